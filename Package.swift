@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The targets follow the build pipeline:
+//   Posts/ + site.yaml → Content (load, parse) → analysis → Render (Mustache) → Site (write Public/)
+// Only ClinicPressMarkdown sees the C library; only ClinicPressSite composes the stages.
+let package = Package(
+    name: "ClinicPress",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "clinicpress", targets: ["clinicpress"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "CSystemShims"),
+        .target(name: "ClinicPressModel"),
+        .target(
+            name: "ClinicPressMarkdown",
+            dependencies: ["CCmarkGFM", "ClinicPressModel"]
+        ),
+        .target(
+            name: "ClinicPressContent",
+            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "Yams"]
+        ),
+        .target(
+            name: "ClinicPressRender",
+            dependencies: ["ClinicPressModel", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(
+            name: "ClinicPressSite",
+            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "ClinicPressContent", "ClinicPressRender", "CSystemShims"]
+        ),
+        .executableTarget(
+            name: "clinicpress",
+            dependencies: ["ClinicPressSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "ClinicPressTests",
+            dependencies: ["ClinicPressSite", "ClinicPressContent", "ClinicPressMarkdown", "ClinicPressRender", "ClinicPressModel"]
+        ),
+    ]
+)

@@ -1,0 +1,192 @@
+internal import CCmarkGFM
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
+/// How Markdown is parsed and rendered.
+public struct MarkdownOptions: Sendable, Hashable {
+    /// Let raw HTML through. The tagfilter extension still escapes `<script>`, `<iframe>`, `<style>` and the like.
+    public var allowRawHTML: Bool
+
+    /// Creates options; raw HTML is allowed by default because posts come from the clinic's staff.
+    public init(allowRawHTML: Bool = true) {
+        self.allowRawHTML = allowRawHTML
+    }
+}
+
+/// A Markdown text parsed once by cmark-gfm with the GitHub extensions (tables, strikethrough, autolink,
+/// tagfilter, task lists, footnotes).
+///
+/// It owns the C document and frees it when released. Use it from one task at a time: read the tree,
+/// rewrite link destinations, then render HTML. Nothing of the C library is visible outside this module.
+public final class MarkdownDocument {
+    private let parser: OpaquePointer
+    private let root: OpaquePointer
+    private let options: Int32
+    private let source: [UInt8]
+    private let lineStarts: [Int]
+    private let lineOffset: Int
+
+    /// Parses `markdown`. `firstLine` is the line of the file the text starts on (after front matter),
+    /// so that every position reported is a position in the file.
+    public init(_ markdown: String, firstLine: Int = 1, options: MarkdownOptions = MarkdownOptions()) {
+        Extensions.registerOnce()
+        var cmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        if options.allowRawHTML {
+            cmarkOptions |= CMARK_OPT_UNSAFE
+        }
+        self.options = cmarkOptions
+        self.source = Array(markdown.utf8)
+        self.lineOffset = firstLine - 1
+        var starts = [0]
+        for (index, byte) in source.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(index + 1)
+        }
+        self.lineStarts = starts
+
+        let parser = cmark_parser_new(cmarkOptions)!
+        for name in Extensions.names {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+        }
+        source.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        self.parser = parser
+        self.root = cmark_parser_finish(parser)
+    }
+
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    /// The document as a tree of Swift values with file positions.
+    public func tree() -> MarkdownNode {
+        makeNode(root)
+    }
+
+    /// Offers every link destination to `transform` with the link's position; a non-nil answer replaces it.
+    /// Used to turn `other-post.md` and `post:slug` into the post's URL before rendering.
+    public func rewriteLinks(_ transform: (_ destination: String, _ position: TextPosition) -> String?) {
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_LINK else { continue }
+            let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            if let replacement = transform(destination, position(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))) {
+                cmark_node_set_url(node, replacement)
+            }
+        }
+    }
+
+    /// Renders the document as an HTML fragment.
+    public func renderHTML() -> String {
+        guard let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    // MARK: - Copying the C tree into Swift values
+
+    private func makeNode(_ node: OpaquePointer) -> MarkdownNode {
+        var children: [MarkdownNode] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            children.append(makeNode(current))
+            child = cmark_node_next(current)
+        }
+        let kind = kind(of: node)
+        var result = MarkdownNode(
+            kind: kind,
+            start: position(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node)),
+            end: position(line: cmark_node_get_end_line(node), byteColumn: cmark_node_get_end_column(node)),
+            children: children
+        )
+        switch kind {
+        case .text, .code, .codeBlock, .htmlBlock, .htmlInline, .footnoteDefinition, .footnoteReference:
+            result.literal = cmark_node_get_literal(node).map { String(cString: $0) }
+        case .link, .image:
+            result.destination = cmark_node_get_url(node).map { String(cString: $0) }
+            result.title = cmark_node_get_title(node).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        default:
+            break
+        }
+        if kind == .codeBlock {
+            result.fenceInfo = cmark_node_get_fence_info(node).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        return result
+    }
+
+    private func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST: return .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
+        case CMARK_NODE_ITEM: return .item
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_FOOTNOTE_DEFINITION: return .footnoteDefinition
+        case CMARK_NODE_TEXT: return .text
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code
+        case CMARK_NODE_HTML_INLINE: return .htmlInline
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK: return .link
+        case CMARK_NODE_IMAGE: return .image
+        case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference
+        default:
+            // Extension node types are registered at run time; their type strings are stable.
+            let name = cmark_node_get_type_string(node).map { String(cString: $0) } ?? "<unknown>"
+            switch name {
+            case "table": return .table
+            case "table_header", "table_row": return .tableRow
+            case "table_cell": return .tableCell
+            case "strikethrough": return .strikethrough
+            default: return .other(name)
+            }
+        }
+    }
+
+    /// Converts cmark-gfm's line and UTF-8 byte column into a file line and a column in Unicode scalars.
+    private func position(line: Int32, byteColumn: Int32) -> TextPosition {
+        let line = Int(line), byteColumn = Int(byteColumn)
+        guard line >= 1, line <= lineStarts.count, byteColumn >= 1 else { return TextPosition(line: 0, column: 0) }
+        let lineStart = lineStarts[line - 1]
+        let end = min(lineStart + byteColumn - 1, source.count)
+        var column = 1
+        var index = lineStart
+        while index < end {
+            // Count every byte that starts a scalar; UTF-8 continuation bytes are 10xxxxxx.
+            if source[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return TextPosition(line: line + lineOffset, column: column)
+    }
+}
+
+/// cmark-gfm keeps its extension registry in a process-wide list; register it exactly once, thread-safely.
+private enum Extensions {
+    static let names = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    static func registerOnce() {
+        _ = registered
+    }
+}

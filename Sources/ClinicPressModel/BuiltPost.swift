@@ -1,0 +1,20 @@
+/// A post after the Markdown stage: its body rendered to HTML, with the facts pages and feeds need.
+public struct BuiltPost: Sendable {
+    public var post: Post
+    /// The body as an HTML fragment, internal links already pointing at their pages.
+    public var html: String
+    /// Plain-text summary: the front matter `summary`, else the first paragraph, shortened.
+    public var summary: String
+    public var wordCount: Int
+
+    /// Creates a built post.
+    public init(post: Post, html: String, summary: String, wordCount: Int) {
+        self.post = post
+        self.html = html
+        self.summary = summary
+        self.wordCount = wordCount
+    }
+
+    /// Minutes to read at 200 words a minute, at least 1.
+    public var readingMinutes: Int { max(1, (wordCount + 199) / 200) }
+}

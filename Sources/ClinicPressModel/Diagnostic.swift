@@ -1,0 +1,85 @@
+/// A finding about the site's input: an error that stops the build, or a warning or note for the author.
+public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible, Error {
+    /// How serious a diagnostic is. Ordered: `info < warning < error`.
+    public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
+        case info, warning, error
+
+        private var rank: Int {
+            switch self {
+            case .info: 0
+            case .warning: 1
+            case .error: 2
+            }
+        }
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    /// Where the problem is.
+    public var location: SourceLocation
+    /// How serious it is.
+    public var severity: Severity
+    /// What is wrong, in one sentence without a final period.
+    public var message: String
+    /// A stable identifier of the check that found it (`front-matter`, `duplicate-slug`, …).
+    public var rule: String
+    /// How to fix it, when we can tell.
+    public var hint: String?
+
+    /// Creates a diagnostic.
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation, rule: String, hint: String? = nil) {
+        self.location = location
+        self.severity = severity
+        self.message = message
+        self.rule = rule
+        self.hint = hint
+    }
+
+    /// Compiler style: `Posts/a.md:3:1: error: missing title [front-matter]`, then the hint on its own line.
+    public var description: String {
+        var text = "\(location): \(severity.rawValue): \(message) [\(rule)]"
+        if let hint {
+            text += "\n    hint: \(hint)"
+        }
+        return text
+    }
+
+    /// Diagnostics sort by file, line, column, then message, so reports are stable.
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        if lhs.location != rhs.location { return lhs.location < rhs.location }
+        return (lhs.message, lhs.rule) < (rhs.message, rhs.rule)
+    }
+}
+
+extension Diagnostic {
+    /// An error-level diagnostic.
+    public static func error(_ message: String, at location: SourceLocation, rule: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, message, at: location, rule: rule, hint: hint)
+    }
+
+    /// A warning-level diagnostic.
+    public static func warning(_ message: String, at location: SourceLocation, rule: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, message, at: location, rule: rule, hint: hint)
+    }
+}
+
+/// Thrown when a stage found errors it cannot build past; carries every diagnostic found so far, sorted.
+public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
+    /// All diagnostics, errors and warnings, in file order.
+    public let diagnostics: [Diagnostic]
+
+    /// Creates the error from the collected diagnostics.
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics.sorted()
+    }
+
+    /// The diagnostics at error level.
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+extension Array where Element == Diagnostic {
+    /// True when any diagnostic is at error level.
+    public var containsErrors: Bool { contains { $0.severity == .error } }
+}

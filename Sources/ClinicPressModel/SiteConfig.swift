@@ -1,0 +1,62 @@
+/// The settings of a site, read from `site.yaml`. Clinic staff edit this file, so every key has a plain name.
+public struct SiteConfig: Sendable {
+    /// The blog's name, shown in the header and the feed (`title`, required).
+    public var title: String
+    /// The public address the site is deployed at, with a trailing slash (`base_url`, required).
+    public var baseURL: String
+    /// BCP 47 language tag for `<html lang>` (`language`, default `en`).
+    public var language: String
+    /// The clinic's name, for the footer, calls to action and JSON-LD `publisher` (`clinic`, default: the title).
+    public var clinic: String
+    /// One sentence about the blog, for the home page meta description and the feed subtitle.
+    public var description: String?
+    /// The medical disclaimer printed in every page footer.
+    public var disclaimer: String?
+    /// Default author for posts that name none.
+    public var author: String?
+    /// Posts per home page before paginating to `page/2/` (`posts_per_page`, default 10).
+    public var postsPerPage: Int
+    /// Whether raw HTML in posts passes through (`markdown.raw_html`, default true: posts come from staff).
+    /// Dangerous tags (`<script>`, `<iframe>`, …) are escaped either way.
+    public var allowRawHTML: Bool
+    /// Keys the site defines for its own templates, in the order written.
+    public var extra: [(key: String, value: MetaValue)]
+
+    /// Creates a configuration; only `title` and `baseURL` are required.
+    public init(
+        title: String,
+        baseURL: String,
+        language: String = "en",
+        clinic: String? = nil,
+        description: String? = nil,
+        disclaimer: String? = nil,
+        author: String? = nil,
+        postsPerPage: Int = 10,
+        allowRawHTML: Bool = true,
+        extra: [(key: String, value: MetaValue)] = []
+    ) {
+        self.title = title
+        self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        self.language = language
+        self.clinic = clinic ?? title
+        self.description = description
+        self.disclaimer = disclaimer
+        self.author = author
+        self.postsPerPage = postsPerPage
+        self.allowRawHTML = allowRawHTML
+        self.extra = extra
+    }
+
+    /// The absolute URL of a site path (`posts/a/` → `https://example.org/posts/a/`).
+    public func absoluteURL(_ path: String) -> String {
+        baseURL + (path.hasPrefix("/") ? String(path.dropFirst()) : path)
+    }
+
+    /// The path part of the base URL (`https://example.org/blog/` → `/blog/`), so links work under a sub-folder.
+    public var basePath: String {
+        let parts = baseURL.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
+        // "https:", "", "host", "rest/"
+        guard parts.count == 4, parts[0].hasSuffix(":"), parts[1].isEmpty else { return "/" }
+        return "/" + parts[3]
+    }
+}

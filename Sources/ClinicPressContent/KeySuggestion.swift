@@ -1,0 +1,40 @@
+/// Finds the known key a misspelled one was meant to be, by edit distance.
+enum KeySuggestion {
+    /// The known key within two edits of `key` (one edit for short keys), or nil.
+    static func closest(to key: String, among known: [String]) -> String? {
+        let lowered = key.lowercased()
+        if let exact = known.first(where: { $0 == lowered || $0 == lowered.replacingDashes }) { return exact }
+        let limit = key.count <= 4 ? 1 : 2
+        var best: (key: String, distance: Int)?
+        for candidate in known {
+            let distance = editDistance(Array(lowered), Array(candidate))
+            if distance <= limit, distance < (best?.distance ?? .max) {
+                best = (candidate, distance)
+            }
+        }
+        return best?.key
+    }
+
+    /// Levenshtein distance with adjacent transpositions counted as one edit (`titel` → `title` is 1).
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return table[a.count][b.count]
+    }
+}
+
+private extension String {
+    var replacingDashes: String { String(map { $0 == "-" ? "_" : $0 }) }
+}

@@ -1,0 +1,99 @@
+import ClinicPressModel
+
+extension Post {
+    /// The front matter keys ClinicPress interprets. Others are kept for templates.
+    static let knownKeys = [
+        "title", "date", "author", "tags", "summary", "slug", "draft", "updated", "series", "part", "parts",
+        "reviewed_by", "reviewed_on", "image", "image_alt", "description",
+    ]
+
+    /// Reads a post from its file text. `source` is the path relative to the site (`Posts/a.md`).
+    /// Problems go to `diagnostics`; nil when the post cannot be built.
+    static func parse(_ text: String, source: String, diagnostics: inout [Diagnostic]) -> Post? {
+        let fileName = source.split(separator: "/").last.map(String.init) ?? source
+        let fileStem = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
+        let (fileDate, fileSlugPart) = splitDatePrefix(fileStem)
+
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(text, file: source) {
+        case .success(let value): frontMatter = value
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+        guard var yaml = YAMLMapping.parse(frontMatter.yaml, file: source, firstLine: frontMatter.yamlFirstLine, diagnostics: &diagnostics) else {
+            return nil
+        }
+        defer { diagnostics += yaml.diagnostics }
+
+        let title = yaml.string("title")
+        if title == nil, yaml["title"] == nil {
+            yaml.report(.error("missing `title` in the front matter", at: yaml.location, rule: "front-matter",
+                               hint: "add a line `title: \"…\"` between the `---` lines"))
+        }
+        var date = yaml.timestamp("date")
+        if date == nil, yaml["date"] == nil {
+            if let fileDate {
+                date = fileDate
+            } else {
+                yaml.report(.error("missing `date`: the file name has no YYYY-MM-DD- prefix and the front matter no `date`", at: yaml.location,
+                                   rule: "front-matter", hint: "add `date: YYYY-MM-DD` or rename the file YYYY-MM-DD-\(fileStem).md"))
+            }
+        }
+        var slug = Slug.make(fileSlugPart)
+        if let entry = yaml["slug"], let written = yaml.string("slug") {
+            if written.contains("/") || written.contains("..") || written.contains("\\") {
+                yaml.report(.error("slug '\(written)' would write outside the post's folder in Public/", at: yaml.location(of: entry.value),
+                                   rule: "slug", hint: "a slug is one path segment of lowercase letters, digits and hyphens, such as `ketamine-basics`"))
+            } else if !Slug.isValid(written) {
+                yaml.report(.error("slug '\(written)' is not a valid URL segment", at: yaml.location(of: entry.value), rule: "slug",
+                                   hint: "use lowercase letters, digits and single hyphens, such as `\(Slug.make(written))`"))
+            } else {
+                slug = written
+            }
+        } else if slug.isEmpty {
+            yaml.report(.error("cannot make a slug from the file name '\(fileName)'", at: SourceLocation(file: source), rule: "slug",
+                               hint: "rename the file with letters or digits, or add `slug: …` to the front matter"))
+        }
+
+        let post = Post(
+            source: source,
+            fileStem: fileStem,
+            slug: slug,
+            title: title ?? "",
+            date: date ?? Timestamp(secondsSinceEpoch: 0),
+            updated: yaml.timestamp("updated"),
+            author: yaml.string("author"),
+            tags: yaml.stringList("tags") ?? [],
+            summary: yaml.string("summary"),
+            description: yaml.string("description"),
+            isDraft: yaml.bool("draft") ?? false,
+            series: yaml.string("series"),
+            part: yaml.integer("part", minimum: 1),
+            parts: yaml.integer("parts", minimum: 1),
+            reviewedBy: yaml.string("reviewed_by"),
+            reviewedOn: yaml.timestamp("reviewed_on"),
+            image: yaml.string("image"),
+            imageAlt: yaml.string("image_alt"),
+            extra: yaml.entries.filter { !knownKeys.contains($0.key) }.map { (key: $0.key, value: yaml.metaValue($0.value)) },
+            body: frontMatter.body,
+            bodyFirstLine: frontMatter.bodyFirstLine
+        )
+        yaml.warnAboutMisspelledKeys(known: knownKeys, rule: "front-matter")
+        if post.image != nil, post.imageAlt == nil, let entry = yaml["image"] {
+            yaml.report(.warning("`image` has no `image_alt` text for screen readers", at: entry.keyLocation, rule: "accessibility",
+                                 hint: "add `image_alt: \"…\"` describing the picture"))
+        }
+        guard !yaml.diagnostics.containsErrors else { return nil }
+        return post
+    }
+
+    /// `2026-09-08-ketamine-basics` → (2026-09-08, "ketamine-basics"); no prefix → (nil, stem).
+    static func splitDatePrefix(_ stem: String) -> (Timestamp?, String) {
+        guard stem.utf8.count > 11 else { return (nil, stem) }
+        let prefix = String(stem.prefix(10))
+        let separator = stem.dropFirst(10).first
+        guard separator == "-" || separator == "_", let date = Timestamp(parsing: prefix) else { return (nil, stem) }
+        return (date, String(stem.dropFirst(11)))
+    }
+}

@@ -1,0 +1,86 @@
+import ClinicPressModel
+import Foundation
+
+extension SiteConfig {
+    /// The keys `site.yaml` understands. Other keys are kept for templates as `site.extra`.
+    static let knownKeys = [
+        "title", "base_url", "language", "clinic", "description", "disclaimer", "author", "posts_per_page", "markdown",
+    ]
+
+    /// Reads `site.yaml` in `siteDirectory`. Every problem is appended to `diagnostics`; nil when the
+    /// configuration cannot be used.
+    static func load(from siteDirectory: URL, diagnostics: inout [Diagnostic]) -> SiteConfig? {
+        let file = "site.yaml"
+        let url = siteDirectory.appendingPathComponent(file)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            diagnostics.append(.error("no site.yaml in \(siteDirectory.path)", at: SourceLocation(file: file), rule: "site-config",
+                                      hint: "run `clinicpress init \(siteDirectory.path)` to create a site, or pass --site DIR"))
+            return nil
+        }
+        let text: String
+        switch SourceText.read(url, relativePath: file) {
+        case .success(let value): text = value
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+        return parse(text, diagnostics: &diagnostics)
+    }
+
+    /// Interprets the text of `site.yaml`.
+    static func parse(_ text: String, diagnostics: inout [Diagnostic]) -> SiteConfig? {
+        let file = "site.yaml"
+        guard var yaml = YAMLMapping.parse(text, file: file, firstLine: 1, diagnostics: &diagnostics) else { return nil }
+        defer { diagnostics += yaml.diagnostics.map { $0.withRule("site-config") } }
+
+        let title = yaml.string("title")
+        let baseURL = yaml.string("base_url")
+        for (key, value) in [("title", title), ("base_url", baseURL)] where value == nil && yaml[key] == nil {
+            yaml.report(.error("site.yaml is missing the required key `\(key)`", at: SourceLocation(file: file), rule: "site-config",
+                               hint: key == "title" ? "add `title: \"Your Clinic Blog\"`" : "add `base_url: \"https://blog.example.com/\"`, the address the site is deployed at"))
+        }
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.contains(" ") {
+            yaml.report(.error("`base_url` must be an absolute http(s) address, found '\(baseURL)'", at: yaml.location(of: yaml["base_url"]!.value),
+                               rule: "site-config", hint: "for example `base_url: \"https://blog.example.com/\"`"))
+        }
+        let language = yaml.string("language")
+        let clinic = yaml.string("clinic")
+        let description = yaml.string("description")
+        let disclaimer = yaml.string("disclaimer")
+        let author = yaml.string("author")
+        let postsPerPage = yaml.integer("posts_per_page", minimum: 1)
+        var allowRawHTML = true
+        if let markdown = yaml["markdown"] {
+            if let mapping = markdown.value.mapping {
+                for (key, value) in mapping {
+                    let name = key.scalar?.string ?? ""
+                    if name == "raw_html", let flag = value.bool {
+                        allowRawHTML = flag
+                    } else {
+                        yaml.report(.error("unknown markdown setting `\(name)`", at: yaml.location(of: key), rule: "site-config",
+                                           hint: "the markdown settings are: raw_html (true or false)"))
+                    }
+                }
+            } else {
+                yaml.report(.error("`markdown` must be a mapping such as `markdown: { raw_html: false }`", at: yaml.location(of: markdown.value), rule: "site-config"))
+            }
+        }
+        yaml.warnAboutMisspelledKeys(known: knownKeys, rule: "site-config")
+        let extra = yaml.entries.filter { !knownKeys.contains($0.key) }.map { (key: $0.key, value: yaml.metaValue($0.value)) }
+
+        guard let title, let baseURL, !yaml.diagnostics.containsErrors else { return nil }
+        return SiteConfig(
+            title: title, baseURL: baseURL, language: language ?? "en", clinic: clinic, description: description,
+            disclaimer: disclaimer, author: author, postsPerPage: postsPerPage ?? 10, allowRawHTML: allowRawHTML, extra: extra
+        )
+    }
+}
+
+extension Diagnostic {
+    /// The same diagnostic under another rule id (YAML errors in site.yaml read as `site-config`).
+    func withRule(_ rule: String) -> Diagnostic {
+        var copy = self
+        copy.rule = rule
+        return copy
+    }
+}

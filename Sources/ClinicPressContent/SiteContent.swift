@@ -1,0 +1,75 @@
+import ClinicPressModel
+import Foundation
+
+/// Everything the build reads from a site folder: `site.yaml` and the posts, parsed but not yet rendered.
+public struct SiteContent: Sendable {
+    public var config: SiteConfig
+    /// Every post that parsed, drafts and scheduled ones included, sorted newest first (then by slug).
+    public var posts: [Post]
+    /// Warnings found while loading (errors make `load` throw).
+    public var warnings: [Diagnostic]
+
+    /// Creates content from parts (tests build small sites this way).
+    public init(config: SiteConfig, posts: [Post], warnings: [Diagnostic] = []) {
+        self.config = config
+        self.posts = posts.sorted(by: Self.newestFirst)
+        self.warnings = warnings
+    }
+
+    /// Loads `site.yaml` and `Posts/*.md` from `siteDirectory`.
+    /// - Throws: `DiagnosticsError` with every problem found, when any is an error.
+    public static func load(from siteDirectory: URL) throws -> SiteContent {
+        var diagnostics: [Diagnostic] = []
+        let config = SiteConfig.load(from: siteDirectory, diagnostics: &diagnostics)
+
+        var posts: [Post] = []
+        for relativePath in postFiles(in: siteDirectory, diagnostics: &diagnostics) {
+            let url = siteDirectory.appendingPathComponent(relativePath)
+            switch SourceText.read(url, relativePath: relativePath) {
+            case .success(let text):
+                if let post = Post.parse(text, source: relativePath, diagnostics: &diagnostics) {
+                    posts.append(post)
+                }
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            }
+        }
+        diagnostics += duplicateSlugs(in: posts)
+
+        guard let config, !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
+        return SiteContent(config: config, posts: posts, warnings: diagnostics.sorted())
+    }
+
+    /// `Posts/*.md`, sorted by name. Comment folders (`*.comments/`) and hidden files are not posts.
+    static func postFiles(in siteDirectory: URL, diagnostics: inout [Diagnostic]) -> [String] {
+        let postsDirectory = siteDirectory.appendingPathComponent("Posts")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: postsDirectory.path) else {
+            diagnostics.append(.error("no Posts/ folder in \(siteDirectory.path)", at: SourceLocation(file: "Posts"), rule: "site-layout",
+                                      hint: "create Posts/ and write posts there as YYYY-MM-DD-slug.md"))
+            return []
+        }
+        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().map { "Posts/\($0)" }
+    }
+
+    /// An error on every post whose slug another post already has (the first in file order keeps it).
+    static func duplicateSlugs(in posts: [Post]) -> [Diagnostic] {
+        var firstBySlug: [String: Post] = [:]
+        var diagnostics: [Diagnostic] = []
+        for post in posts.sorted(by: { $0.source < $1.source }) {
+            if let first = firstBySlug[post.slug] {
+                diagnostics.append(.error("duplicate slug '\(post.slug)': \(first.source) has it too, and both would write posts/\(post.slug)/",
+                                          at: SourceLocation(file: post.source), rule: "duplicate-slug",
+                                          hint: "rename one of the files, or give one a different `slug:` in its front matter"))
+            } else {
+                firstBySlug[post.slug] = post
+            }
+        }
+        return diagnostics
+    }
+
+    /// Newest first; the slug breaks ties so the order never depends on the file system.
+    static func newestFirst(_ a: Post, _ b: Post) -> Bool {
+        if a.date != b.date { return a.date > b.date }
+        return a.slug < b.slug
+    }
+}

@@ -1,0 +1,221 @@
+import ClinicPressModel
+import Yams
+
+/// A YAML mapping read with positions, for `site.yaml`, post front matter and comment files.
+///
+/// Every accessor reports a diagnostic at the value's own line and column when the value has the wrong
+/// shape, and returns nil, so a loader can collect all problems of a file in one pass.
+struct YAMLMapping {
+    /// One `key: value` pair as written, in file order.
+    struct Entry {
+        let key: String
+        let keyLocation: SourceLocation
+        let value: Node
+    }
+
+    let file: String
+    let entries: [Entry]
+    /// The location of the mapping as a whole (the first key, or the start of the YAML text).
+    let location: SourceLocation
+    private let firstLine: Int
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// Parses `yaml`, which starts on line `firstLine` of `file`. Returns nil (with diagnostics) when the text is
+    /// not YAML or not a mapping.
+    static func parse(_ yaml: String, file: String, firstLine: Int, diagnostics: inout [Diagnostic]) -> YAMLMapping? {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            diagnostics.append(diagnostic(for: error, file: file, firstLine: firstLine))
+            return nil
+        } catch {
+            diagnostics.append(.error("cannot read YAML: \(error)", at: SourceLocation(file: file, line: firstLine), rule: "yaml"))
+            return nil
+        }
+        guard let node else {
+            return YAMLMapping(file: file, entries: [], location: SourceLocation(file: file, line: firstLine), firstLine: firstLine)
+        }
+        guard let mapping = node.mapping else {
+            let location = shiftedLocation(node.mark, file: file, firstLine: firstLine)
+            diagnostics.append(.error("expected `key: value` lines, found \(describe(node))", at: location, rule: "yaml",
+                                      hint: "write one setting per line, such as `title: \"My post\"`"))
+            return nil
+        }
+        var entries: [Entry] = []
+        for (keyNode, value) in mapping {
+            let keyLocation = shiftedLocation(keyNode.mark, file: file, firstLine: firstLine)
+            guard let key = keyNode.scalar?.string else {
+                diagnostics.append(.error("a key must be a plain word, found \(describe(keyNode))", at: keyLocation, rule: "yaml"))
+                continue
+            }
+            entries.append(Entry(key: key, keyLocation: keyLocation, value: value))
+        }
+        let location = entries.first?.keyLocation ?? SourceLocation(file: file, line: firstLine)
+        return YAMLMapping(file: file, entries: entries, location: location, firstLine: firstLine)
+    }
+
+    private init(file: String, entries: [Entry], location: SourceLocation, firstLine: Int) {
+        self.file = file
+        self.entries = entries
+        self.location = location
+        self.firstLine = firstLine
+    }
+
+    /// The entry for `key`, if written.
+    subscript(key: String) -> Entry? { entries.first { $0.key == key } }
+
+    /// Where a value starts in the file.
+    func location(of node: Node) -> SourceLocation {
+        Self.shiftedLocation(node.mark, file: file, firstLine: firstLine)
+    }
+
+    mutating func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    // MARK: - Typed values
+
+    /// A non-empty text value. Numbers and dates are accepted as their text (`title: 2026` is "2026").
+    mutating func string(_ key: String) -> String? {
+        guard let entry = self[key] else { return nil }
+        guard let scalar = entry.value.scalar, entry.value.null == nil else {
+            expected("text", for: entry)
+            return nil
+        }
+        let text = scalar.string.trimmingWhitespace
+        guard !text.isEmpty else {
+            report(.error("`\(key)` is empty", at: location(of: entry.value), rule: "front-matter"))
+            return nil
+        }
+        return text
+    }
+
+    /// `true` or `false` (YAML's `yes`/`no` are not accepted: they are a classic YAML trap).
+    mutating func bool(_ key: String) -> Bool? {
+        guard let entry = self[key] else { return nil }
+        switch entry.value.scalar?.string.lowercased() {
+        case "true": return true
+        case "false": return false
+        default:
+            expected("`true` or `false`", for: entry)
+            return nil
+        }
+    }
+
+    /// A whole number no smaller than `minimum`.
+    mutating func integer(_ key: String, minimum: Int) -> Int? {
+        guard let entry = self[key] else { return nil }
+        guard let text = entry.value.scalar?.string, let value = Int(text.trimmingWhitespace), value >= minimum else {
+            expected("a whole number of at least \(minimum)", for: entry)
+            return nil
+        }
+        return value
+    }
+
+    /// A date, `2026-09-08`, or a date and time, `2026-09-08T14:05:00Z`.
+    mutating func timestamp(_ key: String) -> Timestamp? {
+        guard let entry = self[key] else { return nil }
+        guard let text = entry.value.scalar?.string, let value = Timestamp(parsing: text.trimmingWhitespace) else {
+            let written = entry.value.scalar.map { " '\($0.string)'" } ?? ""
+            report(.error("cannot read the date\(written) of `\(key)`", at: location(of: entry.value), rule: "front-matter",
+                          hint: "write dates as YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SSZ with a time"))
+            return nil
+        }
+        return value
+    }
+
+    /// A list of texts; a single text with commas (`tags: ketamine, depression`) is accepted as a list.
+    mutating func stringList(_ key: String) -> [String]? {
+        guard let entry = self[key] else { return nil }
+        if let sequence = entry.value.sequence {
+            var values: [String] = []
+            for item in sequence {
+                guard let text = item.scalar?.string.trimmingWhitespace, !text.isEmpty else {
+                    report(.error("every item of `\(key)` must be text, found \(Self.describe(item))", at: location(of: item), rule: "front-matter"))
+                    continue
+                }
+                values.append(text)
+            }
+            return values
+        }
+        if let scalar = entry.value.scalar, entry.value.null == nil {
+            return scalar.string.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+        }
+        expected("a list such as `[ketamine, depression]`", for: entry)
+        return nil
+    }
+
+    /// Any value, converted for templates.
+    func metaValue(_ node: Node) -> MetaValue {
+        switch node {
+        case .scalar(let scalar):
+            switch node.tag.rawValue {
+            case Tag.Name.bool.rawValue: if let value = node.bool { return .bool(value) }
+            case Tag.Name.int.rawValue: if let value = node.int { return .int(value) }
+            case Tag.Name.float.rawValue: if let value = node.float { return .double(value) }
+            default: break
+            }
+            return .string(scalar.string)
+        case .sequence(let sequence):
+            return .list(sequence.map(metaValue))
+        case .mapping(let mapping):
+            return .map(mapping.compactMap { key, value in key.scalar.map { (key: $0.string, value: metaValue(value)) } })
+        case .alias:
+            return .string("")
+        }
+    }
+
+    /// Warns about keys that are not in `known` but close to one of them (`titel` → `title`).
+    mutating func warnAboutMisspelledKeys(known: [String], rule: String) {
+        for entry in entries where !known.contains(entry.key) {
+            if let likely = KeySuggestion.closest(to: entry.key, among: known) {
+                report(.warning("unknown key `\(entry.key)`; did you mean `\(likely)`?", at: entry.keyLocation, rule: rule,
+                                hint: "rename it to `\(likely)`, or keep it as a custom key for your templates"))
+            }
+        }
+    }
+
+    private mutating func expected(_ what: String, for entry: Entry) {
+        report(.error("`\(entry.key)` must be \(what), found \(Self.describe(entry.value))", at: location(of: entry.value), rule: "front-matter"))
+    }
+
+    // MARK: - Positions and errors
+
+    private static func shiftedLocation(_ mark: Mark?, file: String, firstLine: Int) -> SourceLocation {
+        guard let mark else { return SourceLocation(file: file, line: firstLine) }
+        return SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column)
+    }
+
+    private static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): node.null != nil ? "nothing" : "'\(scalar.string)'"
+        case .sequence: "a list"
+        case .mapping: "a nested mapping"
+        case .alias: "an alias"
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, file: String, firstLine: Int) -> Diagnostic {
+        let hint = "check the indentation and quote values that contain `: ` or start with a special character"
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+            return .error("invalid YAML: \(detail)", at: shiftedLocation(mark, file: file, firstLine: firstLine), rule: "yaml", hint: hint)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error("key `\(duplicates.joined(separator: "`, `"))` is written twice", at: shiftedLocation(context.mark, file: file, firstLine: firstLine),
+                          rule: "yaml", hint: "keep one of them")
+        default:
+            return .error("invalid YAML: \(error)", at: SourceLocation(file: file, line: firstLine), rule: "yaml", hint: hint)
+        }
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces, tabs and newlines.
+    var trimmingWhitespace: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,109 @@
+import ClinicPressModel
+
+/// Builds the values templates see. Every page gets `site` and `page`; the README lists every variable.
+///
+/// Values are plain dictionaries, arrays, strings, numbers and booleans. A key that has no value is left
+/// out rather than set to an empty string, so `{{#key}}…{{/key}}` sections behave as authors expect.
+struct PageContext {
+    let config: SiteConfig
+    /// The year of the newest post, for the copyright line (never the build's date, so builds repeat exactly).
+    let copyrightYear: Int
+
+    /// `site`: the configuration.
+    func site() -> [String: Any] {
+        var site: [String: Any] = [
+            "title": config.title,
+            "url": config.baseURL,
+            "base_path": config.basePath,
+            "language": config.language,
+            "og_locale": config.language.replacingOccurrences(of: "-", with: "_"),
+            "clinic": config.clinic,
+            "copyright_year": copyrightYear,
+        ]
+        site["description"] = config.description
+        site["disclaimer"] = config.disclaimer
+        site["author"] = config.author
+        site["extra"] = Self.templateValue(.map(config.extra))
+        return site
+    }
+
+    /// `page`: what the `<head>` and header need.
+    func page(type: String, title: String, path: String, description: String?, heading: String? = nil) -> [String: Any] {
+        var page: [String: Any] = [
+            "type": type,
+            "is_\(type)": true,
+            "title": title,
+            "title_tag": title == config.title ? title : "\(title) · \(config.title)",
+            "heading": heading ?? title,
+            "url": config.absoluteURL(path),
+            "path": config.basePath + path,
+            "description": description ?? config.description ?? config.title,
+            "og_type": type == "post" ? "article" : "website",
+        ]
+        if type == "404" { page["noindex"] = true }
+        return page
+    }
+
+    /// A site-relative link: `posts/a/` → `/posts/a/` (or `/blog/posts/a/` under a sub-folder).
+    func link(_ path: String) -> String { config.basePath + path }
+
+    /// A post as the lists (home, tags, archive) and the post page see it.
+    func post(_ built: BuiltPost, withContent: Bool) -> [String: Any] {
+        let post = built.post
+        let tags = post.tags.map { tag in ["name": tag, "url": link(SitePaths.tag(tag))] }
+        var value: [String: Any] = [
+            "title": post.title,
+            "slug": post.slug,
+            "url": link(post.path),
+            "absolute_url": config.absoluteURL(post.path),
+            "date_iso": post.date.iso8601,
+            "date_display": post.date.longDate,
+            "summary": built.summary,
+            "reading_minutes": built.readingMinutes,
+            "word_count": built.wordCount,
+            "tags": tags,
+            "has_tags": !tags.isEmpty,
+            "extra": Self.templateValue(.map(post.extra)),
+        ]
+        value["first_tag"] = tags.first
+        value["author"] = post.author ?? config.author
+        value["description"] = post.description
+        value["is_draft"] = post.isDraft ? true : nil
+        if let updated = post.updated {
+            value["updated_iso"] = updated.iso8601
+            value["updated_display"] = updated.longDate
+        }
+        value["reviewed_by"] = post.reviewedBy
+        if let reviewedOn = post.reviewedOn {
+            value["reviewed_on_iso"] = reviewedOn.dayString
+            value["reviewed_on_display"] = reviewedOn.longDate
+        }
+        if let image = post.image {
+            value["image"] = imageURL(image, absolute: false)
+            value["image_alt"] = post.imageAlt ?? ""
+        }
+        if withContent {
+            value["content"] = built.html
+        }
+        return value
+    }
+
+    /// Images given as site paths are made relative to the base path, or absolute for Open Graph.
+    func imageURL(_ image: String, absolute: Bool) -> String {
+        if image.hasPrefix("http://") || image.hasPrefix("https://") { return image }
+        let path = image.hasPrefix("/") ? String(image.dropFirst()) : image
+        return absolute ? config.absoluteURL(path) : link(path)
+    }
+
+    /// Converts a front matter value for Mustache: maps become dictionaries, lists arrays.
+    static func templateValue(_ value: MetaValue) -> Any {
+        switch value {
+        case .string(let text): text
+        case .bool(let flag): flag
+        case .int(let number): number
+        case .double(let number): number
+        case .list(let values): values.map(templateValue)
+        case .map(let pairs): Dictionary(pairs.map { ($0.key, templateValue($0.value)) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import ClinicPressModel
+
+/// Turns built posts into every file of the site: pages through the theme's templates, then the feed,
+/// the sitemap, `robots.txt` and the theme's assets.
+public struct SiteRenderer: Sendable {
+    public let config: SiteConfig
+    public let theme: Theme
+
+    /// Creates a renderer.
+    public init(config: SiteConfig, theme: Theme) {
+        self.config = config
+        self.theme = theme
+    }
+
+    /// All output files, sorted by path. `posts` must be the published posts, newest first.
+    public func render(_ posts: [BuiltPost]) -> [OutputFile] {
+        let context = PageContext(config: config, copyrightYear: posts.map(\.post.date.year).max() ?? 1970)
+        let tags = TagIndex(posts)
+        var jobs: [PageJob] = []
+        jobs += posts.indices.map { PageJob.post(index: $0) }
+        jobs += homePageJobs(count: posts.count)
+        jobs += tags.entries.indices.map { PageJob.tag(index: $0) }
+        jobs += [.tags, .archive, .notFound]
+
+        let renderer = self
+        var files = jobs.parallelMap { job in renderer.render(job, posts: posts, tags: tags, context: context) }
+        files.append(OutputFile(path: "feed.xml", text: AtomFeed.xml(posts, config: config)))
+        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(posts, tags: tags.entries.map(\.name), config: config, homePages: homePageJobs(count: posts.count).count)))
+        files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(config.absoluteURL("sitemap.xml"))\n"))
+        files += theme.assets
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// One page to render; pages are independent, so they render in parallel.
+    enum PageJob: Sendable {
+        case post(index: Int)
+        case home(page: Int, of: Int)
+        case tag(index: Int)
+        case tags, archive, notFound
+    }
+
+    private func homePageJobs(count: Int) -> [PageJob] {
+        let pages = max(1, (count + config.postsPerPage - 1) / config.postsPerPage)
+        return (1...pages).map { PageJob.home(page: $0, of: pages) }
+    }
+
+    private func render(_ job: PageJob, posts: [BuiltPost], tags: TagIndex, context: PageContext) -> OutputFile {
+        var values: [String: Any] = ["site": context.site()]
+        let template: String
+        let path: String
+        switch job {
+        case .post(let index):
+            let built = posts[index]
+            path = built.post.path
+            template = "post"
+            var post = context.post(built, withContent: true)
+            if index > 0 { post["newer"] = context.post(posts[index - 1], withContent: false) }
+            if index + 1 < posts.count { post["older"] = context.post(posts[index + 1], withContent: false) }
+            post["has_neighbours"] = posts.count > 1
+            values["post"] = post
+            var page = context.page(type: "post", title: built.post.title, path: path, description: built.post.description ?? built.summary)
+            page["json_ld"] = StructuredData.post(built, config: config).serialized(htmlSafe: true)
+            if let image = built.post.image { page["image"] = context.imageURL(image, absolute: true) }
+            values["page"] = page
+
+        case .home(let number, let total):
+            path = SitePaths.home(page: number)
+            template = "home"
+            let slice = posts.dropFirst((number - 1) * config.postsPerPage).prefix(config.postsPerPage)
+            values["posts"] = slice.map { context.post($0, withContent: false) }
+            values["pagination"] = pagination(number, of: total, context: context)
+            let title = number == 1 ? config.title : "\(config.title), page \(number)"
+            var page = context.page(type: "home", title: title, path: path, description: config.description, heading: number == 1 ? config.title : "Articles, page \(number) of \(total)")
+            if number == 1 { page["json_ld"] = StructuredData.blog(config: config).serialized(htmlSafe: true) }
+            values["page"] = page
+
+        case .tag(let index):
+            let entry = tags.entries[index]
+            path = SitePaths.tag(entry.name)
+            template = "tag"
+            values["tag"] = ["name": entry.name, "url": context.link(path), "count": entry.postIndices.count, "count_label": entry.postIndices.count == 1 ? "article" : "articles"]
+            values["posts"] = entry.postIndices.map { context.post(posts[$0], withContent: false) }
+            values["page"] = context.page(type: "tag", title: "Articles about \(entry.name)", path: path, description: "Articles from \(config.clinic) about \(entry.name).", heading: entry.name)
+
+        case .tags:
+            path = SitePaths.tags
+            template = "tags"
+            values["tags"] = tags.entries.map { entry -> [String: Any] in
+                ["name": entry.name, "url": context.link(SitePaths.tag(entry.name)), "count": entry.postIndices.count, "count_label": entry.postIndices.count == 1 ? "article" : "articles"]
+            }
+            values["page"] = context.page(type: "tags", title: "Topics", path: path, description: "Every topic \(config.clinic) writes about.")
+
+        case .archive:
+            path = SitePaths.archive
+            template = "archive"
+            var years: [(year: Int, posts: [[String: Any]])] = []
+            for built in posts {
+                if years.last?.year != built.post.date.year { years.append((built.post.date.year, [])) }
+                years[years.count - 1].posts.append(context.post(built, withContent: false))
+            }
+            values["years"] = years.map { ["year": $0.year, "posts": $0.posts] as [String: Any] }
+            values["page"] = context.page(type: "archive", title: "Archive", path: path, description: "Every article from \(config.clinic), by year.")
+
+        case .notFound:
+            path = "404.html"
+            template = "404"
+            values["page"] = context.page(type: "404", title: "Page not found", path: path, description: nil)
+        }
+        values["content"] = theme.render(template, values)
+        let html = theme.render("layout", values)
+        let file = path.hasSuffix(".html") ? path : path + "index.html"
+        return OutputFile(path: file, text: html)
+    }
+
+    private func pagination(_ number: Int, of total: Int, context: PageContext) -> [String: Any] {
+        var value: [String: Any] = ["current": number, "total": total, "has_pages": total > 1, "is_first": number == 1]
+        if number > 1 { value["prev_url"] = context.link(SitePaths.home(page: number - 1)) }
+        if number < total { value["next_url"] = context.link(SitePaths.home(page: number + 1)) }
+        return value
+    }
+}
+
+/// Tags with the posts that carry them. Tags whose slugs are equal ("IV therapy", "iv-therapy") are one tag,
+/// named as the newest post writes it.
+struct TagIndex: Sendable {
+    struct Entry: Sendable {
+        let name: String
+        /// Indices into the newest-first post list.
+        var postIndices: [Int]
+    }
+
+    /// Sorted by tag name, case-insensitively.
+    let entries: [Entry]
+
+    init(_ posts: [BuiltPost]) {
+        var bySlug: [String: Entry] = [:]
+        for (index, built) in posts.enumerated() {
+            for tag in built.post.tags {
+                let slug = Slug.make(tag)
+                guard !slug.isEmpty, bySlug[slug]?.postIndices.last != index else { continue }
+                bySlug[slug, default: Entry(name: tag, postIndices: [])].postIndices.append(index)
+            }
+        }
+        entries = bySlug.values.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
+    }
+}

@@ -1,0 +1,61 @@
+import ClinicPressModel
+
+/// schema.org JSON-LD for the `<head>` of pages, so search engines see who wrote and who reviewed a post.
+enum StructuredData {
+    /// A `BlogPosting`; when the post names a medical reviewer it sits in a `MedicalWebPage` that carries
+    /// `reviewedBy` and `lastReviewed` (those properties belong to web pages, not to articles).
+    static func post(_ built: BuiltPost, config: SiteConfig) -> JSON {
+        let post = built.post
+        let url = config.absoluteURL(post.path)
+        let publisher = JSON.object(["@type": "Organization", "name": .string(config.clinic), "url": .string(config.baseURL)])
+        let author = (post.author ?? config.author).map { JSON.object(["@type": "Person", "name": .string($0)]) } ?? publisher
+        let image = post.image.map { JSON.string(PageContext(config: config, copyrightYear: 0).imageURL($0, absolute: true)) }
+        let article = JSON.object([
+            "@type": "BlogPosting",
+            "@id": .string(url + "#article"),
+            "headline": .string(post.title),
+            "description": .string(post.description ?? built.summary),
+            "datePublished": .string(post.date.iso8601),
+            "dateModified": .string((post.updated ?? post.date).iso8601),
+            "author": author,
+            "publisher": publisher,
+            "mainEntityOfPage": .string(url),
+            "url": .string(url),
+            "image": image,
+            "inLanguage": .string(config.language),
+            "wordCount": .int(built.wordCount),
+            "keywords": post.tags.isEmpty ? nil : .array(post.tags.map(JSON.string)),
+        ])
+        guard let reviewer = post.reviewedBy else {
+            return withContext(article)
+        }
+        let page = JSON.object([
+            "@type": "MedicalWebPage",
+            "@id": .string(url),
+            "url": .string(url),
+            "name": .string(post.title),
+            "reviewedBy": .object(["@type": "Person", "name": .string(reviewer)]),
+            "lastReviewed": post.reviewedOn.map { .string($0.dayString) },
+            "mainEntity": .object(["@id": .string(url + "#article")]),
+            "inLanguage": .string(config.language),
+        ])
+        return .object([JSON.Member("@context", "https://schema.org"), JSON.Member("@graph", .array([page, article]))])
+    }
+
+    /// A `Blog` for the home page.
+    static func blog(config: SiteConfig) -> JSON {
+        withContext(.object([
+            "@type": "Blog",
+            "name": .string(config.title),
+            "url": .string(config.baseURL),
+            "description": config.description.map(JSON.string),
+            "inLanguage": .string(config.language),
+            "publisher": .object(["@type": "Organization", "name": .string(config.clinic), "url": .string(config.baseURL)]),
+        ]))
+    }
+
+    private static func withContext(_ value: JSON) -> JSON {
+        guard case .object(let members) = value else { return value }
+        return .object([JSON.Member("@context", "https://schema.org")] + members)
+    }
+}

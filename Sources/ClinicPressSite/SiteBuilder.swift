@@ -1,0 +1,129 @@
+import ClinicPressContent
+import ClinicPressMarkdown
+import ClinicPressModel
+import ClinicPressRender
+import Foundation
+
+/// What to build and how.
+public struct BuildOptions: Sendable {
+    /// The site folder: `site.yaml`, `Posts/`, `Templates/`.
+    public var siteDirectory: URL
+    /// Where the site is written; `Public/` in the site folder by default.
+    public var outputDirectory: URL
+    /// Publish drafts and scheduled (future-dated) posts too, for previews.
+    public var includeDrafts: Bool
+    /// Replaces `base_url` from `site.yaml` (a staging deploy, say).
+    public var baseURL: String?
+    /// The moment that decides which posts are scheduled. Tests fix it; the command line uses the clock.
+    public var now: Timestamp
+
+    /// Creates options; the output defaults to `Public/` inside the site.
+    public init(siteDirectory: URL, outputDirectory: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, now: Timestamp = .now) {
+        self.siteDirectory = siteDirectory
+        self.outputDirectory = outputDirectory ?? siteDirectory.appendingPathComponent("Public")
+        self.includeDrafts = includeDrafts
+        self.baseURL = baseURL
+        self.now = now
+    }
+}
+
+/// What a build did, for the summary line and for scripts.
+public struct BuildReport: Sendable {
+    /// Posts published.
+    public var posts: Int
+    /// HTML pages written (posts, lists, tags, archive, 404).
+    public var pages: Int
+    /// Every file written, assets and feeds included.
+    public var files: Int
+    /// Drafts and scheduled posts left out.
+    public var skippedDrafts: Int
+    public var skippedScheduled: Int
+    /// Warnings found on the way (errors make the build throw).
+    public var warnings: [Diagnostic]
+    /// Wall time in seconds.
+    public var seconds: Double
+}
+
+/// The build, as an ordered list of stages: load → parse Markdown → render → write.
+public enum SiteBuilder {
+    /// The stages, in order, for progress output: `[2/4] Parsing Markdown`.
+    public static let stages = ["Loading site.yaml and posts", "Parsing Markdown", "Rendering pages", "Writing output"]
+
+    /// Called as each stage starts, with its index in `stages` and the number of posts loaded so far.
+    public typealias Progress = (_ stage: Int, _ posts: Int) -> Void
+
+    /// Builds the site into files without writing them (tests and the preview server use this).
+    public static func render(_ options: BuildOptions, progress: Progress = { _, _ in }) throws -> (files: [OutputFile], report: BuildReport) {
+        let started = DispatchTime.now()
+        progress(0, 0)
+        // Load the content and the templates both, so one run reports the problems of both.
+        var problems: [Diagnostic] = []
+        var content: SiteContent?
+        var theme: Theme?
+        do {
+            content = try SiteContent.load(from: options.siteDirectory)
+        } catch let error as DiagnosticsError {
+            problems += error.diagnostics
+        }
+        do {
+            theme = try Theme.load(templatesDirectory: existingDirectory(options.siteDirectory.appendingPathComponent("Templates")))
+        } catch let error as DiagnosticsError {
+            problems += error.diagnostics
+        }
+        guard var content, let theme else { throw DiagnosticsError(problems) }
+        if let baseURL = options.baseURL {
+            content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        }
+
+        let drafts = content.posts.filter(\.isDraft)
+        let scheduled = content.posts.filter { !$0.isDraft && $0.isScheduled(now: options.now) }
+        let published = options.includeDrafts ? content.posts : content.posts.filter { !$0.isDraft && !$0.isScheduled(now: options.now) }
+
+        progress(1, content.posts.count)
+        let stage = MarkdownStage(
+            options: MarkdownOptions(allowRawHTML: content.config.allowRawHTML),
+            links: InternalLinks(all: content.posts, published: published, basePath: content.config.basePath)
+        )
+        let results = published.parallelMap { stage.build($0) }
+        let diagnostics = content.warnings + results.flatMap(\.1)
+        guard !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
+        let built = results.compactMap(\.0)
+
+        progress(2, content.posts.count)
+        let files = SiteRenderer(config: content.config, theme: theme).render(built)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        let report = BuildReport(
+            posts: built.count,
+            pages: files.filter { $0.path.hasSuffix(".html") }.count,
+            files: files.count,
+            skippedDrafts: options.includeDrafts ? 0 : drafts.count,
+            skippedScheduled: options.includeDrafts ? 0 : scheduled.count,
+            warnings: diagnostics.sorted(),
+            seconds: seconds
+        )
+        return (files, report)
+    }
+
+    /// Builds the site and swaps it into the output folder. On any error the previous output stays untouched.
+    /// - Throws: `DiagnosticsError` for problems in the site's files; other errors for the file system.
+    public static func build(_ options: BuildOptions, progress: Progress = { _, _ in }) throws -> BuildReport {
+        let started = DispatchTime.now()
+        var (files, report) = try render(options, progress: progress)
+        progress(3, report.posts)
+        report.files = try OutputWriter(outputDirectory: options.outputDirectory, siteDirectory: options.siteDirectory).write(files)
+        report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return report
+    }
+
+    private static func existingDirectory(_ url: URL) -> URL? {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue ? url : nil
+    }
+}
+
+extension Timestamp {
+    /// The current moment in UTC.
+    public static var now: Timestamp {
+        Timestamp(secondsSinceEpoch: Int(Date().timeIntervalSince1970))
+    }
+}

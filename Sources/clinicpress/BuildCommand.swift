@@ -1,0 +1,80 @@
+import ArgumentParser
+import ClinicPressModel
+import ClinicPressSite
+import Foundation
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into Public/ (or --output), replacing it atomically.",
+        discussion: """
+        The previous output stays untouched when anything fails. Two builds of the same input are byte-identical.
+        Exit codes: 0 built; 1 built, but --strict and there were warnings; 2 not built (errors in the input).
+        """
+    )
+
+    @OptionGroup var siteOption: SiteOption
+
+    @Option(help: ArgumentHelp("Where to write the site (default: Public/ in the site folder).", valueName: "dir"))
+    var output: String?
+
+    @Flag(help: "Publish drafts and scheduled (future-dated) posts too.")
+    var drafts = false
+
+    @Flag(help: "Exit with 1 when there are warnings.")
+    var strict = false
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Replace base_url from site.yaml.", valueName: "url"))
+    var baseURL: String?
+
+    /// Sites with at least this many posts print each stage as it starts.
+    static let progressThreshold = 500
+
+    func validate() throws {
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+            throw ValidationError("--base-url must be an absolute http(s) address, such as https://blog.example.com/")
+        }
+    }
+
+    func run() throws {
+        let site = siteOption.url
+        let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
+        let options = BuildOptions(siteDirectory: site, outputDirectory: outputURL, includeDrafts: drafts, baseURL: baseURL)
+        let report: BuildReport
+        do {
+            // Progress by stage only where a build takes long enough to wonder about.
+            report = try SiteBuilder.build(options) { stage, posts in
+                guard posts >= Self.progressThreshold else { return }
+                printError("[\(stage + 1)/\(SiteBuilder.stages.count)] \(SiteBuilder.stages[stage]) (\(posts) posts)")
+            }
+        } catch let error as DiagnosticsError {
+            printError(DiagnosticReport(error.diagnostics, siteDirectory: site).formatted(.text))
+            printError("error: build failed with \(error.errors.count) error\(error.errors.count == 1 ? "" : "s"); the previous output was left untouched")
+            throw ExitCode(2)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        if !report.warnings.isEmpty {
+            printError(DiagnosticReport(report.warnings, siteDirectory: site).formatted(.text))
+        }
+        let destination = displayPath(options.outputDirectory, relativeTo: site)
+        var summary = "Built \(report.posts) post\(report.posts == 1 ? "" : "s"), \(report.pages) pages in \(String(format: "%.2f", report.seconds)) s → \(destination)"
+        var skipped: [String] = []
+        if report.skippedDrafts > 0 { skipped.append("\(report.skippedDrafts) draft\(report.skippedDrafts == 1 ? "" : "s")") }
+        if report.skippedScheduled > 0 { skipped.append("\(report.skippedScheduled) scheduled") }
+        if !skipped.isEmpty { summary += " (skipped \(skipped.joined(separator: ", ")); --drafts to include)" }
+        if !report.warnings.isEmpty { summary += ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")" }
+        print(summary)
+        if strict && !report.warnings.isEmpty {
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// `Public/` for a folder inside the site, the full path otherwise.
+func displayPath(_ url: URL, relativeTo site: URL) -> String {
+    let path = url.standardizedFileURL.path
+    let base = site.standardizedFileURL.path + "/"
+    return path.hasPrefix(base) ? String(path.dropFirst(base.count)) + "/" : path + "/"
+}

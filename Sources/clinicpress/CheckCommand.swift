@@ -1,0 +1,47 @@
+import ArgumentParser
+import ClinicPressModel
+import ClinicPressSite
+import Foundation
+
+extension DiagnosticReport.Format: ExpressibleByArgument {}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the site without writing anything: front matter, links, templates.",
+        discussion: """
+        Formats: text (file:line:column: severity: message [rule]), json ({"findings": [...]}), github (workflow annotations).
+        Exit codes: 0 clean; 1 findings at error level (or warnings with --strict); 2 the check could not run.
+        """
+    )
+
+    @OptionGroup var siteOption: SiteOption
+
+    @Option(help: "Output format: text, json or github.")
+    var format: DiagnosticReport.Format = .text
+
+    @Flag(help: "Exit with 1 on warnings too.")
+    var strict = false
+
+    func run() throws {
+        let site = siteOption.url
+        var diagnostics: [Diagnostic]
+        do {
+            diagnostics = try SiteBuilder.render(BuildOptions(siteDirectory: site)).report.warnings
+        } catch let error as DiagnosticsError {
+            diagnostics = error.diagnostics
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        let report = DiagnosticReport(diagnostics, siteDirectory: site).formatted(format)
+        if format == .text && diagnostics.isEmpty {
+            print("No problems found.")
+        } else {
+            print(report, terminator: "")
+        }
+        if diagnostics.containsErrors || (strict && !diagnostics.isEmpty) {
+            throw ExitCode(1)
+        }
+    }
+}

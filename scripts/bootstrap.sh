@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what ClinicPress needs from Debian when it is missing: cmark-gfm with its extensions (and
+# pkg-config to find it). Safe to run again: it does nothing when everything is there.
+set -euo pipefail
+
+missing=()
+pkg-config --exists libcmark-gfm 2>/dev/null || missing+=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+[ -f /usr/include/cmark-gfm-core-extensions.h ] || missing+=(libcmark-gfm-extensions-dev)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+if [ "${CLINICPRESS_WITH_BROWSER:-0}" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
+  missing+=(chromium)
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  # Deduplicate, keep order.
+  mapfile -t packages < <(printf '%s\n' "${missing[@]}" | awk '!seen[$0]++')
+  echo "bootstrap: installing ${packages[*]} with apt-get" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+fi

@@ -13,8 +13,8 @@ extension SiteConfig {
         let file = "site.yaml"
         let url = siteDirectory.appendingPathComponent(file)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            diagnostics.append(.error("no site.yaml in \(siteDirectory.path)", at: SourceLocation(file: file), rule: "site-config",
-                                      hint: "run `clinicpress init \(siteDirectory.path)` to create a site, or pass --site DIR"))
+            diagnostics.append(.error("no site.yaml in the site folder", at: SourceLocation(file: file), rule: "site-config",
+                                      hint: "pass the site folder with --site DIR, or create a site with `clinicpress init DIR`"))
             return nil
         }
         let text: String

@@ -200,8 +200,14 @@ struct YAMLMapping {
         let hint = "check the indentation and quote values that contain `: ` or start with a special character"
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
-            return .error("invalid YAML: \(detail)", at: shiftedLocation(mark, file: file, firstLine: firstLine), rule: "yaml", hint: hint)
+            let problemLocation = shiftedLocation(mark, file: file, firstLine: firstLine)
+            guard let context else {
+                return .error("invalid YAML: \(problem)", at: problemLocation, rule: "yaml", hint: hint)
+            }
+            // Point at where the broken construct starts (an unclosed quote, say): that is what the author fixes.
+            let start = shiftedLocation(context.mark, file: file, firstLine: firstLine)
+            return .error("invalid YAML: \(problem) \(context.text) that starts here (noticed at line \(problemLocation.line), column \(problemLocation.column))",
+                          at: start, rule: "yaml", hint: context.text.contains("quoted") ? "close the quote, or escape quotes inside the value" : hint)
         case let .duplicatedKeysInMapping(duplicates, context):
             return .error("key `\(duplicates.joined(separator: "`, `"))` is written twice", at: shiftedLocation(context.mark, file: file, firstLine: firstLine),
                           rule: "yaml", hint: "keep one of them")

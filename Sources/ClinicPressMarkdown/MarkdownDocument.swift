@@ -1,4 +1,5 @@
 internal import CCmarkGFM
+import Foundation
 #if canImport(Glibc)
 internal import Glibc
 #elseif canImport(Darwin)
@@ -58,7 +59,10 @@ public final class MarkdownDocument {
             }
         }
         self.parser = parser
-        self.root = cmark_parser_finish(parser)
+        // cmark_parser_finish runs the inline parser, which adds and then removes the extensions' special
+        // characters in a table shared by the whole process. Two documents finishing at once would strip
+        // each other's characters (bare URLs then stay unlinked at random), so only one finishes at a time.
+        self.root = Extensions.finishLock.withLock { cmark_parser_finish(parser) }
     }
 
     deinit {
@@ -180,6 +184,8 @@ public final class MarkdownDocument {
 
 /// cmark-gfm keeps its extension registry in a process-wide list; register it exactly once, thread-safely.
 private enum Extensions {
+    /// Serialises the inline phase of parsing; see `MarkdownDocument.init`.
+    static let finishLock = NSLock()
     static let names = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
     private static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()

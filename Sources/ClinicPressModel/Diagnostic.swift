@@ -79,6 +79,16 @@ public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 
+extension Diagnostic {
+    /// Rules whose errors mean the site could not be read at all (as opposed to findings in content that was read).
+    public static let inputRules: Set<String> = [
+        "yaml", "front-matter", "encoding", "site-config", "site-layout", "template", "slug", "duplicate-slug", "io",
+    ]
+
+    /// True for an error that kept the site from being read: `check` exits 2 for these, 1 for other findings.
+    public var isInputError: Bool { severity == .error && Self.inputRules.contains(rule) }
+}
+
 extension Array where Element == Diagnostic {
     /// True when any diagnostic is at error level.
     public var containsErrors: Bool { contains { $0.severity == .error } }

@@ -59,7 +59,7 @@ body {
   background: var(--paper);
 }
 img { max-width: 100%; height: auto; }
-a { color: var(--brand); text-underline-offset: .18em; }
+a { color: var(--brand); }
 a:hover { color: var(--brand-dark); }
 :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 

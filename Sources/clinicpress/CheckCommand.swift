@@ -11,7 +11,8 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check the site without writing anything: front matter, links, templates.",
         discussion: """
         Formats: text (file:line:column: severity: message [rule]), json ({"findings": [...]}), github (workflow annotations).
-        Exit codes: 0 clean; 1 findings at error level (or warnings with --strict); 2 the check could not run.
+        Exit codes: 0 clean; 1 findings at error level (or warnings with --strict); 2 the site could not be read
+        (malformed front matter or site.yaml, broken templates, bad arguments).
         """
     )
 
@@ -39,6 +40,9 @@ struct CheckCommand: ParsableCommand {
             print("No problems found.")
         } else {
             print(report, terminator: "")
+        }
+        if diagnostics.contains(where: \.isInputError) {
+            throw ExitCode(2)
         }
         if diagnostics.containsErrors || (strict && !diagnostics.isEmpty) {
             throw ExitCode(1)

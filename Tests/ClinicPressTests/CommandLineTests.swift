@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+
+/// The command line as deploy scripts use it: exit codes, output, and what happens to `Public/`.
+@Suite struct CommandLineTests {
+    /// A small valid site in a temporary folder.
+    func makeSite() -> TemporaryDirectory {
+        let site = TemporaryDirectory()
+        site.write(minimalSiteYAML + """
+
+        -- Posts/2026-01-01-hello.md --
+        ---
+        title: "Hello"
+        ---
+        First post.
+        """)
+        return site
+    }
+
+    @Test func buildPrintsOneSummaryLineAndExitsZero() throws {
+        let site = makeSite()
+        let result = try ClinicPressBinary.run(["build", "--site", site.url.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Built 1 post, 5 pages in "))
+        #expect(result.stdout.hasSuffix(" s → Public/\n"))
+        #expect(FileManager.default.fileExists(atPath: site.url.appendingPathComponent("Public/posts/hello/index.html").path))
+    }
+
+    @Test func malformedPostExitsTwoAndLeavesThePreviousOutputIntact() throws {
+        let site = makeSite()
+        #expect(try ClinicPressBinary.run(["build", "--site", site.url.path]).status == 0)
+        let before = filesBelow(site.url.appendingPathComponent("Public"))
+
+        site.write("Posts/2026-02-01-broken.md", "---\ntitle: \"Broken\ndate: 2026-02-01\n---\nBody.\n")
+        let result = try ClinicPressBinary.run(["build", "--site", site.url.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Posts/2026-02-01-broken.md:2:8: error: invalid YAML"))
+        #expect(result.stderr.contains("the previous output was left untouched"))
+        #expect(result.stdout.isEmpty)
+        #expect(filesBelow(site.url.appendingPathComponent("Public")) == before)
+        // No staging folder is left behind.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.url.path).filter { $0.contains("staging") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func aSecondBuildReplacesTheOutputCompletely() throws {
+        let site = makeSite()
+        #expect(try ClinicPressBinary.run(["build", "--site", site.url.path]).status == 0)
+        site.write("Public/stale.html", "old")
+        try FileManager.default.removeItem(at: site.url.appendingPathComponent("Posts/2026-01-01-hello.md"))
+        site.write("Posts/2026-01-02-renamed.md", "---\ntitle: \"Renamed\"\n---\nBody.\n")
+        #expect(try ClinicPressBinary.run(["build", "--site", site.url.path]).status == 0)
+        let files = filesBelow(site.url.appendingPathComponent("Public"))
+        #expect(files["stale.html"] == nil)
+        #expect(files["posts/hello/index.html"] == nil)
+        #expect(files["posts/renamed/index.html"] != nil)
+    }
+
+    @Test func refusesToReplaceAFolderThatIsNotASite() throws {
+        let site = makeSite()
+        let other = TemporaryDirectory()
+        other.write("precious.txt", "keep me")
+        let result = try ClinicPressBinary.run(["build", "--site", site.url.path, "--output", other.url.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("refusing to replace"))
+        #expect(filesBelow(other.url) == ["precious.txt": Data("keep me".utf8)])
+    }
+
+    @Test func outputAndBaseURLFlags() throws {
+        let site = makeSite()
+        let output = TemporaryDirectory()
+        let destination = output.url.appendingPathComponent("www")
+        let result = try ClinicPressBinary.run(["build", "--site", site.url.path, "--output", destination.path, "--base-url", "https://cdn.example/x"])
+        #expect(result.status == 0)
+        let home = try String(contentsOf: destination.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(home.contains("href=\"https://cdn.example/x/\""))
+        #expect(home.contains("href=\"/x/posts/hello/\""))
+    }
+
+    @Test(arguments: [["build", "--bogus"], ["build", "--base-url", "ftp://x"], ["check", "--format", "xml"], ["frobnicate"]])
+    func badArgumentsExitTwo(arguments: [String]) throws {
+        let result = try ClinicPressBinary.run(arguments)
+        #expect(result.status == 2)
+        #expect(!result.stderr.isEmpty)
+    }
+
+    @Test(arguments: [["--help"], ["build", "--help"], ["check", "--help"], ["init", "--help"], ["new", "post", "--help"]])
+    func helpExitsZero(arguments: [String]) throws {
+        let result = try ClinicPressBinary.run(arguments)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("USAGE:"))
+    }
+
+    @Test func checkExitCodes() throws {
+        let site = makeSite()
+        let clean = try ClinicPressBinary.run(["check", "--site", site.url.path])
+        #expect(clean.status == 0)
+        #expect(clean.stdout == "No problems found.\n")
+
+        site.write("Posts/2026-01-03-link.md", "---\ntitle: \"Link\"\n---\nSee [gone](post:gone).\n")
+        let findings = try ClinicPressBinary.run(["check", "--site", site.url.path, "--format", "json"])
+        #expect(findings.status == 1)
+        #expect(findings.stdout == """
+        {
+          "findings": [
+            {
+              "file": "Posts/2026-01-03-link.md",
+              "line": 4,
+              "column": 5,
+              "rule": "broken-link",
+              "severity": "error",
+              "message": "link to 'post:gone', which is not a post of this site",
+              "excerpt": "See [gone](post:gone)."
+            }
+          ]
+        }
+
+        """)
+
+        site.write("Posts/2026-01-04-bad.md", "no front matter\n")
+        let unreadable = try ClinicPressBinary.run(["check", "--site", site.url.path, "--format", "github"])
+        #expect(unreadable.status == 2)
+        #expect(unreadable.stdout.contains("::error file=Posts/2026-01-04-bad.md,line=1,col=1,title=front-matter::missing front matter"))
+    }
+
+    @Test func initCreatesASiteThatBuilds() throws {
+        let parent = TemporaryDirectory()
+        let site = parent.url.appendingPathComponent("new-clinic")
+        let created = try ClinicPressBinary.run(["init", site.path, "--title", "Riverside \"Mind\" Clinic"])
+        #expect(created.status == 0)
+        let built = try ClinicPressBinary.run(["build", "--site", site.path])
+        #expect(built.status == 0, "\(built.stderr)")
+        let home = try String(contentsOf: site.appendingPathComponent("Public/index.html"), encoding: .utf8)
+        #expect(home.contains("<title>Riverside &quot;Mind&quot; Clinic</title>"))
+        // A second init never overwrites.
+        let again = try ClinicPressBinary.run(["init", site.path])
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("already has a site.yaml"))
+    }
+
+    @Test func newPostWritesADraftWithFrontMatter() throws {
+        let site = makeSite()
+        let result = try ClinicPressBinary.run(["new", "post", "TMS: Your Questions, Answered", "--series", "TMS Basics", "--part", "2", "--site", site.url.path])
+        #expect(result.status == 0)
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: site.url.appendingPathComponent("Posts").path)
+            .first { $0.hasSuffix("-tms-your-questions-answered.md") })
+        #expect(name.count == "2026-01-01-".count + "tms-your-questions-answered.md".count)
+        let text = try String(contentsOf: site.url.appendingPathComponent("Posts/\(name)"), encoding: .utf8)
+        #expect(text == "---\ntitle: \"TMS: Your Questions, Answered\"\ntags: []\nseries: \"TMS Basics\"\npart: 2\ndraft: true\n---\n\nWrite the introduction here.\n")
+        let again = try ClinicPressBinary.run(["new", "post", "TMS: Your Questions, Answered", "--site", site.url.path])
+        #expect(again.status == 2)
+    }
+}

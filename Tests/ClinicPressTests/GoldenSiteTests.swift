@@ -1,0 +1,96 @@
+import ClinicPressModel
+import ClinicPressSite
+import Foundation
+import Testing
+
+/// Whole fixture sites built into a temporary folder and compared file by file with `expected/`.
+/// `RECORD_SNAPSHOTS=1 swift test` rewrites `expected/` after a reviewed change.
+@Suite struct GoldenSiteTests {
+    @Test(arguments: ["basic"])
+    func buildMatchesGoldenFiles(site name: String) throws {
+        let site = Fixtures.site(name)
+        let output = TemporaryDirectory()
+        let destination = output.url.appendingPathComponent("Public")
+        _ = try SiteBuilder.build(BuildOptions(siteDirectory: site, outputDirectory: destination, now: Fixtures.now))
+        let built = filesBelow(destination)
+        let expectedDirectory = site.appendingPathComponent("expected")
+
+        if Fixtures.recording {
+            try? FileManager.default.removeItem(at: expectedDirectory)
+            for (path, data) in built {
+                let url = expectedDirectory.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            }
+            return
+        }
+        let expected = filesBelow(expectedDirectory)
+        #expect(!expected.isEmpty, "no golden files: run RECORD_SNAPSHOTS=1 swift test")
+        #expect(built.keys.sorted() == expected.keys.sorted())
+        for (path, data) in expected.sorted(by: { $0.key < $1.key }) {
+            guard let actual = built[path] else { continue }
+            if actual != data {
+                Issue.record("\(path) differs from expected/\(path):\n\(firstDifference(String(decoding: data, as: UTF8.self), String(decoding: actual, as: UTF8.self)))")
+            }
+        }
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        for site in [Fixtures.site("basic"), Fixtures.repository] {
+            let first = try SiteBuilder.render(BuildOptions(siteDirectory: site, now: Fixtures.now)).files
+            let second = try SiteBuilder.render(BuildOptions(siteDirectory: site, now: Fixtures.now)).files
+            #expect(first.map(\.path) == second.map(\.path))
+            for (a, b) in zip(first, second) where a != b {
+                Issue.record("\(a.path) differs between two builds:\n\(firstDifference(String(decoding: a.contents, as: UTF8.self), String(decoding: b.contents, as: UTF8.self)))")
+            }
+        }
+    }
+
+    @Test func draftsAndScheduledPostsNeedTheDraftsFlag() throws {
+        let site = Fixtures.site("basic")
+        let published = try SiteBuilder.render(BuildOptions(siteDirectory: site, now: Fixtures.now))
+        #expect(published.report.posts == 3)
+        #expect(published.report.skippedDrafts == 1)
+        #expect(published.report.skippedScheduled == 1)
+        #expect(!published.files.contains { $0.path.hasPrefix("posts/draft/") || $0.path.hasPrefix("posts/scheduled/") })
+
+        let preview = try SiteBuilder.render(BuildOptions(siteDirectory: site, includeDrafts: true, now: Fixtures.now))
+        #expect(preview.report.posts == 5)
+        #expect(preview.files.contains { $0.path == "posts/draft/index.html" })
+        #expect(preview.files.contains { $0.path == "posts/scheduled/index.html" })
+    }
+
+    @Test func baseURLFlagReplacesTheConfiguredOne() throws {
+        let files = try SiteBuilder.render(BuildOptions(siteDirectory: Fixtures.site("basic"), baseURL: "https://staging.example/", now: Fixtures.now)).files
+        let home = try #require(files.first { $0.path == "index.html" })
+        let html = String(decoding: home.contents, as: UTF8.self)
+        #expect(html.contains("<link rel=\"canonical\" href=\"https://staging.example/\">"))
+        #expect(!html.contains("fixture.example/blog"))
+    }
+
+    @Test func theSampleSiteBuildsEveryPageType() throws {
+        let result = try SiteBuilder.render(BuildOptions(siteDirectory: Fixtures.repository, now: Fixtures.now))
+        let paths = Set(result.files.map(\.path))
+        for path in ["index.html", "page/2/index.html", "posts/ketamine-for-depression-how-it-works-pt-1/index.html", "tags/index.html",
+                     "tags/ketamine/index.html", "archive/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "assets/style.css"] {
+            #expect(paths.contains(path), "missing \(path)")
+        }
+        #expect(result.report.posts >= 8)
+        #expect(result.report.skippedDrafts >= 1)
+        #expect(!result.report.warnings.containsErrors)
+    }
+}
+
+/// The first line where two texts differ, for readable failures.
+func firstDifference(_ expected: String, _ actual: String) -> String {
+    let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
+    let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    for index in 0..<max(a.count, b.count) {
+        let left = index < a.count ? String(a[index]) : "<end>"
+        let right = index < b.count ? String(b[index]) : "<end>"
+        if left != right {
+            return "line \(index + 1):\n  expected: \(left)\n  actual:   \(right)"
+        }
+    }
+    return "(same lines, different bytes)"
+}

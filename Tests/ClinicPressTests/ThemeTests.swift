@@ -1,0 +1,48 @@
+import ClinicPressModel
+import ClinicPressRender
+import Foundation
+import Testing
+
+@Suite struct ThemeTests {
+    /// The theme compiled into the binary is the repository's Templates/: run `make theme` after editing them.
+    @Test func embeddedThemeMatchesTemplatesFolder() throws {
+        let folder = filesBelow(Fixtures.repository.appendingPathComponent("Templates"))
+        let embedded = Dictionary(uniqueKeysWithValues: Theme.defaultFiles.map { ($0.path, Data($0.contents)) })
+        #expect(folder.keys.sorted() == embedded.keys.sorted())
+        for (path, data) in folder where embedded[path] != data {
+            Issue.record("Templates/\(path) differs from the embedded copy: run `make theme`")
+        }
+    }
+
+    @Test func builtInThemeHasEveryPageTemplate() throws {
+        let theme = try Theme.builtIn()
+        for name in Theme.pageTemplates {
+            #expect(theme.templateSources[name] == "(built-in)/\(name).mustache")
+        }
+        #expect(theme.assets.map(\.path) == ["assets/favicon.svg", "assets/style.css"])
+    }
+
+    @Test func siteTemplatesOverrideTheDefaultsOneByOne() throws {
+        let site = TemporaryDirectory()
+        site.write("Templates/partials/footer.mustache", "<footer>{{site.clinic}}</footer>\n")
+        site.write("Templates/assets/style.css", "body { color: red; }\n")
+        site.write("Templates/assets/logo.png", "PNG")
+        let theme = try Theme.load(templatesDirectory: site.url.appendingPathComponent("Templates"))
+        #expect(theme.templateSources["partials/footer"] == "Templates/partials/footer.mustache")
+        #expect(theme.templateSources["post"] == "(built-in)/post.mustache")
+        #expect(theme.assets.map(\.path) == ["assets/favicon.svg", "assets/logo.png", "assets/style.css"])
+        #expect(theme.assets.last?.contents == Array("body { color: red; }\n".utf8))
+        #expect(theme.render("partials/footer", ["site": ["clinic": "A & B"]]) == "<footer>A &amp; B</footer>\n")
+    }
+
+    @Test func unclosedSectionIsReportedAtItsLine() throws {
+        let site = TemporaryDirectory()
+        site.write("Templates/tag.mustache", "<h1>{{tag.name}}</h1>\n{{#posts}}\n<p>{{title}}</p>\n")
+        let error = try #require(throws: DiagnosticsError.self) {
+            try Theme.load(templatesDirectory: site.url.appendingPathComponent("Templates"))
+        }
+        #expect(error.diagnostics.map(\.description) == [
+            "Templates/tag.mustache:4:1: error: cannot compile template: a section `{{#…}}` or `{{^…}}` is never closed with `{{/…}}` [template]",
+        ])
+    }
+}

@@ -80,6 +80,12 @@ extension Post {
             bodyFirstLine: frontMatter.bodyFirstLine
         )
         yaml.warnAboutMisspelledKeys(known: knownKeys, rule: "front-matter")
+        if let entry = yaml["tags"] {
+            for tag in post.tags where Slug.make(tag).isEmpty {
+                yaml.report(.warning("tag '\(tag)' has no letters or digits to make its page address, so it is left out", at: yaml.location(of: entry.value),
+                                     rule: "front-matter", hint: "use a tag with Latin letters or digits"))
+            }
+        }
         if post.image != nil, post.imageAlt == nil, let entry = yaml["image"] {
             yaml.report(.warning("`image` has no `image_alt` text for screen readers", at: entry.keyLocation, rule: "accessibility",
                                  hint: "add `image_alt: \"…\"` describing the picture"))

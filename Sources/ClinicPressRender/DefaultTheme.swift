@@ -86,6 +86,9 @@ main:focus { outline: none; }
 .site-nav a:hover { background: var(--brand-soft); }
 .site-nav a[aria-current="page"] { background: var(--brand); color: #fff; }
 
+main h1 { font-family: var(--serif); color: var(--brand-dark); line-height: 1.2; }
+.wrap.narrow > h1 { font-size: clamp(1.9rem, 4vw, 2.4rem); margin: 2.5rem 0 .5rem; }
+
 /* Home and lists */
 .hero { padding: 3rem 0 1.5rem; }
 .hero h1 { font-family: var(--serif); font-size: clamp(2rem, 4vw, 2.8rem); line-height: 1.15; margin: 0 0 .5rem; color: var(--brand-dark); }
@@ -109,8 +112,8 @@ main:focus { outline: none; }
 /* Post */
 .post-header { padding-top: 2.5rem; }
 .post-header h1 { font-family: var(--serif); font-size: clamp(1.9rem, 4vw, 2.6rem); line-height: 1.2; margin: 0 0 .75rem; color: var(--brand-dark); }
-.review-badge { display: inline-flex; align-items: center; gap: .5rem; background: var(--brand-soft); border-radius: 10px; padding: .45rem .8rem; font-size: .9rem; margin: .25rem 0 0; }
-.review-icon { display: inline-grid; place-items: center; width: 1.35rem; height: 1.35rem; border-radius: 50%; background: var(--brand); color: #fff; font-size: .8rem; }
+.review-badge { display: inline-flex; align-items: flex-start; gap: .5rem; background: var(--brand-soft); border-radius: 10px; padding: .45rem .8rem; font-size: .9rem; margin: .25rem 0 0; }
+.review-icon { flex: none; margin-top: .1rem; display: inline-grid; place-items: center; width: 1.35rem; height: 1.35rem; border-radius: 50%; background: var(--brand); color: #fff; font-size: .8rem; }
 .post-image { margin-top: 1.5rem; }
 .prose { padding-top: 1rem; padding-bottom: 1rem; }
 .prose h2 { font-family: var(--serif); font-size: 1.6rem; line-height: 1.25; margin: 2.2rem 0 .6rem; color: var(--brand-dark); }
@@ -312,7 +315,7 @@ main:focus { outline: none; }
       {{#author}}By <span class="author">{{.}}</span> · {{/author}}<time datetime="{{date_iso}}">{{date_display}}</time> · {{reading_minutes}} min read{{#updated_display}} · Updated <time datetime="{{updated_iso}}">{{.}}</time>{{/updated_display}}
     </p>
     {{#reviewed_by}}
-    <p class="review-badge"><span class="review-icon" aria-hidden="true">✓</span> Medically reviewed by <strong>{{reviewed_by}}</strong>{{#reviewed_on_display}} on <time datetime="{{reviewed_on_iso}}">{{.}}</time>{{/reviewed_on_display}}</p>
+    <p class="review-badge"><span class="review-icon" aria-hidden="true">✓</span><span>Medically reviewed by <strong>{{reviewed_by}}</strong>{{#reviewed_on_display}} on <time datetime="{{reviewed_on_iso}}">{{.}}</time>{{/reviewed_on_display}}</span></p>
     {{/reviewed_by}}
   </header>
   {{#image}}

@@ -50,7 +50,7 @@ struct PageContext {
     /// A post as the lists (home, tags, archive) and the post page see it.
     func post(_ built: BuiltPost, withContent: Bool) -> [String: Any] {
         let post = built.post
-        let tags = post.tags.map { tag in ["name": tag, "url": link(SitePaths.tag(tag))] }
+        let tags = post.tags.filter { !Slug.make($0).isEmpty }.map { tag in ["name": tag, "url": link(SitePaths.tag(tag))] }
         var value: [String: Any] = [
             "title": post.title,
             "slug": post.slug,

@@ -59,3 +59,46 @@ import Testing
         ])
     }
 }
+
+@Suite struct ContentWarningTests {
+    @Test func tagsWithoutASlugAreWarnedAboutAndLeftOut() throws {
+        let site = TemporaryDirectory()
+        site.write(minimalSiteYAML + """
+
+        -- Posts/2026-01-01-tags.md --
+        ---
+        title: "Tags"
+        tags: [ketamine, "???"]
+        ---
+        Body.
+        """)
+        let result = try SiteBuilder.render(BuildOptions(siteDirectory: site.url, now: Fixtures.now))
+        #expect(result.report.warnings.map(\.description) == [
+            "Posts/2026-01-01-tags.md:3:7: warning: tag '???' has no letters or digits to make its page address, so it is left out [front-matter]\n    hint: use a tag with Latin letters or digits",
+        ])
+        #expect(result.files.map(\.path).filter { $0.hasPrefix("tags/") } == ["tags/index.html", "tags/ketamine/index.html"])
+        let post = String(decoding: try #require(result.files.first { $0.path == "posts/tags/index.html" }).contents, as: UTF8.self)
+        #expect(!post.contains("tags//"))
+    }
+
+    @Test func summaryFallsBackToTheFirstParagraphShortened() throws {
+        let site = TemporaryDirectory()
+        let long = String(repeating: "Plain words about care ", count: 20)
+        site.write(minimalSiteYAML + """
+
+        -- Posts/2026-01-01-long.md --
+        ---
+        title: "Long"
+        ---
+        ## A heading first
+
+        \(long)
+        """)
+        let result = try SiteBuilder.render(BuildOptions(siteDirectory: site.url, now: Fixtures.now))
+        let feed = String(decoding: try #require(result.files.first { $0.path == "feed.xml" }).contents, as: UTF8.self)
+        let summary = try #require(feed.split(separator: "\n").first { $0.contains("<summary>") })
+        // 12 repetitions are 276 characters; the 13th would pass the 280-character limit, so the cut is at its start.
+        let expected = String(repeating: "Plain words about care ", count: 12).dropLast() + "…"
+        #expect(summary == "    <summary>\(expected)</summary>")
+    }
+}

@@ -49,13 +49,12 @@ public enum SiteBuilder {
     /// The stages, in order, for progress output: `[2/4] Parsing Markdown`.
     public static let stages = ["Loading site.yaml and posts", "Parsing Markdown", "Rendering pages", "Writing output"]
 
-    /// Called as each stage starts, with its index in `stages` and the number of posts loaded so far.
+    /// Called as each stage starts (the loading stage: once it has loaded), with its index in `stages` and the number of posts.
     public typealias Progress = (_ stage: Int, _ posts: Int) -> Void
 
     /// Builds the site into files without writing them (tests and the preview server use this).
     public static func render(_ options: BuildOptions, progress: Progress = { _, _ in }) throws -> (files: [OutputFile], report: BuildReport) {
         let started = DispatchTime.now()
-        progress(0, 0)
         // Load the content and the templates both, so one run reports the problems of both.
         var problems: [Diagnostic] = []
         var content: SiteContent?
@@ -71,6 +70,7 @@ public enum SiteBuilder {
             problems += error.diagnostics
         }
         guard var content, let theme else { throw DiagnosticsError(problems) }
+        progress(0, content.posts.count)
         if let baseURL = options.baseURL {
             content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         }

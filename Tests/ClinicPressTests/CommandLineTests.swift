@@ -151,3 +151,23 @@ import Testing
         #expect(again.status == 2)
     }
 }
+
+@Suite struct LargeSiteTests {
+    @Test func largeSitesPrintProgressByStage() throws {
+        let site = TemporaryDirectory()
+        site.write(minimalSiteYAML)
+        for index in 1...500 {
+            site.write("Posts/post-\(index).md", "---\ntitle: \"Post \(index)\"\ndate: 2026-01-01\ntags: [t\(index % 7)]\n---\nText \(index).\n")
+        }
+        let result = try ClinicPressBinary.run(["build", "--site", site.url.path])
+        #expect(result.status == 0)
+        #expect(result.stderr == """
+        [1/4] Loading site.yaml and posts (500 posts)
+        [2/4] Parsing Markdown (500 posts)
+        [3/4] Rendering pages (500 posts)
+        [4/4] Writing output (500 posts)
+
+        """)
+        #expect(result.stdout.hasPrefix("Built 500 posts, 560 pages in "))
+    }
+}

@@ -14,14 +14,9 @@ extension Post {
         let fileStem = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
         let (fileDate, fileSlugPart) = splitDatePrefix(fileStem)
 
-        let frontMatter: FrontMatter
-        switch FrontMatter.split(text, file: source) {
-        case .success(let value): frontMatter = value
-        case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
-            return nil
-        }
-        guard var yaml = YAMLMapping.parse(frontMatter.yaml, file: source, firstLine: frontMatter.yamlFirstLine, diagnostics: &diagnostics) else {
+        guard let frontMatter = FrontMatter.split(text, file: source).value(reportingTo: &diagnostics),
+              var yaml = YAMLMapping.parse(frontMatter.yaml, file: source, firstLine: frontMatter.yamlFirstLine, diagnostics: &diagnostics)
+        else {
             return nil
         }
         defer { diagnostics += yaml.diagnostics }

@@ -17,13 +17,7 @@ extension SiteConfig {
                                       hint: "pass the site folder with --site DIR, or create a site with `clinicpress init DIR`"))
             return nil
         }
-        let text: String
-        switch SourceText.read(url, relativePath: file) {
-        case .success(let value): text = value
-        case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
-            return nil
-        }
+        guard let text = SourceText.read(url, relativePath: file).value(reportingTo: &diagnostics) else { return nil }
         return parse(text, diagnostics: &diagnostics)
     }
 

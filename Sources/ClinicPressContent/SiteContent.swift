@@ -25,13 +25,9 @@ public struct SiteContent: Sendable {
         var posts: [Post] = []
         for relativePath in postFiles(in: siteDirectory, diagnostics: &diagnostics) {
             let url = siteDirectory.appendingPathComponent(relativePath)
-            switch SourceText.read(url, relativePath: relativePath) {
-            case .success(let text):
-                if let post = Post.parse(text, source: relativePath, diagnostics: &diagnostics) {
-                    posts.append(post)
-                }
-            case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
+            if let text = SourceText.read(url, relativePath: relativePath).value(reportingTo: &diagnostics),
+               let post = Post.parse(text, source: relativePath, diagnostics: &diagnostics) {
+                posts.append(post)
             }
         }
         diagnostics += duplicateSlugs(in: posts)

@@ -93,3 +93,16 @@ extension Array where Element == Diagnostic {
     /// True when any diagnostic is at error level.
     public var containsErrors: Bool { contains { $0.severity == .error } }
 }
+
+extension Result where Failure == Diagnostic {
+    /// The value, or nil after appending the diagnostic to `diagnostics`: for loaders that collect every problem.
+    public func value(reportingTo diagnostics: inout [Diagnostic]) -> Success? {
+        switch self {
+        case .success(let value):
+            return value
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+}

@@ -15,20 +15,30 @@ extension Array where Element: Sendable {
     }
 }
 
-/// One slot per result; each index is written by exactly one iteration, so no lock is needed.
+/// One slot per result; each index is written by exactly one iteration, so no lock is needed. The slots are
+/// raw memory allocated once: `Array.withUnsafeMutableBufferPointer` moves the array's storage out while its
+/// closure runs, so calling it from several threads at once loses writes and crashes.
 private final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
+    private let slots: UnsafeMutablePointer<T?>
+    private let count: Int
 
     init(count: Int) {
-        slots = Array(repeating: nil, count: count)
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
     }
 
     func store(_ value: T, at index: Int) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+        slots[index] = value
     }
 
     func collect() -> [T] {
-        slots.map { $0! }
+        (0..<count).map { slots[$0]! }
     }
 }
 

@@ -32,12 +32,16 @@ let package = Package(
             dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "Yams"]
         ),
         .target(
+            name: "ClinicPressClaims",
+            dependencies: ["ClinicPressModel", "ClinicPressMarkdown"]
+        ),
+        .target(
             name: "ClinicPressRender",
             dependencies: ["ClinicPressModel", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(
             name: "ClinicPressSite",
-            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "ClinicPressContent", "ClinicPressRender", "CSystemShims"]
+            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "ClinicPressContent", "ClinicPressClaims", "ClinicPressRender", "CSystemShims"]
         ),
         .executableTarget(
             name: "clinicpress",
@@ -45,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ClinicPressTests",
-            dependencies: ["ClinicPressSite", "ClinicPressContent", "ClinicPressMarkdown", "ClinicPressRender", "ClinicPressModel"]
+            dependencies: ["ClinicPressSite", "ClinicPressContent", "ClinicPressMarkdown", "ClinicPressClaims", "ClinicPressRender", "ClinicPressModel"]
         ),
     ]
 )

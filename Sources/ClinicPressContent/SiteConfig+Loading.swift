@@ -1,10 +1,11 @@
 import ClinicPressModel
 import Foundation
+import Yams
 
 extension SiteConfig {
     /// The keys `site.yaml` understands. Other keys are kept for templates as `site.extra`.
     static let knownKeys = [
-        "title", "base_url", "language", "clinic", "description", "disclaimer", "author", "posts_per_page", "markdown",
+        "title", "base_url", "language", "clinic", "description", "disclaimer", "author", "posts_per_page", "markdown", "claims",
     ]
 
     /// Reads `site.yaml` in `siteDirectory`. Every problem is appended to `diagnostics`; nil when the
@@ -59,14 +60,77 @@ extension SiteConfig {
                 yaml.report(.error("`markdown` must be a mapping such as `markdown: { raw_html: false }`", at: yaml.location(of: markdown.value), rule: "site-config"))
             }
         }
+        let claims = yaml["claims"].map { claimSettings($0.value, yaml: &yaml) } ?? ClaimSettings()
         yaml.warnAboutMisspelledKeys(known: knownKeys, rule: "site-config")
         let extra = yaml.entries.filter { !knownKeys.contains($0.key) }.map { (key: $0.key, value: yaml.metaValue($0.value)) }
 
         guard let title, let baseURL, !yaml.diagnostics.containsErrors else { return nil }
         return SiteConfig(
             title: title, baseURL: baseURL, language: language ?? "en", clinic: clinic, description: description,
-            disclaimer: disclaimer, author: author, postsPerPage: postsPerPage ?? 10, allowRawHTML: allowRawHTML, extra: extra
+            disclaimer: disclaimer, author: author, postsPerPage: postsPerPage ?? 10, allowRawHTML: allowRawHTML, claims: claims,
+            extra: extra
         )
+    }
+}
+
+extension SiteConfig {
+    /// Reads the `claims:` mapping: `rules` (rule id → error, warning, info or off), `phrases` (category → list)
+    /// and `trusted_domains` (list). Rule ids and categories are checked by the claim checker, which knows them.
+    static func claimSettings(_ node: Node, yaml: inout YAMLMapping) -> ClaimSettings {
+        var settings = ClaimSettings()
+        guard let mapping = node.mapping else {
+            yaml.report(.error("`claims` must be a mapping with `rules`, `phrases` or `trusted_domains`", at: yaml.location(of: node), rule: "site-config"))
+            return settings
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalar?.string ?? ""
+            switch key {
+            case "rules":
+                for (ruleNode, severityNode) in Self.pairs(value) {
+                    let text = severityNode.scalar?.string.lowercased() ?? ""
+                    let severity: Diagnostic.Severity?? = text == "off" || text == "false" ? .some(nil) : Diagnostic.Severity(rawValue: text).map { .some($0) }
+                    guard let severity else {
+                        yaml.report(.error("the severity of a claim rule must be error, warning, info or off, found '\(text)'",
+                                           at: yaml.location(of: severityNode), rule: "site-config"))
+                        continue
+                    }
+                    settings.rules.append(.init(rule: ruleNode.scalar?.string ?? "", severity: severity, location: yaml.location(of: ruleNode)))
+                }
+                if value.mapping == nil {
+                    yaml.report(.error("`claims.rules` must map rule ids to severities, such as `uncited-comparative: warning`",
+                                       at: yaml.location(of: value), rule: "site-config"))
+                }
+            case "phrases":
+                for (categoryNode, list) in Self.pairs(value) {
+                    let phrases = Self.items(list).compactMap { $0.scalar?.string.trimmingWhitespace }.filter { !$0.isEmpty }
+                    settings.phrases.append(.init(category: categoryNode.scalar?.string ?? "", phrases: phrases, location: yaml.location(of: categoryNode)))
+                }
+                if value.mapping == nil {
+                    yaml.report(.error("`claims.phrases` must map claim categories to lists, such as `absolute: [\"miracle cure\"]`",
+                                       at: yaml.location(of: value), rule: "site-config"))
+                }
+            case "trusted_domains":
+                settings.trustedDomains = Self.items(value).compactMap { $0.scalar?.string.trimmingWhitespace.lowercased() }
+                    .filter { !$0.isEmpty }
+            default:
+                let likely = Spelling.closest(to: key, among: ["rules", "phrases", "trusted_domains"])
+                yaml.report(.error("unknown key `claims.\(key)`", at: yaml.location(of: keyNode), rule: "site-config",
+                                   hint: likely.map { "did you mean `\($0)`?" } ?? "the claims settings are: rules, phrases, trusted_domains"))
+            }
+        }
+        return settings
+    }
+
+    /// The key-value pairs of a mapping node; none for other nodes.
+    private static func pairs(_ node: Node) -> [(Node, Node)] {
+        guard let mapping = node.mapping else { return [] }
+        return mapping.map { ($0.key, $0.value) }
+    }
+
+    /// The items of a list node; a single value counts as a one-item list.
+    private static func items(_ node: Node) -> [Node] {
+        guard let sequence = node.sequence else { return [node] }
+        return sequence.map { $0 }
     }
 }
 

@@ -6,13 +6,16 @@ public struct SiteContent: Sendable {
     public var config: SiteConfig
     /// Every post that parsed, drafts and scheduled ones included, sorted newest first (then by slug).
     public var posts: [Post]
+    /// The site's reference list (`references.yaml`), by key.
+    public var references: [String: Reference]
     /// Warnings found while loading (errors make `load` throw).
     public var warnings: [Diagnostic]
 
     /// Creates content from parts (tests build small sites this way).
-    public init(config: SiteConfig, posts: [Post], warnings: [Diagnostic] = []) {
+    public init(config: SiteConfig, posts: [Post], references: [String: Reference] = [:], warnings: [Diagnostic] = []) {
         self.config = config
         self.posts = posts.sorted(by: Self.newestFirst)
+        self.references = references
         self.warnings = warnings
     }
 
@@ -31,9 +34,10 @@ public struct SiteContent: Sendable {
             }
         }
         diagnostics += duplicateSlugs(in: posts)
+        let references = ReferenceList.load(from: siteDirectory, diagnostics: &diagnostics)
 
         guard let config, !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
-        return SiteContent(config: config, posts: posts, warnings: diagnostics.sorted())
+        return SiteContent(config: config, posts: posts, references: references, warnings: diagnostics.sorted())
     }
 
     /// `Posts/*.md`, sorted by name. Comment folders (`*.comments/`) and hidden files are not posts.

@@ -169,7 +169,7 @@ struct YAMLMapping {
     /// Warns about keys that are not in `known` but close to one of them (`titel` → `title`).
     mutating func warnAboutMisspelledKeys(known: [String], rule: String) {
         for entry in entries where !known.contains(entry.key) {
-            if let likely = KeySuggestion.closest(to: entry.key, among: known) {
+            if let likely = Spelling.closest(to: entry.key, among: known) {
                 report(.warning("unknown key `\(entry.key)`; did you mean `\(likely)`?", at: entry.keyLocation, rule: rule,
                                 hint: "rename it to `\(likely)`, or keep it as a custom key for your templates"))
             }

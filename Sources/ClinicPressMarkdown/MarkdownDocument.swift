@@ -26,6 +26,9 @@ public final class MarkdownDocument {
     private let parser: OpaquePointer
     private let root: OpaquePointer
     private let options: Int32
+
+    /// The C document, for the editing extension in this module.
+    var documentRoot: OpaquePointer { root }
     private let source: [UInt8]
     private let lineStarts: [Int]
     private let lineOffset: Int
@@ -78,13 +81,8 @@ public final class MarkdownDocument {
     /// Offers every link destination to `transform` with the link's position; a non-nil answer replaces it.
     /// Used to turn `other-post.md` and `post:slug` into the post's URL before rendering.
     public func rewriteLinks(_ transform: (_ destination: String, _ position: TextPosition) -> String?) {
-        let iterator = cmark_iter_new(root)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                  cmark_node_get_type(node) == CMARK_NODE_LINK else { continue }
+        forEachNode { node in
+            guard cmark_node_get_type(node) == CMARK_NODE_LINK else { return }
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             if let replacement = transform(destination, position(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))) {
                 cmark_node_set_url(node, replacement)
@@ -94,9 +92,35 @@ public final class MarkdownDocument {
 
     /// Renders the document as an HTML fragment.
     public func renderHTML() -> String {
-        guard let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        renderFragment(root)
+    }
+
+    /// Renders one node and what it contains.
+    func renderFragment(_ node: OpaquePointer) -> String {
+        guard let html = cmark_render_html(node, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(html) }
         return String(cString: html)
+    }
+
+    /// Calls `body` with every node, in document order (on entering it).
+    func forEachNode(_ body: (OpaquePointer) -> Void) {
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { body(node) }
+        }
+    }
+
+    /// The file position of a cmark-gfm line and byte column.
+    func filePosition(line: Int32, byteColumn: Int32) -> TextPosition {
+        position(line: line, byteColumn: byteColumn)
+    }
+
+    /// A footnote node's label, for the editing extension.
+    func footnoteLabelForEditing(_ node: OpaquePointer) -> String? {
+        footnoteLabel(of: node, isDefinition: cmark_node_get_type(node) == CMARK_NODE_FOOTNOTE_DEFINITION)
     }
 
     // MARK: - Copying the C tree into Swift values
@@ -116,7 +140,10 @@ public final class MarkdownDocument {
             children: children
         )
         switch kind {
-        case .text, .code, .codeBlock, .htmlBlock, .htmlInline, .footnoteDefinition, .footnoteReference:
+        case .footnoteReference, .footnoteDefinition:
+            // cmark-gfm keeps a reference's number, not its label, and drops the definition's label: read it from the source.
+            result.literal = footnoteLabel(of: node, isDefinition: kind == .footnoteDefinition)
+        case .text, .code, .codeBlock, .htmlBlock, .htmlInline:
             result.literal = cmark_node_get_literal(node).map { String(cString: $0) }
         case .link, .image:
             result.destination = cmark_node_get_url(node).map { String(cString: $0) }
@@ -163,6 +190,22 @@ public final class MarkdownDocument {
             default: return .other(name)
             }
         }
+    }
+
+    /// The label of a footnote reference (`[^label]` at the node's start) or definition (`[^label]:` opening its line).
+    private func footnoteLabel(of node: OpaquePointer, isDefinition: Bool) -> String? {
+        let line = Int(cmark_node_get_start_line(node))
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        let lineEnd = line < lineStarts.count ? lineStarts[line] : source.count
+        var index = lineStarts[line - 1]
+        if !isDefinition {
+            index += max(0, Int(cmark_node_get_start_column(node)) - 1)
+        } else {
+            while index < lineEnd, source[index] == UInt8(ascii: " ") || source[index] == UInt8(ascii: ">") { index += 1 }
+        }
+        guard index + 2 < lineEnd, source[index] == UInt8(ascii: "["), source[index + 1] == UInt8(ascii: "^") else { return nil }
+        guard let close = source[(index + 2)..<lineEnd].firstIndex(of: UInt8(ascii: "]")) else { return nil }
+        return String(decoding: source[(index + 2)..<close], as: UTF8.self)
     }
 
     /// Converts cmark-gfm's line and UTF-8 byte column into a file line and a column in Unicode scalars.

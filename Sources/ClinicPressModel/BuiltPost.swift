@@ -6,13 +6,16 @@ public struct BuiltPost: Sendable {
     /// Plain-text summary: the front matter `summary`, else the first paragraph, shortened.
     public var summary: String
     public var wordCount: Int
+    /// The sources the post cites, numbered as its "Sources" list shows them.
+    public var sources: [CitedSource]
 
     /// Creates a built post.
-    public init(post: Post, html: String, summary: String, wordCount: Int) {
+    public init(post: Post, html: String, summary: String, wordCount: Int, sources: [CitedSource] = []) {
         self.post = post
         self.html = html
         self.summary = summary
         self.wordCount = wordCount
+        self.sources = sources
     }
 
     /// Minutes to read at 200 words a minute, at least 1.

@@ -25,14 +25,17 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
     public var rule: String
     /// How to fix it, when we can tell.
     public var hint: String?
+    /// The text the diagnostic is about when it is more than the source line: a claim's whole sentence.
+    public var excerpt: String?
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation, rule: String, hint: String? = nil) {
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation, rule: String, hint: String? = nil, excerpt: String? = nil) {
         self.location = location
         self.severity = severity
         self.message = message
         self.rule = rule
         self.hint = hint
+        self.excerpt = excerpt
     }
 
     /// Compiler style: `Posts/a.md:3:1: error: missing title [front-matter]`, then the hint on its own line.
@@ -82,7 +85,7 @@ public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
 extension Diagnostic {
     /// Rules whose errors mean the site could not be read at all (as opposed to findings in content that was read).
     public static let inputRules: Set<String> = [
-        "yaml", "front-matter", "encoding", "site-config", "site-layout", "template", "slug", "duplicate-slug", "io",
+        "yaml", "front-matter", "encoding", "site-config", "site-layout", "template", "slug", "duplicate-slug", "io", "references",
     ]
 
     /// True for an error that kept the site from being read: `check` exits 2 for these, 1 for other findings.

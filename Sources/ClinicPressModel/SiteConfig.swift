@@ -19,6 +19,8 @@ public struct SiteConfig: Sendable {
     /// Whether raw HTML in posts passes through (`markdown.raw_html`, default true: posts come from staff).
     /// Dangerous tags (`<script>`, `<iframe>`, …) are escaped either way.
     public var allowRawHTML: Bool
+    /// The claim checker's settings (`claims:`).
+    public var claims: ClaimSettings
     /// Keys the site defines for its own templates, in the order written.
     public var extra: [(key: String, value: MetaValue)]
 
@@ -33,6 +35,7 @@ public struct SiteConfig: Sendable {
         author: String? = nil,
         postsPerPage: Int = 10,
         allowRawHTML: Bool = true,
+        claims: ClaimSettings = ClaimSettings(),
         extra: [(key: String, value: MetaValue)] = []
     ) {
         self.title = title
@@ -44,6 +47,7 @@ public struct SiteConfig: Sendable {
         self.author = author
         self.postsPerPage = postsPerPage
         self.allowRawHTML = allowRawHTML
+        self.claims = claims
         self.extra = extra
     }
 

@@ -10,19 +10,19 @@ enum AtomFeed {
         let updated = entries.map { $0.post.updated ?? $0.post.date }.max()?.iso8601 ?? "1970-01-01T00:00:00Z"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(Escape.xml(config.language))" xml:base="\(Escape.xml(config.baseURL))">
-          <title>\(Escape.xml(config.title))</title>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(Markup.escape(config.language))" xml:base="\(Markup.escape(config.baseURL))">
+          <title>\(Markup.escape(config.title))</title>
 
         """
         if let description = config.description {
-            xml += "  <subtitle>\(Escape.xml(description))</subtitle>\n"
+            xml += "  <subtitle>\(Markup.escape(description))</subtitle>\n"
         }
         xml += """
-          <link href="\(Escape.xml(config.absoluteURL("feed.xml")))" rel="self" type="application/atom+xml"/>
-          <link href="\(Escape.xml(config.baseURL))" rel="alternate" type="text/html"/>
-          <id>\(Escape.xml(config.baseURL))</id>
+          <link href="\(Markup.escape(config.absoluteURL("feed.xml")))" rel="self" type="application/atom+xml"/>
+          <link href="\(Markup.escape(config.baseURL))" rel="alternate" type="text/html"/>
+          <id>\(Markup.escape(config.baseURL))</id>
           <updated>\(updated)</updated>
-          <author><name>\(Escape.xml(config.author ?? config.clinic))</name></author>
+          <author><name>\(Markup.escape(config.author ?? config.clinic))</name></author>
           <generator>ClinicPress</generator>
 
         """
@@ -31,27 +31,33 @@ enum AtomFeed {
             let url = config.absoluteURL(post.path)
             xml += """
               <entry>
-                <title>\(Escape.xml(post.title))</title>
-                <link href="\(Escape.xml(url))" rel="alternate" type="text/html"/>
-                <id>\(Escape.xml(url))</id>
+                <title>\(Markup.escape(post.title))</title>
+                <link href="\(Markup.escape(url))" rel="alternate" type="text/html"/>
+                <id>\(Markup.escape(url))</id>
                 <published>\(post.date.iso8601)</published>
                 <updated>\((post.updated ?? post.date).iso8601)</updated>
 
             """
             if let author = post.author {
-                xml += "    <author><name>\(Escape.xml(author))</name></author>\n"
+                xml += "    <author><name>\(Markup.escape(author))</name></author>\n"
             }
             for tag in post.tags {
-                xml += "    <category term=\"\(Escape.xml(tag))\"/>\n"
+                xml += "    <category term=\"\(Markup.escape(tag))\"/>\n"
             }
             xml += """
-                <summary>\(Escape.xml(built.summary))</summary>
-                <content type="html">\(Escape.xml(built.html))</content>
+                <summary>\(Markup.escape(built.summary))</summary>
+                <content type="html">\(Markup.escape(built.html + sourcesHTML(built.sources)))</content>
               </entry>
 
             """
         }
         xml += "</feed>\n"
         return xml
+    }
+
+    /// The post's sources as a numbered list, so the superscript numbers in feed readers lead somewhere.
+    private static func sourcesHTML(_ sources: [CitedSource]) -> String {
+        guard !sources.isEmpty else { return "" }
+        return "<h2>Sources</h2>\n<ol>\n" + sources.map { "<li id=\"source-\($0.number)\">\($0.html)</li>\n" }.joined() + "</ol>\n"
     }
 }

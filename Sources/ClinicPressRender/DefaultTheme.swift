@@ -128,9 +128,13 @@ main h1 { font-family: var(--serif); color: var(--brand-dark); line-height: 1.2;
 .prose th, .prose td { border: 1px solid var(--line); padding: .55rem .75rem; text-align: left; vertical-align: top; }
 .prose th { background: var(--brand-soft); }
 .prose hr { border: 0; border-top: 1px solid var(--line); margin: 2rem 0; }
-.prose .footnotes { margin-top: 2.5rem; padding-top: 1rem; border-top: 1px solid var(--line); font-size: .9rem; color: var(--muted); }
-.prose .footnotes::before { content: "Sources"; display: block; font-weight: 700; color: var(--ink); margin-bottom: .5rem; }
-.prose sup a, .prose a.footnote-ref { text-decoration: none; font-weight: 600; }
+.prose sup.citation { line-height: 0; font-size: .72em; margin-left: .1em; }
+.prose sup.citation a { text-decoration: none; font-weight: 700; padding: 0 .1em; }
+.sources { margin-top: 2.5rem; padding-top: 1rem; border-top: 1px solid var(--line); font-size: .9rem; color: var(--muted); }
+.prose .sources h2 { font-family: var(--sans); font-size: 1rem; text-transform: uppercase; letter-spacing: .06em; color: var(--ink); margin: 0 0 .5rem; }
+.sources ol { padding-left: 1.4rem; }
+.sources li { margin: .35rem 0; overflow-wrap: anywhere; }
+.sources li:target { background: var(--brand-soft); border-radius: 6px; }
 .prose input[type="checkbox"] { margin-right: .4rem; }
 
 .post-footer { padding-bottom: 1rem; }
@@ -303,6 +307,17 @@ main h1 { font-family: var(--serif); color: var(--brand-dark); line-height: 1.2;
 </article>
 
 """#),
+        ("partials/sources.mustache", #"""
+<section class="sources" aria-labelledby="sources-heading">
+  <h2 id="sources-heading">Sources</h2>
+  <ol>
+    {{#sources}}
+    <li id="source-{{number}}">{{{html}}}</li>
+    {{/sources}}
+  </ol>
+</section>
+
+"""#),
         ("post.mustache", #"""
 {{#post}}
 <article class="post">
@@ -323,6 +338,9 @@ main h1 { font-family: var(--serif); color: var(--brand-dark); line-height: 1.2;
   {{/image}}
   <div class="post-body prose narrow">
 {{{content}}}
+    {{#has_sources}}
+    {{> partials/sources}}
+    {{/has_sources}}
   </div>
   <footer class="post-footer narrow">
     {{#has_tags}}

@@ -84,6 +84,8 @@ struct PageContext {
         }
         if withContent {
             value["content"] = built.html
+            value["sources"] = built.sources.map { ["number": $0.number, "html": $0.html] as [String: Any] }
+            value["has_sources"] = !built.sources.isEmpty
         }
         return value
     }

@@ -15,7 +15,7 @@ enum Sitemap {
 
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for url in urls {
-            xml += "  <url><loc>\(Escape.xml(config.absoluteURL(url.path)))</loc>"
+            xml += "  <url><loc>\(Markup.escape(config.absoluteURL(url.path)))</loc>"
             if let lastModified = url.lastModified {
                 xml += "<lastmod>\(lastModified.dayString)</lastmod>"
             }

@@ -25,6 +25,9 @@ enum StructuredData {
             "inLanguage": .string(config.language),
             "wordCount": .int(built.wordCount),
             "keywords": post.tags.isEmpty ? nil : .array(post.tags.map(JSON.string)),
+            "citation": built.sources.isEmpty ? nil : .array(built.sources.map { source in
+                .object(["@type": "CreativeWork", "name": .string(source.name), "url": source.url.map(JSON.string)])
+            }),
         ])
         guard let reviewer = post.reviewedBy else {
             return withContext(article)

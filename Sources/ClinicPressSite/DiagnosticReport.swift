@@ -26,7 +26,9 @@ public struct DiagnosticReport: Sendable {
         case .text:
             return diagnostics.map { diagnostic in
                 var text = diagnostic.description
-                if let line = sources.line(diagnostic.location), !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                if let excerpt = diagnostic.excerpt {
+                    text += "\n    | \(excerpt)"
+                } else if let line = sources.line(diagnostic.location), !line.trimmingCharacters(in: .whitespaces).isEmpty {
                     text += "\n    | \(line)"
                 }
                 return text + "\n"
@@ -40,7 +42,7 @@ public struct DiagnosticReport: Sendable {
                     "rule": .string(diagnostic.rule),
                     "severity": .string(diagnostic.severity.rawValue),
                     "message": .string(diagnostic.message),
-                    "excerpt": .string(sources.line(diagnostic.location)?.trimmingCharacters(in: .whitespaces) ?? ""),
+                    "excerpt": .string(diagnostic.excerpt ?? sources.line(diagnostic.location)?.trimmingCharacters(in: .whitespaces) ?? ""),
                 ])
             }
             return JSON.object(["findings": .array(findings)]).serialized(pretty: true) + "\n"

@@ -1,16 +1,29 @@
+import ClinicPressClaims
 import ClinicPressMarkdown
 import ClinicPressModel
 
-/// Parses each post's Markdown once, resolves its internal links, and renders its body to HTML.
+/// Parses each post's Markdown once, checks its claims, resolves its internal links, numbers its citations,
+/// and renders its body to HTML.
 struct MarkdownStage: Sendable {
     let options: MarkdownOptions
     let links: InternalLinks
+    let claims: ClaimChecker
+    let references: [String: Reference]
 
     /// The longest summary taken from a first paragraph, in characters.
     static let summaryLimit = 280
 
-    /// The built post, or nil when its body has errors; diagnostics either way.
-    func build(_ post: Post) -> (BuiltPost?, [Diagnostic]) {
+    /// What the stage makes of one post.
+    struct Result: Sendable {
+        /// Nil when the post has errors that stop the build (broken internal links).
+        var post: BuiltPost?
+        /// Build problems (errors stop the build).
+        var diagnostics: [Diagnostic]
+        /// The claim checker's findings and counts.
+        var claims: ClaimAnalysis
+    }
+
+    func build(_ post: Post) -> Result {
         let document = MarkdownDocument(post.body, firstLine: post.bodyFirstLine, options: options)
         var diagnostics: [Diagnostic] = []
         document.rewriteLinks { destination, position in
@@ -27,9 +40,79 @@ struct MarkdownStage: Sendable {
             }
         }
         let tree = document.tree()
+        let analysis = claims.check(tree, body: post.body, bodyFirstLine: post.bodyFirstLine, file: post.source)
+        let sources = numberCitations(in: document, analysis: analysis)
         let summary = post.summary ?? Self.shorten(tree.first { $0.kind == .paragraph }?.plainText ?? "", to: Self.summaryLimit)
-        let built = BuiltPost(post: post, html: document.renderHTML(), summary: summary, wordCount: Self.countWords(tree))
-        return (diagnostics.containsErrors ? nil : built, diagnostics)
+        let built = BuiltPost(post: post, html: document.renderHTML(), summary: summary, wordCount: Self.countWords(tree), sources: sources)
+        return Result(post: diagnostics.containsErrors ? nil : built, diagnostics: diagnostics, claims: analysis)
+    }
+
+    /// Replaces footnote markers, `[@key]` and citing links by superscript numbers that point into the post's
+    /// "Sources" list, takes cmark-gfm's footnote section out, and returns the list.
+    private func numberCitations(in document: MarkdownDocument, analysis: ClaimAnalysis) -> [CitedSource] {
+        document.editInlines { inline in
+            switch inline.kind {
+            case .footnoteReference:
+                return analysis.number(of: .footnote(label: inline.literal ?? "")).map { .replace(html: Self.superscript($0)) }
+            case .link:
+                return inline.destination.flatMap { analysis.number(of: .link(url: $0)) }.map { .insertAfter(html: Self.superscript($0)) }
+            case .text:
+                return splitReferences(inline.literal ?? "", analysis: analysis)
+            default:
+                return nil
+            }
+        }
+        let footnotes = Dictionary(document.removeFootnoteDefinitions().map { ($0.label, $0.html) }, uniquingKeysWith: { first, _ in first })
+        return analysis.sources.enumerated().map { index, source in
+            let number = index + 1
+            switch source {
+            case .footnote(let label):
+                let html = footnotes[label] ?? ""
+                return CitedSource(number: number, html: html, name: HTMLText.plain(html), url: HTMLText.firstLink(html))
+            case .reference(let key):
+                let reference = references[key]!
+                return CitedSource(number: number, html: Self.html(for: reference), name: reference.title, url: reference.link)
+            case .link(let url):
+                let text = analysis.linkTexts[url] ?? url
+                let label = text == url ? "" : "\(Markup.escape(text)), "
+                return CitedSource(number: number, html: "\(label)<a href=\"\(Markup.escape(url))\">\(Markup.escape(url))</a>", name: text, url: url)
+            }
+        }
+    }
+
+    /// `[@key]` in a text node becomes a superscript number when the key is in the reference list.
+    private func splitReferences(_ text: String, analysis: ClaimAnalysis) -> InlineEdit? {
+        guard text.contains("[@") else { return nil }
+        var pieces: [TextPiece] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "[@"), let close = rest[open.upperBound...].firstIndex(of: "]") {
+            let key = String(rest[open.upperBound..<close])
+            guard let number = analysis.number(of: .reference(key: key)) else {
+                pieces.append(.text(String(rest[..<rest.index(after: close)])))
+                rest = rest[rest.index(after: close)...]
+                continue
+            }
+            if open.lowerBound > rest.startIndex { pieces.append(.text(String(rest[..<open.lowerBound]))) }
+            pieces.append(.html(Self.superscript(number)))
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { pieces.append(.text(String(rest))) }
+        return pieces == [.text(text)] ? nil : .split(pieces)
+    }
+
+    static func superscript(_ number: Int) -> String {
+        "<sup class=\"citation\"><a href=\"#source-\(number)\" aria-label=\"Source \(number)\">\(number)</a></sup>"
+    }
+
+    /// "Author. <cite>Title</cite>. Publisher, Year. link" from a reference-list entry.
+    static func html(for reference: Reference) -> String {
+        var parts: [String] = []
+        if let author = reference.author { parts.append(Markup.escape(author) + ".") }
+        parts.append("<cite>\(Markup.escape(reference.title))</cite>.")
+        let published = [reference.publisher, reference.year.map(String.init)].compactMap { $0 }.map(Markup.escape).joined(separator: ", ")
+        if !published.isEmpty { parts.append(published + ".") }
+        if let link = reference.link { parts.append("<a href=\"\(Markup.escape(link))\">\(Markup.escape(link))</a>") }
+        return parts.joined(separator: " ")
     }
 
     /// Words a reader reads: text and inline code, not raw HTML or code blocks.
@@ -55,5 +138,26 @@ struct MarkdownStage: Sendable {
         var shortened = String(cut[..<boundary])
         while let last = shortened.last, last == "," || last == ";" || last == ":" || last == " " { shortened.removeLast() }
         return shortened + "…"
+    }
+}
+
+/// Small helpers for HTML written outside templates.
+enum HTMLText {
+    /// The text of an HTML fragment: tags dropped, the common entities decoded.
+    static func plain(_ html: String) -> String {
+        var out = ""
+        var inTag = false
+        for character in html {
+            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { out.append(character) }
+        }
+        return out.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    /// The first `href` of an HTML fragment.
+    static func firstLink(_ html: String) -> String? {
+        guard let start = html.range(of: "href=\"") else { return nil }
+        guard let end = html[start.upperBound...].firstIndex(of: "\"") else { return nil }
+        return String(html[start.upperBound..<end]).replacingOccurrences(of: "&amp;", with: "&")
     }
 }

@@ -1,3 +1,4 @@
+import ClinicPressClaims
 import ClinicPressContent
 import ClinicPressMarkdown
 import ClinicPressModel
@@ -16,14 +17,18 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// The moment that decides which posts are scheduled. Tests fix it; the command line uses the clock.
     public var now: Timestamp
+    /// Fail, writing nothing, when there are warnings or claim findings at warning or error level.
+    public var strict: Bool
 
     /// Creates options; the output defaults to `Public/` inside the site.
-    public init(siteDirectory: URL, outputDirectory: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, now: Timestamp = .now) {
+    public init(siteDirectory: URL, outputDirectory: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, now: Timestamp = .now,
+                strict: Bool = false) {
         self.siteDirectory = siteDirectory
         self.outputDirectory = outputDirectory ?? siteDirectory.appendingPathComponent("Public")
         self.includeDrafts = includeDrafts
         self.baseURL = baseURL
         self.now = now
+        self.strict = strict
     }
 }
 
@@ -40,8 +45,38 @@ public struct BuildReport: Sendable {
     public var skippedScheduled: Int
     /// Warnings found on the way (errors make the build throw).
     public var warnings: [Diagnostic]
+    /// The claim checker's findings: uncited claims, citation problems, listed suppressions. They do not stop a
+    /// build unless it is strict.
+    public var findings: [Diagnostic]
+    /// How many claims, cited claims and suppressed claims the posts have.
+    public var claims: ClaimCounts
     /// Wall time in seconds.
     public var seconds: Double
+
+    /// True when a `--strict` build must fail: any warning, or any finding at warning or error level.
+    public var failsStrictMode: Bool {
+        !warnings.isEmpty || findings.contains { $0.severity >= .warning }
+    }
+}
+
+/// Claim totals over the site, for the build summary.
+public struct ClaimCounts: Sendable {
+    public var claims = 0
+    public var cited = 0
+    public var suppressed = 0
+
+    init(_ analyses: [ClaimAnalysis]) {
+        for analysis in analyses {
+            claims += analysis.claims
+            cited += analysis.citedClaims
+            suppressed += analysis.suppressedClaims
+        }
+    }
+}
+
+/// A strict build that found warnings or claim findings: nothing was written.
+public struct StrictModeFailure: Error, Sendable {
+    public let report: BuildReport
 }
 
 /// The build, as an ordered list of stages: load → parse Markdown → render → write.
@@ -69,7 +104,8 @@ public enum SiteBuilder {
         } catch let error as DiagnosticsError {
             problems += error.diagnostics
         }
-        guard var content, let theme else { throw DiagnosticsError(problems) }
+        if let content { problems += ClaimChecker.validate(content.config.claims) }
+        guard var content, let theme, !problems.containsErrors else { throw DiagnosticsError(problems) }
         progress(0, content.posts.count)
         if let baseURL = options.baseURL {
             content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
@@ -82,12 +118,14 @@ public enum SiteBuilder {
         progress(1, content.posts.count)
         let stage = MarkdownStage(
             options: MarkdownOptions(allowRawHTML: content.config.allowRawHTML),
-            links: InternalLinks(all: content.posts, published: published, basePath: content.config.basePath)
+            links: InternalLinks(all: content.posts, published: published, basePath: content.config.basePath),
+            claims: ClaimChecker(settings: content.config.claims, references: content.references),
+            references: content.references
         )
         let results = published.parallelMap { stage.build($0) }
-        let diagnostics = content.warnings + results.flatMap(\.1)
+        let diagnostics = problems + content.warnings + results.flatMap(\.diagnostics)
         guard !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
-        let built = results.compactMap(\.0)
+        let built = results.compactMap(\.post)
 
         progress(2, content.posts.count)
         let files = SiteRenderer(config: content.config, theme: theme).render(built)
@@ -99,6 +137,8 @@ public enum SiteBuilder {
             skippedDrafts: options.includeDrafts ? 0 : drafts.count,
             skippedScheduled: options.includeDrafts ? 0 : scheduled.count,
             warnings: diagnostics.sorted(),
+            findings: results.flatMap(\.claims.findings).sorted(),
+            claims: ClaimCounts(results.map(\.claims)),
             seconds: seconds
         )
         return (files, report)
@@ -109,6 +149,9 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions, progress: Progress = { _, _ in }) throws -> BuildReport {
         let started = DispatchTime.now()
         var (files, report) = try render(options, progress: progress)
+        if options.strict, report.failsStrictMode {
+            throw StrictModeFailure(report: report)
+        }
         progress(3, report.posts)
         report.files = try OutputWriter(outputDirectory: options.outputDirectory, siteDirectory: options.siteDirectory).write(files)
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9

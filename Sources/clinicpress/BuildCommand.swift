@@ -9,7 +9,10 @@ struct BuildCommand: ParsableCommand {
         abstract: "Build the site into Public/ (or --output), replacing it atomically.",
         discussion: """
         The previous output stays untouched when anything fails. Two builds of the same input are byte-identical.
-        Exit codes: 0 built; 1 built, but --strict and there were warnings; 2 not built (errors in the input).
+        The claim check runs on every build; its findings are summarised (run `clinicpress check` for the list)
+        and do not stop the build unless --strict.
+        Exit codes: 0 built; 1 not built because of --strict (warnings, or claim findings at warning or error
+        level); 2 not built (errors in the input).
         """
     )
 
@@ -21,7 +24,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Publish drafts and scheduled (future-dated) posts too.")
     var drafts = false
 
-    @Flag(help: "Exit with 1 when there are warnings.")
+    @Flag(help: "Fail (exit 1, output untouched) on warnings or on claim findings at warning or error level.")
     var strict = false
 
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Replace base_url from site.yaml.", valueName: "url"))
@@ -39,7 +42,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let site = siteOption.url
         let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
-        let options = BuildOptions(siteDirectory: site, outputDirectory: outputURL, includeDrafts: drafts, baseURL: baseURL)
+        let options = BuildOptions(siteDirectory: site, outputDirectory: outputURL, includeDrafts: drafts, baseURL: baseURL, strict: strict)
         let report: BuildReport
         do {
             // Progress by stage only where a build takes long enough to wonder about.
@@ -47,6 +50,11 @@ struct BuildCommand: ParsableCommand {
                 guard posts >= Self.progressThreshold else { return }
                 printError("[\(stage + 1)/\(SiteBuilder.stages.count)] \(SiteBuilder.stages[stage]) (\(posts) posts)")
             }
+        } catch let failure as StrictModeFailure {
+            let failing = failure.report.warnings + failure.report.findings.filter { $0.severity >= .warning }
+            printError(DiagnosticReport(failing, siteDirectory: site).formatted(.text))
+            printError("error: --strict: \(failing.count) finding\(failing.count == 1 ? "" : "s") at warning or error level; the output was not replaced")
+            throw ExitCode(1)
         } catch let error as DiagnosticsError {
             printError(DiagnosticReport(error.diagnostics, siteDirectory: site).formatted(.text))
             printError("error: build failed with \(error.errors.count) error\(error.errors.count == 1 ? "" : "s"); the previous output was left untouched")
@@ -66,10 +74,20 @@ struct BuildCommand: ParsableCommand {
         if !skipped.isEmpty { summary += " (skipped \(skipped.joined(separator: ", ")); --drafts to include)" }
         if !report.warnings.isEmpty { summary += ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")" }
         print(summary)
-        if strict && !report.warnings.isEmpty {
-            throw ExitCode(1)
-        }
+        print(claimSummary(report))
     }
+}
+
+/// "Claims: 41 found, 18 cited, 1 suppressed; 22 uncited (15 errors, 7 warnings) — details: clinicpress check".
+func claimSummary(_ report: BuildReport) -> String {
+    let errors = report.findings.filter { $0.severity == .error }.count
+    let warnings = report.findings.filter { $0.severity == .warning }.count
+    var line = "Claims: \(report.claims.claims) found, \(report.claims.cited) cited"
+    if report.claims.suppressed > 0 { line += ", \(report.claims.suppressed) suppressed" }
+    if errors + warnings > 0 {
+        line += "; \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") — run `clinicpress check` for the list"
+    }
+    return line
 }
 
 /// `Public/` for a folder inside the site, the full path otherwise.

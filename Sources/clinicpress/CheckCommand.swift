@@ -8,7 +8,7 @@ extension DiagnosticReport.Format: ExpressibleByArgument {}
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the site without writing anything: front matter, links, templates.",
+        abstract: "Check the site without writing anything: health claims and their citations, links, front matter, templates.",
         discussion: """
         Formats: text (file:line:column: severity: message [rule]), json ({"findings": [...]}), github (workflow annotations).
         Exit codes: 0 clean; 1 findings at error level (or warnings with --strict); 2 the site could not be read
@@ -21,14 +21,15 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text, json or github.")
     var format: DiagnosticReport.Format = .text
 
-    @Flag(help: "Exit with 1 on warnings too.")
+    @Flag(help: "Exit with 1 on warnings too (info-level findings never fail).")
     var strict = false
 
     func run() throws {
         let site = siteOption.url
         var diagnostics: [Diagnostic]
         do {
-            diagnostics = try SiteBuilder.render(BuildOptions(siteDirectory: site)).report.warnings
+            let report = try SiteBuilder.render(BuildOptions(siteDirectory: site)).report
+            diagnostics = report.warnings + report.findings
         } catch let error as DiagnosticsError {
             diagnostics = error.diagnostics
         } catch {
@@ -44,7 +45,7 @@ struct CheckCommand: ParsableCommand {
         if diagnostics.contains(where: \.isInputError) {
             throw ExitCode(2)
         }
-        if diagnostics.containsErrors || (strict && !diagnostics.isEmpty) {
+        if diagnostics.containsErrors || (strict && diagnostics.contains { $0.severity >= .warning }) {
             throw ExitCode(1)
         }
     }

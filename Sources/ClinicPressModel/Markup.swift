@@ -1,8 +1,9 @@
-/// Escaping for text placed in XML (feeds, sitemaps) and HTML written outside templates.
-enum Escape {
+/// Escaping for text placed in HTML or XML that ClinicPress writes outside templates (feeds, sitemaps,
+/// citation lists).
+public enum Markup {
     /// `&`, `<`, `>`, `"` and `'` as entities; control characters other than tab and newline removed
-    /// (they are not allowed in XML 1.0 at all).
-    static func xml(_ text: String) -> String {
+    /// (XML 1.0 does not allow them at all, and in HTML they only hide things).
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

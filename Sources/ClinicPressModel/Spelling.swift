@@ -1,7 +1,7 @@
-/// Finds the known key a misspelled one was meant to be, by edit distance.
-enum KeySuggestion {
-    /// The known key within two edits of `key` (one edit for short keys), or nil.
-    static func closest(to key: String, among known: [String]) -> String? {
+/// Finds the known name a misspelled one was meant to be, by edit distance: for "did you mean" hints.
+public enum Spelling {
+    /// The known name within two edits of `key` (one edit for short names), or nil.
+    public static func closest(to key: String, among known: [String]) -> String? {
         let lowered = key.lowercased()
         if let exact = known.first(where: { $0 == lowered || $0 == lowered.replacingDashes }) { return exact }
         let limit = key.count <= 4 ? 1 : 2
@@ -16,7 +16,7 @@ enum KeySuggestion {
     }
 
     /// Levenshtein distance with adjacent transpositions counted as one edit (`titel` → `title` is 1).
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)

@@ -1,0 +1,286 @@
+import ClinicPressMarkdown
+import ClinicPressModel
+
+/// A source a post cites, in order of first citation; the numbers of the post's "Sources" list.
+public enum SourceReference: Sendable, Hashable {
+    case footnote(label: String)
+    case reference(key: String)
+    /// A web page linked from a claim; the same address cited twice is one source.
+    case link(url: String)
+}
+
+/// What the claim checker found in one post.
+public struct ClaimAnalysis: Sendable {
+    /// Uncited claims, citation problems and listed suppressions, in file order.
+    public var findings: [Diagnostic] = []
+    /// Every source the post cites, numbered from 1 in order of first citation.
+    public var sources: [SourceReference] = []
+    /// The text of each cited link, as first written, by address.
+    public var linkTexts: [String: String] = [:]
+    /// Sentences found to be claims, and how many of them carry a citation.
+    public var claims = 0
+    public var citedClaims = 0
+    public var suppressedClaims = 0
+
+    /// The number of a source in the post's list.
+    public func number(of source: SourceReference) -> Int? {
+        sources.firstIndex(of: source).map { $0 + 1 }
+    }
+}
+
+/// Finds the health claims of a post, sentence by sentence, and checks that each carries a citation.
+public struct ClaimChecker: Sendable {
+    private let severities: [ClaimRule: Diagnostic.Severity?]
+    private let classifier: ClaimClassifier
+    private let references: [String: Reference]
+    private let trustedDomains: [String]
+
+    /// Creates a checker from the site's settings and reference list. Problems in the settings (unknown rule
+    /// ids or categories) are in `settingsDiagnostics`.
+    public init(settings: ClaimSettings = ClaimSettings(), references: [String: Reference] = [:]) {
+        var severities: [ClaimRule: Diagnostic.Severity?] = [:]
+        for setting in settings.rules {
+            if let rule = ClaimRule(rawValue: setting.rule) { severities[rule] = setting.severity }
+        }
+        var phrases: [ClaimCategory: [String]] = [:]
+        for setting in settings.phrases {
+            if let category = ClaimCategory(rawValue: setting.category) { phrases[category, default: []] += setting.phrases }
+        }
+        self.severities = severities
+        self.classifier = ClaimClassifier(extraPhrases: phrases)
+        self.references = references
+        self.trustedDomains = settings.trustedDomains
+    }
+
+    /// Diagnostics for rule ids and categories in `site.yaml` that do not exist.
+    public static func validate(_ settings: ClaimSettings) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let ruleNames = ClaimRule.allCases.map(\.rawValue)
+        for setting in settings.rules where ClaimRule(rawValue: setting.rule) == nil {
+            let likely = Spelling.closest(to: setting.rule, among: ruleNames).map { "did you mean `\($0)`? " } ?? ""
+            diagnostics.append(.error("unknown claim rule `\(setting.rule)`", at: setting.location, rule: "site-config",
+                                      hint: "\(likely)the rules are: \(ruleNames.joined(separator: ", "))"))
+        }
+        let categories = ClaimCategory.allCases.map(\.rawValue)
+        for setting in settings.phrases where ClaimCategory(rawValue: setting.category) == nil {
+            diagnostics.append(.error("unknown claim category `\(setting.category)`", at: setting.location, rule: "site-config",
+                                      hint: "the categories are: \(categories.joined(separator: ", "))"))
+        }
+        return diagnostics
+    }
+
+    /// The severity a rule runs at, or nil when switched off.
+    public func severity(of rule: ClaimRule) -> Diagnostic.Severity? {
+        severities[rule] ?? rule.defaultSeverity
+    }
+
+    /// Checks one post. `body` is its Markdown (for definitions cmark-gfm drops), `file` its path in the site.
+    public func check(_ document: MarkdownNode, body: String, bodyFirstLine: Int, file: String) -> ClaimAnalysis {
+        let walker = ProseWalker(document)
+        var analysis = ClaimAnalysis()
+        var context = Context(file: file, walker: walker, checker: self)
+
+        for block in walker.blocks {
+            let sentences = SentenceSplitter.split(block.text)
+            var marksBySentence = Array(repeating: [CitationMark](), count: sentences.count)
+            for mark in block.marks {
+                context.number(mark)
+                let index = sentences.lastIndex { $0.lowerBound <= mark.citedOffset } ?? 0
+                if !sentences.isEmpty { marksBySentence[index].append(mark) }
+            }
+            for (index, range) in sentences.enumerated() {
+                context.checkSentence(block.string(range), at: block.position(at: range.lowerBound), marks: marksBySentence[index],
+                                      suppression: block.suppression, analysis: &analysis)
+            }
+            // Citation marks outside any claim still have to resolve.
+            for mark in block.marks { context.checkResolves(mark, analysis: &analysis) }
+        }
+        context.reportUnusedFootnotes(body: body, bodyFirstLine: bodyFirstLine, analysis: &analysis)
+        for directive in walker.invalidDirectives {
+            context.report(.suppressionInvalid, directive.message, at: directive.position, hint: directive.hint, into: &analysis)
+        }
+        for suppression in walker.suppressions where suppression.uses == 0 {
+            context.report(.suppressionUnused, "this suppression lets no claim pass", at: suppression.position,
+                           hint: "remove the comment, or move it right before the paragraph it is meant for", into: &analysis)
+        }
+        analysis.sources = context.sources
+        analysis.linkTexts = context.linkTexts
+        analysis.findings.sort()
+        return analysis
+    }
+
+    // MARK: - One post's state
+
+    private struct Context {
+        let file: String
+        let walker: ProseWalker
+        let checker: ClaimChecker
+        var sources: [SourceReference] = []
+        var linkTexts: [String: String] = [:]
+        var referencedFootnotes: Set<String> = []
+        var reportedMarks: Set<TextPosition> = []
+
+        init(file: String, walker: ProseWalker, checker: ClaimChecker) {
+            self.file = file
+            self.walker = walker
+            self.checker = checker
+        }
+
+        /// Numbers footnotes and `[@key]` as they first appear (links are numbered only when they cite a claim).
+        mutating func number(_ mark: CitationMark) {
+            switch mark.kind {
+            case .footnote(let label):
+                referencedFootnotes.insert(label)
+                add(.footnote(label: label))
+            case .undefinedFootnote(let label):
+                referencedFootnotes.insert(label)
+            case .reference(let key):
+                if checker.references[key] != nil { add(.reference(key: key)) }
+            case .link:
+                break
+            }
+        }
+
+        private mutating func add(_ source: SourceReference) {
+            if !sources.contains(source) { sources.append(source) }
+        }
+
+        mutating func checkSentence(_ sentence: String, at position: TextPosition, marks: [CitationMark], suppression: Suppression?,
+                                    analysis: inout ClaimAnalysis) {
+            let categories = checker.classifier.classify(sentence)
+            let ketamineTrap = checker.classifier.callsKetamineFDAApprovedForDepression(sentence)
+            guard !categories.isEmpty || ketamineTrap else { return }
+            analysis.claims += 1
+
+            var cited = false
+            var weakFootnotes: [String] = []
+            for mark in marks {
+                switch mark.kind {
+                case .footnote(let label):
+                    if let definition = walker.definitions[label], SourceCheck.namesSource(definition.text, hasLink: definition.hasLink) {
+                        cited = true
+                    } else {
+                        weakFootnotes.append(label)
+                    }
+                case .undefinedFootnote, .reference:
+                    // Reported by checkResolves when broken; either way the author meant to cite.
+                    cited = true
+                case .link(let url, let text):
+                    cited = true
+                    add(.link(url: url))
+                    if linkTexts[url] == nil { linkTexts[url] = text }
+                    if !checker.isTrusted(url) {
+                        report(.untrustedSource, "source \(SourceCheck.host(of: url)) is not on the list of trusted domains", at: mark.position,
+                               hint: "cite a primary source (a journal, PubMed, a health agency), or add the domain to claims.trusted_domains",
+                               excerpt: sentence, into: &analysis)
+                    }
+                }
+            }
+            if ketamineTrap {
+                reportClaim(.fdaKetamine, "ketamine is not FDA-approved for depression; esketamine (Spravato) is",
+                            hint: "say that ketamine is used off-label for depression, or name esketamine if that is what you mean",
+                            sentence: sentence, at: position, suppression: suppression, analysis: &analysis)
+            }
+            if cited {
+                analysis.citedClaims += 1
+                return
+            }
+            guard let category = categories.first else { return }
+            var message = "\(category.description) without a citation"
+            if !weakFootnotes.isEmpty {
+                message += ": footnote \(weakFootnotes.map { "[^\($0)]" }.joined(separator: ", ")) names no source"
+            }
+            reportClaim(.uncited(category), message, hint: category.hint, sentence: sentence, at: position, suppression: suppression, analysis: &analysis)
+        }
+
+        private mutating func reportClaim(_ rule: ClaimRule, _ message: String, hint: String, sentence: String, at position: TextPosition,
+                                          suppression: Suppression?, analysis: inout ClaimAnalysis) {
+            guard checker.severity(of: rule) != nil else { return }
+            if let suppression, suppression.covers(rule) {
+                suppression.uses += 1
+                analysis.suppressedClaims += 1
+                report(.claimSuppressed, "\(rule.rawValue) suppressed: \(suppression.reason)", at: position, excerpt: sentence, into: &analysis)
+                return
+            }
+            report(rule, message, at: position, hint: hint, excerpt: sentence, into: &analysis)
+        }
+
+        /// Reports footnotes without definitions, definitions that name no source, and unknown `[@key]`s, once each.
+        mutating func checkResolves(_ mark: CitationMark, analysis: inout ClaimAnalysis) {
+            guard reportedMarks.insert(mark.position).inserted else { return }
+            switch mark.kind {
+            case .undefinedFootnote(let label):
+                report(.footnoteUndefined, "footnote [^\(label)] is used but never defined", at: mark.position,
+                       hint: "add a line `[^\(label)]: Author, Title, Year, URL` at the end of the post", into: &analysis)
+            case .footnote(let label):
+                if let definition = walker.definitions[label], !SourceCheck.namesSource(definition.text, hasLink: definition.hasLink),
+                   reportedMarks.insert(definition.position).inserted {
+                    report(.citationNoSource, "footnote [^\(label)] names no source: '\(definition.text)'", at: definition.position,
+                           hint: "name the author or organisation, the title and the year, or give a DOI, PMID or URL", into: &analysis)
+                }
+            case .reference(let key):
+                if checker.references[key] == nil {
+                    let likely = Spelling.closest(to: key, among: checker.references.keys.sorted())
+                    report(.referenceUnknown, "reference [@\(key)] is not in references.yaml", at: mark.position,
+                           hint: likely.map { "did you mean [@\($0)]?" } ?? "add `\(key):` with a title and a url, doi or pmid to references.yaml", into: &analysis)
+                }
+            case .link:
+                break
+            }
+        }
+
+        /// cmark-gfm drops definitions nobody references, so they are found in the source text.
+        func reportUnusedFootnotes(body: String, bodyFirstLine: Int, analysis: inout ClaimAnalysis) {
+            var lineNumber = bodyFirstLine
+            for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+                defer { lineNumber += 1 }
+                let trimmed = line.drop { $0 == " " }
+                guard line.count - trimmed.count <= 3, trimmed.hasPrefix("[^"), let close = trimmed.firstIndex(of: "]"),
+                      trimmed[close...].hasPrefix("]:") else { continue }
+                let label = String(trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close])
+                if !referencedFootnotes.contains(label) {
+                    report(.footnoteUnused, "footnote [^\(label)] is defined but never used", at: TextPosition(line: lineNumber, column: line.count - trimmed.count + 1),
+                           hint: "cite it in the sentence it supports, or remove the definition", into: &analysis)
+                }
+            }
+        }
+
+        func report(_ rule: ClaimRule, _ message: String, at position: TextPosition, hint: String? = nil, excerpt: String? = nil,
+                    into analysis: inout ClaimAnalysis) {
+            guard let severity = checker.severity(of: rule) else { return }
+            analysis.findings.append(Diagnostic(severity, message, at: SourceLocation(file: file, line: position.line, column: position.column),
+                                                rule: rule.rawValue, hint: hint, excerpt: excerpt))
+        }
+    }
+
+    fileprivate func isTrusted(_ url: String) -> Bool {
+        guard !trustedDomains.isEmpty else { return true }
+        let host = SourceCheck.host(of: url)
+        return trustedDomains.contains { host == $0 || host.hasSuffix("." + $0) }
+    }
+}
+
+extension ClaimCategory {
+    /// "statistic", "research claim", … for messages.
+    var description: String {
+        switch self {
+        case .statistic: "statistic"
+        case .research: "research claim"
+        case .timeToEffect: "time-to-effect claim"
+        case .regulatory: "regulatory claim"
+        case .absolute: "absolute promise"
+        case .comparative: "comparative claim"
+        }
+    }
+
+    var hint: String {
+        switch self {
+        case .absolute:
+            "promises like cure, guaranteed or no side effects rarely hold: soften the sentence, or cite the source that supports it"
+        case .regulatory:
+            "link the agency's decision (fda.gov) or add a footnote `[^1]: U.S. FDA, Title, Year, URL`"
+        default:
+            "add a footnote such as [^1] with `[^1]: Author, Title, Year, URL`, link the source, or cite [@key] from references.yaml"
+        }
+    }
+}

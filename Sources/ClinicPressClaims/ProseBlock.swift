@@ -1,0 +1,136 @@
+import ClinicPressMarkdown
+
+/// A citation or citation-like mark found in prose, at an offset of its block's text.
+struct CitationMark: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
+        /// `[^label]` with a definition.
+        case footnote(label: String)
+        /// `[^label]` left as text by cmark-gfm because no definition exists.
+        case undefinedFootnote(label: String)
+        /// `[@key]`, a key of the site's reference list.
+        case reference(key: String)
+        /// An inline link to a web address; `text` is what the reader sees.
+        case link(url: String, text: String)
+    }
+
+    let kind: Kind
+    /// Offset in the block's text. Links cite the sentence their text starts in; footnotes and `[@key]`
+    /// cite the text before them (`…improved.[^1]`, `…improved[^1].`).
+    let offset: Int
+    let position: TextPosition
+
+    /// The offset of the character whose sentence this mark cites.
+    var citedOffset: Int {
+        if case .link = kind { return offset }
+        return max(0, offset - 1)
+    }
+}
+
+/// The prose of one paragraph or table cell as a reader sees it, with a way back to source positions.
+///
+/// Text comes from text and code nodes; soft breaks become spaces; links keep their text; images, raw HTML and
+/// footnote markers add nothing to the text but marks are recorded for citations.
+struct ProseBlock: Sendable {
+    var text: [Unicode.Scalar] = []
+    var marks: [CitationMark] = []
+    /// `claim-ok` reason that applies to this block, if a comment before it gave one.
+    var suppression: Suppression?
+    /// Where runs of text start: offset → source position (each run sits on one source line).
+    private var anchors: [(offset: Int, position: TextPosition)] = []
+
+    /// The source position of the scalar at `offset`.
+    func position(at offset: Int) -> TextPosition {
+        var low = 0, high = anchors.count - 1, found = -1
+        while low <= high {
+            let middle = (low + high) / 2
+            if anchors[middle].offset <= offset {
+                found = middle
+                low = middle + 1
+            } else {
+                high = middle - 1
+            }
+        }
+        guard found >= 0 else { return anchors.first?.position ?? TextPosition(line: 0, column: 0) }
+        let anchor = anchors[found]
+        return TextPosition(line: anchor.position.line, column: anchor.position.column + offset - anchor.offset)
+    }
+
+    /// The text of `range` as a string.
+    func string(_ range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: text[range])
+        return String(view)
+    }
+
+    // MARK: - Building from the Markdown tree
+
+    /// Collects the inline content of a paragraph or table cell.
+    init(inlinesOf node: MarkdownNode) {
+        for child in node.children {
+            append(child)
+        }
+    }
+
+    private mutating func append(_ node: MarkdownNode) {
+        switch node.kind {
+        case .text:
+            appendText(node.literal ?? "", at: node.start)
+        case .code:
+            appendRun(Array((node.literal ?? "").unicodeScalars), at: node.start)
+        case .softBreak, .lineBreak:
+            text.append(" ")
+        case .footnoteReference:
+            marks.append(CitationMark(kind: .footnote(label: node.literal ?? ""), offset: text.count, position: node.start))
+        case .link:
+            let start = text.count
+            let position = node.start.isUnknown ? estimatedPosition() : node.start
+            for child in node.children { append(child) }
+            if let url = node.destination, url.hasPrefix("http://") || url.hasPrefix("https://") {
+                marks.append(CitationMark(kind: .link(url: url, text: string(start..<text.count)), offset: start, position: position))
+            }
+        case .image, .htmlInline, .htmlBlock:
+            return
+        default:
+            for child in node.children { append(child) }
+        }
+    }
+
+    /// Appends a text node's literal, taking `[@key]` and unresolved `[^label]` out as marks.
+    private mutating func appendText(_ literal: String, at start: TextPosition) {
+        let scalars = Array(literal.unicodeScalars)
+        var runStart = 0
+        var index = 0
+        while index + 2 < scalars.count {
+            guard scalars[index] == "[", scalars[index + 1] == "@" || scalars[index + 1] == "^",
+                  let close = scalars[(index + 2)...].firstIndex(of: "]"), close > index + 2,
+                  !scalars[(index + 2)..<close].contains(where: { $0 == " " || $0 == "[" }) else {
+                index += 1
+                continue
+            }
+            appendRun(Array(scalars[runStart..<index]), at: shifted(start, by: runStart))
+            var label = String.UnicodeScalarView()
+            label.append(contentsOf: scalars[(index + 2)..<close])
+            let kind: CitationMark.Kind = scalars[index + 1] == "@" ? .reference(key: String(label)) : .undefinedFootnote(label: String(label))
+            marks.append(CitationMark(kind: kind, offset: text.count, position: shifted(start, by: index)))
+            index = close + 1
+            runStart = index
+        }
+        appendRun(Array(scalars[runStart...]), at: shifted(start, by: runStart))
+    }
+
+    private mutating func appendRun(_ run: [Unicode.Scalar], at position: TextPosition) {
+        guard !run.isEmpty else { return }
+        anchors.append((text.count, position.isUnknown ? estimatedPosition() : position))
+        text.append(contentsOf: run)
+    }
+
+    /// For nodes cmark-gfm gives no position (bare autolinks): just after the previous run, on its line.
+    private func estimatedPosition() -> TextPosition {
+        guard !anchors.isEmpty else { return TextPosition(line: 0, column: 0) }
+        return position(at: text.count)
+    }
+
+    private func shifted(_ position: TextPosition, by columns: Int) -> TextPosition {
+        position.isUnknown ? position : TextPosition(line: position.line, column: position.column + columns)
+    }
+}

@@ -1,0 +1,84 @@
+/// Splits the text of a paragraph into sentences without being fooled by abbreviations (Dr., e.g., U.S.),
+/// initials (J. Smith), decimals (2.5 mg), or closing quotes and parentheses after the final mark.
+///
+/// Works on Unicode scalars so that offsets line up with the source columns the checker reports.
+enum SentenceSplitter {
+    /// Half-open ranges of the sentences in `text`, each trimmed of surrounding spaces.
+    static func split(_ text: [Unicode.Scalar]) -> [Range<Int>] {
+        var sentences: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        while index < text.count {
+            let scalar = text[index]
+            guard scalar == "." || scalar == "!" || scalar == "?" || scalar == "…" else {
+                index += 1
+                continue
+            }
+            // Take runs of marks ("?!", "...") and the quotes or brackets that close the sentence.
+            var end = index + 1
+            while end < text.count, text[end] == "." || text[end] == "!" || text[end] == "?" { end += 1 }
+            while end < text.count, closers.contains(text[end]) { end += 1 }
+            if isBoundary(text, markAt: index, after: end) {
+                appendTrimmed(start..<end, of: text, to: &sentences)
+                start = end
+            }
+            index = end
+        }
+        appendTrimmed(start..<text.count, of: text, to: &sentences)
+        return sentences
+    }
+
+    private static let closers: Set<Unicode.Scalar> = ["\"", "'", "”", "’", ")", "]", "»"]
+    private static let openers: Set<Unicode.Scalar> = ["\"", "'", "“", "‘", "(", "[", "«", "¡", "¿"]
+
+    /// Words that end in a period without ending the sentence, lowercased, without their final period.
+    private static let abbreviations: Set<String> = [
+        "dr", "mr", "mrs", "ms", "mx", "prof", "st", "sr", "jr", "vs", "etc", "e.g", "i.e", "cf", "approx", "ca",
+        "inc", "ltd", "corp", "dept", "univ", "al", "u.s", "u.k", "u.n", "a.m", "p.m", "mt", "ave", "blvd", "est",
+        "ph.d", "m.d", "d.o", "r.n", "b.s", "m.s", "n.p", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+        "oct", "nov", "dec",
+    ]
+
+    /// Abbreviations that only stand before a number: "No. 5", "p. 12", "Fig. 2" (but "the answer is no." ends).
+    private static let numberAbbreviations: Set<String> = ["no", "nos", "p", "pp", "vol", "fig", "figs"]
+
+    private static func isBoundary(_ text: [Unicode.Scalar], markAt index: Int, after end: Int) -> Bool {
+        // The end of the text always closes a sentence.
+        guard end < text.count else { return true }
+        // A boundary needs white space after it: "2.5 mg", "fda.gov" and "e.g.," are not boundaries.
+        guard text[end].properties.isWhitespace else { return false }
+        var next = end
+        while next < text.count, text[next].properties.isWhitespace { next += 1 }
+        guard next < text.count else { return true }
+        // The next sentence starts with a capital, a digit or an opening quote/bracket; "approx. five" goes on.
+        let first = text[next]
+        let startsSentence = first.properties.isUppercase || ("0"..."9").contains(first) || openers.contains(first)
+        guard startsSentence else { return false }
+        guard text[index] == "." else { return true }
+        // A period after an abbreviation or an initial does not end the sentence.
+        let word = wordBefore(text, index).lowercased()
+        if abbreviations.contains(word) { return false }
+        if numberAbbreviations.contains(word), ("0"..."9").contains(first) { return false }
+        let original = wordBefore(text, index)
+        if original.unicodeScalars.count == 1, original.unicodeScalars.first!.properties.isUppercase { return false }
+        return true
+    }
+
+    /// The word (letters and inner periods) that ends right before `index`.
+    private static func wordBefore(_ text: [Unicode.Scalar], _ index: Int) -> String {
+        var start = index
+        while start > 0, text[start - 1].properties.isAlphabetic || (text[start - 1] == "." && start - 1 > 0 && text[start - 2].properties.isAlphabetic) {
+            start -= 1
+        }
+        var word = String.UnicodeScalarView()
+        word.append(contentsOf: text[start..<index])
+        return String(word)
+    }
+
+    private static func appendTrimmed(_ range: Range<Int>, of text: [Unicode.Scalar], to sentences: inout [Range<Int>]) {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, text[lower].properties.isWhitespace { lower += 1 }
+        while upper > lower, text[upper - 1].properties.isWhitespace { upper -= 1 }
+        if lower < upper { sentences.append(lower..<upper) }
+    }
+}

@@ -36,12 +36,16 @@ let package = Package(
             dependencies: ["ClinicPressModel", "ClinicPressMarkdown"]
         ),
         .target(
+            name: "ClinicPressComments",
+            dependencies: ["ClinicPressModel", "ClinicPressMarkdown"]
+        ),
+        .target(
             name: "ClinicPressRender",
             dependencies: ["ClinicPressModel", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(
             name: "ClinicPressSite",
-            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "ClinicPressContent", "ClinicPressClaims", "ClinicPressRender", "CSystemShims"]
+            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "ClinicPressContent", "ClinicPressClaims", "ClinicPressComments", "ClinicPressRender", "CSystemShims"]
         ),
         .executableTarget(
             name: "clinicpress",
@@ -49,7 +53,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ClinicPressTests",
-            dependencies: ["ClinicPressSite", "ClinicPressContent", "ClinicPressMarkdown", "ClinicPressClaims", "ClinicPressRender", "ClinicPressModel"]
+            dependencies: ["ClinicPressSite", "ClinicPressContent", "ClinicPressMarkdown", "ClinicPressClaims", "ClinicPressComments", "ClinicPressRender", "ClinicPressModel"]
         ),
     ]
 )

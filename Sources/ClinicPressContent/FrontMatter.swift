@@ -20,7 +20,7 @@ struct FrontMatter {
                 "missing front matter: the file must start with a line `---`", at: SourceLocation(file: file), rule: "front-matter",
                 hint: looksLikeYAML
                     ? "Did you forget to add `---` before and after the front matter?"
-                    : "start the file with `---`, then `title: \"…\"` and the other keys, then another `---`"
+                    : "start the file with a line `---`, then the front matter keys, then another line `---`"
             ))
         }
         lines = lines.dropFirst()

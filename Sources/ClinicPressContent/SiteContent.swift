@@ -8,14 +8,18 @@ public struct SiteContent: Sendable {
     public var posts: [Post]
     /// The site's reference list (`references.yaml`), by key.
     public var references: [String: Reference]
+    /// Comments of every status, by the file stem of their post, oldest first.
+    public var comments: [String: [Comment]]
     /// Warnings found while loading (errors make `load` throw).
     public var warnings: [Diagnostic]
 
     /// Creates content from parts (tests build small sites this way).
-    public init(config: SiteConfig, posts: [Post], references: [String: Reference] = [:], warnings: [Diagnostic] = []) {
+    public init(config: SiteConfig, posts: [Post], references: [String: Reference] = [:], comments: [String: [Comment]] = [:],
+                warnings: [Diagnostic] = []) {
         self.config = config
         self.posts = posts.sorted(by: Self.newestFirst)
         self.references = references
+        self.comments = comments
         self.warnings = warnings
     }
 
@@ -26,7 +30,8 @@ public struct SiteContent: Sendable {
         let config = SiteConfig.load(from: siteDirectory, diagnostics: &diagnostics)
 
         var posts: [Post] = []
-        for relativePath in postFiles(in: siteDirectory, diagnostics: &diagnostics) {
+        let files = postFiles(in: siteDirectory, diagnostics: &diagnostics)
+        for relativePath in files {
             let url = siteDirectory.appendingPathComponent(relativePath)
             if let text = SourceText.read(url, relativePath: relativePath).value(reportingTo: &diagnostics),
                let post = Post.parse(text, source: relativePath, diagnostics: &diagnostics) {
@@ -35,9 +40,29 @@ public struct SiteContent: Sendable {
         }
         diagnostics += duplicateSlugs(in: posts)
         let references = ReferenceList.load(from: siteDirectory, diagnostics: &diagnostics)
+        let postStems = Set(files.map { String($0.dropFirst("Posts/".count).dropLast(3)) })
+        let comments = Comment.loadAll(from: siteDirectory, postStems: postStems, diagnostics: &diagnostics)
 
         guard let config, !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
-        return SiteContent(config: config, posts: posts, references: references, warnings: diagnostics.sorted())
+        return SiteContent(config: config, posts: posts, references: references, comments: comments, warnings: diagnostics.sorted())
+    }
+
+    /// Only `site.yaml`, for commands that need the settings but not the posts.
+    public static func loadConfig(from siteDirectory: URL) throws -> SiteConfig {
+        var diagnostics: [Diagnostic] = []
+        guard let config = SiteConfig.load(from: siteDirectory, diagnostics: &diagnostics), !diagnostics.containsErrors else {
+            throw DiagnosticsError(diagnostics)
+        }
+        return config
+    }
+
+    /// Only the comments (with the post file stems they belong to), for the moderation commands, which must work
+    /// even while a post has errors.
+    public static func loadComments(from siteDirectory: URL) -> (comments: [String: [Comment]], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let stems = Set(postFiles(in: siteDirectory, diagnostics: &diagnostics).map { String($0.dropFirst("Posts/".count).dropLast(3)) })
+        let comments = Comment.loadAll(from: siteDirectory, postStems: stems, diagnostics: &diagnostics)
+        return (comments, diagnostics.sorted())
     }
 
     /// `Posts/*.md`, sorted by name. Comment folders (`*.comments/`) and hidden files are not posts.

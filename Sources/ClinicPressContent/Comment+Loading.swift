@@ -1,0 +1,86 @@
+import ClinicPressModel
+import Foundation
+
+extension Comment {
+    /// The keys a comment file understands.
+    static let knownKeys = ["author", "date", "status", "email", "reply_to", "moderated_by", "moderated_at", "reason", "flags"]
+
+    /// Reads a comment file. `source` is its path relative to the site; problems go to `diagnostics`.
+    /// `replyToLocation` receives where `reply_to` is written, for checks that need the other comments.
+    static func parse(_ text: String, source: String, postStem: String, diagnostics: inout [Diagnostic],
+                      replyToLocation: inout SourceLocation?) -> Comment? {
+        let id = String((source.split(separator: "/").last ?? "").dropLast(3))
+        guard let frontMatter = FrontMatter.split(text, file: source).value(reportingTo: &diagnostics),
+              var yaml = YAMLMapping.parse(frontMatter.yaml, file: source, firstLine: frontMatter.yamlFirstLine, diagnostics: &diagnostics)
+        else {
+            return nil
+        }
+        defer { diagnostics += yaml.diagnostics.map { $0.rule == "front-matter" ? $0.withRule("comment") : $0 } }
+        for key in ["author", "date", "status"] where yaml[key] == nil {
+            yaml.report(.error("the comment has no `\(key)`", at: yaml.location, rule: "comment",
+                               hint: key == "status" ? "add `status: pending` (pending, approved, rejected or spam)" : "add `\(key): …` to the front matter"))
+        }
+        let author = yaml.string("author")
+        let date = yaml.timestamp("date")
+        var status: Status?
+        if let entry = yaml["status"], let written = yaml.string("status") {
+            status = Status(rawValue: written)
+            if status == nil {
+                let likely = Spelling.closest(to: written, among: Status.allCases.map(\.rawValue)).map { "did you mean `\($0)`? " } ?? ""
+                yaml.report(.error("unknown comment status '\(written)'", at: yaml.location(of: entry.value), rule: "comment",
+                                   hint: "\(likely)the statuses are: pending, approved, rejected, spam"))
+            }
+        }
+        replyToLocation = yaml["reply_to"].map { yaml.location(of: $0.value) }
+        let comment = Comment(
+            id: id, postStem: postStem, source: source, author: author ?? "", date: date ?? Timestamp(secondsSinceEpoch: 0),
+            status: status ?? .pending, email: yaml.string("email"), replyTo: yaml.string("reply_to"), moderatedBy: yaml.string("moderated_by"),
+            moderatedAt: yaml.timestamp("moderated_at"), reason: yaml.string("reason"), flags: yaml.stringList("flags") ?? [],
+            body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine
+        )
+        yaml.warnAboutMisspelledKeys(known: knownKeys, rule: "comment")
+        guard author != nil, date != nil, status != nil, !yaml.diagnostics.containsErrors else { return nil }
+        return comment
+    }
+
+    /// Every comment of the site, by the file stem of its post, oldest first. Folders whose post does not exist and
+    /// replies to comments that do not exist are errors.
+    static func loadAll(from siteDirectory: URL, postStems: Set<String>, diagnostics: inout [Diagnostic]) -> [String: [Comment]] {
+        let postsDirectory = siteDirectory.appendingPathComponent("Posts")
+        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: postsDirectory.path)) ?? [])
+            .filter { $0.hasSuffix(".comments") && !$0.hasPrefix(".") }.sorted()
+        var byPost: [String: [Comment]] = [:]
+        for folder in folders {
+            let postStem = String(folder.dropLast(".comments".count))
+            guard postStems.contains(postStem) else {
+                diagnostics.append(.error("comments folder Posts/\(folder) belongs to no post: there is no Posts/\(postStem).md",
+                                          at: SourceLocation(file: "Posts/\(folder)"), rule: "comment",
+                                          hint: "rename the folder after its post's file, or move the comments to the right folder"))
+                continue
+            }
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: postsDirectory.appendingPathComponent(folder).path)) ?? [])
+                .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+            var comments: [Comment] = []
+            var replyToLocations: [String: SourceLocation] = [:]
+            for name in names {
+                let source = "Posts/\(folder)/\(name)"
+                var replyToLocation: SourceLocation?
+                if let text = SourceText.read(siteDirectory.appendingPathComponent(source), relativePath: source).value(reportingTo: &diagnostics),
+                   let comment = parse(text, source: source, postStem: postStem, diagnostics: &diagnostics, replyToLocation: &replyToLocation) {
+                    comments.append(comment)
+                    replyToLocations[comment.id] = replyToLocation
+                }
+            }
+            let ids = Set(comments.map(\.id))
+            for comment in comments {
+                if let parent = comment.replyTo, !ids.contains(parent) {
+                    diagnostics.append(.error("`reply_to` names comment '\(parent)', which is not in Posts/\(folder)/",
+                                              at: replyToLocations[comment.id] ?? SourceLocation(file: comment.source), rule: "comment",
+                                              hint: "use the file name (without .md) of a comment on the same post"))
+                }
+            }
+            byPost[postStem] = comments.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        }
+        return byPost
+    }
+}

@@ -5,7 +5,7 @@ public struct InlineInfo: Sendable {
     public var kind: MarkdownNode.Kind
     /// The text of text and code nodes; the label of footnote references.
     public var literal: String?
-    /// The destination of links.
+    /// The destination of links and images.
     public var destination: String?
     /// Where the node starts in the file (0:0 when cmark-gfm does not know).
     public var start: TextPosition
@@ -40,12 +40,13 @@ extension MarkdownDocument {
             case CMARK_NODE_CODE: kind = .code
             case CMARK_NODE_LINK: kind = .link
             case CMARK_NODE_FOOTNOTE_REFERENCE: kind = .footnoteReference
+            case CMARK_NODE_IMAGE: kind = .image
             default: return
             }
             let info = InlineInfo(
                 kind: kind,
                 literal: kind == .footnoteReference ? footnoteLabelForEditing(node) : cmark_node_get_literal(node).map { String(cString: $0) },
-                destination: kind == .link ? cmark_node_get_url(node).map { String(cString: $0) } : nil,
+                destination: kind == .link || kind == .image ? cmark_node_get_url(node).map { String(cString: $0) } : nil,
                 start: filePosition(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))
             )
             if let edit = decide(info) { edits.append((node, edit)) }

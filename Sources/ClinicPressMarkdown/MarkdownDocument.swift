@@ -10,10 +10,13 @@ internal import Darwin
 public struct MarkdownOptions: Sendable, Hashable {
     /// Let raw HTML through. The tagfilter extension still escapes `<script>`, `<iframe>`, `<style>` and the like.
     public var allowRawHTML: Bool
+    /// Parse `[^label]` footnotes (off for visitors' comments, whose note ids would clash on a page).
+    public var footnotes: Bool
 
     /// Creates options; raw HTML is allowed by default because posts come from the clinic's staff.
-    public init(allowRawHTML: Bool = true) {
+    public init(allowRawHTML: Bool = true, footnotes: Bool = true) {
         self.allowRawHTML = allowRawHTML
+        self.footnotes = footnotes
     }
 }
 
@@ -37,7 +40,10 @@ public final class MarkdownDocument {
     /// so that every position reported is a position in the file.
     public init(_ markdown: String, firstLine: Int = 1, options: MarkdownOptions = MarkdownOptions()) {
         Extensions.registerOnce()
-        var cmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        var cmarkOptions = CMARK_OPT_VALIDATE_UTF8
+        if options.footnotes {
+            cmarkOptions |= CMARK_OPT_FOOTNOTES
+        }
         if options.allowRawHTML {
             cmarkOptions |= CMARK_OPT_UNSAFE
         }

@@ -8,15 +8,21 @@ public struct BuiltPost: Sendable {
     public var wordCount: Int
     /// The sources the post cites, numbered as its "Sources" list shows them.
     public var sources: [CitedSource]
+    /// The approved comments, threaded, oldest first.
+    public var comments: [PublishedComment]
 
     /// Creates a built post.
-    public init(post: Post, html: String, summary: String, wordCount: Int, sources: [CitedSource] = []) {
+    public init(post: Post, html: String, summary: String, wordCount: Int, sources: [CitedSource] = [], comments: [PublishedComment] = []) {
         self.post = post
         self.html = html
         self.summary = summary
         self.wordCount = wordCount
         self.sources = sources
+        self.comments = comments
     }
+
+    /// Approved comments, replies included.
+    public var commentCount: Int { comments.reduce(0) { $0 + $1.count } }
 
     /// Minutes to read at 200 words a minute, at least 1.
     public var readingMinutes: Int { max(1, (wordCount + 199) / 200) }

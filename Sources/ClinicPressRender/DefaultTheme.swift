@@ -150,6 +150,19 @@ main h1 { font-family: var(--serif); color: var(--brand-dark); line-height: 1.2;
 .post-nav .older { text-align: right; grid-column: 2; }
 .post-nav .label { display: block; font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
 
+/* Comments */
+.comments { margin-top: 1rem; margin-bottom: 2.5rem; }
+.comments h2 { font-family: var(--serif); color: var(--brand-dark); font-size: 1.5rem; }
+.comment-list, .comment-replies { list-style: none; padding: 0; margin: 0; }
+.comment-replies { margin-left: 1.5rem; padding-left: 1rem; border-left: 3px solid var(--brand-soft); }
+.comment-card { background: var(--card); border: 1px solid var(--line); border-radius: 12px; padding: .9rem 1.1rem; margin: .75rem 0; }
+.comment-meta { margin: 0 0 .35rem; font-size: .88rem; color: var(--muted); }
+.comment-author { font-weight: 700; color: var(--ink); }
+.comment-body { font-size: .98rem; overflow-wrap: anywhere; }
+.comment-body p { margin: 0 0 .5rem; }
+.comment-body p:last-child { margin-bottom: 0; }
+.comment-policy { font-size: .85rem; color: var(--muted); }
+
 /* Topics and archive */
 .topic-list { list-style: none; padding: 0; display: grid; gap: .5rem; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); }
 .topic-list li { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: .7rem 1rem; }
@@ -210,6 +223,36 @@ main h1 { font-family: var(--serif); color: var(--brand-dark); line-height: 1.2;
 {{> partials/footer}}
 </body>
 </html>
+
+"""#),
+        ("partials/comment.mustache", #"""
+<li class="comment" id="comment-{{anchor}}">
+  <article class="comment-card" aria-label="Comment by {{author}}">
+    <p class="comment-meta"><span class="comment-author">{{author}}</span> · <time datetime="{{date_iso}}">{{date_display}}</time></p>
+    <div class="comment-body">
+{{{html}}}
+    </div>
+  </article>
+  {{#has_replies}}
+  <ol class="comment-replies">
+    {{#replies}}
+    {{> partials/comment}}
+    {{/replies}}
+  </ol>
+  {{/has_replies}}
+</li>
+
+"""#),
+        ("partials/comments.mustache", #"""
+<section class="comments narrow" aria-labelledby="comments-heading">
+  <h2 id="comments-heading">{{comment_count}} {{comment_count_label}}</h2>
+  <ol class="comment-list">
+    {{#comments}}
+    {{> partials/comment}}
+    {{/comments}}
+  </ol>
+  <p class="comment-policy">Every comment is read by our team before it appears here. Please don't share personal medical details in a comment: call us instead.</p>
+</section>
 
 """#),
         ("partials/footer.mustache", #"""
@@ -299,7 +342,7 @@ main h1 { font-family: var(--serif); color: var(--brand-dark); line-height: 1.2;
   <p class="eyebrow"><a href="{{url}}">{{name}}</a></p>
   {{/first_tag}}
   <h2 class="card-title"><a href="{{url}}">{{title}}</a></h2>
-  <p class="meta"><time datetime="{{date_iso}}">{{date_display}}</time> · {{reading_minutes}} min read{{#author}} · {{.}}{{/author}}</p>
+  <p class="meta"><time datetime="{{date_iso}}">{{date_display}}</time> · {{reading_minutes}} min read{{#author}} · {{.}}{{/author}}{{#has_comments}} · {{comment_count}} {{comment_count_label}}{{/has_comments}}</p>
   <p class="card-summary">{{summary}}</p>
   {{#reviewed_by}}
   <p class="reviewed-chip">Medically reviewed</p>
@@ -358,6 +401,9 @@ main h1 { font-family: var(--serif); color: var(--brand-dark); line-height: 1.2;
     </aside>
   </footer>
 </article>
+{{#has_comments}}
+{{> partials/comments}}
+{{/has_comments}}
 {{#has_neighbours}}
 <nav class="post-nav narrow" aria-label="More articles">
   {{#newer}}<a class="newer" href="{{url}}"><span class="label">Newer</span> {{title}}</a>{{/newer}}

@@ -63,6 +63,9 @@ struct PageContext {
             "word_count": built.wordCount,
             "tags": tags,
             "has_tags": !tags.isEmpty,
+            "comment_count": built.commentCount,
+            "comment_count_label": built.commentCount == 1 ? "comment" : "comments",
+            "has_comments": built.commentCount > 0,
             "extra": Self.templateValue(.map(post.extra)),
         ]
         value["first_tag"] = tags.first
@@ -86,8 +89,22 @@ struct PageContext {
             value["content"] = built.html
             value["sources"] = built.sources.map { ["number": $0.number, "html": $0.html] as [String: Any] }
             value["has_sources"] = !built.sources.isEmpty
+            value["comments"] = built.comments.map(comment)
         }
         return value
+    }
+
+    /// A published comment; `replies` and `has_replies` are always set, so a reply never sees its parent's.
+    func comment(_ comment: PublishedComment) -> [String: Any] {
+        [
+            "anchor": Slug.make(comment.id),
+            "author": comment.author,
+            "date_iso": comment.date.iso8601,
+            "date_display": comment.date.longDate,
+            "html": comment.html,
+            "replies": comment.replies.map(self.comment),
+            "has_replies": !comment.replies.isEmpty,
+        ]
     }
 
     /// Images given as site paths are made relative to the base path, or absolute for Open Graph.

@@ -24,6 +24,7 @@ enum StructuredData {
             "image": image,
             "inLanguage": .string(config.language),
             "wordCount": .int(built.wordCount),
+            "commentCount": built.commentCount > 0 ? .int(built.commentCount) : nil,
             "keywords": post.tags.isEmpty ? nil : .array(post.tags.map(JSON.string)),
             "citation": built.sources.isEmpty ? nil : .array(built.sources.map { source in
                 .object(["@type": "CreativeWork", "name": .string(source.name), "url": source.url.map(JSON.string)])

@@ -1,4 +1,5 @@
 import ClinicPressClaims
+import ClinicPressComments
 import ClinicPressMarkdown
 import ClinicPressModel
 
@@ -9,6 +10,8 @@ struct MarkdownStage: Sendable {
     let links: InternalLinks
     let claims: ClaimChecker
     let references: [String: Reference]
+    /// Every comment of the site, by post file stem; only approved ones are published.
+    let comments: [String: [Comment]]
 
     /// The longest summary taken from a first paragraph, in characters.
     static let summaryLimit = 280
@@ -43,7 +46,9 @@ struct MarkdownStage: Sendable {
         let analysis = claims.check(tree, body: post.body, bodyFirstLine: post.bodyFirstLine, file: post.source)
         let sources = numberCitations(in: document, analysis: analysis)
         let summary = post.summary ?? Self.shorten(tree.first { $0.kind == .paragraph }?.plainText ?? "", to: Self.summaryLimit)
-        let built = BuiltPost(post: post, html: document.renderHTML(), summary: summary, wordCount: Self.countWords(tree), sources: sources)
+        let published = CommentRenderer.publish(CommentThreads.approved(comments[post.fileStem] ?? []))
+        let built = BuiltPost(post: post, html: document.renderHTML(), summary: summary, wordCount: Self.countWords(tree), sources: sources,
+                              comments: published)
         return Result(post: diagnostics.containsErrors ? nil : built, diagnostics: diagnostics, claims: analysis)
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decides whether a citation names a source someone could find, and reads hosts out of URLs.
 enum SourceCheck {
     /// True when a footnote's text identifies a source: it links somewhere, gives a DOI or PMID, or names an

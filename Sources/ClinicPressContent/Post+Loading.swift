@@ -90,7 +90,7 @@ extension Post {
     }
 
     /// `2026-09-08-ketamine-basics` → (2026-09-08, "ketamine-basics"); no prefix → (nil, stem).
-    static func splitDatePrefix(_ stem: String) -> (Timestamp?, String) {
+    public static func splitDatePrefix(_ stem: String) -> (Timestamp?, String) {
         guard stem.utf8.count > 11 else { return (nil, stem) }
         let prefix = String(stem.prefix(10))
         let separator = stem.dropFirst(10).first

@@ -5,7 +5,7 @@ import Yams
 extension SiteConfig {
     /// The keys `site.yaml` understands. Other keys are kept for templates as `site.extra`.
     static let knownKeys = [
-        "title", "base_url", "language", "clinic", "description", "disclaimer", "author", "posts_per_page", "markdown", "claims",
+        "title", "base_url", "language", "clinic", "description", "disclaimer", "author", "posts_per_page", "markdown", "claims", "comments",
     ]
 
     /// Reads `site.yaml` in `siteDirectory`. Every problem is appended to `diagnostics`; nil when the
@@ -61,13 +61,14 @@ extension SiteConfig {
             }
         }
         let claims = yaml["claims"].map { claimSettings($0.value, yaml: &yaml) } ?? ClaimSettings()
+        let comments = yaml["comments"].map { commentSettings($0.value, yaml: &yaml) } ?? CommentSettings()
         yaml.warnAboutMisspelledKeys(known: knownKeys, rule: "site-config")
         let extra = yaml.entries.filter { !knownKeys.contains($0.key) }.map { (key: $0.key, value: yaml.metaValue($0.value)) }
 
         guard let title, let baseURL, !yaml.diagnostics.containsErrors else { return nil }
         return SiteConfig(
             title: title, baseURL: baseURL, language: language ?? "en", clinic: clinic, description: description,
-            disclaimer: disclaimer, author: author, postsPerPage: postsPerPage ?? 10, allowRawHTML: allowRawHTML, claims: claims,
+            disclaimer: disclaimer, author: author, postsPerPage: postsPerPage ?? 10, allowRawHTML: allowRawHTML, claims: claims, comments: comments,
             extra: extra
         )
     }
@@ -117,6 +118,30 @@ extension SiteConfig {
                 yaml.report(.error("unknown key `claims.\(key)`", at: yaml.location(of: keyNode), rule: "site-config",
                                    hint: likely.map { "did you mean `\($0)`?" } ?? "the claims settings are: rules, phrases, trusted_domains"))
             }
+        }
+        return settings
+    }
+
+    /// Reads the `comments:` mapping: `auto_spam` (list of screening flags) and `max_length` (characters).
+    static func commentSettings(_ node: Node, yaml: inout YAMLMapping) -> CommentSettings {
+        var settings = CommentSettings()
+        for (keyNode, value) in pairs(node) {
+            switch keyNode.scalar?.string ?? "" {
+            case "auto_spam":
+                settings.autoSpam = items(value).compactMap { item in item.scalar.map { ($0.string, yaml.location(of: item)) } }
+            case "max_length":
+                if let length = value.scalar.flatMap({ Int($0.string) }), length > 0 {
+                    settings.maxLength = length
+                } else {
+                    yaml.report(.error("`comments.max_length` must be a whole number of characters", at: yaml.location(of: value), rule: "site-config"))
+                }
+            default:
+                yaml.report(.error("unknown key `comments.\(keyNode.scalar?.string ?? "")`", at: yaml.location(of: keyNode), rule: "site-config",
+                                   hint: "the comments settings are: auto_spam, max_length"))
+            }
+        }
+        if node.mapping == nil {
+            yaml.report(.error("`comments` must be a mapping such as `comments: { auto_spam: [spam] }`", at: yaml.location(of: node), rule: "site-config"))
         }
         return settings
     }

@@ -21,6 +21,8 @@ public struct SiteConfig: Sendable {
     public var allowRawHTML: Bool
     /// The claim checker's settings (`claims:`).
     public var claims: ClaimSettings
+    /// Comment moderation settings (`comments:`).
+    public var comments: CommentSettings
     /// Keys the site defines for its own templates, in the order written.
     public var extra: [(key: String, value: MetaValue)]
 
@@ -36,6 +38,7 @@ public struct SiteConfig: Sendable {
         postsPerPage: Int = 10,
         allowRawHTML: Bool = true,
         claims: ClaimSettings = ClaimSettings(),
+        comments: CommentSettings = CommentSettings(),
         extra: [(key: String, value: MetaValue)] = []
     ) {
         self.title = title
@@ -48,6 +51,7 @@ public struct SiteConfig: Sendable {
         self.postsPerPage = postsPerPage
         self.allowRawHTML = allowRawHTML
         self.claims = claims
+        self.comments = comments
         self.extra = extra
     }
 
@@ -62,5 +66,20 @@ public struct SiteConfig: Sendable {
         // "https:", "", "host", "rest/"
         guard parts.count == 4, parts[0].hasSuffix(":"), parts[1].isEmpty else { return "/" }
         return "/" + parts[3]
+    }
+}
+
+/// The `comments:` section of `site.yaml`.
+public struct CommentSettings: Sendable {
+    /// Screening flags that make a newly imported or screened pending comment `spam` at once (`auto_spam`).
+    /// Kept as written, with where it is written, so the screening stage can report unknown flags.
+    public var autoSpam: [(flag: String, location: SourceLocation)]
+    /// Comments longer than this many characters are flagged `too-long` (`max_length`, default 2000).
+    public var maxLength: Int
+
+    /// Creates settings; by default no flag marks spam by itself.
+    public init(autoSpam: [(flag: String, location: SourceLocation)] = [], maxLength: Int = 2000) {
+        self.autoSpam = autoSpam
+        self.maxLength = maxLength
     }
 }

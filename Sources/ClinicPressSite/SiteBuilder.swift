@@ -1,4 +1,5 @@
 import ClinicPressClaims
+import ClinicPressComments
 import ClinicPressContent
 import ClinicPressMarkdown
 import ClinicPressModel
@@ -104,7 +105,9 @@ public enum SiteBuilder {
         } catch let error as DiagnosticsError {
             problems += error.diagnostics
         }
-        if let content { problems += ClaimChecker.validate(content.config.claims) }
+        if let content {
+            problems += ClaimChecker.validate(content.config.claims) + CommentScreener.validate(content.config.comments)
+        }
         guard var content, let theme, !problems.containsErrors else { throw DiagnosticsError(problems) }
         progress(0, content.posts.count)
         if let baseURL = options.baseURL {
@@ -120,7 +123,8 @@ public enum SiteBuilder {
             options: MarkdownOptions(allowRawHTML: content.config.allowRawHTML),
             links: InternalLinks(all: content.posts, published: published, basePath: content.config.basePath),
             claims: ClaimChecker(settings: content.config.claims, references: content.references),
-            references: content.references
+            references: content.references,
+            comments: content.comments
         )
         let results = published.parallelMap { stage.build($0) }
         let diagnostics = problems + content.warnings + results.flatMap(\.diagnostics)

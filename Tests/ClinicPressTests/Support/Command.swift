@@ -1,7 +1,7 @@
 import Foundation
 
 /// Runs the built `clinicpress` binary, as a deploy script would, and captures what it prints.
-struct CommandResult {
+struct CommandResult: Sendable {
     let status: Int32
     let stdout: String
     let stderr: String

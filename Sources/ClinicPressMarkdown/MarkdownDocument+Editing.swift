@@ -9,6 +9,8 @@ public struct InlineInfo: Sendable {
     public var destination: String?
     /// Where the node starts in the file (0:0 when cmark-gfm does not know).
     public var start: TextPosition
+    /// True for text inside a link or a heading, which should not be turned into a link.
+    public var insideLinkOrHeading: Bool
 }
 
 /// A change to one inline node.
@@ -47,7 +49,8 @@ extension MarkdownDocument {
                 kind: kind,
                 literal: kind == .footnoteReference ? footnoteLabelForEditing(node) : cmark_node_get_literal(node).map { String(cString: $0) },
                 destination: kind == .link || kind == .image ? cmark_node_get_url(node).map { String(cString: $0) } : nil,
-                start: filePosition(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))
+                start: filePosition(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node)),
+                insideLinkOrHeading: hasAncestor(node) { $0 == CMARK_NODE_LINK || $0 == CMARK_NODE_HEADING }
             )
             if let edit = decide(info) { edits.append((node, edit)) }
         }
@@ -106,6 +109,15 @@ extension MarkdownDocument {
             while let last = trimmed.last, last == " " { trimmed.removeLast() }
         }
         return String(trimmed)
+    }
+
+    private func hasAncestor(_ node: OpaquePointer, where matches: (cmark_node_type) -> Bool) -> Bool {
+        var parent = cmark_node_parent(node)
+        while let current = parent {
+            if matches(cmark_node_get_type(current)) { return true }
+            parent = cmark_node_parent(current)
+        }
+        return false
     }
 
     private func makeNode(_ type: cmark_node_type, _ literal: String) -> OpaquePointer {

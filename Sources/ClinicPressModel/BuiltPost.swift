@@ -10,15 +10,19 @@ public struct BuiltPost: Sendable {
     public var sources: [CitedSource]
     /// The approved comments, threaded, oldest first.
     public var comments: [PublishedComment]
+    /// The post's series and its part number, when it belongs to one.
+    public var series: (series: Series, part: Int)?
 
     /// Creates a built post.
-    public init(post: Post, html: String, summary: String, wordCount: Int, sources: [CitedSource] = [], comments: [PublishedComment] = []) {
+    public init(post: Post, html: String, summary: String, wordCount: Int, sources: [CitedSource] = [], comments: [PublishedComment] = [],
+                series: (series: Series, part: Int)? = nil) {
         self.post = post
         self.html = html
         self.summary = summary
         self.wordCount = wordCount
         self.sources = sources
         self.comments = comments
+        self.series = series
     }
 
     /// Approved comments, replies included.

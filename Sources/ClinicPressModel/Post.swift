@@ -31,6 +31,8 @@ public struct Post: Sendable {
     public var imageAlt: String?
     /// Front matter keys ClinicPress does not know, handed to templates as written.
     public var extra: [(key: String, value: MetaValue)]
+    /// The line of each front matter key as written, for diagnostics found after loading (series checks).
+    public var keyLines: [String: Int] = [:]
     /// The Markdown after the front matter.
     public var body: String
     /// The 1-based line of the file on which `body` starts.
@@ -69,6 +71,11 @@ public struct Post: Sendable {
 
     /// The site path of the post's page: `posts/<slug>/`.
     public var path: String { SitePaths.post(slug) }
+
+    /// Where a front matter key is written; the start of the file when it is not.
+    public func location(ofKey key: String) -> SourceLocation {
+        SourceLocation(file: source, line: keyLines[key] ?? 1)
+    }
 
     /// True when the post is dated after `now` (a scheduled post).
     public func isScheduled(now: Timestamp) -> Bool { date > now }

@@ -150,6 +150,18 @@ main h1 { font-family: var(--serif); color: var(--brand-dark); line-height: 1.2;
 .post-nav .older { text-align: right; grid-column: 2; }
 .post-nav .label { display: block; font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
 
+/* Series */
+.series-box { margin: 1.25rem 0 0; padding: 1rem 1.25rem; background: var(--card); border: 1px solid var(--line); border-left: 4px solid var(--accent); border-radius: 12px; font-size: .95rem; }
+.series-label { margin: 0 0 .5rem; font-weight: 600; }
+.series-parts, .series-index { margin: 0 0 .5rem; padding: 0; list-style: none; }
+.series-parts li, .series-index li { padding: .2rem 0; }
+.series-index li { padding: .6rem 0; border-bottom: 1px solid var(--line); }
+.part-number { display: inline-block; min-width: 4.2rem; font-size: .8rem; font-weight: 700; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
+.series-parts .current { font-weight: 700; }
+.coming-soon { color: var(--muted); font-style: italic; }
+.series-previous, .series-next { display: inline-block; margin-right: 1rem; font-weight: 600; }
+a.series-ref { text-decoration-style: dotted; }
+
 /* Comments */
 .comments { margin-top: 1rem; margin-bottom: 2.5rem; }
 .comments h2 { font-family: var(--serif); color: var(--brand-dark); font-size: 1.5rem; }
@@ -318,6 +330,9 @@ main h1 { font-family: var(--serif); color: var(--brand-dark); line-height: 1.2;
       <ul>
         <li><a href="{{site.base_path}}"{{#page.is_home}} aria-current="page"{{/page.is_home}}>Articles</a></li>
         <li><a href="{{site.base_path}}tags/"{{#page.is_tags}} aria-current="page"{{/page.is_tags}}>Topics</a></li>
+        {{#site.has_series}}
+        <li><a href="{{site.base_path}}series/"{{#page.is_series}} aria-current="page"{{/page.is_series}}>Series</a></li>
+        {{/site.has_series}}
         <li><a href="{{site.base_path}}archive/"{{#page.is_archive}} aria-current="page"{{/page.is_archive}}>Archive</a></li>
         <li><a href="{{site.base_path}}feed.xml">Feed</a></li>
       </ul>
@@ -350,6 +365,33 @@ main h1 { font-family: var(--serif); color: var(--brand-dark); line-height: 1.2;
 </article>
 
 """#),
+        ("partials/series-box.mustache", #"""
+<nav class="series-box" aria-labelledby="series-box-heading">
+  <p class="series-label" id="series-box-heading">Part {{part}} of {{total}} in the series <a href="{{url}}">{{title}}</a></p>
+  <ol class="series-parts">
+    {{#parts}}
+    {{#is_current}}
+    <li class="current" aria-current="page"><span class="part-number">Part {{number}}</span> {{title}}</li>
+    {{/is_current}}
+    {{^is_current}}
+    {{#coming_soon}}
+    <li class="coming-soon"><span class="part-number">Part {{number}}</span> Coming soon</li>
+    {{/coming_soon}}
+    {{^coming_soon}}
+    <li><span class="part-number">Part {{number}}</span> <a href="{{url}}">{{title}}</a></li>
+    {{/coming_soon}}
+    {{/is_current}}
+    {{/parts}}
+  </ol>
+  {{#previous}}
+  <a class="series-previous" rel="prev" href="{{url}}">← Part {{number}}</a>
+  {{/previous}}
+  {{#next}}
+  <a class="series-next" rel="next" href="{{url}}">Part {{number}} →</a>
+  {{/next}}
+</nav>
+
+"""#),
         ("partials/sources.mustache", #"""
 <section class="sources" aria-labelledby="sources-heading">
   <h2 id="sources-heading">Sources</h2>
@@ -375,6 +417,9 @@ main h1 { font-family: var(--serif); color: var(--brand-dark); line-height: 1.2;
     {{#reviewed_by}}
     <p class="review-badge"><span class="review-icon" aria-hidden="true">✓</span><span>Medically reviewed by <strong>{{reviewed_by}}</strong>{{#reviewed_on_display}} on <time datetime="{{reviewed_on_iso}}">{{.}}</time>{{/reviewed_on_display}}</span></p>
     {{/reviewed_by}}
+    {{#series}}
+    {{> partials/series-box}}
+    {{/series}}
   </header>
   {{#image}}
   <figure class="post-image narrow"><img src="{{image}}" alt="{{image_alt}}"></figure>
@@ -411,6 +456,38 @@ main h1 { font-family: var(--serif); color: var(--brand-dark); line-height: 1.2;
 </nav>
 {{/has_neighbours}}
 {{/post}}
+
+"""#),
+        ("series-list.mustache", #"""
+<div class="wrap narrow">
+  <h1>Series</h1>
+  <p class="lede">Topics we cover in several parts, in reading order.</p>
+  <ul class="topic-list">
+    {{#series_list}}
+    <li><a href="{{url}}">{{title}}</a> <span class="count">{{published_count}} of {{total}} parts</span></li>
+    {{/series_list}}
+  </ul>
+</div>
+
+"""#),
+        ("series.mustache", #"""
+{{#series}}
+<div class="wrap narrow">
+  <p class="eyebrow"><a href="{{site.base_path}}series/">Series</a></p>
+  <h1>{{title}}</h1>
+  <p class="lede">A series in {{total}} parts{{#published_count}}, {{published_count}} published so far{{/published_count}}.</p>
+  <ol class="series-index">
+    {{#parts}}
+    {{#coming_soon}}
+    <li class="coming-soon"><span class="part-number">Part {{number}}</span> <span>Coming soon</span></li>
+    {{/coming_soon}}
+    {{^coming_soon}}
+    <li><span class="part-number">Part {{number}}</span> <a href="{{url}}">{{title}}</a></li>
+    {{/coming_soon}}
+    {{/parts}}
+  </ol>
+</div>
+{{/series}}
 
 """#),
         ("tag.mustache", #"""

@@ -8,6 +8,8 @@ struct PageContext {
     let config: SiteConfig
     /// The year of the newest post, for the copyright line (never the build's date, so builds repeat exactly).
     let copyrightYear: Int
+    /// Whether the site has a series page to link from the header.
+    var hasSeries = false
 
     /// `site`: the configuration.
     func site() -> [String: Any] {
@@ -19,6 +21,7 @@ struct PageContext {
             "og_locale": config.language.replacingOccurrences(of: "-", with: "_"),
             "clinic": config.clinic,
             "copyright_year": copyrightYear,
+            "has_series": hasSeries,
         ]
         site["description"] = config.description
         site["disclaimer"] = config.disclaimer
@@ -31,7 +34,7 @@ struct PageContext {
     func page(type: String, title: String, path: String, description: String?, heading: String? = nil) -> [String: Any] {
         var page: [String: Any] = [
             "type": type,
-            "is_\(type)": true,
+            "is_\(type.replacingOccurrences(of: "-", with: "_"))": true,
             "title": title,
             "title_tag": title == config.title ? title : "\(title) · \(config.title)",
             "heading": heading ?? title,
@@ -40,6 +43,7 @@ struct PageContext {
             "description": description ?? config.description ?? config.title,
             "og_type": type == "post" ? "article" : "website",
         ]
+        page["is_series"] = type == "series" || type == "series-list" ? true : nil
         if type == "404" { page["noindex"] = true }
         return page
     }
@@ -90,6 +94,34 @@ struct PageContext {
             value["sources"] = built.sources.map { ["number": $0.number, "html": $0.html] as [String: Any] }
             value["has_sources"] = !built.sources.isEmpty
             value["comments"] = built.comments.map(comment)
+        }
+        return value
+    }
+
+    /// A series with its parts; `current` marks the part being read (on a post page) and adds previous/next.
+    func series(_ series: Series, current: Int?) -> [String: Any] {
+        let parts = series.parts.map { part -> [String: Any] in
+            var value: [String: Any] = ["number": part.number, "is_current": part.number == current, "coming_soon": part.state == .comingSoon]
+            if let title = part.title { value["title"] = title }
+            if let path = part.path { value["url"] = link(path) }
+            return value
+        }
+        var value: [String: Any] = [
+            "title": series.title,
+            "url": link(series.path),
+            "total": series.parts.count,
+            "published_count": series.publishedParts.count,
+            "parts": parts,
+        ]
+        if let current {
+            value["part"] = current
+            let published = series.parts.filter { $0.state == .published }
+            if let previous = published.last(where: { $0.number < current }), let path = previous.path {
+                value["previous"] = ["title": previous.title ?? "", "url": link(path), "number": previous.number] as [String: Any]
+            }
+            if let next = published.first(where: { $0.number > current }), let path = next.path {
+                value["next"] = ["title": next.title ?? "", "url": link(path), "number": next.number] as [String: Any]
+            }
         }
         return value
     }

@@ -12,20 +12,24 @@ public struct SiteRenderer: Sendable {
         self.theme = theme
     }
 
-    /// All output files, sorted by path. `posts` must be the published posts, newest first.
-    public func render(_ posts: [BuiltPost]) -> [OutputFile] {
-        let context = PageContext(config: config, copyrightYear: posts.map(\.post.date.year).max() ?? 1970)
+    /// All output files, sorted by path. `posts` must be the published posts, newest first; `series` those with a
+    /// published part.
+    public func render(_ posts: [BuiltPost], series: [Series] = []) -> [OutputFile] {
+        let context = PageContext(config: config, copyrightYear: posts.map(\.post.date.year).max() ?? 1970, hasSeries: !series.isEmpty)
         let tags = TagIndex(posts)
         var jobs: [PageJob] = []
         jobs += posts.indices.map { PageJob.post(index: $0) }
         jobs += homePageJobs(count: posts.count)
         jobs += tags.entries.indices.map { PageJob.tag(index: $0) }
+        jobs += series.indices.map { PageJob.series(index: $0) }
         jobs += [.tags, .archive, .notFound]
+        if !series.isEmpty { jobs.append(.seriesList) }
 
         let renderer = self
-        var files = jobs.parallelMap { job in renderer.render(job, posts: posts, tags: tags, context: context) }
+        var files = jobs.parallelMap { job in renderer.render(job, posts: posts, tags: tags, series: series, context: context) }
         files.append(OutputFile(path: "feed.xml", text: AtomFeed.xml(posts, config: config)))
-        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(posts, tags: tags.entries.map(\.name), config: config, homePages: homePageJobs(count: posts.count).count)))
+        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(posts, tags: tags.entries.map(\.name), series: series, config: config,
+                                                                       homePages: homePageJobs(count: posts.count).count)))
         files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(config.absoluteURL("sitemap.xml"))\n"))
         files += theme.assets
         return files.sorted { $0.path < $1.path }
@@ -36,7 +40,8 @@ public struct SiteRenderer: Sendable {
         case post(index: Int)
         case home(page: Int, of: Int)
         case tag(index: Int)
-        case tags, archive, notFound
+        case series(index: Int)
+        case tags, archive, notFound, seriesList
     }
 
     private func homePageJobs(count: Int) -> [PageJob] {
@@ -44,7 +49,7 @@ public struct SiteRenderer: Sendable {
         return (1...pages).map { PageJob.home(page: $0, of: pages) }
     }
 
-    private func render(_ job: PageJob, posts: [BuiltPost], tags: TagIndex, context: PageContext) -> OutputFile {
+    private func render(_ job: PageJob, posts: [BuiltPost], tags: TagIndex, series: [Series], context: PageContext) -> OutputFile {
         var values: [String: Any] = ["site": context.site()]
         let template: String
         let path: String
@@ -57,6 +62,7 @@ public struct SiteRenderer: Sendable {
             if index > 0 { post["newer"] = context.post(posts[index - 1], withContent: false) }
             if index + 1 < posts.count { post["older"] = context.post(posts[index + 1], withContent: false) }
             post["has_neighbours"] = posts.count > 1
+            if let membership = built.series { post["series"] = context.series(membership.series, current: membership.part) }
             values["post"] = post
             var page = context.page(type: "post", title: built.post.title, path: path, description: built.post.description ?? built.summary)
             page["json_ld"] = StructuredData.post(built, config: config).serialized(htmlSafe: true)
@@ -100,6 +106,20 @@ public struct SiteRenderer: Sendable {
             }
             values["years"] = years.map { ["year": $0.year, "posts": $0.posts] as [String: Any] }
             values["page"] = context.page(type: "archive", title: "Archive", path: path, description: "Every article from \(config.clinic), by year.")
+
+        case .series(let index):
+            let entry = series[index]
+            path = entry.path
+            template = "series"
+            values["series"] = context.series(entry, current: nil)
+            values["page"] = context.page(type: "series", title: entry.title, path: path,
+                                          description: "All parts of the series '\(entry.title)' from \(config.clinic).")
+
+        case .seriesList:
+            path = SitePaths.seriesList
+            template = "series-list"
+            values["series_list"] = series.map { context.series($0, current: nil) }
+            values["page"] = context.page(type: "series-list", title: "Series", path: path, description: "Multi-part series from \(config.clinic).")
 
         case .notFound:
             path = "404.html"

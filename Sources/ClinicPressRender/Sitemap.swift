@@ -2,7 +2,7 @@ import ClinicPressModel
 
 /// `sitemap.xml` (sitemaps.org 0.9): every page a search engine should index, posts with their last change.
 enum Sitemap {
-    static func xml(_ posts: [BuiltPost], tags: [String], config: SiteConfig, homePages: Int) -> String {
+    static func xml(_ posts: [BuiltPost], tags: [String], series: [Series], config: SiteConfig, homePages: Int) -> String {
         var urls: [(path: String, lastModified: Timestamp?)] = []
         urls.append(("", posts.first.map { $0.post.updated ?? $0.post.date }))
         if homePages > 1 {
@@ -11,6 +11,10 @@ enum Sitemap {
         urls += posts.map { ($0.post.path, $0.post.updated ?? $0.post.date) }
         urls.append((SitePaths.tags, nil))
         urls += tags.map { (SitePaths.tag($0), nil) }
+        if !series.isEmpty {
+            urls.append((SitePaths.seriesList, nil))
+            urls += series.map { ($0.path, nil) }
+        }
         urls.append((SitePaths.archive, nil))
 
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"

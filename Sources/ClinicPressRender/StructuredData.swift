@@ -25,6 +25,10 @@ enum StructuredData {
             "inLanguage": .string(config.language),
             "wordCount": .int(built.wordCount),
             "commentCount": built.commentCount > 0 ? .int(built.commentCount) : nil,
+            "isPartOf": built.series.map { membership in
+                .object(["@type": "CreativeWorkSeries", "name": .string(membership.series.title), "url": .string(config.absoluteURL(membership.series.path))])
+            },
+            "position": built.series.map { .int($0.part) },
             "keywords": post.tags.isEmpty ? nil : .array(post.tags.map(JSON.string)),
             "citation": built.sources.isEmpty ? nil : .array(built.sources.map { source in
                 .object(["@type": "CreativeWork", "name": .string(source.name), "url": source.url.map(JSON.string)])

@@ -1,16 +1,18 @@
 import ClinicPressModel
 
 /// Resolves links between posts, written as the other post's file (`2026-07-14-spravato.md`, also with a
-/// folder such as `Posts/…` or `../Posts/…`), as `post:slug`, or as `tag:name`, to the page they point at.
+/// folder such as `Posts/…` or `../Posts/…`), as `post:slug`, as `tag:name`, or as `series:slug`, to the page
+/// they point at.
 struct InternalLinks: Sendable {
     private let publishedByFile: [String: Post]
     private let publishedBySlug: [String: Post]
     private let unpublishedByFile: [String: Post]
     private let unpublishedBySlug: [String: Post]
     private let basePath: String
+    private let seriesBySlug: [String: Series]
 
     /// `all` are every post of the site; `published` those this build writes.
-    init(all: [Post], published: [Post], basePath: String) {
+    init(all: [Post], published: [Post], series: [Series] = [], basePath: String) {
         let publishedSources = Set(published.map(\.source))
         let unpublished = all.filter { !publishedSources.contains($0.source) }
         publishedByFile = Dictionary(published.map { ($0.fileStem + ".md", $0) }, uniquingKeysWith: { first, _ in first })
@@ -18,6 +20,7 @@ struct InternalLinks: Sendable {
         unpublishedByFile = Dictionary(unpublished.map { ($0.fileStem + ".md", $0) }, uniquingKeysWith: { first, _ in first })
         unpublishedBySlug = Dictionary(unpublished.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         self.basePath = basePath
+        self.seriesBySlug = Dictionary(series.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// What a link destination means.
@@ -43,6 +46,15 @@ struct InternalLinks: Sendable {
                 return .broken(message: "link to an empty tag '\(destination)'", hint: "write `tag:` followed by the tag, as in `tag:ketamine`")
             }
             return .resolved(basePath + SitePaths.tag(tag) + fragment)
+        }
+        if target.hasPrefix("series:") {
+            let slug = String(target.dropFirst("series:".count))
+            guard let series = seriesBySlug[slug], !series.publishedParts.isEmpty else {
+                let known = seriesBySlug.values.filter { !$0.publishedParts.isEmpty }.map(\.slug).sorted()
+                return .broken(message: "link to series '\(slug)', which has no published part",
+                               hint: known.isEmpty ? "this site has no series yet" : "the series are: \(known.joined(separator: ", "))")
+            }
+            return .resolved(basePath + series.path + fragment)
         }
         guard target.hasSuffix(".md"), !target.contains("://"), !target.hasPrefix("mailto:") else { return .external }
         let fileName = String(target.split(separator: "/").last ?? "")

@@ -1,5 +1,6 @@
 import ClinicPressClaims
 import ClinicPressComments
+import ClinicPressSeries
 import ClinicPressMarkdown
 import ClinicPressModel
 
@@ -12,6 +13,8 @@ struct MarkdownStage: Sendable {
     let references: [String: Reference]
     /// Every comment of the site, by post file stem; only approved ones are published.
     let comments: [String: [Comment]]
+    let series: SeriesIndex
+    let basePath: String
 
     /// The longest summary taken from a first paragraph, in characters.
     static let summaryLimit = 280
@@ -42,13 +45,17 @@ struct MarkdownStage: Sendable {
                 return nil
             }
         }
+        let membership = series.membership(of: post)
+        if let membership {
+            linkSeriesReferences(in: document, post: post, membership: membership, diagnostics: &diagnostics)
+        }
         let tree = document.tree()
         let analysis = claims.check(tree, body: post.body, bodyFirstLine: post.bodyFirstLine, file: post.source)
         let sources = numberCitations(in: document, analysis: analysis)
         let summary = post.summary ?? Self.shorten(tree.first { $0.kind == .paragraph }?.plainText ?? "", to: Self.summaryLimit)
         let published = CommentRenderer.publish(CommentThreads.approved(comments[post.fileStem] ?? []))
         let built = BuiltPost(post: post, html: document.renderHTML(), summary: summary, wordCount: Self.countWords(tree), sources: sources,
-                              comments: published)
+                              comments: published, series: membership)
         return Result(post: diagnostics.containsErrors ? nil : built, diagnostics: diagnostics, claims: analysis)
     }
 
@@ -82,6 +89,42 @@ struct MarkdownStage: Sendable {
                 let label = text == url ? "" : "\(Markup.escape(text)), "
                 return CitedSource(number: number, html: "\(label)<a href=\"\(Markup.escape(url))\">\(Markup.escape(url))</a>", name: text, url: url)
             }
+        }
+    }
+
+    /// Turns phrases that point at another part of the post's series ("in part two", "the next part") into links
+    /// to that part when it is published, and warns at the phrase when it is not.
+    private func linkSeriesReferences(in document: MarkdownDocument, post: Post, membership: (series: Series, part: Int),
+                                      diagnostics: inout [Diagnostic]) {
+        document.editInlines { inline in
+            guard inline.kind == .text, !inline.insideLinkOrHeading, let text = inline.literal else { return nil }
+            let matches = SeriesReferenceScanner.scan(text).filter { $0.reference.target(from: membership.part) != membership.part }
+            guard !matches.isEmpty else { return nil }
+            let scalars = Array(text.unicodeScalars)
+            var pieces: [TextPiece] = []
+            var cursor = 0
+            for match in matches {
+                let target = match.reference.target(from: membership.part)
+                let phrase = String(String.UnicodeScalarView(scalars[match.range]))
+                let part = membership.series.parts.first { $0.number == target }
+                if let part, part.state == .published, let path = part.path {
+                    pieces.append(.text(String(String.UnicodeScalarView(scalars[cursor..<match.range.lowerBound]))))
+                    pieces.append(.html("<a class=\"series-ref\" href=\"\(Markup.escape(basePath + path))\">\(Markup.escape(phrase))</a>"))
+                    cursor = match.range.upperBound
+                } else {
+                    let why = part?.source.map { source in source == post.source ? "" : " (\(source) is a draft or scheduled)" } ?? ""
+                    let position = inline.start
+                    diagnostics.append(.warning(
+                        "'\(phrase)' refers to part \(target) of '\(membership.series.title)', which is not published\(why)",
+                        at: SourceLocation(file: post.source, line: position.line, column: position.column + match.range.lowerBound),
+                        rule: "series-reference",
+                        hint: "the phrase becomes a link once that part is published; until then it stays plain text"
+                    ))
+                }
+            }
+            guard cursor > 0 else { return nil }
+            pieces.append(.text(String(String.UnicodeScalarView(scalars[cursor...]))))
+            return .split(pieces.filter { $0 != .text("") })
         }
     }
 

@@ -1,6 +1,7 @@
 import ClinicPressClaims
 import ClinicPressComments
 import ClinicPressContent
+import ClinicPressSeries
 import ClinicPressMarkdown
 import ClinicPressModel
 import ClinicPressRender
@@ -119,20 +120,24 @@ public enum SiteBuilder {
         let published = options.includeDrafts ? content.posts : content.posts.filter { !$0.isDraft && !$0.isScheduled(now: options.now) }
 
         progress(1, content.posts.count)
+        let publishedSources = Set(published.map(\.source))
+        let series = SeriesIndex(posts: content.posts, isPublished: { publishedSources.contains($0.source) })
         let stage = MarkdownStage(
             options: MarkdownOptions(allowRawHTML: content.config.allowRawHTML),
-            links: InternalLinks(all: content.posts, published: published, basePath: content.config.basePath),
+            links: InternalLinks(all: content.posts, published: published, series: series.series, basePath: content.config.basePath),
             claims: ClaimChecker(settings: content.config.claims, references: content.references),
             references: content.references,
-            comments: content.comments
+            comments: content.comments,
+            series: series,
+            basePath: content.config.basePath
         )
         let results = published.parallelMap { stage.build($0) }
-        let diagnostics = problems + content.warnings + results.flatMap(\.diagnostics)
+        let diagnostics = problems + content.warnings + series.diagnostics + results.flatMap(\.diagnostics)
         guard !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
         let built = results.compactMap(\.post)
 
         progress(2, content.posts.count)
-        let files = SiteRenderer(config: content.config, theme: theme).render(built)
+        let files = SiteRenderer(config: content.config, theme: theme).render(built, series: series.series.filter { !$0.publishedParts.isEmpty })
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let report = BuildReport(
             posts: built.count,

@@ -12,6 +12,7 @@ enum HealthLexicon {
         "hangovers", "menopause", "perimenopause", "pregnancy", "miscarriage", "postpartum", "covid", "neuropathy",
         "glaucoma", "gad", "mdd", "trd", "hypothyroidism", "thyroid", "dyslexia", "apnea", "tumor", "tumour",
         "symptoms", "diagnosis", "condition", "relapse", "ideation", "nausea", "fatigue", "hypothyroid",
+        "reaction", "reactions", "stroke", "strokes", "phq", "bmi", "a1c", "recovery",
     ]
 
     /// Two-word conditions whose words are ordinary alone ("panic attacks", "brain fog").
@@ -21,6 +22,7 @@ enum HealthLexicon {
         "racing thoughts", "intrusive thoughts", "dark thoughts", "hair loss", "hearing loss", "memory loss",
         "food noise", "weight gain", "brain fog", "eating disorder", "sleep disorder", "mood disorder",
         "sleep problems", "heart problems", "mood swings", "binge eating", "night sweats", "hot flashes",
+        "side effect", "side effects", "allergic reaction",
     ]
     /// Last words of `conditionPairs`, for "the flashbacks stopped"-style outcome cues.
     static let conditionHeads: Set<String> = Set(conditionPairs.map { String($0.split(separator: " ").last!) })
@@ -60,11 +62,34 @@ enum HealthLexicon {
     ]
 
     /// Words that credit an outcome to the clinic itself.
-    static let clinicWords: Set<String> = ["clinic", "team", "staff", "nurses", "nurse", "doctors", "dr", "program"]
+    static let clinicWords: Set<String> = ["clinic", "team", "staff", "nurses", "nurse", "doctors", "dr", "program", "spa", "medspa"]
+
+    /// Treatment words that are also everyday words ("a session of hot yoga", "a course in French").
+    static let weakTreatmentHeads: Set<String> = ["session", "sessions", "treatment", "treatments", "program", "course", "shots", "peel", "drip"]
 
     /// Anything health-related a disclosure can be about.
     static func isHealthTerm(_ w: String) -> Bool {
-        conditions.contains(w) || medications.contains(w) || treatments.contains(w)
+        conditions.contains(w) || isMedication(w) || treatments.contains(w)
+    }
+
+    /// Medication names and words, including unlisted generic names recognised by their stem
+    /// ("zuranolone", "lurasidone", "atorvastatin").
+    static func isMedication(_ w: String) -> Bool {
+        medications.contains(w) || looksLikeDrugName(w)
+    }
+
+    /// Endings of generic drug names (INN stems) that ordinary English words don't have.
+    static let drugSuffixes: [String] = [
+        "olone", "azepam", "zolam", "idone", "odone", "olol", "pril", "sartan", "statin", "glutide", "gliptin",
+        "formin", "triptan", "afaxine", "oxetine", "tyline", "ipramine", "prazole", "cillin", "mycin", "oxacin",
+        "apine", "etine", "traline", "lukast", "dronate", "azole", "umab", "ximab", "tinib", "pezil", "barbital",
+        "zepine", "peridol", "azine", "oxone", "orphine", "codone", "profen", "coxib",
+    ]
+    static let notDrugs: Set<String> = ["magazine", "gazine", "examine", "routine"]
+
+    static func looksLikeDrugName(_ w: String) -> Bool {
+        guard w.count >= 7, !notDrugs.contains(w), w.unicodeScalars.allSatisfy(ScreeningText.isASCIILetter) else { return false }
+        return drugSuffixes.contains { w.hasSuffix($0) }
     }
 
     /// People whose health a commenter may disclose, when "my/our" precedes them.
@@ -116,7 +141,7 @@ enum HealthLexicon {
         "living", "lives", "battled", "battling", "battles", "fighting", "fought", "fights", "recovering",
         "recovered", "survived", "survivor", "needs", "needed", "quit", "stopped", "tapered", "tapering", "switched",
         "in", "relapsed", "treated", "treating", "developed", "develops", "tested", "does", "do", "sees", "seeing",
-        "booked", "scheduled", "given",
+        "booked", "scheduled", "given", "scored",
     ]
 
     /// Predicates that are a disclosure by themselves after a person ("I was diagnosed", "she was hospitalized").
@@ -153,12 +178,22 @@ enum HealthLexicon {
     /// A modifier word, a number, or a numeric ordinal ("12th").
     static func isModifier(_ w: Word) -> Bool {
         if w.isNumber || modifiers.contains(w.text) { return true }
+        // A dose or amount written as one word: "20mg", "0.5mg", "10ml", "2x".
+        let scalars = Array(w.text.unicodeScalars)
+        if let firstLetter = scalars.firstIndex(where: ScreeningText.isLetter), firstLetter > 0,
+           scalars[..<firstLetter].allSatisfy({ ScreeningText.isDigit($0) || $0 == "." }),
+           doseUnits.contains(String(String.UnicodeScalarView(scalars[firstLetter...])))
+        {
+            return true
+        }
         for suffix in ["st", "nd", "rd", "th"] where w.text.hasSuffix(suffix) {
             let head = w.text.dropLast(2)
             if !head.isEmpty, head.unicodeScalars.allSatisfy(ScreeningText.isDigit) { return true }
         }
         return false
     }
+
+    static let doseUnits: Set<String> = ["mg", "mcg", "ml", "g", "iu", "units", "x", "mgs", "cc", "lbs", "kg"]
 
     /// Words before a subject that make what follows hypothetical or a question ("should I", "if my son").
     static let hypotheticalMarkers: Set<String> = [
@@ -177,7 +212,7 @@ enum HealthLexicon {
     /// Words that turn a sentence into a wish, plan or hypothesis rather than a report.
     static let wishMarkers: Set<String> = [
         "hope", "hoping", "hopefully", "wish", "wishing", "pray", "praying", "crossed", "if", "whether", "might",
-        "could", "would", "should", "maybe", "perhaps", "wonder", "wondering", "curious", "considering", "thinking",
+        "would", "should", "maybe", "perhaps", "wonder", "wondering", "curious", "considering", "thinking",
         "want", "wants", "planning", "will", "expect", "expecting", "supposed", "claims", "claim", "promise",
         "promises", "advertise", "advertised", "ads", "heard", "read", "supposedly",
     ]

@@ -106,7 +106,18 @@ struct HealthScanner {
     }
 
     private func isHealth(at k: Int) -> Bool {
-        L.isHealthTerm(base(k)) || conditionPhrase(at: k) != nil
+        guard L.isHealthTerm(base(k)) || conditionPhrase(at: k) != nil else { return false }
+        // "a session of hot yoga": an everyday use of a treatment word.
+        if L.weakTreatmentHeads.contains(base(k)), text(k + 1) == "of" || text(k + 1) == "with" {
+            var j = k + 2
+            while j < min(words.count, k + 5), L.isModifier(words[j]), !L.isHealthTerm(base(j)) { j += 1 }
+            return j < words.count && L.isHealthTerm(base(j))
+        }
+        // "my therapist friend": the health word describes a person.
+        if k + 1 < words.count, words[k + 1].breakBefore == .none, L.relations.contains(base(k + 1)) || base(k + 1) == "friends" {
+            return false
+        }
+        return true
     }
 
     // MARK: Disclosure patterns
@@ -185,7 +196,7 @@ struct HealthScanner {
     /// "The infusions made me nauseous", "ketamine didn't do much for me": a treatment acting on the writer.
     private func treatmentActsOnPerson(at k: Int) -> Bool {
         let b = base(k)
-        guard L.treatments.contains(b) || L.medications.contains(b) else { return false }
+        guard L.treatments.contains(b) || L.isMedication(b) else { return false }
         if isHypothetical(before: k) || sentenceIsQuestion(k) { return false }
         var j = k + 1
         var sawVerb = false
@@ -219,7 +230,7 @@ struct HealthScanner {
         while j < min(words.count, k + 4) {
             if words[j].breakBefore != .none { return false }
             let b = base(j)
-            if L.medications.contains(b) {
+            if L.isMedication(b) {
                 let generic: Set<String> = ["medication", "medications", "meds", "medicine", "pills", "dose", "dosage", "doses", "prescription", "prescriptions"]
                 guard !generic.contains(b) else { return false }
                 return sentenceHasFirstPerson(k) && !sentenceIsQuestion(k) && !isHypothetical(before: k)
@@ -227,6 +238,61 @@ struct HealthScanner {
             }
             if !L.isModifier(words[j]) { return false }
             j += 1
+        }
+        return false
+    }
+
+    /// "Five sessions of TMS in and no change yet", "three infusions in": a count of treatments had so far.
+    private func treatmentCountSoFar(at k: Int) -> Bool {
+        guard words[k].isNumber || Self.numberWords[text(k)] != nil, text(k) != "no", text(k) != "none" else { return false }
+        var j = k + 1
+        var sawTreatment = false
+        while j < min(words.count, k + 6) {
+            if words[j].breakBefore != .none { return false }
+            let b = base(j)
+            if L.treatments.contains(b) || L.isMedication(b) {
+                sawTreatment = true
+            } else if text(j) == "in" {
+                let next = j + 1 < words.count ? words[j + 1] : nil
+                return sawTreatment && (next == nil || next!.breakBefore != .none || next!.text == "and" || next!.text == "now")
+            } else if text(j) == "and", sawTreatment {
+                // "Three rounds of ketamine and I haven't had a panic attack since."
+                return j + 1 < words.count && (L.firstPersonSubjects.contains(text(j + 1)) || text(j + 1) == "my")
+            } else if !L.isModifier(words[j]) {
+                return false
+            }
+            j += 1
+        }
+        return false
+    }
+
+    /// "drove me to every single infusion", "came with me to my first session".
+    private func personTakenToTreatment(at k: Int) -> Bool {
+        guard text(k) == "me" || text(k) == "us", text(k + 1) == "to" else { return false }
+        var j = k + 2
+        while j < min(words.count, k + 7), words[j].breakBefore == .none {
+            if isHealth(at: j), L.treatments.contains(base(j)) || L.conditions.contains(base(j)) { return !isHypothetical(before: k) }
+            if !(L.isModifier(words[j]) || ["every", "each", "single", "all", "his", "her"].contains(text(j))) { return false }
+            j += 1
+        }
+        return false
+    }
+
+    /// "Forty years sober", "sober for 4 years", "six months clean": recovery.
+    private func timeSober(at k: Int) -> Bool {
+        guard ["sober", "clean"].contains(text(k)) else { return false }
+        if ["years", "months", "weeks", "days", "year", "month"].contains(text(k - 1)) { return text(k) == "sober" || sentenceHasFirstPerson(k) }
+        if text(k) == "sober", text(k + 1) == "for" || text(k + 1) == "since" { return sentenceHasFirstPerson(k) }
+        return false
+    }
+
+    /// "I had my gallbladder removed": a procedure on the person.
+    private func hadBodyPartRemoved(at k: Int) -> Bool {
+        guard ["had", "got", "having", "getting"].contains(text(k)), ["my", "our", "his", "her"].contains(text(k + 1)) else { return false }
+        for j in (k + 2)..<max(k + 2, min(words.count, k + 5)) where words[j].breakBefore == .none {
+            if ["removed", "replaced", "repaired", "transplanted", "amputated", "operated", "biopsied", "drained", "stitched", "pumped"].contains(text(j)) {
+                return !isHypothetical(before: k)
+            }
         }
         return false
     }
@@ -270,6 +336,10 @@ struct HealthScanner {
                 if !isHypothetical(before: i), possessiveHealthPhrase(after: i) { return true }
             }
             if treatmentActsOnPerson(at: i) { return true }
+            if treatmentCountSoFar(at: i) { return true }
+            if personTakenToTreatment(at: i) { return true }
+            if timeSober(at: i) { return true }
+            if hadBodyPartRemoved(at: i) { return true }
             if onNamedMedication(at: i) { return true }
         }
         return false
@@ -286,17 +356,24 @@ struct HealthScanner {
         "myself", "laughing", "laugh", "smiling", "smile", "sleeping", "sleep", "sleeps", "working", "work",
         "living", "enjoying", "enjoy", "hopeful", "normal", "human", "alive", "can", "could", "able", "functioning",
         "running", "reading", "exercising", "hiking", "painting", "playing", "dancing", "singing", "cooking",
-        "driving", "feel", "feeling", "felt", "whole", "present", "me", "herself", "himself",
+        "driving", "feel", "feeling", "felt", "whole", "present", "me", "herself", "himself", "talking", "joking",
+        "socializing", "socialising", "eating", "traveling", "travelling", "gardening", "writing", "drawing",
+        "swimming", "walking", "cycling", "baking", "dreaming", "planning", "laughs", "smiles", "talks",
     ]
     private static let singleCues: Set<String> = [
         "cured", "healed", "fixed", "saved", "lifted", "cleared", "eased", "improved", "improvement", "improving",
         "disappeared", "vanished", "gone", "helped", "helps", "helping", "worked", "works", "relief", "relieved",
         "remission", "miracle", "lifesaver", "transformed", "transformative", "thriving", "obsessed", "thrilled",
-        "resolved", "subsided", "manageable",
+        "resolved", "subsided", "manageable", "lifting", "easing", "clearing",
     ]
     private static let comparativeCues: Set<String> = [
         "lighter", "calmer", "happier", "quieter", "clearer", "smoother", "younger", "brighter", "healthier",
-        "stronger", "steadier", "easier",
+        "stronger", "steadier", "easier", "softer", "firmer", "tighter", "fuller", "slimmer", "leaner", "fresher",
+    ]
+    private static let workedWell: Set<String> = [
+        "wonders", "miracles", "great", "well", "perfectly", "beautifully", "brilliantly", "amazingly", "fine",
+        "immediately", "quickly", "fast", "so", "really", "like", "incredibly", "better", "best", "and", "but", "when",
+        "after", "within", "from", "right", "almost", "where", "even", "too", "the",
     ]
     private static let cognitiveVerbs: Set<String> = [
         "understand", "decide", "see", "realize", "realise", "learn", "know", "figure", "prepare", "explain",
@@ -310,16 +387,34 @@ struct HealthScanner {
         "anybody", "everybody", "person", "adults",
     ]
 
+    static let numberWords: [String: Double] = [
+        "zero": 0, "none": 0, "no": 0, "one": 1, "once": 1, "two": 2, "twice": 2, "three": 3, "four": 4, "five": 5,
+        "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+        "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    ]
+
+    static func numberValue(_ t: String) -> Double? {
+        if let v = numberWords[t] { return v }
+        return Double(t.replacingOccurrences(of: ",", with: ""))
+    }
+
     /// Whether word `k` starts an improvement cue.
     private func isOutcomeCue(at k: Int) -> Bool {
         let t = text(k)
         let b = base(k)
         if Self.comparativeCues.contains(b) {
             // "are finally quieter", "looks ten years younger"; not "one of the clearer posts".
-            return Self.betterLeads.contains(text(k - 1)) || ["finally", "now", "seems", "seem", "years", "much"].contains(text(k - 1))
+            return Self.betterLeads.contains(text(k - 1)) || ["finally", "now", "seems", "seem", "years", "much", "already"].contains(text(k - 1))
         }
         if Self.singleCues.contains(b) {
             if (t == "works" || t == "worked" || t == "helps") && (text(k - 1) == "how" || text(k - 2) == "how") { return false }
+            if t == "works" || t == "worked" {
+                // "it worked", "worked for me", "worked wonders"; not "works at a clinic".
+                let next = k + 1 < words.count ? words[k + 1] : nil
+                guard let next, next.breakBefore == .none else { return true }
+                if next.text == "for" { return k + 2 < words.count && (L.personWords.contains(text(k + 2)) || ["her", "him", "them", "us"].contains(text(k + 2))) }
+                return Self.workedWell.contains(next.text)
+            }
             // "this helped me understand": the post helped, not a treatment.
             if t.hasPrefix("help"), ["me", "us", "him", "her"].contains(text(k + 1)), Self.cognitiveVerbs.contains(text(k + 2)) {
                 return false
@@ -333,7 +428,30 @@ struct HealthScanner {
             for j in max(0, k - 5)..<k where sameSentence(j, k) && Self.againLeads.contains(text(j)) { return true }
             return false
         case "back":
-            return text(k - 1) == "life" || text(k - 1) == "myself" || text(k - 1) == "herself" || text(k - 1) == "himself"
+            if ["life", "myself", "herself", "himself", "themselves"].contains(text(k - 1)) { return true }
+            // "gave me my mornings back", "got her spark back"
+            let giver = (max(0, k - 5)..<k).contains { ["gave", "got", "give", "gives", "giving", "getting"].contains(text($0)) }
+            let owner = (max(0, k - 3)..<k).contains { ["my", "her", "his", "our", "their"].contains(text($0)) }
+            return giver && owner && text(k + 1) != "to" && text(k + 1) != "from"
+        case "down":
+            // "my anxiety is way down", "her pain is finally down"
+            let lead = ["way", "much", "so", "finally", "is", "are", "was", "'s", "really", "right", "all"].contains(text(k - 1))
+            let subject = (max(0, k - 4)..<k).contains { L.conditions.contains(base($0)) || L.conditionHeads.contains(base($0)) || ["weight", "score", "scores"].contains(base($0)) }
+            if lead && subject && sameClause(max(0, k - 4), k) { return true }
+            if words.indices.contains(k + 2), words[k + 1].isNumber, Self.weightUnits.contains(text(k + 2)) { return true }
+            return false
+        case "results":
+            return ["great", "amazing", "good", "incredible", "fantastic", "excellent", "real", "visible", "noticeable", "awesome", "dramatic"].contains(text(k - 1))
+        case "since":
+            // "I haven't had a panic attack since": the absence of a symptom since a treatment.
+            guard k + 1 >= words.count || words[k + 1].breakBefore != .none || ["then", "starting", "my", "the"].contains(text(k + 1)) else { return false }
+            var sawCondition = false
+            for j in stride(from: k - 1, through: max(0, k - 7), by: -1) {
+                if words[j + 1].breakBefore != .none && j + 1 != k { break }
+                if L.conditions.contains(base(j)) || L.conditionHeads.contains(base(j)) { sawCondition = true }
+                if sawCondition, ["haven't", "hasn't", "havent", "hasnt", "not", "no"].contains(text(j)) { return true }
+            }
+            return false
         case "away":
             return ["went", "gone", "go", "goes", "going"].contains(text(k - 1))
         case "stopped", "stop", "stops", "ended", "faded", "lessened", "decreased":
@@ -356,7 +474,7 @@ struct HealthScanner {
             return text(k + 1) != "between" && ["real", "huge", "big", "massive", "world", "noticeable", "such", "a", "tremendous", "enormous"].contains(text(k - 1))
         case "night":
             return text(k + 1) == "and" && text(k + 2) == "day"
-        case "lost", "dropped", "down", "shed":
+        case "lost", "dropped", "shed":
             // "lost 40 lbs", "I'm down 22 pounds", "lost the weight"
             if words.indices.contains(k + 2), words[k + 1].isNumber, Self.weightUnits.contains(text(k + 2)) { return true }
             if t == "lost" || t == "shed", text(k + 1) == "weight" || text(k + 2) == "weight" { return true }
@@ -365,15 +483,20 @@ struct HealthScanner {
             }
             return false
         case "from":
-            // "went from 22 to 6", "from severe to mild"
-            guard text(k + 2) == "to", k + 3 < words.count else { return false }
-            if words[k + 1].isNumber, words[k + 3].isNumber,
-               let a = Double(text(k + 1).replacingOccurrences(of: ",", with: "")),
-               let c = Double(text(k + 3).replacingOccurrences(of: ",", with: ""))
-            {
-                return c < a
+            // "went from 22 to 6", "from severe to mild", "from 9 panic attacks a week to maybe one a month"
+            guard k + 2 < words.count, let to = (k + 2..<min(words.count, k + 8)).first(where: { text($0) == "to" && sameSentence(k, $0) }) else {
+                return false
             }
-            return Self.goodEndpoints.contains(text(k + 3))
+            if let a = Self.numberValue(text(k + 1)) {
+                for j in (to + 1)..<max(to + 1, min(words.count, to + 4)) {
+                    if let c = Self.numberValue(text(j)) { return c < a }
+                }
+                return false
+            }
+            return Self.goodEndpoints.contains(text(to + 1))
+        case "years":
+            // "took years off my face"
+            return text(k + 1) == "off"
         case "can", "could":
             return ["finally", "actually", "now"].contains(text(k + 1))
         case "able":
@@ -397,13 +520,18 @@ struct HealthScanner {
         let s = words[k].sentence
         if sentences[s].isQuestion { return true }
         let range = sentences[s].words
+        let ownNegation = text(k) == "since"
+        // "Nothing worked for me until TMS", "nothing helped like ketamine": praise by contrast.
+        let contrast = (k + 1..<min(range.upperBound, k + 6)).contains { ["until", "till", "except", "like"].contains(text($0)) }
         var j = k - 1
         var clauseSteps = 0
         while j >= range.lowerBound {
             let t = text(j)
             if L.wishMarkers.contains(t) { return true }
+            // "could have helped", "might have worked": counterfactual.
+            if (t == "could" || t == "would" || t == "might") && k - j <= 3 && text(j + 1) == "have" { return true }
             if clauseSteps < 4 {
-                if L.negations.contains(t) && t != "without" { return true }
+                if L.negations.contains(t) && t != "without" && !ownNegation && !(t == "nothing" && contrast) { return true }
                 if Self.genericPeople.contains(t) { return true }
             }
             clauseSteps += 1
@@ -440,7 +568,7 @@ struct HealthScanner {
         var health = false
         for k in sentences[s].words {
             let b = base(k)
-            if L.treatments.contains(b) || L.medications.contains(b) { credit = true; health = true }
+            if L.treatments.contains(b) || L.isMedication(b) { credit = true; health = true }
             if L.clinicWords.contains(b) { credit = true }
             if text(k) == "you" && (text(k + 1) == "guys" || text(k + 1) == "all") { credit = true }
             if text(k) == "y'all" { credit = true }

@@ -32,7 +32,7 @@ struct SpamScanner {
         ["earn", "money"], ["passive", "income"], ["visit", "us"], ["visit", "our"], ["100", "guaranteed"],
         ["lowest", "price"], ["lowest", "prices"], ["special", "offer"], ["act", "now"], ["buy", "cheap"],
         ["cheap", "pills"], ["cheap", "meds"], ["generic", "viagra"], ["money", "back", "guarantee"],
-        ["work", "from", "home", "and", "earn"], ["from", "home", "earn"],
+        ["with", "code"], ["use", "code"], ["promo", "code"], ["coupon", "code"], ["discount", "code"],
     ]
 
     static let ownPlaces: Set<String> = [
@@ -97,7 +97,10 @@ struct SpamScanner {
 
     func isSpam() -> Bool {
         if hasStrongSign() { return true }
-        return weakSignCount() >= 2
+        let weak = weakSigns()
+        // Praise and a link together are also how readers share a source; they need a third sign.
+        if weak == ["link", "praise"] { return false }
+        return weak.count >= 2
     }
 
     // MARK: Strong signs
@@ -114,7 +117,7 @@ struct SpamScanner {
             if t == "my" || t == "our", i >= 1 {
                 let prev = words[i - 1].text
                 let prev2 = i >= 2 ? words[i - 2].text : ""
-                let lead = prev == "visit" || (prev == "out" && prev2 == "check")
+                let lead = ["visit", "check", "follow", "subscribe", "see"].contains(prev) || (prev == "out" && prev2 == "check") || (prev == "to" && prev2 == "subscribe")
                 if lead, i + 1 < words.count, Self.ownPlaces.contains(words[i + 1].text) || (i + 2 < words.count && Self.ownPlaces.contains(words[i + 2].text)) {
                     return true
                 }
@@ -134,6 +137,12 @@ struct SpamScanner {
                     return true
                 }
             }
+        }
+        // Money made from home.
+        if containsPhrase(["from", "home"], in: words),
+           words.contains(where: { ["earn", "earning", "earnings", "income", "money", "cash", "paid"].contains($0.text) })
+        {
+            return true
         }
         // Link addresses.
         let links = words.filter(\.isLink)
@@ -247,7 +256,7 @@ struct SpamScanner {
 
     // MARK: Weak signs
 
-    func weakSignCount() -> Int {
+    func weakSigns() -> Set<String> {
         let words = body.words
         var signs: Set<String> = []
         if words.contains(where: \.isLink) { signs.insert("link") }
@@ -275,6 +284,6 @@ struct SpamScanner {
             }
         }
         if author.words.count >= 6 { signs.insert("long author") }
-        return signs.count
+        return signs
     }
 }

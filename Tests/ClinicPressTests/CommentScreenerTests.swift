@@ -383,6 +383,25 @@ struct CommentCorpus: Sendable {
         #expect(elapsed < .seconds(5), "\(name) took \(elapsed)")
     }
 
+    /// Screening stays linear: a comment four times as long takes about four times as long, not sixteen.
+    @Test(arguments: [
+        "helped me, felt better again since my sister's ketamine ",
+        "my son takes 20mg of Lexapro and I have PTSD ",
+        "call 555-0142 or 1 2 3 4 5 6 at 12 Main St ",
+        "[a](http://example.com/x) www.example.org f*ck sh1t ",
+    ])
+    func screeningTimeGrowsLinearly(unit: String) {
+        let clock = ContinuousClock()
+        func time(_ copies: Int) -> Duration {
+            let body = String(repeating: unit, count: copies)
+            return clock.measure { _ = screener.flags(author: "A", body: body) }
+        }
+        _ = time(50)  // warm up
+        let small = time(250)
+        let large = time(1_000)
+        #expect(large < small * 10 + .milliseconds(50), "250 copies: \(small), 1,000 copies: \(large)")
+    }
+
     @Test func hostileLinesFlagSensibly() {
         func flags(_ name: String) -> [CommentFlag] {
             screener.flags(author: "X", body: Self.hostileLines.first { $0.0 == name }!.1)

@@ -50,9 +50,7 @@ struct ContactScanner {
             }
             // "at example dot com", "at example dot co dot uk"
             var j = i + 1
-            var labels = 0
             while j + 1 < words.count, !words[j].isLink, words[j].text.unicodeScalars.allSatisfy(ScreeningText.isAlnum) {
-                labels += 1
                 if words[j + 1].text == "dot", j + 2 < words.count {
                     let tld = words[j + 2].text
                     if Self.emailTLDs.contains(tld) { return true }
@@ -61,9 +59,6 @@ struct ContactScanner {
                 }
                 break
             }
-            _ = labels
-            // "at gmail" followed by ".com" glued on was read as a link above; "at gmail" alone is a strong hint too.
-            if Self.mailProviders.contains(domain.text), i + 2 < words.count, words[i + 2].text == "dot" { return true }
         }
         return false
     }

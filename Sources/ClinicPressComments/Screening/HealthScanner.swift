@@ -9,7 +9,12 @@
 ///   ("my panic attacks", "my sister's anxiety", "my first infusion", "my therapist");
 /// - an identity statement naming a condition ("I'm a veteran with PTSD");
 /// - a treatment acting on the person ("the infusions made me nauseous", "ketamine didn't do much for me");
-/// - being on a named medication in a first-person sentence ("… a day on semaglutide").
+/// - being on a named medication in a first-person sentence ("… a day on semaglutide");
+/// - a count of treatments had so far ("five sessions of TMS in", "three rounds of ketamine and I …"),
+///   being taken to treatment ("drove me to every infusion"), recovery ("forty years sober"), a procedure
+///   ("I had my gallbladder removed").
+/// Health terms are listed conditions, medications (also unlisted generic names by their stem, "zuranolone")
+/// and treatments; everyday uses of treatment words don't count ("a session of hot yoga", "my therapist friend").
 /// Subjects after "if", "whether" or a question's inverted auxiliary ("should I", "can my son") are skipped,
 /// and negation or a non-predicate verb ("I think", "I'm considering") ends the search.
 ///
@@ -24,15 +29,38 @@ struct HealthScanner {
     let sentences: [Sentence]
     /// `relationBefore[i]`: a relative or friend was named before word `i`, so "she", "his" refer to a person.
     private var relationBefore: [Bool]
+    /// `wishBefore[i]`: a wish or hypothesis marker ("hope", "if", "would") comes earlier in word `i`'s sentence.
+    private var wishBefore: [Bool]
+    /// Per sentence, computed once so that checks per word stay constant-time on long comments.
+    private var firstPersonIn: [Bool]
+    private var wishIn: [Bool]
+    private var personIn: [Bool]
+    private var creditIn: [(credit: Bool, health: Bool)]
 
     init(_ text: ScreeningText) {
         words = text.words
         sentences = text.sentences
         relationBefore = [Bool](repeating: false, count: words.count)
+        wishBefore = [Bool](repeating: false, count: words.count)
+        firstPersonIn = [Bool](repeating: false, count: sentences.count)
+        wishIn = firstPersonIn
+        personIn = firstPersonIn
+        creditIn = [(credit: Bool, health: Bool)](repeating: (false, false), count: sentences.count)
         var seen = false
         for i in words.indices {
             relationBefore[i] = seen
             if !seen, relationStart(at: i) != nil { seen = true }
+        }
+        for (s, sentence) in sentences.enumerated() {
+            var wish = false
+            for k in sentence.words {
+                wishBefore[k] = wish
+                if L.wishMarkers.contains(words[k].text) { wish = true }
+                if L.personWords.contains(words[k].text) { firstPersonIn[s] = true }
+            }
+            wishIn[s] = wish
+            personIn[s] = computeSentenceHasPerson(s)
+            creditIn[s] = computeSentenceCredit(s)
         }
     }
 
@@ -67,10 +95,11 @@ struct HealthScanner {
         guard L.relations.contains(w.base) || w.base == "friends" else { return nil }
         var k = i - 1
         var steps = 0
-        while k >= 0, steps < 4, words[k + 1].breakBefore == .none || words[k + 1].text == "-" {
+        while k >= 0, steps < 4, words[k + 1].breakBefore == .none {
             let t = words[k].text
             if L.firstPersonPossessives.contains(t) { return k }
-            if t == "a" || t == "one", L.relations.contains(w.base), w.base == "friend" || w.base == "coworker" || w.base == "colleague" || w.base == "neighbor" { return k }
+            // "a friend has PTSD", "a coworker takes lithium": someone specific, unnamed.
+            if t == "a", ["friend", "coworker", "colleague", "neighbor", "neighbour", "cousin"].contains(w.base) { return k }
             if !(Self.relationAdjectives.contains(t) || words[k].isNumber) { break }
             k -= 1
             steps += 1
@@ -82,19 +111,11 @@ struct HealthScanner {
         return nil
     }
 
-    /// Before `start`: "if", "whether", or an inverted auxiliary ("should I", "can my son"), in the same clause.
+    /// The word just before `start` (in the same clause) is "if", "whether" or an inverted auxiliary
+    /// ("should I", "can my son", "is my daughter").
     private func isHypothetical(before start: Int) -> Bool {
-        var k = start - 1
-        var steps = 0
-        while k >= 0, steps < 3 {
-            if words[k + 1].breakBefore != .none { return false }
-            let t = words[k].text
-            if L.hypotheticalMarkers.contains(t) { return true }
-            if steps == 0 { return false }
-            k -= 1
-            steps += 1
-        }
-        return false
+        guard start > 0, words[start].breakBefore == .none else { return false }
+        return L.hypotheticalMarkers.contains(words[start - 1].text)
     }
 
     private static let beForms: Set<String> = ["am", "is", "was", "were", "are", "be", "been", "being", "'m"]
@@ -122,7 +143,7 @@ struct HealthScanner {
 
     // MARK: Disclosure patterns
 
-    /// Subject at `subject`, reading from `from`: auxiliaries, a predicate, modifiers, a health term.
+    /// After a subject, reading from `start`: auxiliaries, a predicate, modifiers, then a health term.
     private func predicateFollows(from start: Int, startsWithBe: Bool) -> Bool {
         var k = start
         var sawPredicate = false
@@ -218,10 +239,7 @@ struct HealthScanner {
         return s < sentences.count && sentences[s].isQuestion
     }
 
-    private func sentenceHasFirstPerson(_ k: Int) -> Bool {
-        let s = sentences[words[k].sentence]
-        return s.words.contains { L.personWords.contains(words[$0].text) }
-    }
+    private func sentenceHasFirstPerson(_ k: Int) -> Bool { firstPersonIn[words[k].sentence] }
 
     /// "on" + a named medication in a first-person statement ("told me to eat 1,200 calories on semaglutide").
     private func onNamedMedication(at k: Int) -> Bool {
@@ -297,10 +315,7 @@ struct HealthScanner {
         return false
     }
 
-    private func sentenceHasWish(_ k: Int) -> Bool {
-        let s = sentences[words[k].sentence]
-        return s.words.contains { L.wishMarkers.contains(words[$0].text) }
-    }
+    private func sentenceHasWish(_ k: Int) -> Bool { wishIn[words[k].sentence] }
 
     /// Whether the comment discloses a specific person's health.
     func hasDisclosure() -> Bool {
@@ -523,17 +538,15 @@ struct HealthScanner {
         let ownNegation = text(k) == "since"
         // "Nothing worked for me until TMS", "nothing helped like ketamine": praise by contrast.
         let contrast = (k + 1..<min(range.upperBound, k + 6)).contains { ["until", "till", "except", "like"].contains(text($0)) }
+        if wishBefore[k] { return true }
         var j = k - 1
         var clauseSteps = 0
-        while j >= range.lowerBound {
+        while j >= range.lowerBound, clauseSteps < 4 {
             let t = text(j)
-            if L.wishMarkers.contains(t) { return true }
             // "could have helped", "might have worked": counterfactual.
             if (t == "could" || t == "would" || t == "might") && k - j <= 3 && text(j + 1) == "have" { return true }
-            if clauseSteps < 4 {
-                if L.negations.contains(t) && t != "without" && !ownNegation && !(t == "nothing" && contrast) { return true }
-                if Self.genericPeople.contains(t) { return true }
-            }
+            if L.negations.contains(t) && t != "without" && !ownNegation && !(t == "nothing" && contrast) { return true }
+            if Self.genericPeople.contains(t) { return true }
             clauseSteps += 1
             j -= 1
         }
@@ -546,8 +559,13 @@ struct HealthScanner {
         return false
     }
 
-    private func sentenceHasPerson(_ s: Int) -> Bool {
-        guard s >= 0 && s < sentences.count else { return false }
+    private func sentenceHasPerson(_ s: Int) -> Bool { s >= 0 && s < sentences.count && personIn[s] }
+
+    private func sentenceHasCredit(_ s: Int) -> (credit: Bool, health: Bool) {
+        s >= 0 && s < sentences.count ? creditIn[s] : (false, false)
+    }
+
+    private func computeSentenceHasPerson(_ s: Int) -> Bool {
         for k in sentences[s].words {
             let w = words[k]
             if L.personWords.contains(w.text) { return true }
@@ -562,8 +580,7 @@ struct HealthScanner {
     }
 
     /// A treatment, medication or the clinic that an outcome can be credited to.
-    private func sentenceHasCredit(_ s: Int) -> (credit: Bool, health: Bool) {
-        guard s >= 0 && s < sentences.count else { return (false, false) }
+    private func computeSentenceCredit(_ s: Int) -> (credit: Bool, health: Bool) {
         var credit = false
         var health = false
         for k in sentences[s].words {

@@ -11,7 +11,8 @@ public enum CommentRenderer {
     public static func publish(_ trees: [CommentTree]) -> [PublishedComment] {
         trees.map { tree in
             PublishedComment(id: tree.comment.id, author: cleanText(tree.comment.author), date: tree.comment.date,
-                             html: html(tree.comment.body), replies: publish(tree.replies))
+                             html: html(tree.comment.body), replies: publish(tree.replies),
+                             pendingFlags: tree.comment.status == .pending ? tree.comment.flags : nil)
         }
     }
 

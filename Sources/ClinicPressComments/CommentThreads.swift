@@ -10,8 +10,10 @@ public struct CommentTree: Sendable {
 public enum CommentThreads {
     /// The approved comments as threads, oldest first at every level. A reply whose parent is not approved is not
     /// shown (its context would be missing), and neither is anything below it.
-    public static func approved(_ comments: [Comment]) -> [CommentTree] {
-        let approved = comments.filter { $0.status == .approved }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    /// With `includingPending` (previews only), pending comments are threaded too, for moderators to see in place.
+    public static func approved(_ comments: [Comment], includingPending: Bool = false) -> [CommentTree] {
+        let approved = comments.filter { $0.status == .approved || (includingPending && $0.status == .pending) }
+            .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
         let approvedIDs = Set(approved.map(\.id))
         var children: [String: [Comment]] = [:]
         var roots: [Comment] = []

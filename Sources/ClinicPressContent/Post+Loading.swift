@@ -74,6 +74,7 @@ extension Post {
             body: frontMatter.body,
             bodyFirstLine: frontMatter.bodyFirstLine
         )
+        post.contentHash = text.hashValue
         post.keyLines = Dictionary(yaml.entries.map { ($0.key, $0.keyLocation.line) }, uniquingKeysWith: { first, _ in first })
         yaml.warnAboutMisspelledKeys(known: knownKeys, rule: "front-matter")
         if let entry = yaml["tags"] {

@@ -56,16 +56,19 @@ public struct PublishedComment: Sendable, Hashable {
     /// The body as safe HTML: raw HTML escaped, links marked `nofollow ugc`, images dropped.
     public var html: String
     public var replies: [PublishedComment]
+    /// Set only in previews, for comments still waiting for a moderator: their screening flags.
+    public var pendingFlags: [String]?
 
     /// Creates a published comment.
-    public init(id: String, author: String, date: Timestamp, html: String, replies: [PublishedComment] = []) {
+    public init(id: String, author: String, date: Timestamp, html: String, replies: [PublishedComment] = [], pendingFlags: [String]? = nil) {
         self.id = id
         self.author = author
         self.date = date
         self.html = html
         self.replies = replies
+        self.pendingFlags = pendingFlags
     }
 
-    /// This comment and all replies below it.
-    public var count: Int { 1 + replies.reduce(0) { $0 + $1.count } }
+    /// This comment and all replies below it that are published (pending ones, shown in previews, do not count).
+    public var count: Int { (pendingFlags == nil ? 1 : 0) + replies.reduce(0) { $0 + $1.count } }
 }

@@ -31,6 +31,8 @@ public struct Post: Sendable {
     public var imageAlt: String?
     /// Front matter keys ClinicPress does not know, handed to templates as written.
     public var extra: [(key: String, value: MetaValue)]
+    /// A hash of the file's text, so a preview server can tell which posts changed between two builds.
+    public var contentHash: Int = 0
     /// The line of each front matter key as written, for diagnostics found after loading (series checks).
     public var keyLines: [String: Int] = [:]
     /// The Markdown after the front matter.

@@ -162,6 +162,10 @@ main h1 { font-family: var(--serif); color: var(--brand-dark); line-height: 1.2;
 .series-previous, .series-next { display: inline-block; margin-right: 1rem; font-weight: 600; }
 a.series-ref { text-decoration-style: dotted; }
 
+/* Preview badges (drafts, scheduled posts, pending comments: only in previews and --drafts builds) */
+.preview-badge { display: inline-block; margin: 0 0 .5rem; padding: .2rem .7rem; border-radius: 999px; background: #fff3cd; color: #5c4400; border: 1px solid #e8cf7a; font-size: .8rem; font-weight: 700; }
+.comment-pending .comment-card { border-style: dashed; background: #fffdf5; }
+
 /* Comments */
 .comments { margin-top: 1rem; margin-bottom: 2.5rem; }
 .comments h2 { font-family: var(--serif); color: var(--brand-dark); font-size: 1.5rem; }
@@ -238,8 +242,11 @@ a.series-ref { text-decoration-style: dotted; }
 
 """#),
         ("partials/comment.mustache", #"""
-<li class="comment" id="comment-{{anchor}}">
+<li class="comment{{#is_pending}} comment-pending{{/is_pending}}" id="comment-{{anchor}}">
   <article class="comment-card" aria-label="Comment by {{author}}">
+    {{#is_pending}}
+    <p class="preview-badge">Pending — not published{{#flags}} · flags: {{flags}}{{/flags}}</p>
+    {{/is_pending}}
     <p class="comment-meta"><span class="comment-author">{{author}}</span> · <time datetime="{{date_iso}}">{{date_display}}</time></p>
     <div class="comment-body">
 {{{html}}}
@@ -353,6 +360,12 @@ a.series-ref { text-decoration-style: dotted; }
 """#),
         ("partials/post-card.mustache", #"""
 <article class="card">
+  {{#is_draft}}
+  <p class="preview-badge">Draft</p>
+  {{/is_draft}}
+  {{#is_scheduled}}
+  <p class="preview-badge">Scheduled</p>
+  {{/is_scheduled}}
   {{#first_tag}}
   <p class="eyebrow"><a href="{{url}}">{{name}}</a></p>
   {{/first_tag}}
@@ -407,6 +420,12 @@ a.series-ref { text-decoration-style: dotted; }
 {{#post}}
 <article class="post">
   <header class="post-header narrow">
+    {{#is_draft}}
+    <p class="preview-badge">Draft — not published</p>
+    {{/is_draft}}
+    {{#is_scheduled}}
+    <p class="preview-badge">Scheduled for {{date_display}} — not published yet</p>
+    {{/is_scheduled}}
     {{#first_tag}}
     <p class="eyebrow"><a href="{{url}}">{{name}}</a></p>
     {{/first_tag}}

@@ -10,6 +10,8 @@ struct PageContext {
     let copyrightYear: Int
     /// Whether the site has a series page to link from the header.
     var hasSeries = false
+    /// The moment of the build, to mark scheduled posts in previews.
+    var now: Timestamp?
 
     /// `site`: the configuration.
     func site() -> [String: Any] {
@@ -76,6 +78,9 @@ struct PageContext {
         value["author"] = post.author ?? config.author
         value["description"] = post.description
         value["is_draft"] = post.isDraft ? true : nil
+        if let now, post.isScheduled(now: now), !post.isDraft {
+            value["is_scheduled"] = true
+        }
         if let updated = post.updated {
             value["updated_iso"] = updated.iso8601
             value["updated_display"] = updated.longDate
@@ -136,6 +141,8 @@ struct PageContext {
             "html": comment.html,
             "replies": comment.replies.map(self.comment),
             "has_replies": !comment.replies.isEmpty,
+            "is_pending": comment.pendingFlags != nil,
+            "flags": (comment.pendingFlags ?? []).joined(separator: ", "),
         ]
     }
 

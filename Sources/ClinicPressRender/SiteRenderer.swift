@@ -5,17 +5,20 @@ import ClinicPressModel
 public struct SiteRenderer: Sendable {
     public let config: SiteConfig
     public let theme: Theme
+    /// The moment of the build; posts dated after it are marked "Scheduled" (they are only built in previews).
+    public let now: Timestamp?
 
     /// Creates a renderer.
-    public init(config: SiteConfig, theme: Theme) {
+    public init(config: SiteConfig, theme: Theme, now: Timestamp? = nil) {
         self.config = config
         self.theme = theme
+        self.now = now
     }
 
     /// All output files, sorted by path. `posts` must be the published posts, newest first; `series` those with a
     /// published part.
     public func render(_ posts: [BuiltPost], series: [Series] = []) -> [OutputFile] {
-        let context = PageContext(config: config, copyrightYear: posts.map(\.post.date.year).max() ?? 1970, hasSeries: !series.isEmpty)
+        let context = PageContext(config: config, copyrightYear: posts.map(\.post.date.year).max() ?? 1970, hasSeries: !series.isEmpty, now: now)
         let tags = TagIndex(posts)
         var jobs: [PageJob] = []
         jobs += posts.indices.map { PageJob.post(index: $0) }

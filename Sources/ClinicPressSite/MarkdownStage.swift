@@ -15,6 +15,8 @@ struct MarkdownStage: Sendable {
     let comments: [String: [Comment]]
     let series: SeriesIndex
     let basePath: String
+    /// Previews show pending comments, marked, under the approved ones.
+    let includePendingComments: Bool
 
     /// The longest summary taken from a first paragraph, in characters.
     static let summaryLimit = 280
@@ -53,7 +55,7 @@ struct MarkdownStage: Sendable {
         let analysis = claims.check(tree, body: post.body, bodyFirstLine: post.bodyFirstLine, file: post.source)
         let sources = numberCitations(in: document, analysis: analysis)
         let summary = post.summary ?? Self.shorten(tree.first { $0.kind == .paragraph }?.plainText ?? "", to: Self.summaryLimit)
-        let published = CommentRenderer.publish(CommentThreads.approved(comments[post.fileStem] ?? []))
+        let published = CommentRenderer.publish(CommentThreads.approved(comments[post.fileStem] ?? [], includingPending: includePendingComments))
         let built = BuiltPost(post: post, html: document.renderHTML(), summary: summary, wordCount: Self.countWords(tree), sources: sources,
                               comments: published, series: membership)
         return Result(post: diagnostics.containsErrors ? nil : built, diagnostics: diagnostics, claims: analysis)

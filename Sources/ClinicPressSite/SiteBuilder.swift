@@ -21,6 +21,9 @@ public struct BuildOptions: Sendable {
     public var now: Timestamp
     /// Fail, writing nothing, when there are warnings or claim findings at warning or error level.
     public var strict: Bool
+    /// A preview for editors (the `serve` command): pending comments are shown, marked, under the approved ones.
+    /// Never for output that is deployed.
+    public var preview = false
 
     /// Creates options; the output defaults to `Public/` inside the site.
     public init(siteDirectory: URL, outputDirectory: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, now: Timestamp = .now,
@@ -52,6 +55,8 @@ public struct BuildReport: Sendable {
     public var findings: [Diagnostic]
     /// How many claims, cited claims and suppressed claims the posts have.
     public var claims: ClaimCounts
+    /// The site path of each published post's page, by the post's file.
+    public var postPaths: [String: String]
     /// Wall time in seconds.
     public var seconds: Double
 
@@ -90,7 +95,7 @@ public enum SiteBuilder {
     public typealias Progress = (_ stage: Int, _ posts: Int) -> Void
 
     /// Builds the site into files without writing them (tests and the preview server use this).
-    public static func render(_ options: BuildOptions, progress: Progress = { _, _ in }) throws -> (files: [OutputFile], report: BuildReport) {
+    public static func render(_ options: BuildOptions, cache: BuildCache? = nil, progress: Progress = { _, _ in }) throws -> (files: [OutputFile], report: BuildReport) {
         let started = DispatchTime.now()
         // Load the content and the templates both, so one run reports the problems of both.
         var problems: [Diagnostic] = []
@@ -129,15 +134,16 @@ public enum SiteBuilder {
             references: content.references,
             comments: content.comments,
             series: series,
-            basePath: content.config.basePath
+            basePath: content.config.basePath,
+            includePendingComments: options.preview
         )
-        let results = published.parallelMap { stage.build($0) }
+        let results = buildPosts(published, stage: stage, content: content, options: options, cache: cache)
         let diagnostics = problems + content.warnings + series.diagnostics + results.flatMap(\.diagnostics)
         guard !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
         let built = results.compactMap(\.post)
 
         progress(2, content.posts.count)
-        let files = SiteRenderer(config: content.config, theme: theme).render(built, series: series.series.filter { !$0.publishedParts.isEmpty })
+        let files = SiteRenderer(config: content.config, theme: theme, now: options.now).render(built, series: series.series.filter { !$0.publishedParts.isEmpty })
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let report = BuildReport(
             posts: built.count,
@@ -148,9 +154,53 @@ public enum SiteBuilder {
             warnings: diagnostics.sorted(),
             findings: results.flatMap(\.claims.findings).sorted(),
             claims: ClaimCounts(results.map(\.claims)),
+            postPaths: Dictionary(built.map { ($0.post.source, $0.post.path) }, uniquingKeysWith: { first, _ in first }),
             seconds: seconds
         )
         return (files, report)
+    }
+
+    /// Runs the Markdown stage on every published post, in parallel, reusing cached results for posts whose
+    /// text, comments and site-wide inputs (settings, references, every post's metadata) did not change.
+    private static func buildPosts(_ posts: [Post], stage: MarkdownStage, content: SiteContent, options: BuildOptions,
+                                   cache: BuildCache?) -> [MarkdownStage.Result] {
+        guard let cache else { return posts.parallelMap { stage.build($0) } }
+        var site = Hasher()
+        for name in ["site.yaml", "references.yaml"] {
+            site.combine(FileManager.default.contents(atPath: options.siteDirectory.appendingPathComponent(name).path))
+        }
+        site.combine(options.includeDrafts)
+        site.combine(options.preview)
+        site.combine(options.baseURL)
+        for post in content.posts {
+            // What other pages can see of a post: its links, series and publication status.
+            site.combine(post.source)
+            site.combine(post.slug)
+            site.combine(post.title)
+            site.combine(post.date)
+            site.combine(post.isDraft)
+            site.combine(post.isScheduled(now: options.now))
+            site.combine(post.series)
+            site.combine(post.part)
+            site.combine(post.parts)
+        }
+        let siteKey = site.finalize()
+        let keyed = posts.map { post -> (Post, Int) in
+            var hasher = Hasher()
+            hasher.combine(siteKey)
+            hasher.combine(post.contentHash)
+            hasher.combine(content.comments[post.fileStem] ?? [])
+            return (post, hasher.finalize())
+        }
+        let results = keyed.parallelMap { post, key -> (MarkdownStage.Result, Bool) in
+            if let cached = cache.result(for: post.source, key: key) { return (cached, true) }
+            let result = stage.build(post)
+            cache.store(result, for: post.source, key: key)
+            return (result, false)
+        }
+        let hits = results.filter(\.1).count
+        cache.finish(keeping: Set(posts.map(\.source)), hits: hits, misses: results.count - hits)
+        return results.map(\.0)
     }
 
     /// Builds the site and swaps it into the output folder. On any error the previous output stays untouched.

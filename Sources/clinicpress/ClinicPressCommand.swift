@@ -4,7 +4,7 @@ import Foundation
 
 /// `clinicpress`: the command line. Each subcommand parses its flags and calls into ClinicPressSite.
 @main
-struct ClinicPressCommand: ParsableCommand {
+struct ClinicPressCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clinicpress",
         abstract: "A static site generator for clinic blogs: checks health claims, moderates comments, links series.",
@@ -13,14 +13,18 @@ struct ClinicPressCommand: ParsableCommand {
         (bad input or bad arguments).
         """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, CommentsCommand.self, InitCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, CommentsCommand.self, InitCommand.self, NewCommand.self]
     )
 
     /// Argument errors exit with 2, as the documented exit codes say (ArgumentParser would use 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))

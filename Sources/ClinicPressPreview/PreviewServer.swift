@@ -1,0 +1,163 @@
+import ClinicPressModel
+import ClinicPressSite
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// Merges bursts of file events (an editor's atomic save is several) into one rebuild, and never runs two
+/// rebuilds at once.
+public actor RebuildCoordinator {
+    private let builder: PreviewBuilder
+    private let site: PreviewSite
+    private let quietPeriod: Duration
+    private let log: @Sendable (String) -> Void
+    private var pending: [String] = []
+    private var scheduled = false
+
+    public init(builder: PreviewBuilder, site: PreviewSite, quietPeriod: Duration = .milliseconds(15), log: @escaping @Sendable (String) -> Void) {
+        self.builder = builder
+        self.site = site
+        self.quietPeriod = quietPeriod
+        self.log = log
+    }
+
+    /// Builds now and publishes the result (the first build, and every rebuild).
+    public func rebuild(because paths: [String] = []) async {
+        let started = ContinuousClock.now
+        switch builder.build(generation: site.generation) {
+        case .built(let files, let report):
+            await site.publish(files)
+            let elapsed = ContinuousClock.now - started
+            let reason = paths.isEmpty ? "" : " after \(Self.describe(paths))"
+            log("Built \(report.posts) posts in \(Self.milliseconds(elapsed)) ms\(reason) (\(builder.cache.lastMisses) parsed, \(builder.cache.lastHits) reused)")
+        case .failed(let html, let diagnostics):
+            await site.fail(html)
+            log("Build failed with \(diagnostics.filter { $0.severity == .error }.count) error(s); the browser shows them:\n"
+                + diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n"))
+        }
+    }
+
+    /// Records changed paths and rebuilds once the burst is over.
+    public func changed(_ paths: [String]) {
+        pending += paths
+        guard !scheduled else { return }
+        scheduled = true
+        Task {
+            try? await Task.sleep(for: quietPeriod)
+            await flush()
+        }
+    }
+
+    private func flush() async {
+        let paths = pending
+        pending = []
+        scheduled = false
+        await rebuild(because: paths)
+    }
+
+    static func describe(_ paths: [String]) -> String {
+        let unique = Array(Set(paths)).sorted()
+        return unique.count <= 2 ? unique.joined(separator: ", ") : "\(unique.count) changes"
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int {
+        Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+    }
+}
+
+/// The preview server's routes: the site from memory with correct content types, `404.html` for misses, HEAD,
+/// `Cache-Control: no-store`, and the live-reload event stream.
+public enum PreviewRouter {
+    public static func make(site: PreviewSite) -> Router<BasicRequestContext> {
+        let router = Router(options: .autoGenerateHeadEndpoints)
+        router.get(RouterPath(LiveReload.eventsPath)) { _, _ -> Response in
+            let stream = await site.events()
+            var headers = HTTPFields()
+            headers[.contentType] = "text/event-stream"
+            headers[.cacheControl] = "no-store"
+            return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+                for await message in stream {
+                    try await writer.write(ByteBuffer(string: message))
+                }
+                try await writer.finish(nil)
+            })
+        }
+        router.get("/") { request, _ in try await serve(request, site: site) }
+        router.get("**") { request, _ in try await serve(request, site: site) }
+        return router
+    }
+
+    static func serve(_ request: Request, site: PreviewSite) async throws -> Response {
+        // Percent-decoding happens before the path is checked, so `%2e%2e` is caught like `..`.
+        guard let path = request.uri.path.removingPercentEncoding else {
+            return try await response(await site.page(for: "/%"))
+        }
+        var page = await site.page(for: path)
+        if page.status == 404, !path.hasSuffix("/"), await site.hasIndex(below: path) {
+            var headers = HTTPFields()
+            headers[.location] = path + "/"
+            headers[.cacheControl] = "no-store"
+            return Response(status: .movedPermanently, headers: headers)
+        }
+        if page.status == 404 { page.contentType = "text/html; charset=utf-8" }
+        return try await response(page)
+    }
+
+    private static func response(_ page: PreviewSite.Page) async throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = page.contentType
+        headers[.cacheControl] = "no-store"
+        headers[.contentLength] = String(page.body.count)
+        return Response(status: .init(code: page.status), headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: page.body)))
+    }
+}
+
+/// `clinicpress serve`: builds the site into memory, serves it, watches the sources and live-reloads browsers.
+public struct PreviewServer {
+    public let siteDirectory: URL
+    public let host: String
+    public let port: Int
+
+    public init(siteDirectory: URL, host: String, port: Int) {
+        self.siteDirectory = siteDirectory
+        self.host = host
+        self.port = port
+    }
+
+    /// Runs until Ctrl-C (SIGINT) or SIGTERM, then shuts down cleanly. `onReady` gets the URL to open.
+    public func run(log: @escaping @Sendable (String) -> Void, onReady: @escaping @Sendable (String) -> Void) async throws {
+        let address = host.contains(":") ? "[\(host)]" : host
+        let url = "http://\(address):\(port)/"
+        let site = PreviewSite()
+        let coordinator = RebuildCoordinator(builder: PreviewBuilder(siteDirectory: siteDirectory, baseURL: url), site: site, log: log)
+        await coordinator.rebuild()
+        let watcher = try FileWatcher(siteDirectory: siteDirectory) { paths in
+            Task { await coordinator.changed(paths) }
+        }
+        var logger = Logger(label: "clinicpress.serve")
+        logger.logLevel = .error
+        let app = Application(
+            router: PreviewRouter.make(site: site),
+            configuration: .init(address: .hostname(host, port: port), serverName: "ClinicPress preview"),
+            onServerRunning: { _ in onReady(url) },
+            logger: logger
+        )
+        // Services shut down in reverse order: the live-reload streams close first, so the server is not left
+        // waiting on open browser tabs.
+        let services = ServiceGroup(configuration: .init(services: [app, StreamCloser(site: site)], gracefulShutdownSignals: [.sigterm, .sigint],
+                                                         logger: logger))
+        try await services.run()
+        withExtendedLifetime(watcher) {}
+    }
+}
+
+/// Ends the live-reload streams when the server shuts down (Ctrl-C), so open browser tabs do not hold it up.
+struct StreamCloser: Service {
+    let site: PreviewSite
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await site.closeStreams()
+    }
+}

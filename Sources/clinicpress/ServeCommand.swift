@@ -1,0 +1,57 @@
+import ArgumentParser
+import ClinicPressPreview
+import Foundation
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Preview the site locally with live reload, drafts, claim highlights and the pending comments.",
+        discussion: """
+        The site is built into memory (Public/ is never touched) with drafts and scheduled posts, marked. Saving a
+        post, comment, template, asset or site.yaml rebuilds and reloads the open pages; a file with an error shows
+        its diagnostics in the browser until it is fixed. Stop with Ctrl-C.
+        """
+    )
+
+    @OptionGroup var siteOption: SiteOption
+
+    @Option(help: "The address to listen on (loopback by default, so only this computer can see drafts).")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port = 8000
+
+    @Flag(help: "Open the preview in the default browser.")
+    var open = false
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+    }
+
+    func run() async throws {
+        let site = siteOption.url
+        guard FileManager.default.fileExists(atPath: site.appendingPathComponent("site.yaml").path) else {
+            printError("error: no site.yaml in \(site.path); pass the site folder with --site DIR")
+            throw ExitCode(2)
+        }
+        let server = PreviewServer(siteDirectory: site, host: host, port: port)
+        let shouldOpen = open
+        do {
+            try await server.run(log: { printError($0) }, onReady: { url in
+                // Written straight to the file descriptor so scripts waiting for the URL see it at once.
+                FileHandle.standardOutput.write(Data("Previewing \(site.lastPathComponent) at \(url) — drafts included, Public/ untouched. Ctrl-C to stop.\n".utf8))
+                if shouldOpen { openInBrowser(url) }
+            })
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+private func openInBrowser(_ url: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["xdg-open", url]
+    try? process.run()
+}

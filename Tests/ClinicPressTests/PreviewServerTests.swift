@@ -1,0 +1,123 @@
+import ClinicPressModel
+@testable import ClinicPressPreview
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The preview server's routes, without a socket (Hummingbird's router test framework).
+@Suite struct PreviewServerTests {
+    /// A preview site holding a small build.
+    func makeSite() async -> PreviewSite {
+        let site = PreviewSite(generation: "test")
+        await site.publish([
+            OutputFile(path: "index.html", text: "<html><body>home</body></html>"),
+            OutputFile(path: "posts/a/index.html", text: "<html><body>post a</body></html>"),
+            OutputFile(path: "404.html", text: "<html><body>not here</body></html>"),
+            OutputFile(path: "assets/style.css", text: "body{}"),
+            OutputFile(path: "feed.xml", text: "<feed/>"),
+            OutputFile(path: "assets/logo.svg", text: "<svg/>"),
+        ])
+        return site
+    }
+
+    func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let app = Application(router: PreviewRouter.make(site: await makeSite()))
+        try await app.test(.router) { client in try await body(client) }
+    }
+
+    @Test func servesPagesWithContentTypesAndNoStore() async throws {
+        try await test { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body) == "<html><body>home</body></html>")
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(response.headers[.cacheControl] == "no-store")
+            }
+            for (uri, type) in [("/posts/a/", "text/html; charset=utf-8"), ("/assets/style.css", "text/css; charset=utf-8"),
+                                ("/feed.xml", "application/atom+xml; charset=utf-8"), ("/assets/logo.svg", "image/svg+xml")] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok, "\(uri)")
+                    #expect(response.headers[.contentType] == type, "\(uri)")
+                }
+            }
+        }
+    }
+
+    @Test func missesGetThe404PageAndFoldersRedirect() async throws {
+        try await test { client in
+            try await client.execute(uri: "/nope/", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(String(buffer: response.body) == "<html><body>not here</body></html>")
+            }
+            try await client.execute(uri: "/posts/a", method: .get) { response in
+                #expect(response.status == .movedPermanently)
+                #expect(response.headers[.location] == "/posts/a/")
+            }
+        }
+    }
+
+    @Test func headRequestsHaveHeadersAndNoBody() async throws {
+        try await test { client in
+            try await client.execute(uri: "/posts/a/", method: .head) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentLength] == "32")
+                #expect(response.body.readableBytes == 0)
+            }
+        }
+    }
+
+    @Test(arguments: ["/../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/posts/%2E%2E/%2E%2E/site.yaml", "/posts/..%2f..%2fsite.yaml",
+                      "/%00", "/posts/a/%0a", "/..", "/assets/..\\..\\x"])
+    func pathTraversalIsAMiss(uri: String) async throws {
+        try await test { client in
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status == .notFound, "\(uri)")
+            }
+        }
+    }
+
+    @Test func aFailedBuildShowsItsErrorPageInsteadOfStalePages() async throws {
+        let site = await makeSite()
+        await site.fail("<html><body>The site does not build</body></html>")
+        let app = Application(router: PreviewRouter.make(site: site))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/posts/a/", method: .get) { response in
+                #expect(response.status == .internalServerError)
+                #expect(String(buffer: response.body).contains("The site does not build"))
+            }
+            // Assets still come from the last good build.
+            try await client.execute(uri: "/assets/style.css", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+        }
+        await site.publish([OutputFile(path: "index.html", text: "back")])
+        let page = await site.page(for: "/")
+        #expect(page.status == 200)
+    }
+
+    @Test func changesAreAnnouncedForThePagesThatChanged() async throws {
+        let site = await makeSite()
+        var events = await site.events().makeAsyncIterator()
+        #expect(await events.next() == "retry: 300\nevent: hello\ndata: test\n\n")
+        await site.publish([
+            OutputFile(path: "index.html", text: "<html><body>home</body></html>"),
+            OutputFile(path: "posts/a/index.html", text: "<html><body>post a, edited</body></html>"),
+            OutputFile(path: "404.html", text: "<html><body>not here</body></html>"),
+            OutputFile(path: "assets/style.css", text: "body{}"),
+            OutputFile(path: "feed.xml", text: "<feed>new</feed>"),
+            OutputFile(path: "assets/logo.svg", text: "<svg/>"),
+        ])
+        #expect(await events.next() == "event: change\ndata: {\"version\":2,\"paths\":[\"/feed.xml\",\"/posts/a/\"]}\n\n")
+        await site.fail("broken")
+        #expect(await events.next() == "event: change\ndata: {\"version\":3,\"paths\":[\"*\"]}\n\n")
+    }
+
+    @Test func filePathsNeverClimbOut() {
+        #expect(PreviewSite.filePath(for: "/") == "index.html")
+        #expect(PreviewSite.filePath(for: "/posts/a/") == "posts/a/index.html")
+        #expect(PreviewSite.filePath(for: "//posts//a/") == "posts/a/index.html")
+        #expect(PreviewSite.filePath(for: "/a/../../b") == nil)
+        #expect(PreviewSite.filePath(for: "relative") == nil)
+    }
+}

@@ -1,0 +1,586 @@
+/// The claim rules. Each combines word classes within a clause or a short window; each is explained in one line.
+extension ClaimSentence {
+    /// Words that tie a health fact to a sentence (outcomes, conditions, effects, the body).
+    static let healthWords: WordClass = [.outcomeVerb, .outcomeNoun, .condition, .effectNoun, .improvedState, .bioNoun]
+
+    /// True when an interrogative word ("why", "how", "whether") opens an embedded question before `i` in its clause:
+    /// "scientists are studying why ketamine acts so quickly" asserts nothing about how it acts.
+    func isEmbeddedQuestion(before i: Int) -> Bool {
+        let range = clause(around: i)
+        var j = range.lowerBound
+        while j < i {
+            switch tokens[j].text {
+            case "why", "how", "whether", "what", "which", "if": return true
+            default: j += 1
+            }
+        }
+        return false
+    }
+
+    /// The word before `i`, skipping adverbs, modals and auxiliaries, that acts as the subject of the verb at `i`.
+    func subject(before i: Int) -> Int? {
+        var j = i - 1
+        while j >= 0 {
+            let t = tokens[j]
+            if t.kind != .word { return nil }
+            if t.classes.contains(.modal) || t.classes.contains(.be) || t.classes.contains(.have) || t.text.hasSuffix("ly")
+                || t.text == "also" || t.text == "often" || t.text == "still" || t.text == "not" || t.text == "to"
+            {
+                j -= 1
+                continue
+            }
+            return j
+        }
+        return nil
+    }
+
+    /// True when the verb at `i` is done by a person — we, you, our staff, patients — rather than asserted of a treatment.
+    func hasPersonSubject(_ i: Int) -> Bool {
+        guard let s = subject(before: i) else { return false }
+        return isClass(s, [.firstPerson, .secondPerson, .staff]) || word(s) == "they" || word(s) == "i"
+    }
+
+    // MARK: - Regulatory
+
+    /// Regulatory status: approvals, clearances, rejections and indications, true or false, positive or negative.
+    var isRegulatory: Bool {
+        guard !classes.isDisjoint(with: [.approval, .regulator]) || classes.contains(.regulatorVerb) else { return false }
+        let regulated = classes.contains(.regulator) || hasDrugAdministration
+        let insurance = classes.contains(.priceCue)
+        for i in 0..<count {
+            let t = tokens[i]
+            if t.classes.contains(.approval) || (t.text == "light" && isWord(i - 1, "green")) {
+                if t.text.hasPrefix("authori") && !regulated { continue }  // prior authorization is insurance
+                // An approval word is predicated — not a bare label like "FDA-approved devices" — when it is
+                // followed by its purpose ("for", "to treat", "as") or preceded by a verb of being or holding.
+                let purpose = hasPurpose(after: i)
+                let held = hasHoldingVerb(before: i)
+                if regulated && (purpose || held) { return true }
+                // Without a regulator: "is approved for …", "was cleared to treat …", outside insurance talk.
+                if !regulated && !insurance && held && purpose && t.text != "nod" && t.text != "blessing" { return true }
+            }
+            if t.classes.contains(.regulator) || (t.text == "administration" && hasDrugAdministration) {
+                // A regulator as the subject of a regulatory act: "the FDA declined…", "regulators gave … the green light".
+                var k = i + 1
+                while k < count, k <= i + 4, !isClauseBreak(k) {
+                    let v = tokens[k]
+                    if !v.joined || k != i + 1 {
+                        if v.classes.contains(.regulatorVerb) { return true }
+                        if v.classes.contains(.approval), v.text.hasSuffix("ed") || v.text.hasSuffix("es") { return true }
+                    }
+                    k += 1
+                }
+            }
+        }
+        return false
+    }
+
+    /// "Food and Drug Administration".
+    var hasDrugAdministration: Bool {
+        for i in 1..<max(count, 1) where tokens[i].text == "administration" && tokens[i - 1].text == "drug" { return true }
+        return false
+    }
+
+    /// True when a purpose or scope follows the approval word at `i` within five tokens: for, to, as, in, only, since.
+    func hasPurpose(after i: Int) -> Bool {
+        var k = i + 1
+        while k < count, k <= i + 5, !isClauseBreak(k) {
+            switch tokens[k].text {
+            case "for", "to", "as", "in", "only", "since", "on": return true
+            default: k += 1
+            }
+        }
+        return false
+    }
+
+    /// True when a verb of being or holding precedes the approval word at `i` within four tokens
+    /// ("is FDA-approved", "has been cleared", "received FDA approval", "carries an FDA indication").
+    func hasHoldingVerb(before i: Int) -> Bool {
+        var j = i - 1
+        while j >= 0, j >= i - 4, !isClauseBreak(j) {
+            let t = tokens[j]
+            if t.classes.contains(.be) || t.classes.contains(.have) { return true }
+            switch t.text {
+            case "received", "receives", "carries", "carry", "holds", "hold", "got", "gets", "earned", "won", "lacks",
+                "lack", "gained", "obtained", "secured", "given", "granted", "became", "becomes", "become", "remains",
+                "without", "gave", "get":
+                return true
+            default: j -= 1
+            }
+        }
+        // "… approved by the FDA" / "the first FDA-approved pill for …" have their agent or purpose after.
+        return isWord(i + 1, "by")
+    }
+
+    // MARK: - Absolute
+
+    /// Absolute promises: cure, guaranteed, permanent, no side effects, 100% safe, works for everyone, never again.
+    var isAbsolute: Bool {
+        let healthy = !classes.isDisjoint(with: Self.healthWords)
+        for i in 0..<count {
+            let t = tokens[i]
+            let c = t.classes
+            // A cure that is not denied ("can't promise a cure" is).
+            if c.contains(.cure), !isNegated(i) { return true }
+            // "guaranteed", or "guarantee(s)" used as a verb (followed by what is promised), about health.
+            if c.contains(.guarantee), healthy, !isNegated(i) {
+                if t.text == "guaranteed" { return true }
+                let next = i + 1 < count ? tokens[i + 1] : nil
+                if let next, next.kind == .word,
+                    next.classes.contains(.secondPerson) || next.text == "that" || next.text == "to"
+                        || next.classes.contains(.determiner) || !next.classes.isDisjoint(with: Self.healthWords)
+                {
+                    return true
+                }
+            }
+            // Permanence about a health outcome: "permanent relief", "stays off permanently", "lifelong".
+            if c.contains(.permanence), healthy, !isNegated(i) { return true }
+            // "for good" at the end of a clause and "once and for all".
+            if t.text == "good", isWord(i - 1, "for"), i + 1 == count || isClauseBreak(i + 1) || tokens[i + 1].kind == .punct,
+                healthy
+            {
+                return true
+            }
+            if t.text == "all", isWord(i - 1, "for"), isWord(i - 2, "and"), isWord(i - 3, "once") { return true }
+            // No risk at all: "no side effects", "zero risks", "risk-free", "without any complications".
+            if isRiskNoun(i) {
+                var j = i - 1
+                if word(j) == "any" || word(j) == "serious" || word(j) == "known" { j -= 1 }
+                if ["no", "zero", "without", "0"].contains(word(j)) || (j >= 0 && tokens[j].kind == .number && tokens[j].value == 0) {
+                    return true
+                }
+                let after = t.text == "side" ? i + 2 : i + 1
+                if after < count, tokens[after].text == "free", tokens[after].joined { return true }
+            }
+            // "harmless" needs no intensifier; "safe" and "painless" do (below).
+            if t.text == "harmless", !isNegated(i) { return true }
+            // An intensifier on safety or efficacy: "100% safe", "completely painless", "totally effective".
+            if c.contains(.intensifier) || (t.kind == .number && t.value == 100) {
+                var j = i + 1
+                if t.kind == .number {
+                    guard j < count, tokens[j].kind == .percent else { continue }
+                    j += 1
+                }
+                if isClass(j, [.safety, .cure]) || word(j) == "effective" || isRiskFree(j) { return true }
+            }
+            // Universal efficacy: "works for everyone", "safe for every skin type", "helps all patients".
+            if c.contains(.universal), isWord(i - 1, "for"), !isNegated(i - 2) {
+                let verb = i - 2
+                if isClass(verb, [.workVerb, .safety]) || ["helps", "help", "effective", "suitable", "safe"].contains(word(verb)) {
+                    return true
+                }
+            }
+            if c.contains(.universal), i == 0 || isClauseBreak(i - 1) {
+                // "Every single guest leaves feeling better", "Everyone who finishes the program improves".
+                let range = clause(around: i)
+                let person = t.text == "everyone" || t.text == "everybody" || has(.population, in: i + 1..<i + 4)
+                if person, has([.improvedState, .outcomeVerb], in: i + 1..<range.upperBound) { return true }
+            }
+            // Nobody left with the condition: "Nobody walks out still depressed", "No patient leaves without relief".
+            if t.text == "nobody" || (t.text == "one" && isWord(i - 1, "no")) || (t.text == "no" && isClass(i + 1, .population)) {
+                let range = clause(around: i)
+                if has([.condition, .improvedState, .effectNoun], in: i + 1..<range.upperBound) { return true }
+            }
+            // "never … again / another / comes back / fails".
+            if t.text == "never" || (t.text == "won't" && isWord(i + 1, "come")) {
+                var k = i + 1
+                while k < count, k <= i + 4 {
+                    switch tokens[k].text {
+                    case "again", "another", "back", "recur", "recurs", "relapse", "relapses", "fail", "fails", "returns", "return":
+                        return true
+                    case "cause", "causes", "caused":
+                        // "never causes irritation / side effects"
+                        if isRiskNoun(k + 1) || has(.condition, in: k + 1..<k + 3) { return true }
+                        k += 1
+                    default: k += 1
+                    }
+                }
+            }
+        }
+        return false
+    }
+
+    /// A noun of risk at `i`: "side effects" (at "side"), risk(s), complications, downsides.
+    func isRiskNoun(_ i: Int) -> Bool {
+        switch word(i) {
+        case "side": return word(i + 1) == "effects" || word(i + 1) == "effect"
+        case "risk", "risks", "complication", "complications", "downside", "downsides", "danger", "dangers": return true
+        default: return false
+        }
+    }
+
+    /// "risk-free" or "side-effect-free" starting at `i`.
+    func isRiskFree(_ i: Int) -> Bool {
+        guard isRiskNoun(i) else { return false }
+        let after = word(i) == "side" ? i + 2 : i + 1
+        return after < count && tokens[after].text == "free"
+    }
+
+    // MARK: - Comparative
+
+    /// Comparative efficacy: "-er than", "more/less … than", "as … as", "outperforms", "on par with", "nothing … like".
+    var isComparative: Bool {
+        // Comparisons only count in a sentence about health: a treatment, an outcome, or efficacy itself.
+        let healthy = !classes.isDisjoint(with: Self.healthWords.union([.treatment, .workVerb]))
+            || tokens.contains { $0.text == "effective" || $0.text == "efficacious" }
+        guard healthy else { return false }
+        for i in 0..<count {
+            let t = tokens[i]
+            // "-er than" / "more … than" with a noun phrase after "than", outside prices and quantities.
+            if t.text == "than", isComparisonTarget(i + 1) {
+                let range = clause(around: i)
+                if let c = last(.comparative, in: max(range.lowerBound, i - 6)..<i), !has(.priceCue, in: range) {
+                    // "more than 1,200" and "less than a week" count things, they don't compare treatments.
+                    // "more like a conversation than an exam" is a simile.
+                    if (tokens[c].text == "more" || tokens[c].text == "less"), isWord(c + 1, "like") { continue }
+                    if c == i - 1, ["more", "less", "fewer", "greater", "higher", "lower"].contains(tokens[c].text),
+                        isQuantity(i + 1) || isClass(i + 1, .timeUnit) || isWord(i + 1, "a") && isClass(i + 2, .timeUnit) || isWord(i + 1, "half")
+                    {
+                        continue
+                    }
+                    return true
+                }
+            }
+            // "as effective as", "twice as fast as", "works as well as" (not the conjunction "as well as").
+            if t.text == "as", isClass(i + 1, .efficacy) || isClass(i + 1, .comparative), isWord(i + 2, "as"), isComparisonTarget(i + 3) {
+                if tokens[i + 1].text == "well" || tokens[i + 1].text == "good" {
+                    let before = i - 1
+                    if !(isClass(before, [.workVerb, .multiplier]) || ["just", "nearly", "almost", "about", "equally", "works", "work"].contains(word(before))) {
+                        continue
+                    }
+                }
+                return true
+            }
+            // "twice as much weight as those on placebo", "three times as many patients as".
+            if t.classes.contains(.multiplier), isWord(i + 1, "as"), isWord(i + 2, "much") || isWord(i + 2, "many"),
+                find("as", in: i + 3..<i + 7) != nil
+            {
+                return true
+            }
+            // A verb of comparison with a treatment or outcome as its subject: "outperforms", "matched ECT", "beats".
+            if t.classes.contains(.compareVerb), !hasPersonSubject(i), !isEmbeddedQuestion(before: i) {
+                if t.text.hasPrefix("edge") && !isWord(i + 1, "out") { continue }
+                if i == 0 { continue }
+                return true
+            }
+            // "on par with", "comparable to", "superior to", "equivalent to", "in the dust".
+            if (t.text == "par" && isWord(i - 1, "on")) || (["comparable", "superior", "inferior", "equivalent"].contains(t.text) && isWord(i + 1, "to"))
+                || (t.text == "dust" && isWord(i - 1, "the") && isWord(i - 2, "in"))
+            {
+                return true
+            }
+            // "Nothing smooths lines like…", "No pill comes close": a denied rival, not "feels nothing like".
+            if t.text == "nothing" || (t.text == "no" && isClass(i + 1, .treatment)), i == 0 || isClauseBreak(i - 1) {
+                let range = clause(around: i)
+                var k = i + 2
+                while k < range.upperBound {
+                    if tokens[k].text == "like" || (tokens[k].text == "close" && tokens[k - 1].text.hasPrefix("come"))
+                        || tokens[k].classes.contains(.compareVerb) || tokens[k].text == "compares"
+                    {
+                        return true
+                    }
+                    k += 1
+                }
+            }
+        }
+        return false
+    }
+
+    /// True when the token at `i` starts a noun phrase that can be compared ("SSRIs", "a placebo"), not a clause
+    /// ("than it takes in", "than when they arrived", "as you like") or a filler ("than just…", "than ever").
+    func isComparisonTarget(_ i: Int) -> Bool {
+        guard i < count, tokens[i].kind == .word || tokens[i].kind == .number else { return false }
+        let t = tokens[i]
+        if t.classes.contains(.pronoun) && t.text != "that" && t.text != "those" { return false }
+        // "than most people realize", "than many people think": a clause about beliefs, not a rival.
+        var k = i
+        while k < count, k <= i + 4, tokens[k].kind == .word {
+            switch tokens[k].text {
+            case "think", "thinks", "realize", "realise", "expect", "believe", "imagine", "assume", "know", "suspect", "guess":
+                return false
+            default: k += 1
+            }
+        }
+        switch t.text {
+        case "when", "before", "ever", "usual", "expected", "just", "needed", "possible", "necessary", "i", "if", "soon":
+            return false
+        default:
+            return true
+        }
+    }
+
+    // MARK: - Statistic
+
+    /// Numbers about outcomes or prevalence: "6 in 10", "42% of adults", "half of patients", "21 million adults have …".
+    var isStatistic: Bool {
+        for i in 0..<count {
+            let t = tokens[i]
+            // "6 in 10", "one in five", "two out of three", "3 of every 4", "one new mother in every eight".
+            if isQuantity(i), t.value >= 1, t.value == t.value.rounded(), isNFraction(from: i), !classes.contains(.marketingCue) {
+                return true
+            }
+            // A percentage linked to people or an outcome, outside prices, discounts and ratings.
+            if t.kind == .percent, i > 0, tokens[i - 1].isNumeric {
+                let range = clause(around: i)
+                if isWord(i + 1, "off") || has([.priceCue, .marketingCue], in: range) || followsDollar(i - 1) { continue }
+                if isWord(i + 1, "of"), has(.population, in: i + 2..<i + 7) { return true }
+                if !classes.isDisjoint(with: [.outcomeNoun, .outcomeVerb, .condition, .improvedState]) && !isIntensified(i) {
+                    return true
+                }
+            }
+            // "half of our patients", "a majority of adults", "three-quarters of participants".
+            if t.classes.contains(.fraction), isWord(i + 1, "of"), has(.population, in: i + 2..<i + 7) { return true }
+            // A count of people with a condition: "13 million Americans have PTSD", "affects 21 million adults".
+            if isQuantity(i), t.value >= 1_000 || isClass(i + 1, .cardinal) && tokens[i + 1].value >= 1_000 {
+                if let p = first(.population, in: i + 1..<i + 5) {
+                    if let v = first(.prevalenceVerb, in: p + 1..<p + 6), !hasBreak(in: p + 1..<v) { return true }
+                    if let v = last(.prevalenceVerb, in: i - 4..<i), skippingApproximation(v + 1) == i { return true }
+                }
+            }
+            // A dose tied to an outcome: "a 0.5 mg/kg dose relieves suicidal thoughts".
+            if t.kind == .number, isClass(i + 1, .doseUnit), !followsDollar(i), !has(.priceCue, in: clause(around: i)),
+                let v = first(.outcomeVerb, in: i + 2..<i + 8), !hasPersonSubject(v)
+            {
+                return true
+            }
+            // An outcome measured in units: "lose at least 10 pounds", "dropped 5 points".
+            if t.kind == .number || t.classes.contains(.cardinal), isClass(i + 1, .measureUnit), has(.outcomeVerb, in: i - 6..<i) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// True when "$" stands right before the number at `i`.
+    func followsDollar(_ i: Int) -> Bool { i > 0 && tokens[i - 1].kind == .dollar }
+
+    /// True when the percentage at `i` only intensifies ("100% safe") rather than counts.
+    func isIntensified(_ i: Int) -> Bool { isClass(i + 1, [.safety, .cure]) || isWord(i + 1, "natural") }
+
+    /// "N in M", "N out of M", "N of every M", with up to three words after N ("one new mother in every eight").
+    func isNFraction(from i: Int) -> Bool {
+        var k = i + 1
+        var words = 0
+        while k < count, words <= 3, tokens[k].kind == .word {
+            let w = tokens[k].text
+            var m = -1
+            if w == "in" { m = isWord(k + 1, "every") ? k + 2 : k + 1 }
+            else if w == "out", isWord(k + 1, "of") { m = isWord(k + 2, "every") ? k + 3 : k + 2 }
+            else if w == "of", isWord(k + 1, "every") { m = k + 2 }
+            if m >= 0 {
+                guard isQuantity(m), !tokens[m].classes.contains(.fraction), !isClass(m + 1, .timeUnit) else { return false }
+                return tokens[m].value > tokens[i].value
+            }
+            if tokens[k].classes.contains(.timeUnit) || tokens[k].classes.contains(.measureUnit) { return false }
+            words += 1
+            k += 1
+        }
+        return false
+    }
+
+    // MARK: - Time to effect
+
+    /// Relief within a time, or benefits lasting for a time — not a session's duration or a schedule.
+    var isTimeToEffect: Bool {
+        for i in 0..<count {
+            let t = tokens[i]
+            // An effect that lasts: "benefits last six months", "results can last 12 to 18 months".
+            if t.classes.contains(.lastVerb) {
+                let range = clause(around: i)
+                if has([.effectNoun, .outcomeNoun, .improvedState], in: range.lowerBound..<i),
+                    has(.timeUnit, in: i + 1..<min(i + 7, range.upperBound))
+                {
+                    return true
+                }
+            }
+            // "take four to eight weeks to work", "take six weeks to reach their full effect".
+            if t.text == "take" || t.text == "takes" || t.text == "took" {
+                var k = i + 1
+                while k < count, k <= i + 7, !isClauseBreak(k) {
+                    if tokens[k].classes.contains(.timeUnit), isWord(k + 1, "to") || (isWord(k + 1, "or") && isWord(k + 3, "to")) {
+                        let verb = isWord(k + 1, "to") ? k + 2 : k + 4
+                        if isClass(verb, [.workVerb, .outcomeVerb, .perceiveVerb]) || ["reach", "show", "take", "start", "begin"].contains(word(verb)) {
+                            return true
+                        }
+                    }
+                    k += 1
+                }
+            }
+            // An improvement and a time expression in the same clause: "feel lighter within 24 hours".
+            if let range = timeExpression(at: i) {
+                let clause = clause(around: i)
+                for j in clause where !range.contains(j) && isImprovement(j) { return true }
+            }
+        }
+        return false
+    }
+
+    /// The range of a time expression starting at `i`: "within 24 hours", "by the third session",
+    /// "after four weeks", "in three to five days", "for months", "overnight", "the morning after".
+    /// Schedules ("every four weeks", "each session") are not time expressions.
+    func timeExpression(at i: Int) -> Range<Int>? {
+        let t = tokens[i]
+        if t.classes.contains(.immediacy) { return i..<i + 1 }
+        if t.text == "right", isWord(i + 1, "away") { return i..<i + 2 }
+        // "the morning after", "the next day"
+        if t.text == "morning" || t.text == "day" || t.text == "night", isWord(i + 1, "after") || isWord(i - 1, "next") {
+            return i..<i + 1
+        }
+        // "two weeks after", "six months later": a counted span before "after"/"later"/"into".
+        if t.classes.contains(.timeUnit), isQuantity(i - 1) || isWord(i - 1, "a"), ["after", "later", "into", "post"].contains(word(i + 1)) {
+            return i - 1..<i + 2
+        }
+        // "before you leave"
+        if t.text == "before", isClass(i + 1, .pronoun), word(i + 2).hasPrefix("leave") { return i..<i + 3 }
+        switch t.text {
+        case "within", "by", "after", "in", "at", "for", "around", "until", "about":
+            break
+        default:
+            return nil
+        }
+        var k = i + 1
+        var counted = false
+        while k < count, k <= i + 7, !isClauseBreak(k) {
+            let u = tokens[k]
+            switch u.text {
+            case "every", "each", "per", "a.m", "p.m", "business": return nil
+            default: break
+            }
+            // "the second week", "the second or third infusion": an ordinal, even one that is also a unit.
+            let ordinalBeforeUnit = u.ordinal && (isWord(k - 1, "the") || isClass(k + 1, [.timeUnit, .courseUnit]))
+            if !ordinalBeforeUnit, u.classes.contains(.timeUnit) || u.classes.contains(.courseUnit) {
+                // "by week six", "in month two", "at day 3".
+                if isQuantity(k + 1) && !tokens[k + 1].classes.contains(.fraction) { return i..<k + 2 }
+                // "within days", "for months": a bare plural unit is a span; otherwise a count or ordinal must come first.
+                if counted || (k == i + 1 && u.text.hasSuffix("s") && u.classes.contains(.timeUnit) && t.text != "in" && t.text != "at") {
+                    return i..<k + 1
+                }
+                return nil
+            }
+            if u.isNumeric || u.ordinal || u.classes.contains(.fraction) || ["few", "several", "couple", "single", "end", "a", "an"].contains(u.text) {
+                if u.year { return nil }
+                counted = true
+            } else if u.kind != .word {
+                return nil
+            } else if !(u.classes.contains(.determiner) || ["of", "to", "or", "and", "up", "just", "only", "about", "around", "roughly", "as", "little", "daily", "full", "first"].contains(u.text)) {
+                return nil
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A word that names an improvement: an outcome verb, an effect, an improved state, or noticing an outcome.
+    func isImprovement(_ j: Int) -> Bool {
+        let t = tokens[j]
+        let c = t.classes
+        if c.contains(.improvedState) || c.contains(.effectNoun) { return true }
+        if c.contains(.outcomeVerb) {
+            switch t.text {
+            case "return", "returns", "returned":
+                // "appetite returns", "their energy return" — not "return to work".
+                return isClass(j - 1, [.outcomeNoun, .condition, .effectNoun]) || isClass(j - 2, [.outcomeNoun, .condition])
+            default:
+                return !hasPersonSubject(j) || isClass(j + 1, [.outcomeNoun, .condition])
+            }
+        }
+        if c.contains(.perceiveVerb) {
+            // "feel more relaxed", "feel less anxious".
+            if word(j + 1) == "more" || word(j + 1) == "less", j + 2 < count, tokens[j + 2].kind == .word { return true }
+            let range = clause(around: j)
+            return has([.outcomeNoun, .condition, .effectNoun, .improvedState], in: j + 1..<min(j + 5, range.upperBound))
+        }
+        if c.contains(.workVerb) {
+            if t.text.hasPrefix("kick") { return isWord(j + 1, "in") }
+            return ["start", "starts", "started", "begin", "begins", "began", "starting"].contains(word(j - 1))
+        }
+        return false
+    }
+
+    // MARK: - Research
+
+    /// Research asserting a result, passive evidence ("has been shown"), "clinically proven", and mechanisms stated as fact.
+    var isResearch: Bool {
+        for i in 0..<count {
+            let t = tokens[i]
+            let c = t.classes
+            // A research subject followed in its clause by a reporting verb: "studies show", "the literature points to".
+            if c.contains(.researchSubject) || (t.text == "work" && isClass(i - 1, .researchModifier)) {
+                var k = i + 1
+                while k < count, k <= i + 8, !isClauseBreak(k) {
+                    if isReport(k) {
+                        if !has(.pending, in: k - 3..<k) { return true }
+                        break
+                    }
+                    k += 1
+                }
+            }
+            // "according to research", "per one randomized trial".
+            if (t.text == "according" && isWord(i + 1, "to")) || (t.text == "per" && (i == 0 || isClauseBreak(i - 1))) {
+                if has(.researchSubject, in: i + 1..<i + 6) { return true }
+            }
+            // Passive evidence: "has been shown to", "is proven to", "are linked to", "is well established".
+            if c.contains(.reportVerb), isEvidential(i) { return true }
+            // "clinically proven", "scientifically shown".
+            if c.contains(.evidentialAdverb), t.text.hasSuffix("ally"), isClass(i + 1, .reportVerb), word(i + 1).hasSuffix("n") || word(i + 1).hasSuffix("ed") {
+                return true
+            }
+            // Efficacy stated as fact: "TMS is effective for depression", "magnesium works against migraines".
+            if t.text == "effective" || t.text == "efficacious" || ((t.text == "works" || t.text == "work") && !hasPersonSubject(i)),
+                !isNegated(i), !isEmbeddedQuestion(before: i)
+            {
+                var k = i + 1
+                if ["for", "against", "in", "at"].contains(word(k)) {
+                    k += 1
+                    let range = clause(around: i)
+                    if has([.condition, .outcomeNoun], in: k..<min(k + 4, range.upperBound)) { return true }
+                }
+            }
+            // A mechanism stated as fact: a treatment rebuilds / activates / boosts something in the body.
+            if c.contains(.mechanismVerb), !hasPersonSubject(i), !isEmbeddedQuestion(before: i), subject(before: i) != nil {
+                if (t.text == "act" || t.text == "acts") && !isWord(i + 1, "on") { continue }
+                if (t.text == "wake" || t.text == "wakes") && !isWord(i + 1, "up") { continue }
+                let range = clause(around: i)
+                if has(.bioNoun, in: i + 1..<min(i + 7, range.upperBound)) { return true }
+                // With a condition or outcome as the object, the subject must not itself be a condition
+                // ("ketamine dissolves suicidal thoughts" is a claim; "stress lowers your mood" describes stress).
+                if let s = subject(before: i), !isClass(s, .condition),
+                    has([.condition, .outcomeNoun], in: i + 1..<min(i + 4, range.upperBound))
+                {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// True when the word at `k` reports a result; "points" needs "to", "backs" needs "up", "tells" needs "us".
+    func isReport(_ k: Int) -> Bool {
+        let t = tokens[k]
+        guard t.classes.contains(.reportVerb) else { return false }
+        switch t.text {
+        case "point", "points", "pointed": return isWord(k + 1, "to")
+        case "find", "finds": return !isWord(k + 1, "out")  // "to find out whether" is a question, not a finding
+        case "back", "backs", "backed": return isWord(k + 1, "up")
+        case "tell", "tells", "told", "teach", "teaches", "taught": return isWord(k + 1, "us")
+        case "tie", "ties", "tied", "connect", "connects", "connected", "link", "links", "linked":
+            return isWord(k + 1, "to") || has(.outcomeNoun, in: k + 1..<k + 4) || has(.condition, in: k + 1..<k + 5)
+        default: return true
+        }
+    }
+
+    /// A participle of evidence after "is/are/has been", followed by "to", "that", "with" or "effective":
+    /// "it has been shown that", "is proven to", "is linked to", "is well established".
+    func isEvidential(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.text.hasSuffix("n") || t.text.hasSuffix("ed") else { return false }
+        var j = i - 1
+        while j >= 0, isClass(j, .evidentialAdverb) || isWord(j, "not") || isWord(j, "never") { j -= 1 }
+        guard j >= 0, isClass(j, .be) || (isClass(j, .have) && t.text != "found") else { return false }
+        if word(i - 1) == "well", t.text == "established" || t.text == "documented" { return true }
+        switch word(i + 1) {
+        case "to", "that", "with", "effective", "safe", "in": return !(t.text == "found" && word(i + 1) == "in")
+        default: return false
+        }
+    }
+}

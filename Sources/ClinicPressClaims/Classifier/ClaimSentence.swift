@@ -1,0 +1,134 @@
+/// A tokenized sentence with the small queries the rules are written in.
+struct ClaimSentence {
+    let tokens: [ClaimToken]
+    /// The union of every token's classes, so a rule can skip a sentence that lacks its trigger words.
+    let classes: WordClass
+
+    init(_ sentence: String) {
+        tokens = ClaimTokenizer.tokenize(sentence)
+        var all: WordClass = []
+        for token in tokens { all.formUnion(token.classes) }
+        classes = all
+    }
+
+    var count: Int { tokens.count }
+
+    @inline(__always) subscript(_ i: Int) -> ClaimToken { tokens[i] }
+
+    /// The word at `i`, or "" outside the sentence.
+    @inline(__always) func word(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].text : "" }
+
+    @inline(__always) func isWord(_ i: Int, _ text: String) -> Bool { i >= 0 && i < tokens.count && tokens[i].text == text }
+
+    @inline(__always) func isClass(_ i: Int, _ c: WordClass) -> Bool {
+        i >= 0 && i < tokens.count && !tokens[i].classes.isDisjoint(with: c)
+    }
+
+    @inline(__always) func isNumeric(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].isNumeric }
+
+    /// The first index in `range` (clamped to the sentence) whose token has one of `c`'s classes.
+    func first(_ c: WordClass, in range: Range<Int>) -> Int? {
+        let lower = max(range.lowerBound, 0), upper = min(range.upperBound, tokens.count)
+        guard lower < upper else { return nil }
+        for i in lower..<upper where !tokens[i].classes.isDisjoint(with: c) { return i }
+        return nil
+    }
+
+    /// The last index in `range` whose token has one of `c`'s classes.
+    func last(_ c: WordClass, in range: Range<Int>) -> Int? {
+        let lower = max(range.lowerBound, 0), upper = min(range.upperBound, tokens.count)
+        guard lower < upper else { return nil }
+        for i in (lower..<upper).reversed() where !tokens[i].classes.isDisjoint(with: c) { return i }
+        return nil
+    }
+
+    func has(_ c: WordClass, in range: Range<Int>) -> Bool { first(c, in: range) != nil }
+
+    /// The first index in `range` holding `text`.
+    func find(_ text: String, in range: Range<Int>) -> Int? {
+        let lower = max(range.lowerBound, 0), upper = min(range.upperBound, tokens.count)
+        guard lower < upper else { return nil }
+        for i in lower..<upper where tokens[i].text == text { return i }
+        return nil
+    }
+
+    /// True for a token that ends a clause: , ; : ( ) — and conjunctions such as "while" and "but".
+    @inline(__always) func isClauseBreak(_ i: Int) -> Bool {
+        let t = tokens[i]
+        if t.kind == .punct {
+            switch t.text {
+            case ",", ";", ":", "(", ")", "—", "?", "!": return true
+            default: return false
+            }
+        }
+        return t.classes.contains(.clauseBreak)
+    }
+
+    /// True when a clause break lies in `range`.
+    func hasBreak(in range: Range<Int>) -> Bool {
+        let lower = max(range.lowerBound, 0), upper = min(range.upperBound, tokens.count)
+        guard lower < upper else { return false }
+        for i in lower..<upper where isClauseBreak(i) { return true }
+        return false
+    }
+
+    /// The clause around `i`, bounded by clause breaks.
+    func clause(around i: Int) -> Range<Int> {
+        var lower = i
+        while lower > 0, !isClauseBreak(lower - 1) { lower -= 1 }
+        var upper = i + 1
+        while upper < tokens.count, !isClauseBreak(upper) { upper += 1 }
+        return lower..<upper
+    }
+
+    /// True when a negation stands within the four tokens before `i`, in the same clause ("can't promise a cure").
+    func isNegated(_ i: Int) -> Bool {
+        var j = i - 1
+        while j >= 0, j >= i - 4, !isClauseBreak(j) {
+            if tokens[j].classes.contains(.negation) { return true }
+            j -= 1
+        }
+        return false
+    }
+
+    /// True when the sentence is a question (rhetorical "did you know …?" aside).
+    var isQuestion: Bool {
+        guard let last = tokens.last(where: { $0.kind == .punct && $0.text != ")" && $0.text != "." }) ?? tokens.last,
+            last.text == "?"
+        else { return false }
+        return !(isWord(0, "did") && isWord(1, "you") && isWord(2, "know"))
+    }
+
+    /// True when the sentence opens with a verb of instruction ("Book…", "Ask us…", "Please bring…", "Don't wait…"):
+    /// calls to action and aftercare instructions assert no health fact.
+    var isInstruction: Bool {
+        var i = 0
+        if isWord(0, "please") || isWord(0, "simply") || isWord(0, "just") { i = 1 }
+        guard i < tokens.count, tokens[i].kind == .word, tokens[i].classes.contains(.imperative) else { return false }
+        // "Take" / "Start" / "Kick" as the first word of a statement need an object, not a verb, to follow:
+        // "Treatment…" never reaches here because the lexicon holds whole words.
+        let next = word(i + 1)
+        return next != "to" && next != "is" && next != "are" && next != "can" && next != "may"
+    }
+
+    /// The number-like token (digits, number word or fraction word) at `i`, if any.
+    @inline(__always) func isQuantity(_ i: Int) -> Bool {
+        i >= 0 && i < tokens.count && (tokens[i].isNumeric || tokens[i].classes.contains(.fraction)) && !tokens[i].year
+    }
+
+    /// A token index skipping hedging/approximation words ("about", "roughly", "up to") forward from `i`.
+    func skippingApproximation(_ i: Int) -> Int {
+        var j = i
+        while j < tokens.count {
+            switch tokens[j].text {
+            case "about", "around", "roughly", "nearly", "almost", "approximately", "some", "just", "only", "over",
+                "under", "at", "least", "most", "up", "to", "as", "much", "many", "little", "more", "than", "an",
+                "a", "the", "average", "of", "estimated", "by":
+                j += 1
+            default:
+                return j
+            }
+        }
+        return j
+    }
+}

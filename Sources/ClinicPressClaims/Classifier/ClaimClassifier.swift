@@ -3,7 +3,8 @@
 /// Input is one sentence as a reader sees it: Markdown removed, link text kept, citation markers removed.
 /// The sentence is tokenized once by a hand-written byte scanner (`ClaimTokenizer`); each word carries its word
 /// classes from one dictionary lookup (`ClaimLexicon`); the rules (`ClaimRules`) combine classes within a clause.
-/// Questions and sentences that open with an instruction ("Book…", "Ask us…") are never claims.
+/// Questions, sentences that open with an instruction ("Book…", "Ask us…") and mentions of research in progress
+/// ("researchers are testing whether…") are never claims.
 public struct ClaimClassifier: Sendable {
     /// Site-specific phrases (from `site.yaml`) that make a sentence a claim of a category.
     public let extraPhrases: [ClaimCategory: [String]]
@@ -32,7 +33,7 @@ public struct ClaimClassifier: Sendable {
         for (category, words) in phraseTokens where !found.contains(category) && s.contains(words) {
             found.append(category)
         }
-        if !s.isQuestion && !s.isInstruction {
+        if !s.isQuestion && !s.isInstruction && !s.isResearchInProgress {
             if !found.contains(.regulatory), s.isRegulatory { found.append(.regulatory) }
             if !found.contains(.absolute), s.isAbsolute { found.append(.absolute) }
             if !found.contains(.comparative), s.isComparative { found.append(.comparative) }

@@ -108,6 +108,8 @@ struct WordClass: OptionSet, Sendable, Hashable {
     static let immediacy = WordClass(rawValue: 1 << 51)
     /// Adverbs that strengthen an evidential participle: clinically, scientifically, consistently…
     static let evidentialAdverb = WordClass(rawValue: 1 << 52)
+    /// Verbs of the clinic's handling: reviewed, scheduled, processed, billed…
+    static let handlingVerb = WordClass(rawValue: 1 << 54)
     /// Dose units: mg, mcg, IU, mL, units.
     static let doseUnit = WordClass(rawValue: 1 << 53)
 }
@@ -208,7 +210,8 @@ enum ClaimLexicon {
             reverse reverses reversed rebuild rebuilds repair repairs regrow regrows extend extends extended \
             rehydrate rehydrates rehydrated replenish replenishes alleviate alleviates alleviated soothe soothes \
             shed sheds lessen lessens diminish diminishes halve halves halved double doubles doubled triple \
-            return returns returned recur recurs sharpen sharpens strengthen strengthens regain regains regained dissolve dissolves \
+            shorten shortens shortened soften softens softened stop stops stopped cease ceases \
+            settle settles settled wipe wipes wiped return returns returned recur recurs sharpen sharpens strengthen strengthens regain regains regained dissolve dissolves \
             dissolved erase erases erased eliminate eliminates eliminated banish banishes melt melts
             """),
         (.outcomeNoun, """
@@ -216,7 +219,7 @@ enum ClaimLexicon {
             relapse relapses scores score weight pain mood energy sleep levels level risk hunger appetite lines \
             wrinkles scars collagen attacks flashbacks nightmares cravings function complexion fat outcomes \
             quality survival mortality deaths suicides thinking thoughts focus memory stamina inflammation \
-            readings pressure sugar cholesterol bmi spots redness swelling hydration glow
+            readings pressure sugar cholesterol bmi spots redness swelling hydration rehydration glow
             """),
         (.condition, """
             depression depressive depressed anxiety anxious ptsd ocd obesity overweight acne migraine migraines \
@@ -240,7 +243,7 @@ enum ClaimLexicon {
             establish establishes established conclude concludes concluded observe observes observed noted agree \
             agree agrees tie ties tied connect connects connected hint hints hinted uncover uncovers uncovered \
             discover discovers discovered identify identifies identified point points pointed back backs backed \
-            tell tells told teach teaches taught say says
+            tell tells told teach teaches taught say says known know knows thought believed favor favors favored favour favours
             """),
         (.timeUnit, """
             second seconds minute minutes hour hours day days week weeks month months year years decade decades \
@@ -271,7 +274,9 @@ enum ClaimLexicon {
             """),
         (.regulatorVerb, """
             declined declines rejected rejects denied refused refuses turned banned bans warned warns ruled \
-            granted grants gave gives signed issued ordered recalled withdrew pulled took position
+            granted grants gave gives signed issued ordered recalled withdrew pulled took position regulate regulates \
+            regulated oversee oversees classify classifies classified allow allows allowed permit permits require \
+            requires required considers considered lists listed recognizes recognized
             """),
         (.cure, "cure cures cured curing curable cureall"),
         (.guarantee, "guarantee guarantees guaranteed"),
@@ -295,7 +300,7 @@ enum ClaimLexicon {
             """),
         (.effectNoun, """
             effect effects benefit benefits result results relief improvement improvements boost difference shift \
-            change changes response gains impact
+            change changes response gains impact reduction reductions
             """),
         (.lastVerb, "last lasts lasting lasted persist persists persisted endure endures stick sticks"),
         (.perceiveVerb, """
@@ -312,12 +317,12 @@ enum ClaimLexicon {
             antidepressant antidepressants ssri ssris infusion infusions drip drips injection injections spray \
             supplement supplements placebo sham device devices cream creams facial program programs procedure \
             procedures approach protocol exercise counseling psychotherapy cbt ect vitamins vitamin tablets \
-            capsules surgery
+            capsules surgery diet dieting magnesium zinc iron calcium potassium omega nutrients minerals electrolytes
             """),
         (.priceCue, """
             price prices priced pricing cost costs fee fees discount discounts discounted save saves savings refund \
             refunds copay copays copayment membership memberships package packages rebate coupon credits credit \
-            deposit insurance financing
+            deposit insurance financing charge charges
             """),
         (.marketingCue, "stars rating ratings rated voted award awards followers"),
         (.pending, """
@@ -338,14 +343,20 @@ enum ClaimLexicon {
             reverses extend extends flush flushes detox detoxes promote promotes enhance enhances balance balances \
             replenish replenishes fuel fuels energize energizes slow slows support supports rehydrate rehydrates \
             shrink shrinks tighten tightens smooth smooths target targets modulate modulates prevent prevents \
-            sharpen sharpens dissolve dissolves erase erases eliminate eliminates banish banishes
+            sharpen sharpens dissolve dissolves erase erases eliminate eliminates banish banishes mimic mimics \
+            shorten shortens soften softens spark sparks spur spurs grow grows regenerate regenerates form forms \
+            relax relaxes release releases reshape reshapes signal signals bind binds rewire remodel remodels \
+            produce produces build builds nourish nourishes hydrate hydrates plump plumps attract attracts \
+            stimulated activated blocked triggered boosted rebuilt repaired restored strengthened changes alter \
+            alters lifts lift eased reduced lowered raised increased improved
             """),
         (.bioNoun, """
             brain brains cell cells neuron neurons connection connections synapse synapses circuit circuits \
             receptor receptors glutamate serotonin dopamine collagen dna mitochondria immune hormone hormones \
             metabolism nervous amygdala cortex hippocampus blood skin pathway pathways gut liver cortisol insulin \
             nerve nerves muscle muscles tissue tissues body stomach inflammation neuroplasticity plasticity bdnf \
-            gaba chemistry neurotransmitters heart lungs kidneys bones joints system
+            gaba chemistry neurotransmitters heart lungs kidneys bones joints system endorphins nmda neural \
+            networks network fibers elastin follicles glands gland thyroid enzymes enzyme proteins protein genes gene
             """),
         (.firstPerson, "we our us we're we've we'll we'd i i'm my ours ourselves"),
         (.secondPerson, "you your you'll you're you've you'd yours yourself"),
@@ -362,6 +373,10 @@ enum ClaimLexicon {
         (.clauseBreak, "while but although whereas though however"),
         (.measureUnit, "pounds pound lbs lb kg kilograms kilos points inches stone"),
         (.doseUnit, "mg mcg µg iu ml units milligrams micrograms"),
+        (.handlingVerb, """
+            reviewed review discussed discuss checked tracked track measured monitored recorded scheduled processed \
+            billed mailed emailed shipped mixed prepared charged refunded
+            """),
         (.occasion, """
             session sessions appointment appointments visit visits evaluation evaluations consult consultation \
             consultations intake check checkin form forms suite room lounge

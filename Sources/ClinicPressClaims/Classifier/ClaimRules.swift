@@ -40,6 +40,35 @@ extension ClaimSentence {
         return isClass(s, [.firstPerson, .secondPerson, .staff]) || word(s) == "they" || word(s) == "i"
     }
 
+    /// True when the sentence only mentions research in progress or planned: a research subject followed by
+    /// "will", "plans", "hope", or a progressive verb ("are testing", "is recruiting"), with no result reported.
+    var isResearchInProgress: Bool {
+        guard !classes.isDisjoint(with: [.researchSubject]) || classes.contains(.researchModifier) else { return false }
+        for i in 0..<count where tokens[i].classes.contains(.researchSubject) || tokens[i].text == "team" {
+            let range = clause(around: i)
+            var k = i + 1
+            // Skip a parenthetical relative clause: "The study, which begins in May, will track…".
+            if k < count, tokens[k].text == ",", isWord(k + 1, "which") || isWord(k + 1, "who") {
+                k += 2
+                while k < count, tokens[k].text != "," { k += 1 }
+                k += 1
+            }
+            let end = min(count, k + 4)
+            var j = k
+            while j < end {
+                if isReport(j) { return false }
+                let w = tokens[j]
+                if w.classes.contains(.pending) && w.text != "if" && w.text != "whether" { return true }
+                if w.classes.contains(.be), j + 1 < count, tokens[j + 1].text.hasSuffix("ing") || tokens[j + 1].text == "still" {
+                    return !(j + 2 < count && isReport(j + 1))
+                }
+                if j > range.upperBound { break }
+                j += 1
+            }
+        }
+        return false
+    }
+
     // MARK: - Regulatory
 
     /// Regulatory status: approvals, clearances, rejections and indications, true or false, positive or negative.
@@ -56,9 +85,14 @@ extension ClaimSentence {
                 let purpose = hasPurpose(after: i)
                 let held = hasHoldingVerb(before: i)
                 if regulated && (purpose || held) { return true }
-                // Without a regulator: "is approved for …", "was cleared to treat …", outside insurance talk.
-                if !regulated && !insurance && held && purpose && t.text != "nod" && t.text != "blessing" { return true }
+                // Without a regulator: "is approved for …", "Approved in 2019 for depression, …", outside insurance talk.
+                if !regulated && !insurance && purpose && t.text != "nod" && t.text != "blessing" && t.text != "light" {
+                    if held { return true }
+                    if let f = find("for", in: i + 1..<i + 5), has([.condition, .outcomeNoun], in: f + 1..<f + 5) { return true }
+                }
             }
+            // "a boxed warning from the FDA": a regulator's warning is a regulatory fact.
+            if regulated, t.text == "warning" || t.text == "warnings", !isClass(i - 1, .secondPerson) { return true }
             if t.classes.contains(.regulator) || (t.text == "administration" && hasDrugAdministration) {
                 // A regulator as the subject of a regulatory act: "the FDA declined…", "regulators gave … the green light".
                 var k = i + 1
@@ -136,8 +170,9 @@ extension ClaimSentence {
             // Permanence about a health outcome: "permanent relief", "stays off permanently", "lifelong".
             if c.contains(.permanence), healthy, !isNegated(i) { return true }
             // "for good" at the end of a clause and "once and for all".
-            if t.text == "good", isWord(i - 1, "for"), i + 1 == count || isClauseBreak(i + 1) || tokens[i + 1].kind == .punct,
-                healthy
+            if t.text == "good", isWord(i - 1, "for"), healthy,
+                i + 1 == count || isClauseBreak(i + 1) || tokens[i + 1].kind == .punct
+                    || ["after", "with", "and", "once", "so", "because", "when", "by", "in", "without"].contains(word(i + 1))
             {
                 return true
             }
@@ -164,22 +199,38 @@ extension ClaimSentence {
                 if isClass(j, [.safety, .cure]) || word(j) == "effective" || isRiskFree(j) { return true }
             }
             // Universal efficacy: "works for everyone", "safe for every skin type", "helps all patients".
-            if c.contains(.universal), isWord(i - 1, "for"), !isNegated(i - 2) {
-                let verb = i - 2
+            if c.contains(.universal), isWord(i - 1, "for") || (isClass(i - 1, .intensifier) && isWord(i - 2, "for")) {
+                let verb = isWord(i - 1, "for") ? i - 2 : i - 3
+                if isNegated(verb) { continue }
                 if isClass(verb, [.workVerb, .safety]) || ["helps", "help", "effective", "suitable", "safe"].contains(word(verb)) {
                     return true
                 }
             }
+            // "no exceptions", "without exception".
+            if healthy, t.text.hasPrefix("exception"), isWord(i - 1, "no") || isWord(i - 1, "without") { return true }
             if c.contains(.universal), i == 0 || isClauseBreak(i - 1) {
                 // "Every single guest leaves feeling better", "Everyone who finishes the program improves".
                 let range = clause(around: i)
-                let person = t.text == "everyone" || t.text == "everybody" || has(.population, in: i + 1..<i + 4)
+                let person = ["everyone", "everybody", "anyone", "anybody"].contains(t.text) || has(.population, in: i + 1..<i + 4)
                 if person, has([.improvedState, .outcomeVerb], in: i + 1..<range.upperBound) { return true }
             }
             // Nobody left with the condition: "Nobody walks out still depressed", "No patient leaves without relief".
             if t.text == "nobody" || (t.text == "one" && isWord(i - 1, "no")) || (t.text == "no" && isClass(i + 1, .population)) {
                 let range = clause(around: i)
                 if has([.condition, .improvedState, .effectNoun], in: i + 1..<range.upperBound) { return true }
+            }
+            // "always works", "works every time": unfailing efficacy of a treatment, not a person's effort.
+            if t.classes.contains(.workVerb), !hasPersonSubject(i), !isWord(i + 1, "to"),
+                isWord(i - 1, "always") || (isWord(i + 1, "every") && isWord(i + 2, "time"))
+            {
+                return true
+            }
+            // An intensified outcome: "completely eliminates cravings", "wipes out acne scars completely".
+            if c.contains(.outcomeVerb) || c.contains(.cure), !hasPersonSubject(i), !isNegated(i) {
+                let range = clause(around: i)
+                for k in max(range.lowerBound, i - 2)..<min(range.upperBound, i + 6) where k != i {
+                    if ["completely", "totally", "entirely", "fully", "permanently", "forever"].contains(tokens[k].text) { return true }
+                }
             }
             // "never … again / another / comes back / fails".
             if t.text == "never" || (t.text == "won't" && isWord(i + 1, "come")) {
@@ -258,10 +309,27 @@ extension ClaimSentence {
                 return true
             }
             // A verb of comparison with a treatment or outcome as its subject: "outperforms", "matched ECT", "beats".
-            if t.classes.contains(.compareVerb), !hasPersonSubject(i), !isEmbeddedQuestion(before: i) {
+            // ("Nothing beats …" is left to the denied-rival rule below.)
+            if t.classes.contains(.compareVerb), !hasPersonSubject(i), !isEmbeddedQuestion(before: i),
+                !(subject(before: i).map { isClass($0, .negativeUniversal) } ?? false)
+            {
                 if t.text.hasPrefix("edge") && !isWord(i + 1, "out") { continue }
                 if i == 0 { continue }
                 return true
+            }
+            // A superlative about a treatment: "the most effective treatment for…", "one of the fastest-acting antidepressants".
+            if isSuperlative(i), !classes.contains(.marketingCue), let n = first(.treatment, in: i + 1..<i + 4),
+                !classes.isDisjoint(with: [.condition, .outcomeNoun]) || isWord(n + 1, "available") || isWord(n + 1, "on")
+            {
+                return true
+            }
+            // "Compared with placebo, …", "versus SSRIs", "Unlike SSRIs, …": a treatment set against another, about an outcome.
+            if t.text == "compared" || t.text == "versus" || t.text == "vs" || (t.text == "unlike" && (i == 0 || isClauseBreak(i - 1))) {
+                if !classes.contains(.priceCue), first(.treatment, in: i + 1..<i + 5) != nil || t.text == "unlike",
+                    !classes.isDisjoint(with: [.outcomeNoun, .outcomeVerb, .condition, .improvedState, .effectNoun, .comparative, .multiplier, .efficacy])
+                {
+                    return true
+                }
             }
             // "on par with", "comparable to", "superior to", "equivalent to", "in the dust".
             if (t.text == "par" && isWord(i - 1, "on")) || (["comparable", "superior", "inferior", "equivalent"].contains(t.text) && isWord(i + 1, "to"))
@@ -270,20 +338,36 @@ extension ClaimSentence {
                 return true
             }
             // "Nothing smooths lines like…", "No pill comes close": a denied rival, not "feels nothing like".
-            if t.text == "nothing" || (t.text == "no" && isClass(i + 1, .treatment)), i == 0 || isClauseBreak(i - 1) {
+            let rival = t.text == "no" && (isClass(i + 1, .treatment) || (["other", "single"].contains(word(i + 1)) && isClass(i + 2, .treatment)))
+            if t.text == "nothing" || rival, i == 0 || isClauseBreak(i - 1) {
                 let range = clause(around: i)
                 var k = i + 2
                 while k < range.upperBound {
                     if tokens[k].text == "like" || (tokens[k].text == "close" && tokens[k - 1].text.hasPrefix("come"))
                         || tokens[k].classes.contains(.compareVerb) || tokens[k].text == "compares"
+                        || (tokens[k].text == "as" && isClass(k + 1, .efficacy))
                     {
-                        return true
+                        // The rival must be a treatment ("…comes close to IV therapy") or the clause about an outcome.
+                        if rival || has([.outcomeNoun, .outcomeVerb, .condition, .effectNoun, .improvedState], in: range)
+                            || has(.treatment, in: k + 1..<min(k + 5, range.upperBound))
+                        {
+                            return true
+                        }
                     }
                     k += 1
                 }
             }
         }
         return false
+    }
+
+    /// A superlative of efficacy, speed or safety: fastest, best, safest, "most effective", "fastest-acting".
+    func isSuperlative(_ i: Int) -> Bool {
+        switch word(i) {
+        case "fastest", "quickest", "safest", "strongest", "best", "gentlest": return true
+        case "most", "least": return isClass(i + 1, .efficacy) || word(i + 1) == "proven"
+        default: return false
+        }
     }
 
     /// True when the token at `i` starts a noun phrase that can be compared ("SSRIs", "a placebo"), not a clause
@@ -313,29 +397,59 @@ extension ClaimSentence {
 
     /// Numbers about outcomes or prevalence: "6 in 10", "42% of adults", "half of patients", "21 million adults have …".
     var isStatistic: Bool {
+        // Shares of people count only in a sentence about health ("half of our clients come through referrals" does not).
+        let healthy = !classes.isDisjoint(with: Self.healthWords.union(.treatment))
         for i in 0..<count {
             let t = tokens[i]
             // "6 in 10", "one in five", "two out of three", "3 of every 4", "one new mother in every eight".
-            if isQuantity(i), t.value >= 1, t.value == t.value.rounded(), isNFraction(from: i), !classes.contains(.marketingCue) {
+            if healthy, isQuantity(i), t.value >= 1, t.value == t.value.rounded(), isNFraction(from: i), !classes.contains(.marketingCue) {
                 return true
             }
             // A percentage linked to people or an outcome, outside prices, discounts and ratings.
             if t.kind == .percent, i > 0, tokens[i - 1].isNumeric {
                 let range = clause(around: i)
                 if isWord(i + 1, "off") || has([.priceCue, .marketingCue], in: range) || followsDollar(i - 1) { continue }
-                if isWord(i + 1, "of"), has(.population, in: i + 2..<i + 7) { return true }
+                if healthy, isWord(i + 1, "of"), has(.population, in: i + 2..<i + 7) { return true }
                 if !classes.isDisjoint(with: [.outcomeNoun, .outcomeVerb, .condition, .improvedState]) && !isIntensified(i) {
                     return true
                 }
             }
             // "half of our patients", "a majority of adults", "three-quarters of participants".
-            if t.classes.contains(.fraction), isWord(i + 1, "of"), has(.population, in: i + 2..<i + 7) { return true }
+            if healthy, t.classes.contains(.fraction), isWord(i + 1, "of"), has(.population, in: i + 2..<i + 7) { return true }
             // A count of people with a condition: "13 million Americans have PTSD", "affects 21 million adults".
             if isQuantity(i), t.value >= 1_000 || isClass(i + 1, .cardinal) && tokens[i + 1].value >= 1_000 {
                 if let p = first(.population, in: i + 1..<i + 5) {
                     if let v = first(.prevalenceVerb, in: p + 1..<p + 6), !hasBreak(in: p + 1..<v) { return true }
                     if let v = last(.prevalenceVerb, in: i - 4..<i), skippingApproximation(v + 1) == i { return true }
                 }
+            }
+            // A likelihood ratio: "twice as likely as men to develop PTSD", "less likely to relapse".
+            if ["likely", "common", "prevalent", "frequent"].contains(t.text), ["as", "more", "less"].contains(word(i - 1)),
+                t.text == "likely" || isClass(i - 2, .multiplier) || find("than", in: i + 1..<i + 3) != nil,
+                !classes.isDisjoint(with: [.condition, .outcomeNoun, .outcomeVerb, .prevalenceVerb])
+            {
+                return true
+            }
+            // An outcome changed by an amount: "cuts suicidal thinking by half", "reduced relapse by a third", "cut … in half".
+            if t.classes.contains(.outcomeVerb), !hasPersonSubject(i) {
+                let range = clause(around: i)
+                if let by = find("by", in: i + 1..<min(i + 6, range.upperBound)) {
+                    let q = skippingApproximation(by + 1)
+                    if isQuantity(q), !tokens[q].year, !isClass(q + 1, [.timeUnit, .courseUnit]) { return true }
+                }
+                if let h = find("half", in: i + 1..<min(i + 6, range.upperBound)), isWord(h - 1, "in") { return true }
+            }
+            // "double the weight loss of older drugs", "five times the weight loss".
+            if ["double", "triple", "twice", "times", "half"].contains(t.text), isWord(i + 1, "the"),
+                has([.outcomeNoun, .effectNoun], in: i + 2..<i + 4), t.text != "times" || isQuantity(i - 1)
+            {
+                return true
+            }
+            // "doubles the weight loss", "halves the risk of relapse".
+            if ["doubles", "doubled", "triples", "tripled", "halves", "halved", "quadruples"].contains(t.text),
+                has([.outcomeNoun, .condition], in: i + 1..<i + 5)
+            {
+                return true
             }
             // A dose tied to an outcome: "a 0.5 mg/kg dose relieves suicidal thoughts".
             if t.kind == .number, isClass(i + 1, .doseUnit), !followsDollar(i), !has(.priceCue, in: clause(around: i)),
@@ -363,11 +477,12 @@ extension ClaimSentence {
         var words = 0
         while k < count, words <= 3, tokens[k].kind == .word {
             let w = tokens[k].text
-            var m = -1
+            var m = -1  // the index of M
             if w == "in" { m = isWord(k + 1, "every") ? k + 2 : k + 1 }
             else if w == "out", isWord(k + 1, "of") { m = isWord(k + 2, "every") ? k + 3 : k + 2 }
             else if w == "of", isWord(k + 1, "every") { m = k + 2 }
             if m >= 0 {
+                if isWord(m, "a") && isClass(m + 1, .cardinal) { m += 1 }  // "one in a hundred"
                 guard isQuantity(m), !tokens[m].classes.contains(.fraction), !isClass(m + 1, .timeUnit) else { return false }
                 return tokens[m].value > tokens[i].value
             }
@@ -385,19 +500,24 @@ extension ClaimSentence {
         for i in 0..<count {
             let t = tokens[i]
             // An effect that lasts: "benefits last six months", "results can last 12 to 18 months".
-            if t.classes.contains(.lastVerb) {
+            // The subject may be an effect ("benefits last six months") or a treatment ("Botox lasts three months"),
+            // but not one of the clinic's occasions ("a session lasts 19 minutes").
+            // ("the last 90 days", "last year": "last" as an adjective is no verb; "last years" is.)
+            let adjective = isClass(i - 1, .determiner) || (isClass(i + 1, [.timeUnit, .courseUnit]) && !word(i + 1).hasSuffix("s"))
+            if t.classes.contains(.lastVerb), !adjective, !isClass(i + 1, .treatment) {
                 let range = clause(around: i)
-                if has([.effectNoun, .outcomeNoun, .improvedState], in: range.lowerBound..<i),
-                    has(.timeUnit, in: i + 1..<min(i + 7, range.upperBound))
-                {
+                let effect = has([.effectNoun, .outcomeNoun, .improvedState], in: range.lowerBound..<i)
+                let occasion = has([.occasion, .courseUnit], in: range.lowerBound..<i)
+                if effect || !occasion, has(.timeUnit, in: i + 1..<min(i + 7, range.upperBound)), !hasPersonSubject(i) {
                     return true
                 }
             }
             // "take four to eight weeks to work", "take six weeks to reach their full effect".
-            if t.text == "take" || t.text == "takes" || t.text == "took" {
+            // Also "need only three sessions to see results".
+            if ["take", "takes", "took", "need", "needs", "require", "requires"].contains(t.text) {
                 var k = i + 1
                 while k < count, k <= i + 7, !isClauseBreak(k) {
-                    if tokens[k].classes.contains(.timeUnit), isWord(k + 1, "to") || (isWord(k + 1, "or") && isWord(k + 3, "to")) {
+                    if isClass(k, [.timeUnit, .courseUnit]), isWord(k + 1, "to") || (isWord(k + 1, "or") && isWord(k + 3, "to")) {
                         let verb = isWord(k + 1, "to") ? k + 2 : k + 4
                         if isClass(verb, [.workVerb, .outcomeVerb, .perceiveVerb]) || ["reach", "show", "take", "start", "begin"].contains(word(verb)) {
                             return true
@@ -407,9 +527,16 @@ extension ClaimSentence {
                 }
             }
             // An improvement and a time expression in the same clause: "feel lighter within 24 hours".
-            if let range = timeExpression(at: i) {
-                let clause = clause(around: i)
-                for j in clause where !range.contains(j) && isImprovement(j) { return true }
+            // (Not when the clinic handles something at that time: "results are reviewed at two weeks".)
+            if let range = timeExpression(at: i), !has(.handlingVerb, in: clause(around: i)) {
+                var clause = clause(around: i)
+                // A fronted time expression governs the next clause: "Within a few sessions, many people feel…".
+                if clause.lowerBound == 0, range.lowerBound == 0, clause.upperBound == range.upperBound, range.upperBound < count - 1,
+                    tokens[range.upperBound].text == ","
+                {
+                    clause = self.clause(around: range.upperBound + 1)
+                }
+                for j in clause where !range.contains(j) && isImprovement(j) && !isEmbeddedQuestion(before: j) { return true }
             }
         }
         return false
@@ -431,9 +558,11 @@ extension ClaimSentence {
             return i - 1..<i + 2
         }
         // "before you leave"
-        if t.text == "before", isClass(i + 1, .pronoun), word(i + 2).hasPrefix("leave") { return i..<i + 3 }
+        if t.text == "before", isClass(i + 1, .pronoun) {
+            for k in i + 2..<min(i + 5, count) where ["leave", "leaves", "walk", "go", "get"].contains(tokens[k].text) { return i..<k + 1 }
+        }
         switch t.text {
-        case "within", "by", "after", "in", "at", "for", "around", "until", "about":
+        case "within", "by", "after", "in", "at", "for", "around", "until", "about", "over":
             break
         default:
             return nil
@@ -452,12 +581,16 @@ extension ClaimSentence {
                 // "by week six", "in month two", "at day 3".
                 if isQuantity(k + 1) && !tokens[k + 1].classes.contains(.fraction) { return i..<k + 2 }
                 // "within days", "for months": a bare plural unit is a span; otherwise a count or ordinal must come first.
-                if counted || (k == i + 1 && u.text.hasSuffix("s") && u.classes.contains(.timeUnit) && t.text != "in" && t.text != "at") {
+                // "within the hour" names a span too.
+                let bare = k == i + 1 && u.text.hasSuffix("s") && u.classes.contains(.timeUnit) && t.text != "at" && u.text != "years"
+                if counted || bare || (t.text == "within" && isWord(k - 1, "the")) {
                     return i..<k + 1
                 }
                 return nil
             }
-            if u.isNumeric || u.ordinal || u.classes.contains(.fraction) || ["few", "several", "couple", "single", "end", "a", "an"].contains(u.text) {
+            if u.isNumeric || u.ordinal || u.classes.contains(.fraction)
+                || ["few", "several", "couple", "single", "end", "a", "an", "following", "next", "coming"].contains(u.text)
+            {
                 if u.year { return nil }
                 counted = true
             } else if u.kind != .word {
@@ -485,6 +618,8 @@ extension ClaimSentence {
             }
         }
         if c.contains(.perceiveVerb) {
+            // "feeling like themselves again".
+            if isWord(j + 1, "like"), word(j + 2).hasSuffix("self") || word(j + 2).hasSuffix("selves") { return true }
             // "feel more relaxed", "feel less anxious".
             if word(j + 1) == "more" || word(j + 1) == "less", j + 2 < count, tokens[j + 2].kind == .word { return true }
             let range = clause(around: j)
@@ -492,7 +627,10 @@ extension ClaimSentence {
         }
         if c.contains(.workVerb) {
             if t.text.hasPrefix("kick") { return isWord(j + 1, "in") }
-            return ["start", "starts", "started", "begin", "begins", "began", "starting"].contains(word(j - 1))
+            if ["start", "starts", "started", "begin", "begins", "began", "starting"].contains(word(j - 1)) { return true }
+            // "ketamine works within hours" — not "return to work", "at work", or a person working.
+            return !["to", "at", "from", "of", "back", "the", "your", "our"].contains(word(j - 1)) && !hasPersonSubject(j)
+                && !isClass(j + 1, .secondPerson) && word(j + 1) != "out"
         }
         return false
     }
@@ -514,6 +652,21 @@ extension ClaimSentence {
                     }
                     k += 1
                 }
+            }
+            // "There is strong evidence that…", "there's evidence for …": evidence asserted to exist, or not.
+            if t.text == "evidence", isWord(i + 1, "that") || (isWord(i + 1, "for") && has([.be], in: i - 4..<i)) { return true }
+            // "The research is clear", "the evidence is strong / consistent".
+            if c.contains(.researchSubject), let b = first(.be, in: i + 1..<i + 5), !hasBreak(in: i + 1..<b),
+                ["clear", "consistent", "conclusive", "strong", "compelling", "overwhelming", "solid", "convincing", "robust"].contains(word(b + 1))
+            {
+                return true
+            }
+            // A research frame with a result: "In trials, ketamine reduced suicidal thoughts", "Across studies, TMS eased …".
+            if ["in", "across", "during", "from"].contains(t.text), i == 0 || isClauseBreak(i - 1),
+                let r = first(.researchSubject, in: i + 1..<i + 5), r + 1 < count, isClauseBreak(r + 1) || isWord(r + 1, "of")
+            {
+                let rest = clause(around: min(r + 2, count - 1))
+                if has([.outcomeVerb, .mechanismVerb, .reportVerb], in: rest) { return true }
             }
             // "according to research", "per one randomized trial".
             if (t.text == "according" && isWord(i + 1, "to")) || (t.text == "per" && (i == 0 || isClauseBreak(i - 1))) {
@@ -537,7 +690,9 @@ extension ClaimSentence {
                 }
             }
             // A mechanism stated as fact: a treatment rebuilds / activates / boosts something in the body.
-            if c.contains(.mechanismVerb), !hasPersonSubject(i), !isEmbeddedQuestion(before: i), subject(before: i) != nil {
+            if c.contains(.mechanismVerb), !hasPersonSubject(i), !isEmbeddedQuestion(before: i), subject(before: i) != nil,
+                !isDefinition(before: i)
+            {
                 if (t.text == "act" || t.text == "acts") && !isWord(i + 1, "on") { continue }
                 if (t.text == "wake" || t.text == "wakes") && !isWord(i + 1, "up") { continue }
                 let range = clause(around: i)
@@ -554,6 +709,18 @@ extension ClaimSentence {
         return false
     }
 
+    /// True when the verb at `i` sits in a relative clause of a definition: "Botox is a purified protein that relaxes
+    /// muscles", "Fillers are gels that add volume" describe what something is.
+    func isDefinition(before i: Int) -> Bool {
+        guard let rel = (max(0, i - 4)..<i).last(where: { ["that", "which"].contains(tokens[$0].text) }) else { return false }
+        var j = rel - 1
+        while j >= 0, j >= rel - 5, !isClauseBreak(j) {
+            if isClass(j, .be), isWord(j + 1, "a") || isWord(j + 1, "an") { return true }
+            j -= 1
+        }
+        return false
+    }
+
     /// True when the word at `k` reports a result; "points" needs "to", "backs" needs "up", "tells" needs "us".
     func isReport(_ k: Int) -> Bool {
         let t = tokens[k]
@@ -561,10 +728,12 @@ extension ClaimSentence {
         switch t.text {
         case "point", "points", "pointed": return isWord(k + 1, "to")
         case "find", "finds": return !isWord(k + 1, "out")  // "to find out whether" is a question, not a finding
+        case "know", "knows": return !isNegated(k)  // "scientists still don't know why" reports no result
         case "back", "backs", "backed": return isWord(k + 1, "up")
         case "tell", "tells", "told", "teach", "teaches", "taught": return isWord(k + 1, "us")
         case "tie", "ties", "tied", "connect", "connects", "connected", "link", "links", "linked":
-            return isWord(k + 1, "to") || has(.outcomeNoun, in: k + 1..<k + 4) || has(.condition, in: k + 1..<k + 5)
+            return find("to", in: k + 1..<k + 5) != nil || find("with", in: k + 1..<k + 5) != nil
+                || has(.outcomeNoun, in: k + 1..<k + 4) || has(.condition, in: k + 1..<k + 5)
         default: return true
         }
     }
@@ -573,9 +742,9 @@ extension ClaimSentence {
     /// "it has been shown that", "is proven to", "is linked to", "is well established".
     func isEvidential(_ i: Int) -> Bool {
         let t = tokens[i]
-        guard t.text.hasSuffix("n") || t.text.hasSuffix("ed") else { return false }
+        guard t.text.hasSuffix("n") || t.text.hasSuffix("ed") || t.text == "thought" else { return false }
         var j = i - 1
-        while j >= 0, isClass(j, .evidentialAdverb) || isWord(j, "not") || isWord(j, "never") { j -= 1 }
+        while j >= 0, isClass(j, .evidentialAdverb) || ["not", "never", "long", "now", "always"].contains(word(j)) { j -= 1 }
         guard j >= 0, isClass(j, .be) || (isClass(j, .have) && t.text != "found") else { return false }
         if word(i - 1) == "well", t.text == "established" || t.text == "documented" { return true }
         switch word(i + 1) {

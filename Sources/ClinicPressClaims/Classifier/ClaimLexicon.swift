@@ -211,7 +211,7 @@ enum ClaimLexicon {
             rehydrate rehydrates rehydrated replenish replenishes alleviate alleviates alleviated soothe soothes \
             shed sheds lessen lessens diminish diminishes halve halves halved double doubles doubled triple \
             shorten shortens shortened soften softens softened stop stops stopped cease ceases \
-            settle settles settled wipe wipes wiped return returns returned recur recurs sharpen sharpens strengthen strengthens regain regains regained dissolve dissolves \
+            climb climbs climbed soar soars jump jumps surge surges wipe wipes wiped return returns returned recur recurs sharpen sharpens strengthen strengthens regain regains regained dissolve dissolves \
             dissolved erase erases erased eliminate eliminates eliminated banish banishes melt melts
             """),
         (.outcomeNoun, """
@@ -219,7 +219,7 @@ enum ClaimLexicon {
             relapse relapses scores score weight pain mood energy sleep levels level risk hunger appetite lines \
             wrinkles scars collagen attacks flashbacks nightmares cravings function complexion fat outcomes \
             quality survival mortality deaths suicides thinking thoughts focus memory stamina inflammation \
-            readings pressure sugar cholesterol bmi spots redness swelling hydration rehydration glow
+            readings pressure sugar cholesterol bmi spots redness swelling hydration rehydration glow hair
             """),
         (.condition, """
             depression depressive depressed anxiety anxious ptsd ocd obesity overweight acne migraine migraines \
@@ -232,7 +232,7 @@ enum ClaimLexicon {
         (.researchSubject, """
             study studies research trial trials evidence data scientists scientist researchers researcher review \
             reviews analysis analyses literature science investigators investigator experiments experiment \
-            findings survey surveys registry scans experts results
+            findings survey surveys registry scans imaging experts results
             """),
         (.researchModifier, "published clinical scientific imaging laboratory lab animal recent peer reviewed"),
         (.reportVerb, """
@@ -269,18 +269,19 @@ enum ClaimLexicon {
             """),
         (.regulator, "fda regulators regulator agency ema mhra"),
         (.approval, """
-            approved approve approves approving approval approvals cleared clearance clearances authorized \
+            approved approve approves approving approval approvals unapproved indicated cleared clearance clearances authorized \
             authorised authorizes authorization authorisation indication indications blessing okayed nod
             """),
         (.regulatorVerb, """
             declined declines rejected rejects denied refused refuses turned banned bans warned warns ruled \
             granted grants gave gives signed issued ordered recalled withdrew pulled took position regulate regulates \
             regulated oversee oversees classify classifies classified allow allows allowed permit permits require \
-            requires required considers considered lists listed recognizes recognized
+            rule rules requires required considers considered lists listed recognizes recognized reviewed evaluated inspected \
+            vetted tested
             """),
         (.cure, "cure cures cured curing curable cureall"),
         (.guarantee, "guarantee guarantees guaranteed"),
-        (.permanence, "permanent permanently forever lifelong irreversible"),
+        (.permanence, "permanent permanently forever lifelong irreversible foolproof failproof infallible"),
         (.safety, "safe harmless painless"),
         (.intensifier, "completely totally perfectly entirely absolutely utterly always"),
         (.universal, "everyone everybody anyone anybody every all whoever"),
@@ -309,7 +310,7 @@ enum ClaimLexicon {
             """),
         (.workVerb, "work works working worked kick kicks act acts"),
         (.improvedState, """
-            better calmer lighter sharper clearer happier energized energised rested brighter smoother younger \
+            better calmer lighter sharper clearer happier easier energized energised rested brighter smoother younger \
             healthier refreshed
             """),
         (.treatment, """
@@ -327,7 +328,7 @@ enum ClaimLexicon {
         (.marketingCue, "stars rating ratings rated voted award awards followers"),
         (.pending, """
             will would planned planning plan plans hope hopes aim aims seeking recruiting underway ongoing upcoming \
-            future whether if want wants wanted try trying tries seek seeks intend intends designed
+            future whether if want wants wanted deserve deserves try trying tries seek seeks intend intends designed
             """),
         (.imperative, """
             ask call book text schedule reserve subscribe follow share fill download start take try request reach \
@@ -344,6 +345,7 @@ enum ClaimLexicon {
             replenish replenishes fuel fuels energize energizes slow slows support supports rehydrate rehydrates \
             shrink shrinks tighten tightens smooth smooths target targets modulate modulates prevent prevents \
             sharpen sharpens dissolve dissolves erase erases eliminate eliminates banish banishes mimic mimics \
+            help helps aid aids encourage encourages enable enables nudge nudges flood floods soothe soothes \
             shorten shortens soften softens spark sparks spur spurs grow grows regenerate regenerates form forms \
             relax relaxes release releases reshape reshapes signal signals bind binds rewire remodel remodels \
             produce produces build builds nourish nourishes hydrate hydrates plump plumps attract attracts \
@@ -355,7 +357,7 @@ enum ClaimLexicon {
             receptor receptors glutamate serotonin dopamine collagen dna mitochondria immune hormone hormones \
             metabolism nervous amygdala cortex hippocampus blood skin pathway pathways gut liver cortisol insulin \
             nerve nerves muscle muscles tissue tissues body stomach inflammation neuroplasticity plasticity bdnf \
-            gaba chemistry neurotransmitters heart lungs kidneys bones joints system endorphins nmda neural \
+            gaba chemistry neurotransmitters heart lungs kidneys bones joints endorphins nmda neural \
             networks network fibers elastin follicles glands gland thyroid enzymes enzyme proteins protein genes gene
             """),
         (.firstPerson, "we our us we're we've we'll we'd i i'm my ours ourselves"),
@@ -382,7 +384,7 @@ enum ClaimLexicon {
             consultations intake check checkin form forms suite room lounge
             """),
         (.determiner, "the a an our your this that these those their its his her my any each"),
-        (.be, "is are was were be been being am it's that's"),
+        (.be, "is are was were be been being am it's that's there's here's"),
         (.have, "has have had"),
         (.multiplier, "twice double triple times"),
         (.pronoun, "it they you we he she there this that which who"),

@@ -84,12 +84,32 @@ extension ClaimSentence {
                 // followed by its purpose ("for", "to treat", "as") or preceded by a verb of being or holding.
                 let purpose = hasPurpose(after: i)
                 let held = hasHoldingVerb(before: i)
-                if regulated && (purpose || held) { return true }
+                // (Not what we use: "we only use FDA-cleared lasers for hair removal" describes our equipment.)
+                let ours = t.joined && (first(.pronoun, in: clause(around: i).lowerBound..<i).map { word($0) == "we" || word($0) == "i" } ?? false)
+                if regulated && (purpose || held) && !ours { return true }
+                // "the FDA-approved version", "unlike FDA-cleared devices": still a regulatory status, unless it is
+                // only what we use ("we only stock FDA-approved devices").
+                if regulated, t.text.hasSuffix("ed"), !has(.firstPerson, in: clause(around: i).lowerBound..<i), !has(.imperative, in: 0..<1) {
+                    if !(first(.pronoun, in: clause(around: i).lowerBound..<i).map { word($0) == "we" } ?? false) { return true }
+                }
                 // Without a regulator: "is approved for …", "Approved in 2019 for depression, …", outside insurance talk.
                 if !regulated && !insurance && purpose && t.text != "nod" && t.text != "blessing" && t.text != "light" {
                     if held { return true }
                     if let f = find("for", in: i + 1..<i + 5), has([.condition, .outcomeNoun], in: f + 1..<f + 5) { return true }
                 }
+            }
+            // A drug's approval or clearance as a noun, in a sentence about a condition: "Spravato's approval covers adults
+            // with treatment-resistant depression" — not "your financing approval".
+            if ["approval", "clearance", "indication"].contains(t.text), !insurance, !isClass(i - 1, [.secondPerson, .firstPerson]),
+                classes.contains(.condition)
+            {
+                return true
+            }
+            // "is not regulated by the FDA", "was rejected by regulators".
+            if t.classes.contains(.regulatorVerb), t.text.hasSuffix("ed") {
+                // "turned away by FDA advisers": one particle may come before "by".
+                let by = ["away", "down", "back", "off"].contains(word(i + 1)) ? i + 2 : i + 1
+                if isWord(by, "by"), isClass(by + 1, .regulator) || isClass(by + 2, .regulator) { return true }
             }
             // "a boxed warning from the FDA": a regulator's warning is a regulatory fact.
             if regulated, t.text == "warning" || t.text == "warnings", !isClass(i - 1, .secondPerson) { return true }
@@ -120,7 +140,7 @@ extension ClaimSentence {
         var k = i + 1
         while k < count, k <= i + 5, !isClauseBreak(k) {
             switch tokens[k].text {
-            case "for", "to", "as", "in", "only", "since", "on": return true
+            case "for", "to", "as", "only", "since": return true
             default: k += 1
             }
         }
@@ -179,9 +199,8 @@ extension ClaimSentence {
             if t.text == "all", isWord(i - 1, "for"), isWord(i - 2, "and"), isWord(i - 3, "once") { return true }
             // No risk at all: "no side effects", "zero risks", "risk-free", "without any complications".
             if isRiskNoun(i) {
-                var j = i - 1
-                if word(j) == "any" || word(j) == "serious" || word(j) == "known" { j -= 1 }
-                if ["no", "zero", "without", "0"].contains(word(j)) || (j >= 0 && tokens[j].kind == .number && tokens[j].value == 0) {
+                // Up to two words may stand between: "no serious side effects", "no chance of complications".
+                for j in max(0, i - 3)..<i where ["no", "zero", "without", "0"].contains(word(j)) && !hasBreak(in: j..<i) {
                     return true
                 }
                 let after = t.text == "side" ? i + 2 : i + 1
@@ -199,8 +218,13 @@ extension ClaimSentence {
                 if isClass(j, [.safety, .cure]) || word(j) == "effective" || isRiskFree(j) { return true }
             }
             // Universal efficacy: "works for everyone", "safe for every skin type", "helps all patients".
-            if c.contains(.universal), isWord(i - 1, "for") || (isClass(i - 1, .intensifier) && isWord(i - 2, "for")) {
-                let verb = isWord(i - 1, "for") ? i - 2 : i - 3
+            // The universal must range over people or bodies ("every skin type"), not "every budget" or "every phone".
+            let overPeople = ["everyone", "everybody", "anyone", "anybody"].contains(t.text)
+                || has([.population, .bioNoun, .condition, .outcomeNoun], in: i + 1..<i + 4)
+            if c.contains(.universal), overPeople, ["for", "on", "with"].contains(word(i - 1))
+                || (isClass(i - 1, .intensifier) && isWord(i - 2, "for"))
+            {
+                let verb = ["for", "on", "with"].contains(word(i - 1)) ? i - 2 : i - 3
                 if isNegated(verb) { continue }
                 if isClass(verb, [.workVerb, .safety]) || ["helps", "help", "effective", "suitable", "safe"].contains(word(verb)) {
                     return true
@@ -211,8 +235,11 @@ extension ClaimSentence {
             if c.contains(.universal), i == 0 || isClauseBreak(i - 1) {
                 // "Every single guest leaves feeling better", "Everyone who finishes the program improves".
                 let range = clause(around: i)
-                let person = ["everyone", "everybody", "anyone", "anybody"].contains(t.text) || has(.population, in: i + 1..<i + 4)
-                if person, has([.improvedState, .outcomeVerb], in: i + 1..<range.upperBound) { return true }
+                let person = ["everyone", "everybody", "anyone", "anybody"].contains(t.text) || has(.population, in: i + 1..<i + 7)
+                // ("Everyone deserves to feel better" wishes; it asserts nothing.)
+                if person, has([.improvedState, .outcomeVerb], in: i + 1..<range.upperBound), !has(.pending, in: i + 1..<range.upperBound) {
+                    return true
+                }
             }
             // Nobody left with the condition: "Nobody walks out still depressed", "No patient leaves without relief".
             if t.text == "nobody" || (t.text == "one" && isWord(i - 1, "no")) || (t.text == "no" && isClass(i + 1, .population)) {
@@ -232,6 +259,14 @@ extension ClaimSentence {
                     if ["completely", "totally", "entirely", "fully", "permanently", "forever"].contains(tokens[k].text) { return true }
                 }
             }
+            // "eliminates all of your symptoms": a total outcome.
+            if c.contains(.outcomeVerb), !hasPersonSubject(i), isWord(i + 1, "all"),
+                has([.outcomeNoun, .condition], in: i + 2..<i + 5)
+            {
+                return true
+            }
+            // "depression-free for life", "results for life".
+            if t.text == "life", isWord(i - 1, "for"), healthy, !isNegated(i) { return true }
             // "never … again / another / comes back / fails".
             if t.text == "never" || (t.text == "won't" && isWord(i + 1, "come")) {
                 var k = i + 1
@@ -339,7 +374,7 @@ extension ClaimSentence {
             }
             // "Nothing smooths lines like…", "No pill comes close": a denied rival, not "feels nothing like".
             let rival = t.text == "no" && (isClass(i + 1, .treatment) || (["other", "single"].contains(word(i + 1)) && isClass(i + 2, .treatment)))
-            if t.text == "nothing" || rival, i == 0 || isClauseBreak(i - 1) {
+            if t.text == "nothing" || rival {
                 let range = clause(around: i)
                 var k = i + 2
                 while k < range.upperBound {
@@ -366,6 +401,9 @@ extension ClaimSentence {
         switch word(i) {
         case "fastest", "quickest", "safest", "strongest", "best", "gentlest": return true
         case "most", "least": return isClass(i + 1, .efficacy) || word(i + 1) == "proven"
+        // Ranks that mean "the best": "first-line treatment", "the gold standard".
+        case "line": return isWord(i - 1, "first") && tokens[i].joined
+        case "standard": return isWord(i - 1, "gold")
         default: return false
         }
     }
@@ -416,6 +454,15 @@ extension ClaimSentence {
             }
             // "half of our patients", "a majority of adults", "three-quarters of participants".
             if healthy, t.classes.contains(.fraction), isWord(i + 1, "of"), has(.population, in: i + 2..<i + 7) { return true }
+            // "two-thirds of the weight", "half of the symptoms": a share of an outcome.
+            if t.classes.contains(.fraction), isWord(i + 1, "of"), has([.outcomeNoun, .condition], in: i + 2..<i + 5) { return true }
+            // A proportion as the subject of an outcome: "A majority saw their scores fall", "About a third reached remission".
+            if healthy, t.classes.contains(.fraction), !isWord(i + 1, "of"), !isClass(i + 1, [.timeUnit, .courseUnit]),
+                !isClass(i + 2, [.timeUnit, .courseUnit]), !isWord(i - 1, "by") && !isWord(i - 1, "in") && !isWord(i - 1, "the")
+            {
+                let range = clause(around: i)
+                if has([.outcomeVerb, .perceiveVerb, .outcomeNoun], in: i + 1..<min(i + 4, range.upperBound)) { return true }
+            }
             // A count of people with a condition: "13 million Americans have PTSD", "affects 21 million adults".
             if isQuantity(i), t.value >= 1_000 || isClass(i + 1, .cardinal) && tokens[i + 1].value >= 1_000 {
                 if let p = first(.population, in: i + 1..<i + 5) {
@@ -481,6 +528,7 @@ extension ClaimSentence {
             if w == "in" { m = isWord(k + 1, "every") ? k + 2 : k + 1 }
             else if w == "out", isWord(k + 1, "of") { m = isWord(k + 2, "every") ? k + 3 : k + 2 }
             else if w == "of", isWord(k + 1, "every") { m = k + 2 }
+            else if w == "of", k == i + 1, isQuantity(k + 1), !isClass(k + 1, .fraction) { m = k + 1 }  // "8 of 10 participants"
             if m >= 0 {
                 if isWord(m, "a") && isClass(m + 1, .cardinal) { m += 1 }  // "one in a hundred"
                 guard isQuantity(m), !tokens[m].classes.contains(.fraction), !isClass(m + 1, .timeUnit) else { return false }
@@ -531,10 +579,8 @@ extension ClaimSentence {
             if let range = timeExpression(at: i), !has(.handlingVerb, in: clause(around: i)) {
                 var clause = clause(around: i)
                 // A fronted time expression governs the next clause: "Within a few sessions, many people feel…".
-                if clause.lowerBound == 0, range.lowerBound == 0, clause.upperBound == range.upperBound, range.upperBound < count - 1,
-                    tokens[range.upperBound].text == ","
-                {
-                    clause = self.clause(around: range.upperBound + 1)
+                if clause.lowerBound == 0, range.lowerBound == 0, clause.upperBound < count - 1, tokens[clause.upperBound].text == "," {
+                    clause = self.clause(around: clause.upperBound + 1)
                 }
                 for j in clause where !range.contains(j) && isImprovement(j) && !isEmbeddedQuestion(before: j) { return true }
             }
@@ -557,12 +603,19 @@ extension ClaimSentence {
         if t.classes.contains(.timeUnit), isQuantity(i - 1) || isWord(i - 1, "a"), ["after", "later", "into", "post"].contains(word(i + 1)) {
             return i - 1..<i + 2
         }
+        // "walk out feeling lighter", "leave feeling refreshed": the effect is there as the visit ends —
+        // unless it is only wished for ("we want every client to leave feeling…").
+        if ["walk", "walks", "leave", "leaves", "head", "heads", "go", "goes"].contains(t.text), !has(.pending, in: clause(around: i).lowerBound..<i) {
+            for k in i + 1..<min(i + 5, count) where tokens[k].text == "feeling" { return i..<k + 1 }
+        }
+        // "by the time you leave", "by the time the drip is done"
+        if t.text == "by", isWord(i + 1, "the"), isWord(i + 2, "time") { return i..<i + 3 }
         // "before you leave"
         if t.text == "before", isClass(i + 1, .pronoun) {
             for k in i + 2..<min(i + 5, count) where ["leave", "leaves", "walk", "go", "get"].contains(tokens[k].text) { return i..<k + 1 }
         }
         switch t.text {
-        case "within", "by", "after", "in", "at", "for", "around", "until", "about", "over":
+        case "within", "by", "after", "in", "at", "for", "around", "until", "about", "over", "from":
             break
         default:
             return nil
@@ -574,6 +627,11 @@ extension ClaimSentence {
             switch u.text {
             case "every", "each", "per", "a.m", "p.m", "business": return nil
             default: break
+            }
+            if !counted, u.classes.contains(.courseUnit), isWord(k + 1, "of") {
+                // "over the course of a few weeks", "after a round of injections"
+                k += 1
+                continue
             }
             // "the second week", "the second or third infusion": an ordinal, even one that is also a unit.
             let ordinalBeforeUnit = u.ordinal && (isWord(k - 1, "the") || isClass(k + 1, [.timeUnit, .courseUnit]))
@@ -589,13 +647,16 @@ extension ClaimSentence {
                 return nil
             }
             if u.isNumeric || u.ordinal || u.classes.contains(.fraction)
-                || ["few", "several", "couple", "single", "end", "a", "an", "following", "next", "coming"].contains(u.text)
+                || ["few", "several", "couple", "single", "end", "a", "an", "following"].contains(u.text)
             {
                 if u.year { return nil }
                 counted = true
             } else if u.kind != .word {
                 return nil
-            } else if !(u.classes.contains(.determiner) || ["of", "to", "or", "and", "up", "just", "only", "about", "around", "roughly", "as", "little", "daily", "full", "first"].contains(u.text)) {
+            } else if !(u.classes.contains(.determiner)
+                || ["of", "to", "or", "and", "up", "just", "only", "about", "around", "roughly", "as", "little", "daily", "full",
+                    "first", "matter", "under", "less", "than", "very", "single"].contains(u.text))
+            {
                 return nil
             }
             k += 1
@@ -614,9 +675,16 @@ extension ClaimSentence {
                 // "appetite returns", "their energy return" — not "return to work".
                 return isClass(j - 1, [.outcomeNoun, .condition, .effectNoun]) || isClass(j - 2, [.outcomeNoun, .condition])
             default:
-                return !hasPersonSubject(j) || isClass(j + 1, [.outcomeNoun, .condition])
+                return (!hasPersonSubject(j) || isClass(j + 1, [.outcomeNoun, .condition])) && !isNegated(j)
             }
         }
+        // "the swelling goes down", "symptoms go away", "back to normal".
+        if ["go", "goes", "went", "gone", "settle", "settles", "calm", "calms"].contains(t.text), isWord(j + 1, "away") || isWord(j + 1, "down") {
+            return true
+        }
+        // "wears off within two hours", "clears up in an hour".
+        if ["wear", "wears", "wore", "clear", "clears", "cleared"].contains(t.text), isWord(j + 1, "off") || isWord(j + 1, "up") { return true }
+        if t.text == "normal", isWord(j - 1, "to"), isWord(j - 2, "back") { return true }
         if c.contains(.perceiveVerb) {
             // "feeling like themselves again".
             if isWord(j + 1, "like"), word(j + 2).hasSuffix("self") || word(j + 2).hasSuffix("selves") { return true }
@@ -643,7 +711,7 @@ extension ClaimSentence {
             let t = tokens[i]
             let c = t.classes
             // A research subject followed in its clause by a reporting verb: "studies show", "the literature points to".
-            if c.contains(.researchSubject) || (t.text == "work" && isClass(i - 1, .researchModifier)) {
+            if c.contains(.researchSubject) || (t.text == "work" && (isClass(i - 1, .researchModifier) || isWord(i + 1, "published"))) {
                 var k = i + 1
                 while k < count, k <= i + 8, !isClauseBreak(k) {
                     if isReport(k) {
@@ -682,6 +750,14 @@ extension ClaimSentence {
             if t.text == "effective" || t.text == "efficacious" || ((t.text == "works" || t.text == "work") && !hasPersonSubject(i)),
                 !isNegated(i), !isEmbeddedQuestion(before: i)
             {
+                // "TMS is highly effective.", "Spravato is safe and effective": efficacy as a predicate of a treatment.
+                // (Our own things — "our scheduling system is effective" — need a health word to count.)
+                if t.text != "works" && t.text != "work", !hasPersonSubject(i), let b = (max(0, i - 4)..<i).last(where: { isClass($0, .be) }),
+                    !hasBreak(in: b..<i), !isClass(b - 1, .pronoun) || isWord(b - 1, "it"),
+                    !has([.firstPerson, .secondPerson], in: max(0, b - 4)..<b) || !classes.isDisjoint(with: Self.healthWords.union(.treatment))
+                {
+                    return true
+                }
                 var k = i + 1
                 if ["for", "against", "in", "at"].contains(word(k)) {
                     k += 1
@@ -689,8 +765,15 @@ extension ClaimSentence {
                     if has([.condition, .outcomeNoun], in: k..<min(k + 4, range.upperBound)) { return true }
                 }
             }
+            // An outcome that comes faster or better: "patients with higher NAD+ levels recover faster".
+            if c.contains(.outcomeVerb), !hasPersonSubject(i), !isNegated(i),
+                ["faster", "better", "sooner", "quicker", "quickly", "more"].contains(word(i + 1))
+            {
+                if word(i + 1) != "more" || isWord(i + 2, "quickly") || isWord(i + 2, "fully") { return true }
+            }
             // A mechanism stated as fact: a treatment rebuilds / activates / boosts something in the body.
-            if c.contains(.mechanismVerb), !hasPersonSubject(i), !isEmbeddedQuestion(before: i), subject(before: i) != nil,
+            if c.contains(.mechanismVerb) || (c.contains(.outcomeVerb) && t.text.hasSuffix("s")), !hasPersonSubject(i),
+                !isEmbeddedQuestion(before: i), subject(before: i) != nil,
                 !isDefinition(before: i)
             {
                 if (t.text == "act" || t.text == "acts") && !isWord(i + 1, "on") { continue }
@@ -700,7 +783,7 @@ extension ClaimSentence {
                 // With a condition or outcome as the object, the subject must not itself be a condition
                 // ("ketamine dissolves suicidal thoughts" is a claim; "stress lowers your mood" describes stress).
                 if let s = subject(before: i), !isClass(s, .condition),
-                    has([.condition, .outcomeNoun], in: i + 1..<min(i + 4, range.upperBound))
+                    has([.condition, .outcomeNoun], in: i + 1..<min(i + 7, range.upperBound))
                 {
                     return true
                 }

@@ -5,7 +5,13 @@ struct ClaimSentence {
     let classes: WordClass
 
     init(_ sentence: String) {
-        tokens = ClaimTokenizer.tokenize(sentence)
+        var tokens = ClaimTokenizer.tokenize(sentence)
+        // "per cent" is a percent sign.
+        if let c = tokens.firstIndex(where: { $0.text == "cent" }), c > 0, tokens[c - 1].text == "per" {
+            tokens[c].kind = .percent
+            tokens.remove(at: c - 1)
+        }
+        self.tokens = tokens
         var all: WordClass = []
         for token in tokens { all.formUnion(token.classes) }
         classes = all

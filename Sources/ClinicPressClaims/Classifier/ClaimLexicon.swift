@@ -376,12 +376,14 @@ enum ClaimLexicon {
         (.measureUnit, "pounds pound lbs lb kg kilograms kilos points inches stone"),
         (.doseUnit, "mg mcg µg iu ml units milligrams micrograms"),
         (.handlingVerb, """
-            reviewed review discussed discuss checked tracked track measured monitored recorded scheduled processed \
+            reviewed review reviews discussed discuss checked checks check tracked track tracks measured measures \
+            monitored monitors monitor recorded scheduled processed taken takes asks asked \
             billed mailed emailed shipped mixed prepared charged refunded
             """),
         (.occasion, """
             session sessions appointment appointments visit visits evaluation evaluations consult consultation \
-            consultations intake check checkin form forms suite room lounge
+            consultations intake check checkin form forms suite room lounge workshop workshops class classes group \
+            groups
             """),
         (.determiner, "the a an our your this that these those their its his her my any each"),
         (.be, "is are was were be been being am it's that's there's here's"),

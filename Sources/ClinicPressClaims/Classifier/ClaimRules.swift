@@ -53,7 +53,7 @@ extension ClaimSentence {
                 while k < count, tokens[k].text != "," { k += 1 }
                 k += 1
             }
-            let end = min(count, k + 4)
+            let end = min(count, k + 6)
             var j = k
             while j < end {
                 if isReport(j) { return false }
@@ -458,7 +458,8 @@ extension ClaimSentence {
             if t.classes.contains(.fraction), isWord(i + 1, "of"), has([.outcomeNoun, .condition], in: i + 2..<i + 5) { return true }
             // A proportion as the subject of an outcome: "A majority saw their scores fall", "About a third reached remission".
             if healthy, t.classes.contains(.fraction), !isWord(i + 1, "of"), !isClass(i + 1, [.timeUnit, .courseUnit]),
-                !isClass(i + 2, [.timeUnit, .courseUnit]), !isWord(i - 1, "by") && !isWord(i - 1, "in") && !isWord(i - 1, "the")
+                !isClass(i + 2, [.timeUnit, .courseUnit]), !isWord(i - 1, "by") && !isWord(i - 1, "in"),
+                !isClass(i - 1, .determiner) || isWord(i - 1, "a") || isWord(i - 1, "an")
             {
                 let range = clause(around: i)
                 if has([.outcomeVerb, .perceiveVerb, .outcomeNoun], in: i + 1..<min(i + 4, range.upperBound)) { return true }
@@ -583,6 +584,9 @@ extension ClaimSentence {
                     clause = self.clause(around: clause.upperBound + 1)
                 }
                 for j in clause where !range.contains(j) && isImprovement(j) && !isEmbeddedQuestion(before: j) { return true }
+                // Otherwise a health outcome or condition in a clause that is not about the clinic's own doings:
+                // "keeps lines at bay for months", "pulls patients out of a depressive episode within hours".
+                if isHealthClause(clause, excluding: range) { return true }
             }
         }
         return false
@@ -662,6 +666,33 @@ extension ClaimSentence {
             k += 1
         }
         return nil
+    }
+
+    /// True when a clause speaks of a health outcome (outcome, condition, effect, the body) as a fact about a treatment,
+    /// not of the clinic's handling ("your blood pressure is checked"), our own actions ("we"), or a definition.
+    func isHealthClause(_ clause: Range<Int>, excluding range: Range<Int>) -> Bool {
+        var health = false
+        for j in clause where !range.contains(j) {
+            let c = tokens[j].classes
+            if c.contains(.handlingVerb) || (c.contains(.firstPerson) && !tokens[j].text.hasPrefix("our")) || c.contains(.staff) {
+                return false
+            }
+            if !c.isDisjoint(with: [.outcomeNoun, .effectNoun, .improvedState]) { health = true }
+        }
+        guard health else { return false }
+        // "You can expect some redness for a day": what you will go through is aftercare, not an effect.
+        if ["you", "you'll", "you're", "you've"].contains(word(clause.lowerBound)) { return false }
+        // The clause's first noun must not be one of the clinic's occasions ("Group anxiety workshops meet …").
+        if let first = (clause.lowerBound..<min(clause.upperBound, clause.lowerBound + 4)).first(where: { isClass($0, [.occasion, .courseUnit]) }),
+            !has([.effectNoun, .outcomeNoun], in: clause.lowerBound..<first)
+        {
+            return false
+        }
+        // "Depression is more than just feeling sad for a few days": a definition, not an effect.
+        if let b = first(.be, in: clause), isWord(b + 1, "more") || isWord(b + 1, "when") || isWord(b + 1, "a") || isWord(b + 1, "an") {
+            return false
+        }
+        return !isEmbeddedQuestion(before: clause.upperBound - 1)
     }
 
     /// A word that names an improvement: an outcome verb, an effect, an improved state, or noticing an outcome.
@@ -771,12 +802,43 @@ extension ClaimSentence {
             {
                 if word(i + 1) != "more" || isWord(i + 2, "quickly") || isWord(i + 2, "fully") { return true }
             }
+            // A treatment doing something unlisted to a health outcome: "semaglutide curbs cravings", "a touch-up keeps
+            // lines at bay", "Spravato can pull patients out of a depressive episode". The verb is a word the lexicon does
+            // not know, either ending in -s after its subject or right after a modal.
+            // The subject comes first in its clause (no preposition or "we" before the verb), so plural nouns
+            // ("a trial on IV fluids") are not read as verbs.
+            if c.isEmpty, t.kind == .word, let s = subject(before: i), !Self.lightVerbs.contains(t.text),
+                (t.text.hasSuffix("s") && !t.text.hasSuffix("ss") && s == i - 1) || isClass(i - 1, .modal),
+                !isClass(s, [.firstPerson, .secondPerson, .staff, .condition, .determiner, .population, .pronoun, .occasion, .imperative]),
+                !isEmbeddedQuestion(before: i), !isDefinition(before: i), !isNegated(i)
+            {
+                let range = clause(around: i)
+                let before = range.lowerBound..<i
+                // It must be the clause's first verb-like word ("TMS sends magnetic pulses": not "pulses"), and not a noun
+                // followed by its own verb ("Dermal fillers are gels…").
+                let earlierVerb = before.contains { j in
+                    (tokens[j].classes.isEmpty && tokens[j].text.hasSuffix("s") && j > range.lowerBound)
+                        || isClass(j, [.mechanismVerb, .outcomeVerb, .reportVerb, .be, .have, .modal, .workVerb, .prevalenceVerb]) && j != i - 1
+                }
+                if !earlierVerb, !isClass(i + 1, [.be, .have, .modal]),
+                    has(.outcomeNoun.union(.condition), in: i + 1..<min(i + 7, range.upperBound)),
+                    !has([.handlingVerb, .firstPerson], in: range), !before.contains(where: { Self.prepositions.contains(tokens[$0].text) })
+                {
+                    return true
+                }
+            }
             // A mechanism stated as fact: a treatment rebuilds / activates / boosts something in the body.
             if c.contains(.mechanismVerb) || (c.contains(.outcomeVerb) && t.text.hasSuffix("s")), !hasPersonSubject(i),
                 !isEmbeddedQuestion(before: i), subject(before: i) != nil,
                 !isDefinition(before: i)
             {
                 if (t.text == "act" || t.text == "acts") && !isWord(i + 1, "on") { continue }
+                // A base form is a verb only after a modal, "to", an adverb or a plural subject ("GLP-1 drugs slow…");
+                // after a singular noun it is a noun ("the intake form asks…").
+                if !t.text.hasSuffix("s"), !t.text.hasSuffix("ed") {
+                    let p = word(i - 1)
+                    if !(isClass(i - 1, .modal) || p == "to" || p.hasSuffix("ly") || p.hasSuffix("s") || p == "also" || p == "often") { continue }
+                }
                 if (t.text == "wake" || t.text == "wakes") && !isWord(i + 1, "up") { continue }
                 let range = clause(around: i)
                 if has(.bioNoun, in: i + 1..<min(i + 7, range.upperBound)) { return true }
@@ -803,6 +865,18 @@ extension ClaimSentence {
         }
         return false
     }
+
+    /// Unlisted verbs that describe rather than act: "needs", "means", "includes", "uses"…
+    static let lightVerbs: Set<String> = [
+        "needs", "means", "seems", "looks", "sounds", "tends", "happens", "varies", "depends", "differs", "includes",
+        "contains", "involves", "uses", "stands", "offers", "provides", "comes", "goes", "gets", "runs", "takes",
+        "makes", "lets", "wants", "says", "asks", "appears", "remains", "becomes", "belongs", "exists", "matters",
+    ]
+
+    /// Prepositions that show a word is inside a phrase, not a clause's subject.
+    static let prepositions: Set<String> = [
+        "of", "on", "in", "at", "for", "with", "to", "from", "about", "into", "by", "during", "after", "before", "like",
+    ]
 
     /// True when the word at `k` reports a result; "points" needs "to", "backs" needs "up", "tells" needs "us".
     func isReport(_ k: Int) -> Bool {

@@ -287,7 +287,8 @@ enum ClaimLexicon {
         (.universal, "everyone everybody anyone anybody every all whoever"),
         (.negativeUniversal, "nobody nothing none"),
         (.comparative, """
-            better faster quicker longer greater fewer less more higher lower stronger safer sooner larger bigger \
+            better faster quicker longer greater fewer less more higher lower stronger safer sooner larger bigger wider \
+            deeper further farther smoother clearer \
             smaller milder worse slower superior inferior earlier
             """),
         (.compareVerb, """

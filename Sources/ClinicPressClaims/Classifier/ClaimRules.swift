@@ -89,7 +89,7 @@ extension ClaimSentence {
                 if regulated && (purpose || held) && !ours { return true }
                 // "the FDA-approved version", "unlike FDA-cleared devices": still a regulatory status, unless it is
                 // only what we use ("we only stock FDA-approved devices").
-                if regulated, t.text.hasSuffix("ed"), !has(.firstPerson, in: clause(around: i).lowerBound..<i), !has(.imperative, in: 0..<1) {
+                if regulated, t.joined, t.text.hasSuffix("ed"), !has(.firstPerson, in: clause(around: i).lowerBound..<i), !has(.imperative, in: 0..<1) {
                     if !(first(.pronoun, in: clause(around: i).lowerBound..<i).map { word($0) == "we" } ?? false) { return true }
                 }
                 // Without a regulator: "is approved for …", "Approved in 2019 for depression, …", outside insurance talk.
@@ -175,7 +175,12 @@ extension ClaimSentence {
             let t = tokens[i]
             let c = t.classes
             // A cure that is not denied ("can't promise a cure" is).
-            if c.contains(.cure), !isNegated(i) { return true }
+            // (Others' marketing — "some clinics advertise miracle cures" — is not our promise.)
+            if c.contains(.cure), !isNegated(i),
+                !(max(0, i - 3)..<i).contains(where: { ["advertise", "advertises", "tout", "touts", "hype", "peddle", "sell", "sells"].contains(tokens[$0].text) })
+            {
+                return true
+            }
             // "guaranteed", or "guarantee(s)" used as a verb (followed by what is promised), about health.
             if c.contains(.guarantee), healthy, !isNegated(i) {
                 if t.text == "guaranteed" { return true }
@@ -435,8 +440,9 @@ extension ClaimSentence {
 
     /// Numbers about outcomes or prevalence: "6 in 10", "42% of adults", "half of patients", "21 million adults have …".
     var isStatistic: Bool {
-        // Shares of people count only in a sentence about health ("half of our clients come through referrals" does not).
-        let healthy = !classes.isDisjoint(with: Self.healthWords.union(.treatment))
+        // Shares of our own clients count only in a sentence about health ("half of our clients come through referrals"
+        // does not); shares of people in general are prevalence.
+        let healthy = !classes.isDisjoint(with: Self.healthWords.union(.treatment)) || !classes.contains(.firstPerson)
         for i in 0..<count {
             let t = tokens[i]
             // "6 in 10", "one in five", "two out of three", "3 of every 4", "one new mother in every eight".
@@ -767,6 +773,13 @@ extension ClaimSentence {
                 let rest = clause(around: min(r + 2, count - 1))
                 if has([.outcomeVerb, .mechanismVerb, .reportVerb], in: rest) { return true }
             }
+            // A result set in research at the end: "… produced lasting antidepressant effects in a 2021 trial".
+            if ["in", "during", "across"].contains(t.text), i > 2, let r = first(.researchSubject, in: i + 1..<i + 5),
+                !hasBreak(in: i..<r), has([.outcomeVerb, .effectNoun, .improvedState, .mechanismVerb], in: 0..<i)
+            {
+                _ = r
+                return true
+            }
             // "according to research", "per one randomized trial".
             if (t.text == "according" && isWord(i + 1, "to")) || (t.text == "per" && (i == 0 || isClauseBreak(i - 1))) {
                 if has(.researchSubject, in: i + 1..<i + 6) { return true }
@@ -827,6 +840,15 @@ extension ClaimSentence {
                     return true
                 }
             }
+            // A treatment that relieves, cures or prevents something — whatever it is: "fractional lasers can fade melasma",
+            // "hormone therapy eliminates hot flashes". The subject is a thing, and the verb follows a modal or is in -s.
+            if Self.efficacyVerbs.contains(t.text), let s = subject(before: i), !hasPersonSubject(i),
+                !isClass(s, [.determiner, .pronoun, .condition, .population, .occasion]), !isEmbeddedQuestion(before: i),
+                !isDefinition(before: i), t.text.hasSuffix("s") || isClass(i - 1, [.modal, .negation]) && !["no", "without", "nothing", "none"].contains(word(i - 1)),
+                i + 1 < count, tokens[i + 1].kind == .word, !isClass(i + 1, [.priceCue, .occasion, .secondPerson, .firstPerson])
+            {
+                return true
+            }
             // A mechanism stated as fact: a treatment rebuilds / activates / boosts something in the body.
             if c.contains(.mechanismVerb) || (c.contains(.outcomeVerb) && t.text.hasSuffix("s")), !hasPersonSubject(i),
                 !isEmbeddedQuestion(before: i), subject(before: i) != nil,
@@ -837,7 +859,9 @@ extension ClaimSentence {
                 // after a singular noun it is a noun ("the intake form asks…").
                 if !t.text.hasSuffix("s"), !t.text.hasSuffix("ed") {
                     let p = word(i - 1)
-                    if !(isClass(i - 1, .modal) || p == "to" || p.hasSuffix("ly") || p.hasSuffix("s") || p == "also" || p == "often") { continue }
+                    if !(isClass(i - 1, [.modal, .negation]) || p == "to" || p.hasSuffix("ly") || p.hasSuffix("s") || p == "also" || p == "often") {
+                        continue
+                    }
                 }
                 if (t.text == "wake" || t.text == "wakes") && !isWord(i + 1, "up") { continue }
                 let range = clause(around: i)
@@ -865,6 +889,13 @@ extension ClaimSentence {
         }
         return false
     }
+
+    /// Verbs that only a treatment's effect on a health problem takes as their object.
+    static let efficacyVerbs: Set<String> = [
+        "relieve", "relieves", "ease", "eases", "fade", "fades", "cure", "cures", "prevent", "prevents", "treat", "treats",
+        "heal", "heals", "eliminate", "eliminates", "reverse", "reverses", "soothe", "soothes", "alleviate", "alleviates",
+        "erase", "erases", "banish", "banishes", "shrink", "shrinks", "clear", "clears", "smooth", "smooths",
+    ]
 
     /// Unlisted verbs that describe rather than act: "needs", "means", "includes", "uses"…
     static let lightVerbs: Set<String> = [

@@ -227,7 +227,8 @@ enum ClaimLexicon {
             hangovers fatigue stress tinnitus apnea addiction withdrawal suicidal panic phobia phobias bipolar \
             adhd diabetes cancer covid deficiency deficient schizophrenia psychosis dementia headaches headache \
             hyperarousal arthritis eczema rosacea hypertension aging burnout grief trauma traumatic irritation \
-            bruising scarring nausea dizziness
+            bruising scarring nausea dizziness rumination worry worries irritability restlessness melasma cellulite \
+            sagging puffiness fog flashes
             """),
         (.researchSubject, """
             study studies research trial trials evidence data scientists scientist researchers researcher review \
@@ -288,7 +289,7 @@ enum ClaimLexicon {
         (.negativeUniversal, "nobody nothing none"),
         (.comparative, """
             better faster quicker longer greater fewer less more higher lower stronger safer sooner larger bigger wider \
-            deeper further farther smoother clearer \
+            deeper further farther smoother clearer gentler easier kinder \
             smaller milder worse slower superior inferior earlier
             """),
         (.compareVerb, """

@@ -105,6 +105,8 @@ extension ClaimSentence {
             {
                 return true
             }
+            // A status a regulator gives: "breakthrough therapy status from the FDA", "orphan drug designation".
+            if regulated, t.text == "status" || t.text == "designation", !isClass(i - 1, [.secondPerson, .firstPerson]) { return true }
             // "is not regulated by the FDA", "was rejected by regulators".
             if t.classes.contains(.regulatorVerb), t.text.hasSuffix("ed") {
                 // "turned away by FDA advisers": one particle may come before "by".
@@ -588,6 +590,12 @@ extension ClaimSentence {
                 // A fronted time expression governs the next clause: "Within a few sessions, many people feel…".
                 if clause.lowerBound == 0, range.lowerBound == 0, clause.upperBound < count - 1, tokens[clause.upperBound].text == "," {
                     clause = self.clause(around: clause.upperBound + 1)
+                } else if clause.lowerBound == range.lowerBound, clause.lowerBound > 1,
+                    (range.upperBound..<clause.upperBound).allSatisfy({ tokens[$0].kind == .punct })
+                {
+                    // A time expression set off by commas at the end belongs to what came before:
+                    // "Most patients look refreshed, not frozen, within a week."
+                    clause = 0..<clause.lowerBound
                 }
                 for j in clause where !range.contains(j) && isImprovement(j) && !isEmbeddedQuestion(before: j) { return true }
                 // Otherwise a health outcome or condition in a clause that is not about the clinic's own doings:

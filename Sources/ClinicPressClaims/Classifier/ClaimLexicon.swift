@@ -233,7 +233,7 @@ enum ClaimLexicon {
         (.researchSubject, """
             study studies research trial trials evidence data scientists scientist researchers researcher review \
             reviews analysis analyses literature science investigators investigator experiments experiment \
-            findings survey surveys registry scans imaging experts results
+            findings survey surveys registry scans imaging experts results signs
             """),
         (.researchModifier, "published clinical scientific imaging laboratory lab animal recent peer reviewed"),
         (.reportVerb, """

@@ -316,11 +316,13 @@ extension ClaimSentence {
         // Comparisons only count in a sentence about health: a treatment, an outcome, or efficacy itself.
         let healthy = !classes.isDisjoint(with: Self.healthWords.union([.treatment, .workVerb]))
             || tokens.contains { $0.text == "effective" || $0.text == "efficacious" }
-        guard healthy else { return false }
+        // Explicit verbs and phrases of comparison ("outperforms", "on par with") need no health word, only no talk of
+        // prices, ratings or ourselves ("our service is on par with a hotel").
+        let explicit = healthy || classes.isDisjoint(with: [.priceCue, .marketingCue, .firstPerson])
         for i in 0..<count {
             let t = tokens[i]
             // "-er than" / "more … than" with a noun phrase after "than", outside prices and quantities.
-            if t.text == "than", isComparisonTarget(i + 1) {
+            if healthy, t.text == "than", isComparisonTarget(i + 1) {
                 let range = clause(around: i)
                 if let c = last(.comparative, in: max(range.lowerBound, i - 6)..<i), !has(.priceCue, in: range) {
                     // "more than 1,200" and "less than a week" count things, they don't compare treatments.
@@ -335,7 +337,7 @@ extension ClaimSentence {
                 }
             }
             // "as effective as", "twice as fast as", "works as well as" (not the conjunction "as well as").
-            if t.text == "as", isClass(i + 1, .efficacy) || isClass(i + 1, .comparative), isWord(i + 2, "as"), isComparisonTarget(i + 3) {
+            if healthy, t.text == "as", isClass(i + 1, .efficacy) || isClass(i + 1, .comparative), isWord(i + 2, "as"), isComparisonTarget(i + 3) {
                 if tokens[i + 1].text == "well" || tokens[i + 1].text == "good" {
                     let before = i - 1
                     if !(isClass(before, [.workVerb, .multiplier]) || ["just", "nearly", "almost", "about", "equally", "works", "work"].contains(word(before))) {
@@ -345,14 +347,14 @@ extension ClaimSentence {
                 return true
             }
             // "twice as much weight as those on placebo", "three times as many patients as".
-            if t.classes.contains(.multiplier), isWord(i + 1, "as"), isWord(i + 2, "much") || isWord(i + 2, "many"),
+            if healthy, t.classes.contains(.multiplier), isWord(i + 1, "as"), isWord(i + 2, "much") || isWord(i + 2, "many"),
                 find("as", in: i + 3..<i + 7) != nil
             {
                 return true
             }
             // A verb of comparison with a treatment or outcome as its subject: "outperforms", "matched ECT", "beats".
             // ("Nothing beats …" is left to the denied-rival rule below.)
-            if t.classes.contains(.compareVerb), !hasPersonSubject(i), !isEmbeddedQuestion(before: i),
+            if explicit, t.classes.contains(.compareVerb), !hasPersonSubject(i), !isEmbeddedQuestion(before: i),
                 !(subject(before: i).map { isClass($0, .negativeUniversal) } ?? false)
             {
                 if t.text.hasPrefix("edge") && !isWord(i + 1, "out") { continue }
@@ -360,13 +362,13 @@ extension ClaimSentence {
                 return true
             }
             // A superlative about a treatment: "the most effective treatment for…", "one of the fastest-acting antidepressants".
-            if isSuperlative(i), !classes.contains(.marketingCue), let n = first(.treatment, in: i + 1..<i + 4),
+            if healthy, isSuperlative(i), !classes.contains(.marketingCue), let n = first(.treatment, in: i + 1..<i + 4),
                 !classes.isDisjoint(with: [.condition, .outcomeNoun]) || isWord(n + 1, "available") || isWord(n + 1, "on")
             {
                 return true
             }
             // "Compared with placebo, …", "versus SSRIs", "Unlike SSRIs, …": a treatment set against another, about an outcome.
-            if t.text == "compared" || t.text == "versus" || t.text == "vs" || (t.text == "unlike" && (i == 0 || isClauseBreak(i - 1))) {
+            if healthy, t.text == "compared" || t.text == "versus" || t.text == "vs" || (t.text == "unlike" && (i == 0 || isClauseBreak(i - 1))) {
                 if !classes.contains(.priceCue), first(.treatment, in: i + 1..<i + 5) != nil || t.text == "unlike",
                     !classes.isDisjoint(with: [.outcomeNoun, .outcomeVerb, .condition, .improvedState, .effectNoun, .comparative, .multiplier, .efficacy])
                 {
@@ -374,14 +376,14 @@ extension ClaimSentence {
                 }
             }
             // "on par with", "comparable to", "superior to", "equivalent to", "in the dust".
-            if (t.text == "par" && isWord(i - 1, "on")) || (["comparable", "superior", "inferior", "equivalent"].contains(t.text) && isWord(i + 1, "to"))
+            if explicit, (t.text == "par" && isWord(i - 1, "on")) || (["comparable", "superior", "inferior", "equivalent"].contains(t.text) && isWord(i + 1, "to"))
                 || (t.text == "dust" && isWord(i - 1, "the") && isWord(i - 2, "in"))
             {
                 return true
             }
             // "Nothing smooths lines like…", "No pill comes close": a denied rival, not "feels nothing like".
             let rival = t.text == "no" && (isClass(i + 1, .treatment) || (["other", "single"].contains(word(i + 1)) && isClass(i + 2, .treatment)))
-            if t.text == "nothing" || rival {
+            if healthy, t.text == "nothing" || rival {
                 let range = clause(around: i)
                 var k = i + 2
                 while k < range.upperBound {
@@ -390,7 +392,7 @@ extension ClaimSentence {
                         || (tokens[k].text == "as" && isClass(k + 1, .efficacy))
                     {
                         // The rival must be a treatment ("…comes close to IV therapy") or the clause about an outcome.
-                        if rival || has([.outcomeNoun, .outcomeVerb, .condition, .effectNoun, .improvedState], in: range)
+                        if rival || !classes.isDisjoint(with: [.outcomeNoun, .outcomeVerb, .condition, .effectNoun, .improvedState])
                             || has(.treatment, in: k + 1..<min(k + 5, range.upperBound))
                         {
                             return true
@@ -727,6 +729,8 @@ extension ClaimSentence {
         if ["go", "goes", "went", "gone", "settle", "settles", "calm", "calms"].contains(t.text), isWord(j + 1, "away") || isWord(j + 1, "down") {
             return true
         }
+        // "less puffiness", "fewer cravings", "more energy".
+        if ["less", "fewer", "more"].contains(t.text), isClass(j + 1, [.outcomeNoun, .condition]) { return true }
         // "wears off within two hours", "clears up in an hour".
         if ["wear", "wears", "wore", "clear", "clears", "cleared"].contains(t.text), isWord(j + 1, "off") || isWord(j + 1, "up") { return true }
         if t.text == "normal", isWord(j - 1, "to"), isWord(j - 2, "back") { return true }
@@ -854,6 +858,20 @@ extension ClaimSentence {
                 !isClass(s, [.determiner, .pronoun, .condition, .population, .occasion]), !isEmbeddedQuestion(before: i),
                 !isDefinition(before: i), t.text.hasSuffix("s") || isClass(i - 1, [.modal, .negation]) && !["no", "without", "nothing", "none"].contains(word(i - 1)),
                 i + 1 < count, tokens[i + 1].kind == .word, !isClass(i + 1, [.priceCue, .occasion, .secondPerson, .firstPerson])
+            {
+                return true
+            }
+            // "the most common side effect", "rare side effects": how often a harm happens is a finding.
+            if t.text == "side", isWord(i + 1, "effect") || isWord(i + 1, "effects"), ["common", "rare", "frequent", "serious"].contains(word(i - 1)),
+                !isNegated(i - 1), !isClass(i - 2, .secondPerson)
+            {
+                return true
+            }
+            // "Benefits of NAD+ include sharper focus", "A possible benefit of IV therapy is better hydration".
+            if t.text.hasPrefix("benefit") || t.text == "effects" || t.text == "advantages", !classes.contains(.priceCue),
+                let v = (i + 1..<min(count, i + 6)).first(where: { ["include", "includes", "is", "are"].contains(tokens[$0].text) }),
+                !hasBreak(in: i..<v), v + 1 < count, !isClass(v + 1, [.determiner, .pronoun]) || isWord(v + 1, "a") || isWord(v + 1, "an"),
+                !isEmbeddedQuestion(before: i)
             {
                 return true
             }

@@ -348,7 +348,7 @@ enum ClaimLexicon {
             shrink shrinks tighten tightens smooth smooths target targets modulate modulates prevent prevents \
             sharpen sharpens dissolve dissolves erase erases eliminate eliminates banish banishes mimic mimics \
             help helps aid aids encourage encourages enable enables nudge nudges flood floods soothe soothes \
-            shorten shortens soften softens spark sparks spur spurs grow grows regenerate regenerates form forms \
+            kill kills destroy destroys attack attacks fight fights shorten shortens soften softens spark sparks spur spurs grow grows regenerate regenerates form forms \
             relax relaxes release releases reshape reshapes signal signals bind binds rewire remodel remodels \
             produce produces build builds nourish nourishes hydrate hydrates plump plumps attract attracts \
             stimulated activated blocked triggered boosted rebuilt repaired restored strengthened changes alter \

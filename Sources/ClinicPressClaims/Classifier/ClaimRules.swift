@@ -861,6 +861,13 @@ extension ClaimSentence {
             {
                 return true
             }
+            // A treatment that brings relief from a condition: "TMS offers relief without the weight gain…".
+            if ["offers", "offer", "provides", "provide", "brings", "bring", "delivers", "deliver", "gives", "give"].contains(t.text),
+                !hasPersonSubject(i), isClass(i + 1, .effectNoun) || (isClass(i + 2, .effectNoun) && isClass(i + 1, .improvedState.union(.comparative))),
+                !classes.isDisjoint(with: [.condition, .outcomeNoun]), !isClass(i - 1, .imperative) || i > 0
+            {
+                return true
+            }
             // "the most common side effect", "rare side effects": how often a harm happens is a finding.
             if t.text == "side", isWord(i + 1, "effect") || isWord(i + 1, "effects"), ["common", "rare", "frequent", "serious"].contains(word(i - 1)),
                 !isNegated(i - 1), !isClass(i - 2, .secondPerson)

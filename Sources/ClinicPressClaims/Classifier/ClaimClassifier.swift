@@ -9,16 +9,16 @@ public struct ClaimClassifier: Sendable {
     /// Site-specific phrases (from `site.yaml`) that make a sentence a claim of a category.
     public let extraPhrases: [ClaimCategory: [String]]
 
-    /// The extra phrases as token texts, matched word by word, case-insensitively.
-    private let phraseTokens: [(category: ClaimCategory, words: [String])]
+    /// The extra phrases as spelling hashes, matched word by word, case-insensitively.
+    private let phraseTokens: [(category: ClaimCategory, words: [UInt64])]
 
     /// Creates a classifier, optionally with extra phrases per category.
     public init(extraPhrases: [ClaimCategory: [String]] = [:]) {
         self.extraPhrases = extraPhrases
-        var phrases: [(ClaimCategory, [String])] = []
+        var phrases: [(ClaimCategory, [UInt64])] = []
         for category in extraPhrases.keys.sorted() {
             for phrase in extraPhrases[category] ?? [] {
-                let words = ClaimTokenizer.tokenize(phrase).map(\.text)
+                let words = ClaimTokenizer.tokenize(phrase).map(\.hash)
                 if !words.isEmpty { phrases.append((category, words)) }
             }
         }
@@ -53,13 +53,13 @@ public struct ClaimClassifier: Sendable {
 
 extension ClaimSentence {
     /// True when the sentence holds the words of a phrase contiguously (hyphens and punctuation between words aside).
-    func contains(_ words: [String]) -> Bool {
+    func contains(_ words: [UInt64]) -> Bool {
         guard words.count <= count else { return false }
         var i = 0
         while i + words.count <= count {
-            if tokens[i].text == words[0] {
+            if tokens[i].hash == words[0] {
                 var k = 1
-                while k < words.count, tokens[i + k].text == words[k] { k += 1 }
+                while k < words.count, tokens[i + k].hash == words[k] { k += 1 }
                 if k == words.count { return true }
             }
             i += 1

@@ -114,27 +114,36 @@ struct WordClass: OptionSet, Sendable, Hashable {
     static let doseUnit = WordClass(rawValue: 1 << 53)
 }
 
-/// The lexicon: one dictionary from a lowercased word to its classes, built once.
+/// The lexicon: every known word's classes, keyword and number value, in an open-addressing table keyed by the
+/// spelling hash, built once. A lookup is one multiply-and-mask and usually one comparison.
 enum ClaimLexicon {
-    static func annotate(_ token: inout ClaimToken) {
-        if token.text == "percent" {
-            token.kind = .percent
-            return
+    struct Entry: Sendable {
+        var classes: WordClass = []
+        var key: Keyword = .unlisted
+        var value: Double = 0
+    }
+
+    /// Fills in a word token's classes, keyword and value; "percent" becomes a percent sign and a possessive
+    /// ("FDA's") reads as its noun.
+    static func annotate(_ token: inout ClaimToken, _ word: UnsafeBufferPointer<UInt8>) {
+        var entry = table.lookup(token.hash)
+        let n = word.count
+        if entry == nil, n > 2, word[n - 2] == 0x27, word[n - 1] == 0x73 {
+            let stem = UnsafeBufferPointer(rebasing: word[0..<n - 2])
+            token.hash = SpellingHash.of(stem)
+            token.flags = token.flags.intersection(.joined).union(ClaimTokenizer.suffixFlags(stem))
+            entry = table.lookup(token.hash)
         }
-        if let classes = table[token.text] {
-            token.classes = classes
-        } else if token.text.utf8.count > 2, token.text.hasSuffix("'s") {
-            // A possessive ("FDA's") reads as its noun.
-            let stem = String(token.text.dropLast(2))
-            token.text = stem
-            token.classes = table[stem] ?? []
-        }
-        if token.classes.contains(.ordinal) { token.ordinal = true }
-        if token.classes.contains(.cardinal) || token.classes.contains(.fraction) { token.value = numberValue(token.text) }
+        guard let entry else { return }
+        token.classes = entry.classes
+        token.key = entry.key
+        token.value = entry.value
+        if entry.key == .percent { token.kind = .percent }
+        if entry.classes.contains(.ordinal) { token.flags.insert(.ordinal) }
     }
 
     /// The value of a number word; vague counts ("dozens") get a large value so they never read as a small "N".
-    static func numberValue(_ word: String) -> Double {
+    static func numberValue(_ word: Substring) -> Double {
         switch word {
         case "one": 1
         case "two": 2
@@ -176,13 +185,54 @@ enum ClaimLexicon {
         }
     }
 
-    static let table: [String: WordClass] = {
-        var table: [String: WordClass] = [:]
-        table.reserveCapacity(1_400)
-        for (classes, words) in entries {
-            for word in words.split(separator: " ") {
-                table[String(word), default: []].formUnion(classes)
+    /// An open-addressing hash table from spelling hash to entry.
+    struct Table: Sendable {
+        var hashes: [UInt64]
+        var entries: [Entry]
+        var mask: Int
+
+        init(capacity: Int) {
+            var size = 1
+            while size < capacity * 2 { size <<= 1 }
+            hashes = Array(repeating: 0, count: size)
+            entries = Array(repeating: Entry(), count: size)
+            mask = size - 1
+        }
+
+        @inline(__always) func slot(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask }
+
+        @inline(__always) func lookup(_ hash: UInt64) -> Entry? {
+            var i = slot(hash)
+            while true {
+                let h = hashes[i]
+                if h == hash { return entries[i] }
+                if h == 0 { return nil }
+                i = (i + 1) & mask
             }
+        }
+
+        mutating func update(_ hash: UInt64, _ change: (inout Entry) -> Void) {
+            var i = slot(hash)
+            while hashes[i] != 0 && hashes[i] != hash { i = (i + 1) & mask }
+            hashes[i] = hash
+            change(&entries[i])
+        }
+    }
+
+    static let table: Table = {
+        var words = 0
+        for (_, list) in entries { words += list.split(separator: " ").count }
+        var table = Table(capacity: words + Keyword.allCases.count)
+        for (classes, list) in entries {
+            for word in list.split(separator: " ") {
+                table.update(SpellingHash.of(String(word))) { entry in
+                    entry.classes.formUnion(classes)
+                    if classes.contains(.cardinal) || classes.contains(.fraction) { entry.value = numberValue(word) }
+                }
+            }
+        }
+        for key in Keyword.allCases where key != .unlisted && key.rawValue.utf8.count > 0 {
+            table.update(SpellingHash.of(key.rawValue)) { $0.key = key }
         }
         return table
     }()

@@ -9,8 +9,8 @@ extension ClaimSentence {
         let range = clause(around: i)
         var j = range.lowerBound
         while j < i {
-            switch tokens[j].text {
-            case "why", "how", "whether", "what", "which", "if": return true
+            switch tokens[j].key {
+            case .why, .how, .whether, .what, .which, .if: return true
             default: j += 1
             }
         }
@@ -23,8 +23,8 @@ extension ClaimSentence {
         while j >= 0 {
             let t = tokens[j]
             if t.kind != .word { return nil }
-            if t.classes.contains(.modal) || t.classes.contains(.be) || t.classes.contains(.have) || t.text.hasSuffix("ly")
-                || t.text == "also" || t.text == "often" || t.text == "still" || t.text == "not" || t.text == "to"
+            if t.classes.contains(.modal) || t.classes.contains(.be) || t.classes.contains(.have) || t.flags.contains(.endsLy)
+                || t.key == .also || t.key == .often || t.key == .still || t.key == .not || t.key == .to
             {
                 j -= 1
                 continue
@@ -37,20 +37,20 @@ extension ClaimSentence {
     /// True when the verb at `i` is done by a person — we, you, our staff, patients — rather than asserted of a treatment.
     func hasPersonSubject(_ i: Int) -> Bool {
         guard let s = subject(before: i) else { return false }
-        return isClass(s, [.firstPerson, .secondPerson, .staff]) || word(s) == "they" || word(s) == "i"
+        return isClass(s, [.firstPerson, .secondPerson, .staff]) || isWord(s, .they) || isWord(s, .i)
     }
 
     /// True when the sentence only mentions research in progress or planned: a research subject followed by
     /// "will", "plans", "hope", or a progressive verb ("are testing", "is recruiting"), with no result reported.
     var isResearchInProgress: Bool {
         guard !classes.isDisjoint(with: [.researchSubject]) || classes.contains(.researchModifier) else { return false }
-        for i in 0..<count where tokens[i].classes.contains(.researchSubject) || tokens[i].text == "team" {
+        for i in 0..<count where tokens[i].classes.contains(.researchSubject) || tokens[i].key == .team {
             let range = clause(around: i)
             var k = i + 1
             // Skip a parenthetical relative clause: "The study, which begins in May, will track…".
-            if k < count, tokens[k].text == ",", isWord(k + 1, "which") || isWord(k + 1, "who") {
+            if k < count, tokens[k].key == .comma, isWord(k + 1, .which) || isWord(k + 1, .who) {
                 k += 2
-                while k < count, tokens[k].text != "," { k += 1 }
+                while k < count, tokens[k].key != .comma { k += 1 }
                 k += 1
             }
             let end = min(count, k + 6)
@@ -58,8 +58,8 @@ extension ClaimSentence {
             while j < end {
                 if isReport(j) { return false }
                 let w = tokens[j]
-                if w.classes.contains(.pending) && w.text != "if" && w.text != "whether" { return true }
-                if w.classes.contains(.be), j + 1 < count, tokens[j + 1].text.hasSuffix("ing") || tokens[j + 1].text == "still" {
+                if w.classes.contains(.pending) && w.key != .if && w.key != .whether { return true }
+                if w.classes.contains(.be), j + 1 < count, tokens[j + 1].flags.contains(.endsIng) || tokens[j + 1].key == .still {
                     return !(j + 2 < count && isReport(j + 1))
                 }
                 if j > range.upperBound { break }
@@ -78,51 +78,51 @@ extension ClaimSentence {
         let insurance = classes.contains(.priceCue)
         for i in 0..<count {
             let t = tokens[i]
-            if t.classes.contains(.approval) || (t.text == "light" && isWord(i - 1, "green")) {
-                if t.text.hasPrefix("authori") && !regulated { continue }  // prior authorization is insurance
+            if t.classes.contains(.approval) || (t.key == .light && isWord(i - 1, .green)) {
+                if [.authorization, .authorisation, .authorized, .authorised, .authorizes].contains(t.key) && !regulated { continue }  // prior authorization is insurance
                 // An approval word is predicated — not a bare label like "FDA-approved devices" — when it is
                 // followed by its purpose ("for", "to treat", "as") or preceded by a verb of being or holding.
                 let purpose = hasPurpose(after: i)
                 let held = hasHoldingVerb(before: i)
                 // (Not what we use: "we only use FDA-cleared lasers for hair removal" describes our equipment.)
-                let ours = t.joined && (first(.pronoun, in: clause(around: i).lowerBound..<i).map { word($0) == "we" || word($0) == "i" } ?? false)
+                let ours = t.joined && (first(.pronoun, in: clause(around: i).lowerBound..<i).map { isWord($0, .we) || isWord($0, .i) } ?? false)
                 if regulated && (purpose || held) && !ours { return true }
                 // "the FDA-approved version", "unlike FDA-cleared devices": still a regulatory status, unless it is
                 // only what we use ("we only stock FDA-approved devices").
-                if regulated, t.joined, t.text.hasSuffix("ed"), !has(.firstPerson, in: clause(around: i).lowerBound..<i), !has(.imperative, in: 0..<1) {
-                    if !(first(.pronoun, in: clause(around: i).lowerBound..<i).map { word($0) == "we" } ?? false) { return true }
+                if regulated, t.joined, t.flags.contains(.endsEd), !has(.firstPerson, in: clause(around: i).lowerBound..<i), !has(.imperative, in: 0..<1) {
+                    if !(first(.pronoun, in: clause(around: i).lowerBound..<i).map { isWord($0, .we) } ?? false) { return true }
                 }
                 // Without a regulator: "is approved for …", "Approved in 2019 for depression, …", outside insurance talk.
-                if !regulated && !insurance && purpose && t.text != "nod" && t.text != "blessing" && t.text != "light" {
+                if !regulated && !insurance && purpose && t.key != .nod && t.key != .blessing && t.key != .light {
                     if held { return true }
-                    if let f = find("for", in: i + 1..<i + 5), has([.condition, .outcomeNoun], in: f + 1..<f + 5) { return true }
+                    if let f = find(.for, in: i + 1..<i + 5), has([.condition, .outcomeNoun], in: f + 1..<f + 5) { return true }
                 }
             }
             // A drug's approval or clearance as a noun, in a sentence about a condition: "Spravato's approval covers adults
             // with treatment-resistant depression" — not "your financing approval".
-            if ["approval", "clearance", "indication"].contains(t.text), !insurance, !isClass(i - 1, [.secondPerson, .firstPerson]),
+            if [.approval, .clearance, .indication].contains(t.key), !insurance, !isClass(i - 1, [.secondPerson, .firstPerson]),
                 classes.contains(.condition)
             {
                 return true
             }
             // A status a regulator gives: "breakthrough therapy status from the FDA", "orphan drug designation".
-            if regulated, t.text == "status" || t.text == "designation", !isClass(i - 1, [.secondPerson, .firstPerson]) { return true }
+            if regulated, t.key == .status || t.key == .designation, !isClass(i - 1, [.secondPerson, .firstPerson]) { return true }
             // "is not regulated by the FDA", "was rejected by regulators".
-            if t.classes.contains(.regulatorVerb), t.text.hasSuffix("ed") {
+            if t.classes.contains(.regulatorVerb), t.flags.contains(.endsEd) {
                 // "turned away by FDA advisers": one particle may come before "by".
-                let by = ["away", "down", "back", "off"].contains(word(i + 1)) ? i + 2 : i + 1
-                if isWord(by, "by"), isClass(by + 1, .regulator) || isClass(by + 2, .regulator) { return true }
+                let by = [.away, .down, .back, .off].contains(kw(i + 1)) ? i + 2 : i + 1
+                if isWord(by, .by), isClass(by + 1, .regulator) || isClass(by + 2, .regulator) { return true }
             }
             // "a boxed warning from the FDA": a regulator's warning is a regulatory fact.
-            if regulated, t.text == "warning" || t.text == "warnings", !isClass(i - 1, .secondPerson) { return true }
-            if t.classes.contains(.regulator) || (t.text == "administration" && hasDrugAdministration) {
+            if regulated, t.key == .warning || t.key == .warnings, !isClass(i - 1, .secondPerson) { return true }
+            if t.classes.contains(.regulator) || (t.key == .administration && hasDrugAdministration) {
                 // A regulator as the subject of a regulatory act: "the FDA declined…", "regulators gave … the green light".
                 var k = i + 1
                 while k < count, k <= i + 4, !isClauseBreak(k) {
                     let v = tokens[k]
                     if !v.joined || k != i + 1 {
                         if v.classes.contains(.regulatorVerb) { return true }
-                        if v.classes.contains(.approval), v.text.hasSuffix("ed") || v.text.hasSuffix("es") { return true }
+                        if v.classes.contains(.approval), v.flags.contains(.endsEd) || v.flags.contains(.endsEs) { return true }
                     }
                     k += 1
                 }
@@ -133,7 +133,7 @@ extension ClaimSentence {
 
     /// "Food and Drug Administration".
     var hasDrugAdministration: Bool {
-        for i in 1..<max(count, 1) where tokens[i].text == "administration" && tokens[i - 1].text == "drug" { return true }
+        for i in 1..<max(count, 1) where tokens[i].key == .administration && tokens[i - 1].key == .drug { return true }
         return false
     }
 
@@ -141,8 +141,8 @@ extension ClaimSentence {
     func hasPurpose(after i: Int) -> Bool {
         var k = i + 1
         while k < count, k <= i + 5, !isClauseBreak(k) {
-            switch tokens[k].text {
-            case "for", "to", "as", "only", "since": return true
+            switch tokens[k].key {
+            case .for, .to, .as, .only, .since: return true
             default: k += 1
             }
         }
@@ -156,16 +156,14 @@ extension ClaimSentence {
         while j >= 0, j >= i - 4, !isClauseBreak(j) {
             let t = tokens[j]
             if t.classes.contains(.be) || t.classes.contains(.have) { return true }
-            switch t.text {
-            case "received", "receives", "carries", "carry", "holds", "hold", "got", "gets", "earned", "won", "lacks",
-                "lack", "gained", "obtained", "secured", "given", "granted", "became", "becomes", "become", "remains",
-                "without", "gave", "get":
+            switch t.key {
+            case .received, .receives, .carries, .carry, .holds, .hold, .got, .gets, .earned, .won, .lacks, .lack, .gained, .obtained, .secured, .given, .granted, .became, .becomes, .become, .remains, .without, .gave, .get:
                 return true
             default: j -= 1
             }
         }
         // "… approved by the FDA" / "the first FDA-approved pill for …" have their agent or purpose after.
-        return isWord(i + 1, "by")
+        return isWord(i + 1, .by)
     }
 
     // MARK: - Absolute
@@ -179,16 +177,16 @@ extension ClaimSentence {
             // A cure that is not denied ("can't promise a cure" is).
             // (Others' marketing — "some clinics advertise miracle cures" — is not our promise.)
             if c.contains(.cure), !isNegated(i),
-                !(max(0, i - 3)..<i).contains(where: { ["advertise", "advertises", "tout", "touts", "hype", "peddle", "sell", "sells"].contains(tokens[$0].text) })
+                !(max(0, i - 3)..<i).contains(where: { [.advertise, .advertises, .tout, .touts, .hype, .peddle, .sell, .sells].contains(tokens[$0].key) })
             {
                 return true
             }
             // "guaranteed", or "guarantee(s)" used as a verb (followed by what is promised), about health.
             if c.contains(.guarantee), healthy, !isNegated(i) {
-                if t.text == "guaranteed" { return true }
+                if t.key == .guaranteed { return true }
                 let next = i + 1 < count ? tokens[i + 1] : nil
                 if let next, next.kind == .word,
-                    next.classes.contains(.secondPerson) || next.text == "that" || next.text == "to"
+                    next.classes.contains(.secondPerson) || next.key == .that || next.key == .to
                         || next.classes.contains(.determiner) || !next.classes.isDisjoint(with: Self.healthWords)
                 {
                     return true
@@ -197,24 +195,24 @@ extension ClaimSentence {
             // Permanence about a health outcome: "permanent relief", "stays off permanently", "lifelong".
             if c.contains(.permanence), healthy, !isNegated(i) { return true }
             // "for good" at the end of a clause and "once and for all".
-            if t.text == "good", isWord(i - 1, "for"), healthy,
+            if t.key == .good, isWord(i - 1, .for), healthy,
                 i + 1 == count || isClauseBreak(i + 1) || tokens[i + 1].kind == .punct
-                    || ["after", "with", "and", "once", "so", "because", "when", "by", "in", "without"].contains(word(i + 1))
+                    || [.after, .with, .and, .once, .so, .because, .when, .by, .in, .without].contains(kw(i + 1))
             {
                 return true
             }
-            if t.text == "all", isWord(i - 1, "for"), isWord(i - 2, "and"), isWord(i - 3, "once") { return true }
+            if t.key == .all, isWord(i - 1, .for), isWord(i - 2, .and), isWord(i - 3, .once) { return true }
             // No risk at all: "no side effects", "zero risks", "risk-free", "without any complications".
             if isRiskNoun(i) {
                 // Up to two words may stand between: "no serious side effects", "no chance of complications".
-                for j in max(0, i - 3)..<i where ["no", "zero", "without", "0"].contains(word(j)) && !hasBreak(in: j..<i) {
+                for j in max(0, i - 3)..<i where ([.no, .zero, .without].contains(kw(j)) || (tokens[j].kind == .number && tokens[j].value == 0)) && !hasBreak(in: j..<i) {
                     return true
                 }
-                let after = t.text == "side" ? i + 2 : i + 1
-                if after < count, tokens[after].text == "free", tokens[after].joined { return true }
+                let after = t.key == .side ? i + 2 : i + 1
+                if after < count, tokens[after].key == .free, tokens[after].joined { return true }
             }
             // "harmless" needs no intensifier; "safe" and "painless" do (below).
-            if t.text == "harmless", !isNegated(i) { return true }
+            if t.key == .harmless, !isNegated(i) { return true }
             // An intensifier on safety or efficacy: "100% safe", "completely painless", "totally effective".
             if c.contains(.intensifier) || (t.kind == .number && t.value == 100) {
                 var j = i + 1
@@ -222,40 +220,40 @@ extension ClaimSentence {
                     guard j < count, tokens[j].kind == .percent else { continue }
                     j += 1
                 }
-                if isClass(j, [.safety, .cure]) || word(j) == "effective" || isRiskFree(j) { return true }
+                if isClass(j, [.safety, .cure]) || isWord(j, .effective) || isRiskFree(j) { return true }
             }
             // Universal efficacy: "works for everyone", "safe for every skin type", "helps all patients".
             // The universal must range over people or bodies ("every skin type"), not "every budget" or "every phone".
-            let overPeople = ["everyone", "everybody", "anyone", "anybody"].contains(t.text)
+            let overPeople = [.everyone, .everybody, .anyone, .anybody].contains(t.key)
                 || has([.population, .bioNoun, .condition, .outcomeNoun], in: i + 1..<i + 4)
-            if c.contains(.universal), overPeople, ["for", "on", "with"].contains(word(i - 1))
-                || (isClass(i - 1, .intensifier) && isWord(i - 2, "for"))
+            if c.contains(.universal), overPeople, [.for, .on, .with].contains(kw(i - 1))
+                || (isClass(i - 1, .intensifier) && isWord(i - 2, .for))
             {
-                let verb = ["for", "on", "with"].contains(word(i - 1)) ? i - 2 : i - 3
+                let verb = [.for, .on, .with].contains(kw(i - 1)) ? i - 2 : i - 3
                 if isNegated(verb) { continue }
-                if isClass(verb, [.workVerb, .safety]) || ["helps", "help", "effective", "suitable", "safe"].contains(word(verb)) {
+                if isClass(verb, [.workVerb, .safety]) || [.helps, .help, .effective, .suitable, .safe].contains(kw(verb)) {
                     return true
                 }
             }
             // "no exceptions", "without exception".
-            if healthy, t.text.hasPrefix("exception"), isWord(i - 1, "no") || isWord(i - 1, "without") { return true }
+            if healthy, (t.key == .exception || t.key == .exceptions), isWord(i - 1, .no) || isWord(i - 1, .without) { return true }
             if c.contains(.universal), i == 0 || isClauseBreak(i - 1) {
                 // "Every single guest leaves feeling better", "Everyone who finishes the program improves".
                 let range = clause(around: i)
-                let person = ["everyone", "everybody", "anyone", "anybody"].contains(t.text) || has(.population, in: i + 1..<i + 7)
+                let person = [.everyone, .everybody, .anyone, .anybody].contains(t.key) || has(.population, in: i + 1..<i + 7)
                 // ("Everyone deserves to feel better" wishes; it asserts nothing.)
                 if person, has([.improvedState, .outcomeVerb], in: i + 1..<range.upperBound), !has(.pending, in: i + 1..<range.upperBound) {
                     return true
                 }
             }
             // Nobody left with the condition: "Nobody walks out still depressed", "No patient leaves without relief".
-            if t.text == "nobody" || (t.text == "one" && isWord(i - 1, "no")) || (t.text == "no" && isClass(i + 1, .population)) {
+            if t.key == .nobody || (t.key == .one && isWord(i - 1, .no)) || (t.key == .no && isClass(i + 1, .population)) {
                 let range = clause(around: i)
                 if has([.condition, .improvedState, .effectNoun], in: i + 1..<range.upperBound) { return true }
             }
             // "always works", "works every time": unfailing efficacy of a treatment, not a person's effort.
-            if t.classes.contains(.workVerb), !hasPersonSubject(i), !isWord(i + 1, "to"),
-                isWord(i - 1, "always") || (isWord(i + 1, "every") && isWord(i + 2, "time"))
+            if t.classes.contains(.workVerb), !hasPersonSubject(i), !isWord(i + 1, .to),
+                isWord(i - 1, .always) || (isWord(i + 1, .every) && isWord(i + 2, .time))
             {
                 return true
             }
@@ -263,25 +261,25 @@ extension ClaimSentence {
             if c.contains(.outcomeVerb) || c.contains(.cure), !hasPersonSubject(i), !isNegated(i) {
                 let range = clause(around: i)
                 for k in max(range.lowerBound, i - 2)..<min(range.upperBound, i + 6) where k != i {
-                    if ["completely", "totally", "entirely", "fully", "permanently", "forever"].contains(tokens[k].text) { return true }
+                    if [.completely, .totally, .entirely, .fully, .permanently, .forever].contains(tokens[k].key) { return true }
                 }
             }
             // "eliminates all of your symptoms": a total outcome.
-            if c.contains(.outcomeVerb), !hasPersonSubject(i), isWord(i + 1, "all"),
+            if c.contains(.outcomeVerb), !hasPersonSubject(i), isWord(i + 1, .all),
                 has([.outcomeNoun, .condition], in: i + 2..<i + 5)
             {
                 return true
             }
             // "depression-free for life", "results for life".
-            if t.text == "life", isWord(i - 1, "for"), healthy, !isNegated(i) { return true }
+            if t.key == .life, isWord(i - 1, .for), healthy, !isNegated(i) { return true }
             // "never … again / another / comes back / fails".
-            if t.text == "never" || (t.text == "won't" && isWord(i + 1, "come")) {
+            if t.key == .never || (t.key == .wont && isWord(i + 1, .come)) {
                 var k = i + 1
                 while k < count, k <= i + 4 {
-                    switch tokens[k].text {
-                    case "again", "another", "back", "recur", "recurs", "relapse", "relapses", "fail", "fails", "returns", "return":
+                    switch tokens[k].key {
+                    case .again, .another, .back, .recur, .recurs, .relapse, .relapses, .fail, .fails, .returns, .return:
                         return true
-                    case "cause", "causes", "caused":
+                    case .cause, .causes, .caused:
                         // "never causes irritation / side effects"
                         if isRiskNoun(k + 1) || has(.condition, in: k + 1..<k + 3) { return true }
                         k += 1
@@ -295,9 +293,9 @@ extension ClaimSentence {
 
     /// A noun of risk at `i`: "side effects" (at "side"), risk(s), complications, downsides.
     func isRiskNoun(_ i: Int) -> Bool {
-        switch word(i) {
-        case "side": return word(i + 1) == "effects" || word(i + 1) == "effect"
-        case "risk", "risks", "complication", "complications", "downside", "downsides", "danger", "dangers": return true
+        switch kw(i) {
+        case .side: return isWord(i + 1, .effects) || isWord(i + 1, .effect)
+        case .risk, .risks, .complication, .complications, .downside, .downsides, .danger, .dangers: return true
         default: return false
         }
     }
@@ -305,8 +303,8 @@ extension ClaimSentence {
     /// "risk-free" or "side-effect-free" starting at `i`.
     func isRiskFree(_ i: Int) -> Bool {
         guard isRiskNoun(i) else { return false }
-        let after = word(i) == "side" ? i + 2 : i + 1
-        return after < count && tokens[after].text == "free"
+        let after = isWord(i, .side) ? i + 2 : i + 1
+        return after < count && tokens[after].key == .free
     }
 
     // MARK: - Comparative
@@ -315,21 +313,21 @@ extension ClaimSentence {
     var isComparative: Bool {
         // Comparisons only count in a sentence about health: a treatment, an outcome, or efficacy itself.
         let healthy = !classes.isDisjoint(with: Self.healthWords.union([.treatment, .workVerb]))
-            || tokens.contains { $0.text == "effective" || $0.text == "efficacious" }
+            || tokens.contains { $0.key == .effective || $0.key == .efficacious }
         // Explicit verbs and phrases of comparison ("outperforms", "on par with") need no health word, only no talk of
         // prices, ratings or ourselves ("our service is on par with a hotel").
         let explicit = healthy || classes.isDisjoint(with: [.priceCue, .marketingCue, .firstPerson])
         for i in 0..<count {
             let t = tokens[i]
             // "-er than" / "more … than" with a noun phrase after "than", outside prices and quantities.
-            if healthy, t.text == "than", isComparisonTarget(i + 1) {
+            if healthy, t.key == .than, isComparisonTarget(i + 1) {
                 let range = clause(around: i)
                 if let c = last(.comparative, in: max(range.lowerBound, i - 6)..<i), !has(.priceCue, in: range) {
                     // "more than 1,200" and "less than a week" count things, they don't compare treatments.
                     // "more like a conversation than an exam" is a simile.
-                    if (tokens[c].text == "more" || tokens[c].text == "less"), isWord(c + 1, "like") { continue }
-                    if c == i - 1, ["more", "less", "fewer", "greater", "higher", "lower"].contains(tokens[c].text),
-                        isQuantity(i + 1) || isClass(i + 1, .timeUnit) || isWord(i + 1, "a") && isClass(i + 2, .timeUnit) || isWord(i + 1, "half")
+                    if (tokens[c].key == .more || tokens[c].key == .less), isWord(c + 1, .like) { continue }
+                    if c == i - 1, [.more, .less, .fewer, .greater, .higher, .lower].contains(tokens[c].key),
+                        isQuantity(i + 1) || isClass(i + 1, .timeUnit) || isWord(i + 1, .a) && isClass(i + 2, .timeUnit) || isWord(i + 1, .half)
                     {
                         continue
                     }
@@ -337,18 +335,18 @@ extension ClaimSentence {
                 }
             }
             // "as effective as", "twice as fast as", "works as well as" (not the conjunction "as well as").
-            if healthy, t.text == "as", isClass(i + 1, .efficacy) || isClass(i + 1, .comparative), isWord(i + 2, "as"), isComparisonTarget(i + 3) {
-                if tokens[i + 1].text == "well" || tokens[i + 1].text == "good" {
+            if healthy, t.key == .as, isClass(i + 1, .efficacy) || isClass(i + 1, .comparative), isWord(i + 2, .as), isComparisonTarget(i + 3) {
+                if tokens[i + 1].key == .well || tokens[i + 1].key == .good {
                     let before = i - 1
-                    if !(isClass(before, [.workVerb, .multiplier]) || ["just", "nearly", "almost", "about", "equally", "works", "work"].contains(word(before))) {
+                    if !(isClass(before, [.workVerb, .multiplier]) || [.just, .nearly, .almost, .about, .equally, .works, .work].contains(kw(before))) {
                         continue
                     }
                 }
                 return true
             }
             // "twice as much weight as those on placebo", "three times as many patients as".
-            if healthy, t.classes.contains(.multiplier), isWord(i + 1, "as"), isWord(i + 2, "much") || isWord(i + 2, "many"),
-                find("as", in: i + 3..<i + 7) != nil
+            if healthy, t.classes.contains(.multiplier), isWord(i + 1, .as), isWord(i + 2, .much) || isWord(i + 2, .many),
+                find(.as, in: i + 3..<i + 7) != nil
             {
                 return true
             }
@@ -357,39 +355,39 @@ extension ClaimSentence {
             if explicit, t.classes.contains(.compareVerb), !hasPersonSubject(i), !isEmbeddedQuestion(before: i),
                 !(subject(before: i).map { isClass($0, .negativeUniversal) } ?? false)
             {
-                if t.text.hasPrefix("edge") && !isWord(i + 1, "out") { continue }
+                if [.edges, .edged, .edge].contains(t.key) && !isWord(i + 1, .out) { continue }
                 if i == 0 { continue }
                 return true
             }
             // A superlative about a treatment: "the most effective treatment for…", "one of the fastest-acting antidepressants".
             if healthy, isSuperlative(i), !classes.contains(.marketingCue), let n = first(.treatment, in: i + 1..<i + 4),
-                !classes.isDisjoint(with: [.condition, .outcomeNoun]) || isWord(n + 1, "available") || isWord(n + 1, "on")
+                !classes.isDisjoint(with: [.condition, .outcomeNoun]) || isWord(n + 1, .available) || isWord(n + 1, .on)
             {
                 return true
             }
             // "Compared with placebo, …", "versus SSRIs", "Unlike SSRIs, …": a treatment set against another, about an outcome.
-            if healthy, t.text == "compared" || t.text == "versus" || t.text == "vs" || (t.text == "unlike" && (i == 0 || isClauseBreak(i - 1))) {
-                if !classes.contains(.priceCue), first(.treatment, in: i + 1..<i + 5) != nil || t.text == "unlike",
+            if healthy, t.key == .compared || t.key == .versus || t.key == .vs || (t.key == .unlike && (i == 0 || isClauseBreak(i - 1))) {
+                if !classes.contains(.priceCue), first(.treatment, in: i + 1..<i + 5) != nil || t.key == .unlike,
                     !classes.isDisjoint(with: [.outcomeNoun, .outcomeVerb, .condition, .improvedState, .effectNoun, .comparative, .multiplier, .efficacy])
                 {
                     return true
                 }
             }
             // "on par with", "comparable to", "superior to", "equivalent to", "in the dust".
-            if explicit, (t.text == "par" && isWord(i - 1, "on")) || (["comparable", "superior", "inferior", "equivalent"].contains(t.text) && isWord(i + 1, "to"))
-                || (t.text == "dust" && isWord(i - 1, "the") && isWord(i - 2, "in"))
+            if explicit, (t.key == .par && isWord(i - 1, .on)) || ([.comparable, .superior, .inferior, .equivalent].contains(t.key) && isWord(i + 1, .to))
+                || (t.key == .dust && isWord(i - 1, .the) && isWord(i - 2, .in))
             {
                 return true
             }
             // "Nothing smooths lines like…", "No pill comes close": a denied rival, not "feels nothing like".
-            let rival = t.text == "no" && (isClass(i + 1, .treatment) || (["other", "single"].contains(word(i + 1)) && isClass(i + 2, .treatment)))
-            if healthy, t.text == "nothing" || rival {
+            let rival = t.key == .no && (isClass(i + 1, .treatment) || ([.other, .single].contains(kw(i + 1)) && isClass(i + 2, .treatment)))
+            if healthy, t.key == .nothing || rival {
                 let range = clause(around: i)
                 var k = i + 2
                 while k < range.upperBound {
-                    if tokens[k].text == "like" || (tokens[k].text == "close" && tokens[k - 1].text.hasPrefix("come"))
-                        || tokens[k].classes.contains(.compareVerb) || tokens[k].text == "compares"
-                        || (tokens[k].text == "as" && isClass(k + 1, .efficacy))
+                    if tokens[k].key == .like || (tokens[k].key == .close && [.come, .comes, .coming, .came].contains(tokens[k - 1].key))
+                        || tokens[k].classes.contains(.compareVerb) || tokens[k].key == .compares
+                        || (tokens[k].key == .as && isClass(k + 1, .efficacy))
                     {
                         // The rival must be a treatment ("…comes close to IV therapy") or the clause about an outcome.
                         if rival || !classes.isDisjoint(with: [.outcomeNoun, .outcomeVerb, .condition, .effectNoun, .improvedState])
@@ -407,12 +405,12 @@ extension ClaimSentence {
 
     /// A superlative of efficacy, speed or safety: fastest, best, safest, "most effective", "fastest-acting".
     func isSuperlative(_ i: Int) -> Bool {
-        switch word(i) {
-        case "fastest", "quickest", "safest", "strongest", "best", "gentlest": return true
-        case "most", "least": return isClass(i + 1, .efficacy) || word(i + 1) == "proven"
+        switch kw(i) {
+        case .fastest, .quickest, .safest, .strongest, .best, .gentlest: return true
+        case .most, .least: return isClass(i + 1, .efficacy) || isWord(i + 1, .proven)
         // Ranks that mean "the best": "first-line treatment", "the gold standard".
-        case "line": return isWord(i - 1, "first") && tokens[i].joined
-        case "standard": return isWord(i - 1, "gold")
+        case .line: return isWord(i - 1, .first) && tokens[i].joined
+        case .standard: return isWord(i - 1, .gold)
         default: return false
         }
     }
@@ -422,18 +420,18 @@ extension ClaimSentence {
     func isComparisonTarget(_ i: Int) -> Bool {
         guard i < count, tokens[i].kind == .word || tokens[i].kind == .number else { return false }
         let t = tokens[i]
-        if t.classes.contains(.pronoun) && t.text != "that" && t.text != "those" { return false }
+        if t.classes.contains(.pronoun) && t.key != .that && t.key != .those { return false }
         // "than most people realize", "than many people think": a clause about beliefs, not a rival.
         var k = i
         while k < count, k <= i + 4, tokens[k].kind == .word {
-            switch tokens[k].text {
-            case "think", "thinks", "realize", "realise", "expect", "believe", "imagine", "assume", "know", "suspect", "guess":
+            switch tokens[k].key {
+            case .think, .thinks, .realize, .realise, .expect, .believe, .imagine, .assume, .know, .suspect, .guess:
                 return false
             default: k += 1
             }
         }
-        switch t.text {
-        case "when", "before", "ever", "usual", "expected", "just", "needed", "possible", "necessary", "i", "if", "soon":
+        switch t.key {
+        case .when, .before, .ever, .usual, .expected, .just, .needed, .possible, .necessary, .i, .if, .soon:
             return false
         default:
             return true
@@ -456,20 +454,20 @@ extension ClaimSentence {
             // A percentage linked to people or an outcome, outside prices, discounts and ratings.
             if t.kind == .percent, i > 0, tokens[i - 1].isNumeric {
                 let range = clause(around: i)
-                if isWord(i + 1, "off") || has([.priceCue, .marketingCue], in: range) || followsDollar(i - 1) { continue }
-                if healthy, isWord(i + 1, "of"), has(.population, in: i + 2..<i + 7) { return true }
+                if isWord(i + 1, .off) || has([.priceCue, .marketingCue], in: range) || followsDollar(i - 1) { continue }
+                if healthy, isWord(i + 1, .of), has(.population, in: i + 2..<i + 7) { return true }
                 if !classes.isDisjoint(with: [.outcomeNoun, .outcomeVerb, .condition, .improvedState]) && !isIntensified(i) {
                     return true
                 }
             }
             // "half of our patients", "a majority of adults", "three-quarters of participants".
-            if healthy, t.classes.contains(.fraction), isWord(i + 1, "of"), has(.population, in: i + 2..<i + 7) { return true }
+            if healthy, t.classes.contains(.fraction), isWord(i + 1, .of), has(.population, in: i + 2..<i + 7) { return true }
             // "two-thirds of the weight", "half of the symptoms": a share of an outcome.
-            if t.classes.contains(.fraction), isWord(i + 1, "of"), has([.outcomeNoun, .condition], in: i + 2..<i + 5) { return true }
+            if t.classes.contains(.fraction), isWord(i + 1, .of), has([.outcomeNoun, .condition], in: i + 2..<i + 5) { return true }
             // A proportion as the subject of an outcome: "A majority saw their scores fall", "About a third reached remission".
-            if healthy, t.classes.contains(.fraction), !isWord(i + 1, "of"), !isClass(i + 1, [.timeUnit, .courseUnit]),
-                !isClass(i + 2, [.timeUnit, .courseUnit]), !isWord(i - 1, "by") && !isWord(i - 1, "in"),
-                !isClass(i - 1, .determiner) || isWord(i - 1, "a") || isWord(i - 1, "an")
+            if healthy, t.classes.contains(.fraction), !isWord(i + 1, .of), !isClass(i + 1, [.timeUnit, .courseUnit]),
+                !isClass(i + 2, [.timeUnit, .courseUnit]), !isWord(i - 1, .by) && !isWord(i - 1, .in),
+                !isClass(i - 1, .determiner) || isWord(i - 1, .a) || isWord(i - 1, .an)
             {
                 let range = clause(around: i)
                 if has([.outcomeVerb, .perceiveVerb, .outcomeNoun], in: i + 1..<min(i + 4, range.upperBound)) { return true }
@@ -482,8 +480,8 @@ extension ClaimSentence {
                 }
             }
             // A likelihood ratio: "twice as likely as men to develop PTSD", "less likely to relapse".
-            if ["likely", "common", "prevalent", "frequent"].contains(t.text), ["as", "more", "less"].contains(word(i - 1)),
-                t.text == "likely" || isClass(i - 2, .multiplier) || find("than", in: i + 1..<i + 3) != nil,
+            if [.likely, .common, .prevalent, .frequent].contains(t.key), [.as, .more, .less].contains(kw(i - 1)),
+                t.key == .likely || isClass(i - 2, .multiplier) || find(.than, in: i + 1..<i + 3) != nil,
                 !classes.isDisjoint(with: [.condition, .outcomeNoun, .outcomeVerb, .prevalenceVerb])
             {
                 return true
@@ -491,20 +489,20 @@ extension ClaimSentence {
             // An outcome changed by an amount: "cuts suicidal thinking by half", "reduced relapse by a third", "cut … in half".
             if t.classes.contains(.outcomeVerb), !hasPersonSubject(i) {
                 let range = clause(around: i)
-                if let by = find("by", in: i + 1..<min(i + 6, range.upperBound)) {
+                if let by = find(.by, in: i + 1..<min(i + 6, range.upperBound)) {
                     let q = skippingApproximation(by + 1)
                     if isQuantity(q), !tokens[q].year, !isClass(q + 1, [.timeUnit, .courseUnit]) { return true }
                 }
-                if let h = find("half", in: i + 1..<min(i + 6, range.upperBound)), isWord(h - 1, "in") { return true }
+                if let h = find(.half, in: i + 1..<min(i + 6, range.upperBound)), isWord(h - 1, .in) { return true }
             }
             // "double the weight loss of older drugs", "five times the weight loss".
-            if ["double", "triple", "twice", "times", "half"].contains(t.text), isWord(i + 1, "the"),
-                has([.outcomeNoun, .effectNoun], in: i + 2..<i + 4), t.text != "times" || isQuantity(i - 1)
+            if [.double, .triple, .twice, .times, .half].contains(t.key), isWord(i + 1, .the),
+                has([.outcomeNoun, .effectNoun], in: i + 2..<i + 4), t.key != .times || isQuantity(i - 1)
             {
                 return true
             }
             // "doubles the weight loss", "halves the risk of relapse".
-            if ["doubles", "doubled", "triples", "tripled", "halves", "halved", "quadruples"].contains(t.text),
+            if [.doubles, .doubled, .triples, .tripled, .halves, .halved, .quadruples].contains(t.key),
                 has([.outcomeNoun, .condition], in: i + 1..<i + 5)
             {
                 return true
@@ -527,21 +525,21 @@ extension ClaimSentence {
     func followsDollar(_ i: Int) -> Bool { i > 0 && tokens[i - 1].kind == .dollar }
 
     /// True when the percentage at `i` only intensifies ("100% safe") rather than counts.
-    func isIntensified(_ i: Int) -> Bool { isClass(i + 1, [.safety, .cure]) || isWord(i + 1, "natural") }
+    func isIntensified(_ i: Int) -> Bool { isClass(i + 1, [.safety, .cure]) || isWord(i + 1, .natural) }
 
     /// "N in M", "N out of M", "N of every M", with up to three words after N ("one new mother in every eight").
     func isNFraction(from i: Int) -> Bool {
         var k = i + 1
         var words = 0
         while k < count, words <= 3, tokens[k].kind == .word {
-            let w = tokens[k].text
+            let w = tokens[k].key
             var m = -1  // the index of M
-            if w == "in" { m = isWord(k + 1, "every") ? k + 2 : k + 1 }
-            else if w == "out", isWord(k + 1, "of") { m = isWord(k + 2, "every") ? k + 3 : k + 2 }
-            else if w == "of", isWord(k + 1, "every") { m = k + 2 }
-            else if w == "of", k == i + 1, isQuantity(k + 1), !isClass(k + 1, .fraction) { m = k + 1 }  // "8 of 10 participants"
+            if w == .in { m = isWord(k + 1, .every) ? k + 2 : k + 1 }
+            else if w == .out, isWord(k + 1, .of) { m = isWord(k + 2, .every) ? k + 3 : k + 2 }
+            else if w == .of, isWord(k + 1, .every) { m = k + 2 }
+            else if w == .of, k == i + 1, isQuantity(k + 1), !isClass(k + 1, .fraction) { m = k + 1 }  // "8 of 10 participants"
             if m >= 0 {
-                if isWord(m, "a") && isClass(m + 1, .cardinal) { m += 1 }  // "one in a hundred"
+                if isWord(m, .a) && isClass(m + 1, .cardinal) { m += 1 }  // "one in a hundred"
                 guard isQuantity(m), !tokens[m].classes.contains(.fraction), !isClass(m + 1, .timeUnit) else { return false }
                 return tokens[m].value > tokens[i].value
             }
@@ -562,7 +560,7 @@ extension ClaimSentence {
             // The subject may be an effect ("benefits last six months") or a treatment ("Botox lasts three months"),
             // but not one of the clinic's occasions ("a session lasts 19 minutes").
             // ("the last 90 days", "last year": "last" as an adjective is no verb; "last years" is.)
-            let adjective = isClass(i - 1, .determiner) || (isClass(i + 1, [.timeUnit, .courseUnit]) && !word(i + 1).hasSuffix("s"))
+            let adjective = isClass(i - 1, .determiner) || (isClass(i + 1, [.timeUnit, .courseUnit]) && !ends(i + 1, .endsS))
             if t.classes.contains(.lastVerb), !adjective, !isClass(i + 1, .treatment) {
                 let range = clause(around: i)
                 let effect = has([.effectNoun, .outcomeNoun, .improvedState], in: range.lowerBound..<i)
@@ -573,12 +571,12 @@ extension ClaimSentence {
             }
             // "take four to eight weeks to work", "take six weeks to reach their full effect".
             // Also "need only three sessions to see results".
-            if ["take", "takes", "took", "need", "needs", "require", "requires"].contains(t.text) {
+            if [.take, .takes, .took, .need, .needs, .require, .requires].contains(t.key) {
                 var k = i + 1
                 while k < count, k <= i + 7, !isClauseBreak(k) {
-                    if isClass(k, [.timeUnit, .courseUnit]), isWord(k + 1, "to") || (isWord(k + 1, "or") && isWord(k + 3, "to")) {
-                        let verb = isWord(k + 1, "to") ? k + 2 : k + 4
-                        if isClass(verb, [.workVerb, .outcomeVerb, .perceiveVerb]) || ["reach", "show", "take", "start", "begin"].contains(word(verb)) {
+                    if isClass(k, [.timeUnit, .courseUnit]), isWord(k + 1, .to) || (isWord(k + 1, .or) && isWord(k + 3, .to)) {
+                        let verb = isWord(k + 1, .to) ? k + 2 : k + 4
+                        if isClass(verb, [.workVerb, .outcomeVerb, .perceiveVerb]) || [.reach, .show, .take, .start, .begin].contains(kw(verb)) {
                             return true
                         }
                     }
@@ -590,7 +588,7 @@ extension ClaimSentence {
             if let range = timeExpression(at: i), !has(.handlingVerb, in: clause(around: i)) {
                 var clause = clause(around: i)
                 // A fronted time expression governs the next clause: "Within a few sessions, many people feel…".
-                if clause.lowerBound == 0, range.lowerBound == 0, clause.upperBound < count - 1, tokens[clause.upperBound].text == "," {
+                if clause.lowerBound == 0, range.lowerBound == 0, clause.upperBound < count - 1, tokens[clause.upperBound].key == .comma {
                     clause = self.clause(around: clause.upperBound + 1)
                 } else if clause.lowerBound == range.lowerBound, clause.lowerBound > 1,
                     (range.upperBound..<clause.upperBound).allSatisfy({ tokens[$0].kind == .punct })
@@ -614,28 +612,28 @@ extension ClaimSentence {
     func timeExpression(at i: Int) -> Range<Int>? {
         let t = tokens[i]
         if t.classes.contains(.immediacy) { return i..<i + 1 }
-        if t.text == "right", isWord(i + 1, "away") { return i..<i + 2 }
+        if t.key == .right, isWord(i + 1, .away) { return i..<i + 2 }
         // "the morning after", "the next day"
-        if t.text == "morning" || t.text == "day" || t.text == "night", isWord(i + 1, "after") || isWord(i - 1, "next") {
+        if t.key == .morning || t.key == .day || t.key == .night, isWord(i + 1, .after) || isWord(i - 1, .next) {
             return i..<i + 1
         }
         // "two weeks after", "six months later": a counted span before "after"/"later"/"into".
-        if t.classes.contains(.timeUnit), isQuantity(i - 1) || isWord(i - 1, "a"), ["after", "later", "into", "post"].contains(word(i + 1)) {
+        if t.classes.contains(.timeUnit), isQuantity(i - 1) || isWord(i - 1, .a), [.after, .later, .into, .post].contains(kw(i + 1)) {
             return i - 1..<i + 2
         }
         // "walk out feeling lighter", "leave feeling refreshed": the effect is there as the visit ends —
         // unless it is only wished for ("we want every client to leave feeling…").
-        if ["walk", "walks", "leave", "leaves", "head", "heads", "go", "goes"].contains(t.text), !has(.pending, in: clause(around: i).lowerBound..<i) {
-            for k in i + 1..<min(i + 5, count) where tokens[k].text == "feeling" { return i..<k + 1 }
+        if [.walk, .walks, .leave, .leaves, .head, .heads, .go, .goes].contains(t.key), !has(.pending, in: clause(around: i).lowerBound..<i) {
+            for k in i + 1..<min(i + 5, count) where tokens[k].key == .feeling { return i..<k + 1 }
         }
         // "by the time you leave", "by the time the drip is done"
-        if t.text == "by", isWord(i + 1, "the"), isWord(i + 2, "time") { return i..<i + 3 }
+        if t.key == .by, isWord(i + 1, .the), isWord(i + 2, .time) { return i..<i + 3 }
         // "before you leave"
-        if t.text == "before", isClass(i + 1, .pronoun) {
-            for k in i + 2..<min(i + 5, count) where ["leave", "leaves", "walk", "go", "get"].contains(tokens[k].text) { return i..<k + 1 }
+        if t.key == .before, isClass(i + 1, .pronoun) {
+            for k in i + 2..<min(i + 5, count) where [.leave, .leaves, .walk, .go, .get].contains(tokens[k].key) { return i..<k + 1 }
         }
-        switch t.text {
-        case "within", "by", "after", "in", "at", "for", "around", "until", "about", "over", "from":
+        switch t.key {
+        case .within, .by, .after, .in, .at, .for, .around, .until, .about, .over, .from:
             break
         default:
             return nil
@@ -644,38 +642,37 @@ extension ClaimSentence {
         var counted = false
         while k < count, k <= i + 7, !isClauseBreak(k) {
             let u = tokens[k]
-            switch u.text {
-            case "every", "each", "per", "a.m", "p.m", "business": return nil
+            switch u.key {
+            case .every, .each, .per, .amClock, .pmClock, .business: return nil
             default: break
             }
-            if !counted, u.classes.contains(.courseUnit), isWord(k + 1, "of") {
+            if !counted, u.classes.contains(.courseUnit), isWord(k + 1, .of) {
                 // "over the course of a few weeks", "after a round of injections"
                 k += 1
                 continue
             }
             // "the second week", "the second or third infusion": an ordinal, even one that is also a unit.
-            let ordinalBeforeUnit = u.ordinal && (isWord(k - 1, "the") || isClass(k + 1, [.timeUnit, .courseUnit]))
+            let ordinalBeforeUnit = u.ordinal && (isWord(k - 1, .the) || isClass(k + 1, [.timeUnit, .courseUnit]))
             if !ordinalBeforeUnit, u.classes.contains(.timeUnit) || u.classes.contains(.courseUnit) {
                 // "by week six", "in month two", "at day 3".
                 if isQuantity(k + 1) && !tokens[k + 1].classes.contains(.fraction) { return i..<k + 2 }
                 // "within days", "for months": a bare plural unit is a span; otherwise a count or ordinal must come first.
                 // "within the hour" names a span too.
-                let bare = k == i + 1 && u.text.hasSuffix("s") && u.classes.contains(.timeUnit) && t.text != "at" && u.text != "years"
-                if counted || bare || (t.text == "within" && isWord(k - 1, "the")) {
+                let bare = k == i + 1 && u.flags.contains(.endsS) && u.classes.contains(.timeUnit) && t.key != .at && u.key != .years
+                if counted || bare || (t.key == .within && isWord(k - 1, .the)) {
                     return i..<k + 1
                 }
                 return nil
             }
             if u.isNumeric || u.ordinal || u.classes.contains(.fraction)
-                || ["few", "several", "couple", "single", "end", "a", "an", "following"].contains(u.text)
+                || [.few, .several, .couple, .single, .end, .a, .an, .following].contains(u.key)
             {
                 if u.year { return nil }
                 counted = true
             } else if u.kind != .word {
                 return nil
             } else if !(u.classes.contains(.determiner)
-                || ["of", "to", "or", "and", "up", "just", "only", "about", "around", "roughly", "as", "little", "daily", "full",
-                    "first", "matter", "under", "less", "than", "very", "single"].contains(u.text))
+                || [.of, .to, .or, .and, .up, .just, .only, .about, .around, .roughly, .as, .little, .daily, .full, .first, .matter, .under, .less, .than, .very, .single].contains(u.key))
             {
                 return nil
             }
@@ -690,14 +687,14 @@ extension ClaimSentence {
         var health = false
         for j in clause where !range.contains(j) {
             let c = tokens[j].classes
-            if c.contains(.handlingVerb) || (c.contains(.firstPerson) && !tokens[j].text.hasPrefix("our")) || c.contains(.staff) {
+            if c.contains(.handlingVerb) || (c.contains(.firstPerson) && ![.our, .ours, .ourselves].contains(tokens[j].key)) || c.contains(.staff) {
                 return false
             }
             if !c.isDisjoint(with: [.outcomeNoun, .effectNoun, .improvedState]) { health = true }
         }
         guard health else { return false }
         // "You can expect some redness for a day": what you will go through is aftercare, not an effect.
-        if ["you", "you'll", "you're", "you've"].contains(word(clause.lowerBound)) { return false }
+        if [.you, .youll, .youre, .youve].contains(kw(clause.lowerBound)) { return false }
         // The clause's first noun must not be one of the clinic's occasions ("Group anxiety workshops meet …").
         if let first = (clause.lowerBound..<min(clause.upperBound, clause.lowerBound + 4)).first(where: { isClass($0, [.occasion, .courseUnit]) }),
             !has([.effectNoun, .outcomeNoun], in: clause.lowerBound..<first)
@@ -705,7 +702,7 @@ extension ClaimSentence {
             return false
         }
         // "Depression is more than just feeling sad for a few days": a definition, not an effect.
-        if let b = first(.be, in: clause), isWord(b + 1, "more") || isWord(b + 1, "when") || isWord(b + 1, "a") || isWord(b + 1, "an") {
+        if let b = first(.be, in: clause), isWord(b + 1, .more) || isWord(b + 1, .when) || isWord(b + 1, .a) || isWord(b + 1, .an) {
             return false
         }
         return !isEmbeddedQuestion(before: clause.upperBound - 1)
@@ -717,8 +714,8 @@ extension ClaimSentence {
         let c = t.classes
         if c.contains(.improvedState) || c.contains(.effectNoun) { return true }
         if c.contains(.outcomeVerb) {
-            switch t.text {
-            case "return", "returns", "returned":
+            switch t.key {
+            case .return, .returns, .returned:
                 // "appetite returns", "their energy return" — not "return to work".
                 return isClass(j - 1, [.outcomeNoun, .condition, .effectNoun]) || isClass(j - 2, [.outcomeNoun, .condition])
             default:
@@ -726,28 +723,28 @@ extension ClaimSentence {
             }
         }
         // "the swelling goes down", "symptoms go away", "back to normal".
-        if ["go", "goes", "went", "gone", "settle", "settles", "calm", "calms"].contains(t.text), isWord(j + 1, "away") || isWord(j + 1, "down") {
+        if [.go, .goes, .went, .gone, .settle, .settles, .calm, .calms].contains(t.key), isWord(j + 1, .away) || isWord(j + 1, .down) {
             return true
         }
         // "less puffiness", "fewer cravings", "more energy".
-        if ["less", "fewer", "more"].contains(t.text), isClass(j + 1, [.outcomeNoun, .condition]) { return true }
+        if [.less, .fewer, .more].contains(t.key), isClass(j + 1, [.outcomeNoun, .condition]) { return true }
         // "wears off within two hours", "clears up in an hour".
-        if ["wear", "wears", "wore", "clear", "clears", "cleared"].contains(t.text), isWord(j + 1, "off") || isWord(j + 1, "up") { return true }
-        if t.text == "normal", isWord(j - 1, "to"), isWord(j - 2, "back") { return true }
+        if [.wear, .wears, .wore, .clear, .clears, .cleared].contains(t.key), isWord(j + 1, .off) || isWord(j + 1, .up) { return true }
+        if t.key == .normal, isWord(j - 1, .to), isWord(j - 2, .back) { return true }
         if c.contains(.perceiveVerb) {
             // "feeling like themselves again".
-            if isWord(j + 1, "like"), word(j + 2).hasSuffix("self") || word(j + 2).hasSuffix("selves") { return true }
+            if isWord(j + 1, .like), ends(j + 2, .endsSelf) || ends(j + 2, .endsSelf) { return true }
             // "feel more relaxed", "feel less anxious".
-            if word(j + 1) == "more" || word(j + 1) == "less", j + 2 < count, tokens[j + 2].kind == .word { return true }
+            if isWord(j + 1, .more) || isWord(j + 1, .less), j + 2 < count, tokens[j + 2].kind == .word { return true }
             let range = clause(around: j)
             return has([.outcomeNoun, .condition, .effectNoun, .improvedState], in: j + 1..<min(j + 5, range.upperBound))
         }
         if c.contains(.workVerb) {
-            if t.text.hasPrefix("kick") { return isWord(j + 1, "in") }
-            if ["start", "starts", "started", "begin", "begins", "began", "starting"].contains(word(j - 1)) { return true }
+            if [.kick, .kicks, .kicked].contains(t.key) { return isWord(j + 1, .in) }
+            if [.start, .starts, .started, .begin, .begins, .began, .starting].contains(kw(j - 1)) { return true }
             // "ketamine works within hours" — not "return to work", "at work", or a person working.
-            return !["to", "at", "from", "of", "back", "the", "your", "our"].contains(word(j - 1)) && !hasPersonSubject(j)
-                && !isClass(j + 1, .secondPerson) && word(j + 1) != "out"
+            return ![.to, .at, .from, .of, .back, .the, .your, .our].contains(kw(j - 1)) && !hasPersonSubject(j)
+                && !isClass(j + 1, .secondPerson) && !isWord(j + 1, .out)
         }
         return false
     }
@@ -760,7 +757,7 @@ extension ClaimSentence {
             let t = tokens[i]
             let c = t.classes
             // A research subject followed in its clause by a reporting verb: "studies show", "the literature points to".
-            if c.contains(.researchSubject) || (t.text == "work" && (isClass(i - 1, .researchModifier) || isWord(i + 1, "published"))) {
+            if c.contains(.researchSubject) || (t.key == .work && (isClass(i - 1, .researchModifier) || isWord(i + 1, .published))) {
                 var k = i + 1
                 while k < count, k <= i + 8, !isClauseBreak(k) {
                     if isReport(k) {
@@ -771,51 +768,51 @@ extension ClaimSentence {
                 }
             }
             // "There is strong evidence that…", "there's evidence for …": evidence asserted to exist, or not.
-            if t.text == "evidence", isWord(i + 1, "that") || (isWord(i + 1, "for") && has([.be], in: i - 4..<i)) { return true }
+            if t.key == .evidence, isWord(i + 1, .that) || (isWord(i + 1, .for) && has([.be], in: i - 4..<i)) { return true }
             // "The research is clear", "the evidence is strong / consistent".
             if c.contains(.researchSubject), let b = first(.be, in: i + 1..<i + 5), !hasBreak(in: i + 1..<b),
-                ["clear", "consistent", "conclusive", "strong", "compelling", "overwhelming", "solid", "convincing", "robust"].contains(word(b + 1))
+                [.clear, .consistent, .conclusive, .strong, .compelling, .overwhelming, .solid, .convincing, .robust].contains(kw(b + 1))
             {
                 return true
             }
             // A research frame with a result: "In trials, ketamine reduced suicidal thoughts", "Across studies, TMS eased …".
-            if ["in", "across", "during", "from"].contains(t.text), i == 0 || isClauseBreak(i - 1),
-                let r = first(.researchSubject, in: i + 1..<i + 5), r + 1 < count, isClauseBreak(r + 1) || isWord(r + 1, "of")
+            if [.in, .across, .during, .from].contains(t.key), i == 0 || isClauseBreak(i - 1),
+                let r = first(.researchSubject, in: i + 1..<i + 5), r + 1 < count, isClauseBreak(r + 1) || isWord(r + 1, .of)
             {
                 let rest = clause(around: min(r + 2, count - 1))
                 if has([.outcomeVerb, .mechanismVerb, .reportVerb], in: rest) { return true }
             }
             // A result set in research at the end: "… produced lasting antidepressant effects in a 2021 trial".
-            if ["in", "during", "across"].contains(t.text), i > 2, let r = first(.researchSubject, in: i + 1..<i + 5),
+            if [.in, .during, .across].contains(t.key), i > 2, let r = first(.researchSubject, in: i + 1..<i + 5),
                 !hasBreak(in: i..<r), has([.outcomeVerb, .effectNoun, .improvedState, .mechanismVerb], in: 0..<i)
             {
                 _ = r
                 return true
             }
             // "according to research", "per one randomized trial".
-            if (t.text == "according" && isWord(i + 1, "to")) || (t.text == "per" && (i == 0 || isClauseBreak(i - 1))) {
+            if (t.key == .according && isWord(i + 1, .to)) || (t.key == .per && (i == 0 || isClauseBreak(i - 1))) {
                 if has(.researchSubject, in: i + 1..<i + 6) { return true }
             }
             // Passive evidence: "has been shown to", "is proven to", "are linked to", "is well established".
             if c.contains(.reportVerb), isEvidential(i) { return true }
             // "clinically proven", "scientifically shown".
-            if c.contains(.evidentialAdverb), t.text.hasSuffix("ally"), isClass(i + 1, .reportVerb), word(i + 1).hasSuffix("n") || word(i + 1).hasSuffix("ed") {
+            if c.contains(.evidentialAdverb), t.flags.contains(.endsAlly), isClass(i + 1, .reportVerb), ends(i + 1, .endsN) || ends(i + 1, .endsEd) {
                 return true
             }
             // Efficacy stated as fact: "TMS is effective for depression", "magnesium works against migraines".
-            if t.text == "effective" || t.text == "efficacious" || ((t.text == "works" || t.text == "work") && !hasPersonSubject(i)),
+            if t.key == .effective || t.key == .efficacious || ((t.key == .works || t.key == .work) && !hasPersonSubject(i)),
                 !isNegated(i), !isEmbeddedQuestion(before: i)
             {
                 // "TMS is highly effective.", "Spravato is safe and effective": efficacy as a predicate of a treatment.
                 // (Our own things — "our scheduling system is effective" — need a health word to count.)
-                if t.text != "works" && t.text != "work", !hasPersonSubject(i), let b = (max(0, i - 4)..<i).last(where: { isClass($0, .be) }),
-                    !hasBreak(in: b..<i), !isClass(b - 1, .pronoun) || isWord(b - 1, "it"),
+                if t.key != .works && t.key != .work, !hasPersonSubject(i), let b = (max(0, i - 4)..<i).last(where: { isClass($0, .be) }),
+                    !hasBreak(in: b..<i), !isClass(b - 1, .pronoun) || isWord(b - 1, .it),
                     !has([.firstPerson, .secondPerson], in: max(0, b - 4)..<b) || !classes.isDisjoint(with: Self.healthWords.union(.treatment))
                 {
                     return true
                 }
                 var k = i + 1
-                if ["for", "against", "in", "at"].contains(word(k)) {
+                if [.for, .against, .in, .at].contains(kw(k)) {
                     k += 1
                     let range = clause(around: i)
                     if has([.condition, .outcomeNoun], in: k..<min(k + 4, range.upperBound)) { return true }
@@ -823,17 +820,17 @@ extension ClaimSentence {
             }
             // An outcome that comes faster or better: "patients with higher NAD+ levels recover faster".
             if c.contains(.outcomeVerb), !hasPersonSubject(i), !isNegated(i),
-                ["faster", "better", "sooner", "quicker", "quickly", "more"].contains(word(i + 1))
+                [.faster, .better, .sooner, .quicker, .quickly, .more].contains(kw(i + 1))
             {
-                if word(i + 1) != "more" || isWord(i + 2, "quickly") || isWord(i + 2, "fully") { return true }
+                if !isWord(i + 1, .more) || isWord(i + 2, .quickly) || isWord(i + 2, .fully) { return true }
             }
             // A treatment doing something unlisted to a health outcome: "semaglutide curbs cravings", "a touch-up keeps
             // lines at bay", "Spravato can pull patients out of a depressive episode". The verb is a word the lexicon does
             // not know, either ending in -s after its subject or right after a modal.
             // The subject comes first in its clause (no preposition or "we" before the verb), so plural nouns
             // ("a trial on IV fluids") are not read as verbs.
-            if c.isEmpty, t.kind == .word, let s = subject(before: i), !Self.lightVerbs.contains(t.text),
-                (t.text.hasSuffix("s") && !t.text.hasSuffix("ss") && s == i - 1) || isClass(i - 1, .modal),
+            if c.isEmpty, t.kind == .word, let s = subject(before: i), !Self.isLightVerb(t.key),
+                (t.flags.contains(.endsS) && !t.flags.contains(.endsSS) && s == i - 1) || isClass(i - 1, .modal),
                 !isClass(s, [.firstPerson, .secondPerson, .staff, .condition, .determiner, .population, .pronoun, .occasion, .imperative]),
                 !isEmbeddedQuestion(before: i), !isDefinition(before: i), !isNegated(i)
             {
@@ -842,61 +839,61 @@ extension ClaimSentence {
                 // It must be the clause's first verb-like word ("TMS sends magnetic pulses": not "pulses"), and not a noun
                 // followed by its own verb ("Dermal fillers are gels…").
                 let earlierVerb = before.contains { j in
-                    (tokens[j].classes.isEmpty && tokens[j].text.hasSuffix("s") && j > range.lowerBound)
+                    (tokens[j].classes.isEmpty && tokens[j].flags.contains(.endsS) && j > range.lowerBound)
                         || isClass(j, [.mechanismVerb, .outcomeVerb, .reportVerb, .be, .have, .modal, .workVerb, .prevalenceVerb]) && j != i - 1
                 }
                 if !earlierVerb, !isClass(i + 1, [.be, .have, .modal]),
                     has(.outcomeNoun.union(.condition), in: i + 1..<min(i + 7, range.upperBound)),
-                    !has([.handlingVerb, .firstPerson], in: range), !before.contains(where: { Self.prepositions.contains(tokens[$0].text) })
+                    !has([.handlingVerb, .firstPerson], in: range), !before.contains(where: { Self.isPreposition(tokens[$0].key) })
                 {
                     return true
                 }
             }
             // A treatment that relieves, cures or prevents something — whatever it is: "fractional lasers can fade melasma",
             // "hormone therapy eliminates hot flashes". The subject is a thing, and the verb follows a modal or is in -s.
-            if Self.efficacyVerbs.contains(t.text), let s = subject(before: i), !hasPersonSubject(i),
+            if Self.isEfficacyVerb(t.key), let s = subject(before: i), !hasPersonSubject(i),
                 !isClass(s, [.determiner, .pronoun, .condition, .population, .occasion]), !isEmbeddedQuestion(before: i),
-                !isDefinition(before: i), t.text.hasSuffix("s") || isClass(i - 1, [.modal, .negation]) && !["no", "without", "nothing", "none"].contains(word(i - 1)),
+                !isDefinition(before: i), t.flags.contains(.endsS) || isClass(i - 1, [.modal, .negation]) && ![.no, .without, .nothing, .none_].contains(kw(i - 1)),
                 i + 1 < count, tokens[i + 1].kind == .word, !isClass(i + 1, [.priceCue, .occasion, .secondPerson, .firstPerson])
             {
                 return true
             }
             // A treatment that brings relief from a condition: "TMS offers relief without the weight gain…".
-            if ["offers", "offer", "provides", "provide", "brings", "bring", "delivers", "deliver", "gives", "give"].contains(t.text),
+            if [.offers, .offer, .provides, .provide, .brings, .bring, .delivers, .deliver, .gives, .give].contains(t.key),
                 !hasPersonSubject(i), isClass(i + 1, .effectNoun) || (isClass(i + 2, .effectNoun) && isClass(i + 1, .improvedState.union(.comparative))),
                 !classes.isDisjoint(with: [.condition, .outcomeNoun]), !isClass(i - 1, .imperative) || i > 0
             {
                 return true
             }
             // "the most common side effect", "rare side effects": how often a harm happens is a finding.
-            if t.text == "side", isWord(i + 1, "effect") || isWord(i + 1, "effects"), ["common", "rare", "frequent", "serious"].contains(word(i - 1)),
+            if t.key == .side, isWord(i + 1, .effect) || isWord(i + 1, .effects), [.common, .rare, .frequent, .serious].contains(kw(i - 1)),
                 !isNegated(i - 1), !isClass(i - 2, .secondPerson)
             {
                 return true
             }
             // "Benefits of NAD+ include sharper focus", "A possible benefit of IV therapy is better hydration".
-            if t.text.hasPrefix("benefit") || t.text == "effects" || t.text == "advantages", !classes.contains(.priceCue),
-                let v = (i + 1..<min(count, i + 6)).first(where: { ["include", "includes", "is", "are"].contains(tokens[$0].text) }),
-                !hasBreak(in: i..<v), v + 1 < count, !isClass(v + 1, [.determiner, .pronoun]) || isWord(v + 1, "a") || isWord(v + 1, "an"),
+            if t.key == .benefit || t.key == .benefits || t.key == .effects || t.key == .advantages, !classes.contains(.priceCue),
+                let v = (i + 1..<min(count, i + 6)).first(where: { [.include, .includes, .is, .are].contains(tokens[$0].key) }),
+                !hasBreak(in: i..<v), v + 1 < count, !isClass(v + 1, [.determiner, .pronoun]) || isWord(v + 1, .a) || isWord(v + 1, .an),
                 !isEmbeddedQuestion(before: i)
             {
                 return true
             }
             // A mechanism stated as fact: a treatment rebuilds / activates / boosts something in the body.
-            if c.contains(.mechanismVerb) || (c.contains(.outcomeVerb) && t.text.hasSuffix("s")), !hasPersonSubject(i),
+            if c.contains(.mechanismVerb) || (c.contains(.outcomeVerb) && t.flags.contains(.endsS)), !hasPersonSubject(i),
                 !isEmbeddedQuestion(before: i), subject(before: i) != nil,
                 !isDefinition(before: i)
             {
-                if (t.text == "act" || t.text == "acts") && !isWord(i + 1, "on") { continue }
+                if (t.key == .act || t.key == .acts) && !isWord(i + 1, .on) { continue }
                 // A base form is a verb only after a modal, "to", an adverb or a plural subject ("GLP-1 drugs slow…");
                 // after a singular noun it is a noun ("the intake form asks…").
-                if !t.text.hasSuffix("s"), !t.text.hasSuffix("ed") {
-                    let p = word(i - 1)
-                    if !(isClass(i - 1, [.modal, .negation]) || p == "to" || p.hasSuffix("ly") || p.hasSuffix("s") || p == "also" || p == "often") {
+                if !t.flags.contains(.endsS), !t.flags.contains(.endsEd) {
+                    let p = kw(i - 1)
+                    if !(isClass(i - 1, [.modal, .negation]) || p == .to || ends(i - 1, .endsLy) || ends(i - 1, .endsS) || p == .also || p == .often) {
                         continue
                     }
                 }
-                if (t.text == "wake" || t.text == "wakes") && !isWord(i + 1, "up") { continue }
+                if (t.key == .wake || t.key == .wakes) && !isWord(i + 1, .up) { continue }
                 let range = clause(around: i)
                 if has(.bioNoun, in: i + 1..<min(i + 7, range.upperBound)) { return true }
                 // With a condition or outcome as the object, the subject must not itself be a condition
@@ -914,46 +911,51 @@ extension ClaimSentence {
     /// True when the verb at `i` sits in a relative clause of a definition: "Botox is a purified protein that relaxes
     /// muscles", "Fillers are gels that add volume" describe what something is.
     func isDefinition(before i: Int) -> Bool {
-        guard let rel = (max(0, i - 4)..<i).last(where: { ["that", "which"].contains(tokens[$0].text) }) else { return false }
+        guard let rel = (max(0, i - 4)..<i).last(where: { [.that, .which].contains(tokens[$0].key) }) else { return false }
         var j = rel - 1
         while j >= 0, j >= rel - 5, !isClauseBreak(j) {
-            if isClass(j, .be), isWord(j + 1, "a") || isWord(j + 1, "an") { return true }
+            if isClass(j, .be), isWord(j + 1, .a) || isWord(j + 1, .an) { return true }
             j -= 1
         }
         return false
     }
 
     /// Verbs that only a treatment's effect on a health problem takes as their object.
-    static let efficacyVerbs: Set<String> = [
-        "relieve", "relieves", "ease", "eases", "fade", "fades", "cure", "cures", "prevent", "prevents", "treat", "treats",
-        "heal", "heals", "eliminate", "eliminates", "reverse", "reverses", "soothe", "soothes", "alleviate", "alleviates",
-        "erase", "erases", "banish", "banishes", "shrink", "shrinks", "clear", "clears", "smooth", "smooths",
-    ]
+    static func isEfficacyVerb(_ k: Keyword) -> Bool {
+        switch k {
+        case .relieve, .relieves, .ease, .eases, .fade, .fades, .cure, .cures, .prevent, .prevents, .treat, .treats, .heal, .heals, .eliminate, .eliminates, .reverse, .reverses, .soothe, .soothes, .alleviate, .alleviates, .erase, .erases, .banish, .banishes, .shrink, .shrinks, .clear, .clears, .smooth, .smooths: true
+        default: false
+        }
+    }
 
     /// Unlisted verbs that describe rather than act: "needs", "means", "includes", "uses"…
-    static let lightVerbs: Set<String> = [
-        "needs", "means", "seems", "looks", "sounds", "tends", "happens", "varies", "depends", "differs", "includes",
-        "contains", "involves", "uses", "stands", "offers", "provides", "comes", "goes", "gets", "runs", "takes",
-        "makes", "lets", "wants", "says", "asks", "appears", "remains", "becomes", "belongs", "exists", "matters",
-    ]
+    static func isLightVerb(_ k: Keyword) -> Bool {
+        switch k {
+        case .needs, .means, .seems, .looks, .sounds, .tends, .happens, .varies, .depends, .differs, .includes, .contains, .involves, .uses, .stands, .offers, .provides, .comes, .goes, .gets, .runs, .takes, .makes, .lets, .wants, .says, .asks, .appears, .remains, .becomes, .belongs, .exists, .matters: true
+        default: false
+        }
+    }
 
     /// Prepositions that show a word is inside a phrase, not a clause's subject.
-    static let prepositions: Set<String> = [
-        "of", "on", "in", "at", "for", "with", "to", "from", "about", "into", "by", "during", "after", "before", "like",
-    ]
+    static func isPreposition(_ k: Keyword) -> Bool {
+        switch k {
+        case .of, .on, .in, .at, .for, .with, .to, .from, .about, .into, .by, .during, .after, .before, .like: true
+        default: false
+        }
+    }
 
     /// True when the word at `k` reports a result; "points" needs "to", "backs" needs "up", "tells" needs "us".
     func isReport(_ k: Int) -> Bool {
         let t = tokens[k]
         guard t.classes.contains(.reportVerb) else { return false }
-        switch t.text {
-        case "point", "points", "pointed": return isWord(k + 1, "to")
-        case "find", "finds": return !isWord(k + 1, "out")  // "to find out whether" is a question, not a finding
-        case "know", "knows": return !isNegated(k)  // "scientists still don't know why" reports no result
-        case "back", "backs", "backed": return isWord(k + 1, "up")
-        case "tell", "tells", "told", "teach", "teaches", "taught": return isWord(k + 1, "us")
-        case "tie", "ties", "tied", "connect", "connects", "connected", "link", "links", "linked":
-            return find("to", in: k + 1..<k + 5) != nil || find("with", in: k + 1..<k + 5) != nil
+        switch t.key {
+        case .point, .points, .pointed: return isWord(k + 1, .to)
+        case .find, .finds: return !isWord(k + 1, .out)  // "to find out whether" is a question, not a finding
+        case .know, .knows: return !isNegated(k)  // "scientists still don't know why" reports no result
+        case .back, .backs, .backed: return isWord(k + 1, .up)
+        case .tell, .tells, .told, .teach, .teaches, .taught: return isWord(k + 1, .us)
+        case .tie, .ties, .tied, .connect, .connects, .connected, .link, .links, .linked:
+            return find(.to, in: k + 1..<k + 5) != nil || find(.with, in: k + 1..<k + 5) != nil
                 || has(.outcomeNoun, in: k + 1..<k + 4) || has(.condition, in: k + 1..<k + 5)
         default: return true
         }
@@ -963,13 +965,13 @@ extension ClaimSentence {
     /// "it has been shown that", "is proven to", "is linked to", "is well established".
     func isEvidential(_ i: Int) -> Bool {
         let t = tokens[i]
-        guard t.text.hasSuffix("n") || t.text.hasSuffix("ed") || t.text == "thought" else { return false }
+        guard t.flags.contains(.endsN) || t.flags.contains(.endsEd) || t.key == .thought else { return false }
         var j = i - 1
-        while j >= 0, isClass(j, .evidentialAdverb) || ["not", "never", "long", "now", "always"].contains(word(j)) { j -= 1 }
-        guard j >= 0, isClass(j, .be) || (isClass(j, .have) && t.text != "found") else { return false }
-        if word(i - 1) == "well", t.text == "established" || t.text == "documented" { return true }
-        switch word(i + 1) {
-        case "to", "that", "with", "effective", "safe", "in": return !(t.text == "found" && word(i + 1) == "in")
+        while j >= 0, isClass(j, .evidentialAdverb) || [.not, .never, .long, .now, .always].contains(kw(j)) { j -= 1 }
+        guard j >= 0, isClass(j, .be) || (isClass(j, .have) && t.key != .found) else { return false }
+        if isWord(i - 1, .well), t.key == .established || t.key == .documented { return true }
+        switch kw(i + 1) {
+        case .to, .that, .with, .effective, .safe, .in: return !(t.key == .found && isWord(i + 1, .in))
         default: return false
         }
     }

@@ -7,7 +7,7 @@ struct ClaimSentence {
     init(_ sentence: String) {
         var tokens = ClaimTokenizer.tokenize(sentence)
         // "per cent" is a percent sign.
-        if let c = tokens.firstIndex(where: { $0.text == "cent" }), c > 0, tokens[c - 1].text == "per" {
+        if let c = tokens.firstIndex(where: { $0.key == .cent }), c > 0, tokens[c - 1].key == .per {
             tokens[c].kind = .percent
             tokens.remove(at: c - 1)
         }
@@ -21,10 +21,13 @@ struct ClaimSentence {
 
     @inline(__always) subscript(_ i: Int) -> ClaimToken { tokens[i] }
 
-    /// The word at `i`, or "" outside the sentence.
-    @inline(__always) func word(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].text : "" }
+    /// The keyword at `i`, or `.unlisted` outside the sentence.
+    @inline(__always) func kw(_ i: Int) -> Keyword { i >= 0 && i < tokens.count ? tokens[i].key : .unlisted }
 
-    @inline(__always) func isWord(_ i: Int, _ text: String) -> Bool { i >= 0 && i < tokens.count && tokens[i].text == text }
+    @inline(__always) func isWord(_ i: Int, _ key: Keyword) -> Bool { i >= 0 && i < tokens.count && tokens[i].key == key }
+
+    /// True when the token at `i` has a spelling flag, such as ending in -s.
+    @inline(__always) func ends(_ i: Int, _ flag: TokenFlags) -> Bool { i >= 0 && i < tokens.count && tokens[i].flags.contains(flag) }
 
     @inline(__always) func isClass(_ i: Int, _ c: WordClass) -> Bool {
         i >= 0 && i < tokens.count && !tokens[i].classes.isDisjoint(with: c)
@@ -50,11 +53,11 @@ struct ClaimSentence {
 
     func has(_ c: WordClass, in range: Range<Int>) -> Bool { first(c, in: range) != nil }
 
-    /// The first index in `range` holding `text`.
-    func find(_ text: String, in range: Range<Int>) -> Int? {
+    /// The first index in `range` holding `key`.
+    func find(_ key: Keyword, in range: Range<Int>) -> Int? {
         let lower = max(range.lowerBound, 0), upper = min(range.upperBound, tokens.count)
         guard lower < upper else { return nil }
-        for i in lower..<upper where tokens[i].text == text { return i }
+        for i in lower..<upper where tokens[i].key == key { return i }
         return nil
     }
 
@@ -62,8 +65,8 @@ struct ClaimSentence {
     @inline(__always) func isClauseBreak(_ i: Int) -> Bool {
         let t = tokens[i]
         if t.kind == .punct {
-            switch t.text {
-            case ",", ";", ":", "(", ")", "—", "?", "!": return true
+            switch t.key {
+            case .comma, .semicolon, .colon, .openParen, .closeParen, .dash, .question, .exclamation: return true
             default: return false
             }
         }
@@ -99,22 +102,22 @@ struct ClaimSentence {
 
     /// True when the sentence is a question (rhetorical "did you know …?" aside).
     var isQuestion: Bool {
-        guard let last = tokens.last(where: { $0.kind == .punct && $0.text != ")" && $0.text != "." }) ?? tokens.last,
-            last.text == "?"
+        guard let last = tokens.last(where: { $0.kind == .punct && $0.key != .closeParen && $0.key != .period }) ?? tokens.last,
+            last.key == .question
         else { return false }
-        return !(isWord(0, "did") && isWord(1, "you") && isWord(2, "know"))
+        return !(isWord(0, .did) && isWord(1, .you) && isWord(2, .know))
     }
 
     /// True when the sentence opens with a verb of instruction ("Book…", "Ask us…", "Please bring…", "Don't wait…"):
     /// calls to action and aftercare instructions assert no health fact.
     var isInstruction: Bool {
         var i = 0
-        if isWord(0, "please") || isWord(0, "simply") || isWord(0, "just") { i = 1 }
+        if isWord(0, .please) || isWord(0, .simply) || isWord(0, .just) { i = 1 }
         guard i < tokens.count, tokens[i].kind == .word, tokens[i].classes.contains(.imperative) else { return false }
         // "Take" / "Start" / "Kick" as the first word of a statement need an object, not a verb, to follow:
         // "Treatment…" never reaches here because the lexicon holds whole words.
-        let next = word(i + 1)
-        return next != "to" && next != "is" && next != "are" && next != "can" && next != "may"
+        let next = kw(i + 1)
+        return next != .to && next != .is && next != .are && next != .can && next != .may
     }
 
     /// The number-like token (digits, number word or fraction word) at `i`, if any.
@@ -126,10 +129,8 @@ struct ClaimSentence {
     func skippingApproximation(_ i: Int) -> Int {
         var j = i
         while j < tokens.count {
-            switch tokens[j].text {
-            case "about", "around", "roughly", "nearly", "almost", "approximately", "some", "just", "only", "over",
-                "under", "at", "least", "most", "up", "to", "as", "much", "many", "little", "more", "than", "an",
-                "a", "the", "average", "of", "estimated", "by":
+            switch tokens[j].key {
+            case .about, .around, .roughly, .nearly, .almost, .approximately, .some_, .just, .only, .over, .under, .at, .least, .most, .up, .to, .as, .much, .many, .little, .more, .than, .an, .a, .the, .average, .of, .estimated, .by:
                 j += 1
             default:
                 return j

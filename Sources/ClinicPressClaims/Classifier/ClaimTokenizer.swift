@@ -14,36 +14,75 @@ enum ClaimTokenKind: UInt8, Sendable {
     case punct
 }
 
-/// One token of a sentence: its lowercased text, kind, word classes and, for numbers, value.
+/// Facts about a token's spelling and place, computed once by the scanner.
+struct TokenFlags: OptionSet, Sendable {
+    let rawValue: UInt16
+    /// A hyphen attaches the token to the previous one ("FDA-approved", "risk-free").
+    static let joined = TokenFlags(rawValue: 1 << 0)
+    /// "3rd", "third", "last"…
+    static let ordinal = TokenFlags(rawValue: 1 << 1)
+    /// A four-digit number that reads as a year (1800–2100).
+    static let year = TokenFlags(rawValue: 1 << 2)
+    /// The word ends in -s, -ss, -ly, -ally, -ed, -n, -ing, -self / -selves, or -es.
+    static let endsS = TokenFlags(rawValue: 1 << 3)
+    static let endsSS = TokenFlags(rawValue: 1 << 4)
+    static let endsLy = TokenFlags(rawValue: 1 << 5)
+    static let endsAlly = TokenFlags(rawValue: 1 << 6)
+    static let endsEd = TokenFlags(rawValue: 1 << 7)
+    static let endsN = TokenFlags(rawValue: 1 << 8)
+    static let endsIng = TokenFlags(rawValue: 1 << 9)
+    static let endsSelf = TokenFlags(rawValue: 1 << 10)
+    static let endsEs = TokenFlags(rawValue: 1 << 11)
+}
+
+/// One token of a sentence: its kind, keyword, word classes, spelling hash and, for numbers, value.
+/// A plain value without references, so token arrays copy and free cheaply.
 struct ClaimToken: Sendable {
-    var text: String
     var kind: ClaimTokenKind
+    /// The keyword the rules know the token by, or `.unlisted`.
+    var key: Keyword
     var classes: WordClass
     /// The value of numbers and number words ("six" → 6); 0 otherwise.
     var value: Double
-    /// True when a hyphen attaches the token to the previous one ("FDA-approved", "risk-free").
-    var joined: Bool
-    /// True for "3rd", "third", "last"…
-    var ordinal: Bool
-    /// True for four-digit numbers that read as years (1800–2100).
-    var year: Bool
+    /// FNV-1a hash of the lowercased spelling (digits for numbers), for the lexicon and site phrases.
+    var hash: UInt64
+    var flags: TokenFlags
 
-    init(_ text: String, _ kind: ClaimTokenKind, joined: Bool) {
-        self.text = text
+    init(_ kind: ClaimTokenKind, key: Keyword = .unlisted, hash: UInt64 = 0, flags: TokenFlags = []) {
         self.kind = kind
+        self.key = key
         self.classes = []
         self.value = 0
-        self.joined = joined
-        self.ordinal = false
-        self.year = false
+        self.hash = hash
+        self.flags = flags
     }
+
+    var joined: Bool { flags.contains(.joined) }
+    var ordinal: Bool { flags.contains(.ordinal) }
+    var year: Bool { flags.contains(.year) }
 
     /// A number written in digits, or a number word ("six", "million").
     var isNumeric: Bool { kind == .number || classes.contains(.cardinal) }
 }
 
-/// A hand-written scanner over a sentence's UTF-8 bytes; it allocates the token array and nothing else
-/// (words of up to 15 bytes are small strings stored inline).
+/// FNV-1a, 64 bits: the spelling hash of tokens, lexicon words and site phrases.
+enum SpellingHash {
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always) static func add(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = seed
+        for b in bytes { h = add(h, b) }
+        return h == 0 ? 1 : h
+    }
+
+    static func of(_ word: String) -> UInt64 {
+        var copy = word
+        return copy.withUTF8 { of($0) }
+    }
+}
+
+/// A hand-written scanner over a sentence's UTF-8 bytes; it allocates the token array and nothing else.
 enum ClaimTokenizer {
     static func tokenize(_ sentence: String) -> [ClaimToken] {
         var copy = sentence
@@ -89,8 +128,10 @@ enum ClaimTokenizer {
         var joinNext = false
         var lastEnd = -1  // index just past the previous token, to tell "a-b" from "a - b"
 
-        func text(_ len: Int) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: low[0..<len]), as: UTF8.self)
+        /// The hash and suffix flags of the lowercased spelling in `low[0..<len]`.
+        func spelling(_ len: Int) -> (UInt64, TokenFlags) {
+            let word = UnsafeBufferPointer(rebasing: low[0..<len])
+            return (SpellingHash.of(word), suffixFlags(word))
         }
 
         while i < n {
@@ -126,8 +167,10 @@ enum ClaimTokenizer {
                         break
                     }
                 }
-                var token = ClaimToken(text(len), .word, joined: joinNext)
-                ClaimLexicon.annotate(&token)
+                var token = ClaimToken(.word)
+                (token.hash, token.flags) = spelling(len)
+                if joinNext { token.flags.insert(.joined) }
+                ClaimLexicon.annotate(&token, UnsafeBufferPointer(rebasing: low[0..<len]))
                 tokens.append(token)
                 joinNext = false
                 lastEnd = i
@@ -165,7 +208,7 @@ enum ClaimTokenizer {
                         j = -1
                     }
                     if j > 0 {
-                        tokens.append(ClaimToken("#phone", .phone, joined: false))
+                        tokens.append(ClaimToken(.phone))
                         joinNext = false
                         i = j; lastEnd = i
                         continue
@@ -174,14 +217,14 @@ enum ClaimTokenizer {
                 // The number's text is its digits without separators, so site phrases like "100%" can match it.
                 var len = 0
                 for k in start..<i where b[k] != 0x2C { low[len] = b[k]; len += 1 }
-                var token = ClaimToken(text(len), .number, joined: joinNext)
+                var token = ClaimToken(.number, hash: spelling(len).0, flags: joinNext ? .joined : [])
                 token.value = value
-                token.year = plain && digits == 4 && value >= 1800 && value <= 2100
+                if plain && digits == 4 && value >= 1800 && value <= 2100 { token.flags.insert(.year) }
                 // "1st", "2nd", "3rd", "4th" are ordinals.
                 if i + 1 < n, isASCIILetter(b[i]), isASCIILetter(b[i + 1]), i + 2 == n || !isASCIILetter(b[i + 2]) {
                     let s0 = b[i] | 0x20, s1 = b[i + 1] | 0x20
                     if (s0 == 0x73 && s1 == 0x74) || (s0 == 0x6E && s1 == 0x64) || (s0 == 0x72 && s1 == 0x64) || (s0 == 0x74 && s1 == 0x68) {
-                        token.ordinal = true
+                        token.flags.insert(.ordinal)
                         i += 2
                     }
                 }
@@ -195,28 +238,75 @@ enum ClaimTokenizer {
                     joinNext = true
                 } else if c != 0x2D || i + 1 >= n || b[i + 1] == 0x20 || b[i + 1] == 0x2D || lastEnd != i {
                     // "—", "–", " - " and "--": a clause break (a range "30–60" is read as a break too).
-                    if tokens.last?.text != "—" { tokens.append(ClaimToken("—", .punct, joined: false)) }
+                    if tokens.last?.key != .dash { tokens.append(ClaimToken(.punct, key: .dash)) }
                 }
                 i += length
                 while i < n, b[i] == 0x2D { i += 1 }
             } else if c == 0x25 {
-                tokens.append(ClaimToken("%", .percent, joined: false))
+                tokens.append(ClaimToken(.percent, key: .percentSign, hash: SpellingHash.add(SpellingHash.seed, c)))
                 i += 1; lastEnd = i
             } else if c == 0x24 {
-                tokens.append(ClaimToken("$", .dollar, joined: false))
+                tokens.append(ClaimToken(.dollar, key: .dollarSign))
                 i += 1; lastEnd = i
             } else if let (length, meaning) = special(b, i) {
-                if meaning == 0x2E { tokens.append(ClaimToken(".", .punct, joined: false)) }
+                if meaning == 0x2E { tokens.append(ClaimToken(.punct, key: .period)) }
                 i += length
             } else if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x22 || c == 0x27 || c == 0x2A || c == 0x5F || c == 0x60 {
                 // Spaces, quotes, and leftover emphasis markers carry no meaning here.
                 i += 1
                 joinNext = false
             } else {
-                tokens.append(ClaimToken(String(UnicodeScalar(c)), .punct, joined: false))
+                tokens.append(ClaimToken(.punct, key: punctuationKey(c), hash: SpellingHash.add(SpellingHash.seed, c)))
                 i += 1; lastEnd = i
             }
         }
         return tokens
+    }
+
+    /// The keyword of a punctuation byte.
+    static func punctuationKey(_ c: UInt8) -> Keyword {
+        switch c {
+        case 0x2C: .comma
+        case 0x2E: .period
+        case 0x3F: .question
+        case 0x21: .exclamation
+        case 0x3A: .colon
+        case 0x3B: .semicolon
+        case 0x28: .openParen
+        case 0x29: .closeParen
+        default: .unlisted
+        }
+    }
+
+    /// Suffix flags of a lowercased word.
+    static func suffixFlags(_ w: UnsafeBufferPointer<UInt8>) -> TokenFlags {
+        let n = w.count
+        guard n > 0 else { return [] }
+        var flags: TokenFlags = []
+        @inline(__always) func ends(_ suffix: StaticString) -> Bool {
+            let k = suffix.utf8CodeUnitCount
+            guard n >= k else { return false }
+            let p = suffix.utf8Start
+            for j in 0..<k where w[n - k + j] != p[j] { return false }
+            return true
+        }
+        if w[n - 1] == 0x73 {  // s
+            flags.insert(.endsS)
+            if ends("ss") { flags.insert(.endsSS) }
+            if ends("es") { flags.insert(.endsEs) }
+            if ends("selves") { flags.insert(.endsSelf) }
+        } else if w[n - 1] == 0x79 {  // y
+            if ends("ly") { flags.insert(.endsLy) }
+            if ends("ally") { flags.insert(.endsAlly) }
+        } else if w[n - 1] == 0x64 {  // d
+            if ends("ed") { flags.insert(.endsEd) }
+        } else if w[n - 1] == 0x6E {  // n
+            flags.insert(.endsN)
+        } else if w[n - 1] == 0x67 {  // g
+            if ends("ing") { flags.insert(.endsIng) }
+        } else if w[n - 1] == 0x66 {  // f
+            if ends("self") { flags.insert(.endsSelf) }
+        }
+        return flags
     }
 }

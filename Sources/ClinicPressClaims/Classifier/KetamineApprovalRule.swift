@@ -5,19 +5,19 @@ extension ClaimSentence {
     enum Drug { case ketamine, esketamine }
 
     func drug(at i: Int) -> Drug? {
-        switch tokens[i].text {
-        case "ketamine", "ketalar":
+        switch tokens[i].key {
+        case .ketamine, .ketalar:
             // "S-ketamine" is esketamine.
-            return tokens[i].joined && (isWord(i - 1, "s") || isWord(i - 1, "es")) ? .esketamine : .ketamine
-        case "esketamine", "spravato", "eskétamine": return .esketamine
+            return tokens[i].joined && (isWord(i - 1, .s) || isWord(i - 1, .es)) ? .esketamine : .ketamine
+        case .esketamine, .spravato, .eskétamine: return .esketamine
         default: return nil
         }
     }
 
     /// Words that name depression as the approved use.
     func isDepressionTerm(_ i: Int) -> Bool {
-        switch tokens[i].text {
-        case "depression", "depressive", "depressed", "antidepressant", "mdd", "trd": return true
+        switch tokens[i].key {
+        case .depression, .depressive, .depressed, .antidepressant, .mdd, .trd: return true
         default: return false
         }
     }
@@ -25,7 +25,7 @@ extension ClaimSentence {
     /// A break for this rule: like a clause break, but a parenthesis ("Esketamine (Spravato) is …") does not break.
     func breaksApprovalClause(_ i: Int) -> Bool {
         let t = tokens[i]
-        if t.kind == .punct { return t.text == "," || t.text == ";" || t.text == ":" || t.text == "—" || t.text == "?" || t.text == "!" }
+        if t.kind == .punct { return t.key == .comma || t.key == .semicolon || t.key == .colon || t.key == .dash || t.key == .question || t.key == .exclamation }
         return t.classes.contains(.clauseBreak)
     }
 
@@ -33,14 +33,14 @@ extension ClaimSentence {
     /// depression follows as the approved use within its clause, and nothing negates it.
     var callsKetamineApprovedForDepression: Bool {
         guard !isQuestion, classes.contains(.approval) else { return false }
-        for a in 0..<count where tokens[a].classes.contains(.approval) && !tokens[a].text.hasPrefix("authoriz") {
+        for a in 0..<count where tokens[a].classes.contains(.approval) && ![.authorization, .authorized, .authorizes].contains(tokens[a].key) {
             // The drug: the nearest one before the approval word ("Ketamine is FDA-approved"), else the first after it
             // in the same clause ("The FDA approved ketamine for …").
             var subject: (index: Int, drug: Drug)?
             var j = a - 1
             while j >= 0 {
                 if let d = drug(at: j) { subject = (j, d); break }
-                if tokens[j].classes.contains(.clauseBreak) || tokens[j].text == ";" { break }
+                if tokens[j].classes.contains(.clauseBreak) || tokens[j].key == .semicolon { break }
                 j -= 1
             }
             var k = a + 1

@@ -125,7 +125,7 @@ enum ClaimLexicon {
 
     /// Fills in a word token's classes, keyword and value; "percent" becomes a percent sign and a possessive
     /// ("FDA's") reads as its noun.
-    static func annotate(_ token: inout ClaimToken, _ word: UnsafeBufferPointer<UInt8>) {
+    static func annotate(_ token: inout ClaimToken, _ word: UnsafeBufferPointer<UInt8>, in table: Table) {
         var entry = table.lookup(token.hash)
         let n = word.count
         if entry == nil, n > 2, word[n - 2] == 0x27, word[n - 1] == 0x73 {
@@ -185,17 +185,20 @@ enum ClaimLexicon {
         }
     }
 
-    /// An open-addressing hash table from spelling hash to entry.
-    struct Table: Sendable {
-        var hashes: [UInt64]
-        var entries: [Entry]
-        var mask: Int
+    /// An open-addressing hash table from spelling hash to entry. Its storage is allocated once, for the life of the
+    /// process, and never changes after the lexicon is built — so lookups read it without reference counting.
+    struct Table: @unchecked Sendable {
+        let hashes: UnsafeMutablePointer<UInt64>
+        let entries: UnsafeMutablePointer<Entry>
+        let mask: Int
 
         init(capacity: Int) {
             var size = 1
             while size < capacity * 2 { size <<= 1 }
-            hashes = Array(repeating: 0, count: size)
-            entries = Array(repeating: Entry(), count: size)
+            hashes = .allocate(capacity: size)
+            hashes.initialize(repeating: 0, count: size)
+            entries = .allocate(capacity: size)
+            entries.initialize(repeating: Entry(), count: size)
             mask = size - 1
         }
 
@@ -211,7 +214,7 @@ enum ClaimLexicon {
             }
         }
 
-        mutating func update(_ hash: UInt64, _ change: (inout Entry) -> Void) {
+        func update(_ hash: UInt64, _ change: (inout Entry) -> Void) {
             var i = slot(hash)
             while hashes[i] != 0 && hashes[i] != hash { i = (i + 1) & mask }
             hashes[i] = hash
@@ -222,7 +225,7 @@ enum ClaimLexicon {
     static let table: Table = {
         var words = 0
         for (_, list) in entries { words += list.split(separator: " ").count }
-        var table = Table(capacity: words + Keyword.allCases.count)
+        let table = Table(capacity: words + Keyword.allCases.count)
         for (classes, list) in entries {
             for word in list.split(separator: " ") {
                 table.update(SpellingHash.of(String(word))) { entry in

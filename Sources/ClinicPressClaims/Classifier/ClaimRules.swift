@@ -76,10 +76,10 @@ extension ClaimSentence {
         guard !classes.isDisjoint(with: [.approval, .regulator]) || classes.contains(.regulatorVerb) else { return false }
         let regulated = classes.contains(.regulator) || hasDrugAdministration
         let insurance = classes.contains(.priceCue)
-        for i in 0..<count {
+        for i in 0..<count where !tokens[i].isInert {
             let t = tokens[i]
             if t.classes.contains(.approval) || (t.key == .light && isWord(i - 1, .green)) {
-                if [.authorization, .authorisation, .authorized, .authorised, .authorizes].contains(t.key) && !regulated { continue }  // prior authorization is insurance
+                if t.key.isOne(of: .authorization, .authorisation, .authorized, .authorised, .authorizes) && !regulated { continue }  // prior authorization is insurance
                 // An approval word is predicated — not a bare label like "FDA-approved devices" — when it is
                 // followed by its purpose ("for", "to treat", "as") or preceded by a verb of being or holding.
                 let purpose = hasPurpose(after: i)
@@ -100,7 +100,7 @@ extension ClaimSentence {
             }
             // A drug's approval or clearance as a noun, in a sentence about a condition: "Spravato's approval covers adults
             // with treatment-resistant depression" — not "your financing approval".
-            if [.approval, .clearance, .indication].contains(t.key), !insurance, !isClass(i - 1, [.secondPerson, .firstPerson]),
+            if t.key.isOne(of: .approval, .clearance, .indication), !insurance, !isClass(i - 1, [.secondPerson, .firstPerson]),
                 classes.contains(.condition)
             {
                 return true
@@ -110,7 +110,7 @@ extension ClaimSentence {
             // "is not regulated by the FDA", "was rejected by regulators".
             if t.classes.contains(.regulatorVerb), t.flags.contains(.endsEd) {
                 // "turned away by FDA advisers": one particle may come before "by".
-                let by = [.away, .down, .back, .off].contains(kw(i + 1)) ? i + 2 : i + 1
+                let by = kw(i + 1).isOne(of: .away, .down, .back, .off) ? i + 2 : i + 1
                 if isWord(by, .by), isClass(by + 1, .regulator) || isClass(by + 2, .regulator) { return true }
             }
             // "a boxed warning from the FDA": a regulator's warning is a regulatory fact.
@@ -170,14 +170,15 @@ extension ClaimSentence {
 
     /// Absolute promises: cure, guaranteed, permanent, no side effects, 100% safe, works for everyone, never again.
     var isAbsolute: Bool {
+        guard hasAbsolute else { return false }
         let healthy = !classes.isDisjoint(with: Self.healthWords)
-        for i in 0..<count {
+        for i in 0..<count where !tokens[i].isInert {
             let t = tokens[i]
             let c = t.classes
             // A cure that is not denied ("can't promise a cure" is).
             // (Others' marketing — "some clinics advertise miracle cures" — is not our promise.)
             if c.contains(.cure), !isNegated(i),
-                !(max(0, i - 3)..<i).contains(where: { [.advertise, .advertises, .tout, .touts, .hype, .peddle, .sell, .sells].contains(tokens[$0].key) })
+                !(max(0, i - 3)..<i).contains(where: { tokens[$0].key.isOne(of: .advertise, .advertises, .tout, .touts, .hype, .peddle, .sell, .sells) })
             {
                 return true
             }
@@ -197,7 +198,7 @@ extension ClaimSentence {
             // "for good" at the end of a clause and "once and for all".
             if t.key == .good, isWord(i - 1, .for), healthy,
                 i + 1 == count || isClauseBreak(i + 1) || tokens[i + 1].kind == .punct
-                    || [.after, .with, .and, .once, .so, .because, .when, .by, .in, .without].contains(kw(i + 1))
+                    || kw(i + 1).isOne(of: .after, .with, .and, .once, .so, .because, .when, .by, .in, .without)
             {
                 return true
             }
@@ -205,7 +206,7 @@ extension ClaimSentence {
             // No risk at all: "no side effects", "zero risks", "risk-free", "without any complications".
             if isRiskNoun(i) {
                 // Up to two words may stand between: "no serious side effects", "no chance of complications".
-                for j in max(0, i - 3)..<i where ([.no, .zero, .without].contains(kw(j)) || (tokens[j].kind == .number && tokens[j].value == 0)) && !hasBreak(in: j..<i) {
+                for j in max(0, i - 3)..<i where (kw(j).isOne(of: .no, .zero, .without) || (tokens[j].kind == .number && tokens[j].value == 0)) && !hasBreak(in: j..<i) {
                     return true
                 }
                 let after = t.key == .side ? i + 2 : i + 1
@@ -224,14 +225,14 @@ extension ClaimSentence {
             }
             // Universal efficacy: "works for everyone", "safe for every skin type", "helps all patients".
             // The universal must range over people or bodies ("every skin type"), not "every budget" or "every phone".
-            let overPeople = [.everyone, .everybody, .anyone, .anybody].contains(t.key)
+            let overPeople = t.key.isOne(of: .everyone, .everybody, .anyone, .anybody)
                 || has([.population, .bioNoun, .condition, .outcomeNoun], in: i + 1..<i + 4)
-            if c.contains(.universal), overPeople, [.for, .on, .with].contains(kw(i - 1))
+            if c.contains(.universal), overPeople, kw(i - 1).isOne(of: .for, .on, .with)
                 || (isClass(i - 1, .intensifier) && isWord(i - 2, .for))
             {
-                let verb = [.for, .on, .with].contains(kw(i - 1)) ? i - 2 : i - 3
+                let verb = kw(i - 1).isOne(of: .for, .on, .with) ? i - 2 : i - 3
                 if isNegated(verb) { continue }
-                if isClass(verb, [.workVerb, .safety]) || [.helps, .help, .effective, .suitable, .safe].contains(kw(verb)) {
+                if isClass(verb, [.workVerb, .safety]) || kw(verb).isOne(of: .helps, .help, .effective, .suitable, .safe) {
                     return true
                 }
             }
@@ -240,7 +241,7 @@ extension ClaimSentence {
             if c.contains(.universal), i == 0 || isClauseBreak(i - 1) {
                 // "Every single guest leaves feeling better", "Everyone who finishes the program improves".
                 let range = clause(around: i)
-                let person = [.everyone, .everybody, .anyone, .anybody].contains(t.key) || has(.population, in: i + 1..<i + 7)
+                let person = t.key.isOne(of: .everyone, .everybody, .anyone, .anybody) || has(.population, in: i + 1..<i + 7)
                 // ("Everyone deserves to feel better" wishes; it asserts nothing.)
                 if person, has([.improvedState, .outcomeVerb], in: i + 1..<range.upperBound), !has(.pending, in: i + 1..<range.upperBound) {
                     return true
@@ -261,7 +262,7 @@ extension ClaimSentence {
             if c.contains(.outcomeVerb) || c.contains(.cure), !hasPersonSubject(i), !isNegated(i) {
                 let range = clause(around: i)
                 for k in max(range.lowerBound, i - 2)..<min(range.upperBound, i + 6) where k != i {
-                    if [.completely, .totally, .entirely, .fully, .permanently, .forever].contains(tokens[k].key) { return true }
+                    if tokens[k].key.isOne(of: .completely, .totally, .entirely, .fully, .permanently, .forever) { return true }
                 }
             }
             // "eliminates all of your symptoms": a total outcome.
@@ -311,13 +312,14 @@ extension ClaimSentence {
 
     /// Comparative efficacy: "-er than", "more/less … than", "as … as", "outperforms", "on par with", "nothing … like".
     var isComparative: Bool {
+        guard hasComparison else { return false }
         // Comparisons only count in a sentence about health: a treatment, an outcome, or efficacy itself.
         let healthy = !classes.isDisjoint(with: Self.healthWords.union([.treatment, .workVerb]))
             || tokens.contains { $0.key == .effective || $0.key == .efficacious }
         // Explicit verbs and phrases of comparison ("outperforms", "on par with") need no health word, only no talk of
         // prices, ratings or ourselves ("our service is on par with a hotel").
         let explicit = healthy || classes.isDisjoint(with: [.priceCue, .marketingCue, .firstPerson])
-        for i in 0..<count {
+        for i in 0..<count where !tokens[i].isInert {
             let t = tokens[i]
             // "-er than" / "more … than" with a noun phrase after "than", outside prices and quantities.
             if healthy, t.key == .than, isComparisonTarget(i + 1) {
@@ -326,7 +328,7 @@ extension ClaimSentence {
                     // "more than 1,200" and "less than a week" count things, they don't compare treatments.
                     // "more like a conversation than an exam" is a simile.
                     if (tokens[c].key == .more || tokens[c].key == .less), isWord(c + 1, .like) { continue }
-                    if c == i - 1, [.more, .less, .fewer, .greater, .higher, .lower].contains(tokens[c].key),
+                    if c == i - 1, tokens[c].key.isOne(of: .more, .less, .fewer, .greater, .higher, .lower),
                         isQuantity(i + 1) || isClass(i + 1, .timeUnit) || isWord(i + 1, .a) && isClass(i + 2, .timeUnit) || isWord(i + 1, .half)
                     {
                         continue
@@ -338,7 +340,7 @@ extension ClaimSentence {
             if healthy, t.key == .as, isClass(i + 1, .efficacy) || isClass(i + 1, .comparative), isWord(i + 2, .as), isComparisonTarget(i + 3) {
                 if tokens[i + 1].key == .well || tokens[i + 1].key == .good {
                     let before = i - 1
-                    if !(isClass(before, [.workVerb, .multiplier]) || [.just, .nearly, .almost, .about, .equally, .works, .work].contains(kw(before))) {
+                    if !(isClass(before, [.workVerb, .multiplier]) || kw(before).isOne(of: .just, .nearly, .almost, .about, .equally, .works, .work)) {
                         continue
                     }
                 }
@@ -355,7 +357,7 @@ extension ClaimSentence {
             if explicit, t.classes.contains(.compareVerb), !hasPersonSubject(i), !isEmbeddedQuestion(before: i),
                 !(subject(before: i).map { isClass($0, .negativeUniversal) } ?? false)
             {
-                if [.edges, .edged, .edge].contains(t.key) && !isWord(i + 1, .out) { continue }
+                if t.key.isOne(of: .edges, .edged, .edge) && !isWord(i + 1, .out) { continue }
                 if i == 0 { continue }
                 return true
             }
@@ -374,18 +376,18 @@ extension ClaimSentence {
                 }
             }
             // "on par with", "comparable to", "superior to", "equivalent to", "in the dust".
-            if explicit, (t.key == .par && isWord(i - 1, .on)) || ([.comparable, .superior, .inferior, .equivalent].contains(t.key) && isWord(i + 1, .to))
+            if explicit, (t.key == .par && isWord(i - 1, .on)) || (t.key.isOne(of: .comparable, .superior, .inferior, .equivalent) && isWord(i + 1, .to))
                 || (t.key == .dust && isWord(i - 1, .the) && isWord(i - 2, .in))
             {
                 return true
             }
             // "Nothing smooths lines like…", "No pill comes close": a denied rival, not "feels nothing like".
-            let rival = t.key == .no && (isClass(i + 1, .treatment) || ([.other, .single].contains(kw(i + 1)) && isClass(i + 2, .treatment)))
+            let rival = t.key == .no && (isClass(i + 1, .treatment) || (kw(i + 1).isOne(of: .other, .single) && isClass(i + 2, .treatment)))
             if healthy, t.key == .nothing || rival {
                 let range = clause(around: i)
                 var k = i + 2
                 while k < range.upperBound {
-                    if tokens[k].key == .like || (tokens[k].key == .close && [.come, .comes, .coming, .came].contains(tokens[k - 1].key))
+                    if tokens[k].key == .like || (tokens[k].key == .close && tokens[k - 1].key.isOne(of: .come, .comes, .coming, .came))
                         || tokens[k].classes.contains(.compareVerb) || tokens[k].key == .compares
                         || (tokens[k].key == .as && isClass(k + 1, .efficacy))
                     {
@@ -442,10 +444,11 @@ extension ClaimSentence {
 
     /// Numbers about outcomes or prevalence: "6 in 10", "42% of adults", "half of patients", "21 million adults have …".
     var isStatistic: Bool {
+        guard hasCount else { return false }
         // Shares of our own clients count only in a sentence about health ("half of our clients come through referrals"
         // does not); shares of people in general are prevalence.
         let healthy = !classes.isDisjoint(with: Self.healthWords.union(.treatment)) || !classes.contains(.firstPerson)
-        for i in 0..<count {
+        for i in 0..<count where !tokens[i].isInert {
             let t = tokens[i]
             // "6 in 10", "one in five", "two out of three", "3 of every 4", "one new mother in every eight".
             if healthy, isQuantity(i), t.value >= 1, t.value == t.value.rounded(), isNFraction(from: i), !classes.contains(.marketingCue) {
@@ -480,7 +483,7 @@ extension ClaimSentence {
                 }
             }
             // A likelihood ratio: "twice as likely as men to develop PTSD", "less likely to relapse".
-            if [.likely, .common, .prevalent, .frequent].contains(t.key), [.as, .more, .less].contains(kw(i - 1)),
+            if t.key.isOne(of: .likely, .common, .prevalent, .frequent), kw(i - 1).isOne(of: .as, .more, .less),
                 t.key == .likely || isClass(i - 2, .multiplier) || find(.than, in: i + 1..<i + 3) != nil,
                 !classes.isDisjoint(with: [.condition, .outcomeNoun, .outcomeVerb, .prevalenceVerb])
             {
@@ -496,13 +499,13 @@ extension ClaimSentence {
                 if let h = find(.half, in: i + 1..<min(i + 6, range.upperBound)), isWord(h - 1, .in) { return true }
             }
             // "double the weight loss of older drugs", "five times the weight loss".
-            if [.double, .triple, .twice, .times, .half].contains(t.key), isWord(i + 1, .the),
+            if t.key.isOne(of: .double, .triple, .twice, .times, .half), isWord(i + 1, .the),
                 has([.outcomeNoun, .effectNoun], in: i + 2..<i + 4), t.key != .times || isQuantity(i - 1)
             {
                 return true
             }
             // "doubles the weight loss", "halves the risk of relapse".
-            if [.doubles, .doubled, .triples, .tripled, .halves, .halved, .quadruples].contains(t.key),
+            if t.key.isOne(of: .doubles, .doubled, .triples, .tripled, .halves, .halved, .quadruples),
                 has([.outcomeNoun, .condition], in: i + 1..<i + 5)
             {
                 return true
@@ -554,7 +557,8 @@ extension ClaimSentence {
 
     /// Relief within a time, or benefits lasting for a time — not a session's duration or a schedule.
     var isTimeToEffect: Bool {
-        for i in 0..<count {
+        guard hasTime else { return false }
+        for i in 0..<count where !tokens[i].isInert {
             let t = tokens[i]
             // An effect that lasts: "benefits last six months", "results can last 12 to 18 months".
             // The subject may be an effect ("benefits last six months") or a treatment ("Botox lasts three months"),
@@ -571,12 +575,12 @@ extension ClaimSentence {
             }
             // "take four to eight weeks to work", "take six weeks to reach their full effect".
             // Also "need only three sessions to see results".
-            if [.take, .takes, .took, .need, .needs, .require, .requires].contains(t.key) {
+            if t.key.isOne(of: .take, .takes, .took, .need, .needs, .require, .requires) {
                 var k = i + 1
                 while k < count, k <= i + 7, !isClauseBreak(k) {
                     if isClass(k, [.timeUnit, .courseUnit]), isWord(k + 1, .to) || (isWord(k + 1, .or) && isWord(k + 3, .to)) {
                         let verb = isWord(k + 1, .to) ? k + 2 : k + 4
-                        if isClass(verb, [.workVerb, .outcomeVerb, .perceiveVerb]) || [.reach, .show, .take, .start, .begin].contains(kw(verb)) {
+                        if isClass(verb, [.workVerb, .outcomeVerb, .perceiveVerb]) || kw(verb).isOne(of: .reach, .show, .take, .start, .begin) {
                             return true
                         }
                     }
@@ -618,19 +622,19 @@ extension ClaimSentence {
             return i..<i + 1
         }
         // "two weeks after", "six months later": a counted span before "after"/"later"/"into".
-        if t.classes.contains(.timeUnit), isQuantity(i - 1) || isWord(i - 1, .a), [.after, .later, .into, .post].contains(kw(i + 1)) {
+        if t.classes.contains(.timeUnit), isQuantity(i - 1) || isWord(i - 1, .a), kw(i + 1).isOne(of: .after, .later, .into, .post) {
             return i - 1..<i + 2
         }
         // "walk out feeling lighter", "leave feeling refreshed": the effect is there as the visit ends —
         // unless it is only wished for ("we want every client to leave feeling…").
-        if [.walk, .walks, .leave, .leaves, .head, .heads, .go, .goes].contains(t.key), !has(.pending, in: clause(around: i).lowerBound..<i) {
+        if t.key.isOne(of: .walk, .walks, .leave, .leaves, .head, .heads, .go, .goes), !has(.pending, in: clause(around: i).lowerBound..<i) {
             for k in i + 1..<min(i + 5, count) where tokens[k].key == .feeling { return i..<k + 1 }
         }
         // "by the time you leave", "by the time the drip is done"
         if t.key == .by, isWord(i + 1, .the), isWord(i + 2, .time) { return i..<i + 3 }
         // "before you leave"
         if t.key == .before, isClass(i + 1, .pronoun) {
-            for k in i + 2..<min(i + 5, count) where [.leave, .leaves, .walk, .go, .get].contains(tokens[k].key) { return i..<k + 1 }
+            for k in i + 2..<min(i + 5, count) where tokens[k].key.isOne(of: .leave, .leaves, .walk, .go, .get) { return i..<k + 1 }
         }
         switch t.key {
         case .within, .by, .after, .in, .at, .for, .around, .until, .about, .over, .from:
@@ -665,14 +669,14 @@ extension ClaimSentence {
                 return nil
             }
             if u.isNumeric || u.ordinal || u.classes.contains(.fraction)
-                || [.few, .several, .couple, .single, .end, .a, .an, .following].contains(u.key)
+                || u.key.isOne(of: .few, .several, .couple, .single, .end, .a, .an, .following)
             {
                 if u.year { return nil }
                 counted = true
             } else if u.kind != .word {
                 return nil
             } else if !(u.classes.contains(.determiner)
-                || [.of, .to, .or, .and, .up, .just, .only, .about, .around, .roughly, .as, .little, .daily, .full, .first, .matter, .under, .less, .than, .very, .single].contains(u.key))
+                || u.key.isOne(of: .of, .to, .or, .and, .up, .just, .only, .about, .around, .roughly, .as, .little, .daily, .full, .first, .matter, .under, .less, .than, .very, .single))
             {
                 return nil
             }
@@ -687,14 +691,14 @@ extension ClaimSentence {
         var health = false
         for j in clause where !range.contains(j) {
             let c = tokens[j].classes
-            if c.contains(.handlingVerb) || (c.contains(.firstPerson) && ![.our, .ours, .ourselves].contains(tokens[j].key)) || c.contains(.staff) {
+            if c.contains(.handlingVerb) || (c.contains(.firstPerson) && !tokens[j].key.isOne(of: .our, .ours, .ourselves)) || c.contains(.staff) {
                 return false
             }
             if !c.isDisjoint(with: [.outcomeNoun, .effectNoun, .improvedState]) { health = true }
         }
         guard health else { return false }
         // "You can expect some redness for a day": what you will go through is aftercare, not an effect.
-        if [.you, .youll, .youre, .youve].contains(kw(clause.lowerBound)) { return false }
+        if kw(clause.lowerBound).isOne(of: .you, .youll, .youre, .youve) { return false }
         // The clause's first noun must not be one of the clinic's occasions ("Group anxiety workshops meet …").
         if let first = (clause.lowerBound..<min(clause.upperBound, clause.lowerBound + 4)).first(where: { isClass($0, [.occasion, .courseUnit]) }),
             !has([.effectNoun, .outcomeNoun], in: clause.lowerBound..<first)
@@ -723,13 +727,13 @@ extension ClaimSentence {
             }
         }
         // "the swelling goes down", "symptoms go away", "back to normal".
-        if [.go, .goes, .went, .gone, .settle, .settles, .calm, .calms].contains(t.key), isWord(j + 1, .away) || isWord(j + 1, .down) {
+        if t.key.isOne(of: .go, .goes, .went, .gone, .settle, .settles, .calm, .calms), isWord(j + 1, .away) || isWord(j + 1, .down) {
             return true
         }
         // "less puffiness", "fewer cravings", "more energy".
-        if [.less, .fewer, .more].contains(t.key), isClass(j + 1, [.outcomeNoun, .condition]) { return true }
+        if t.key.isOne(of: .less, .fewer, .more), isClass(j + 1, [.outcomeNoun, .condition]) { return true }
         // "wears off within two hours", "clears up in an hour".
-        if [.wear, .wears, .wore, .clear, .clears, .cleared].contains(t.key), isWord(j + 1, .off) || isWord(j + 1, .up) { return true }
+        if t.key.isOne(of: .wear, .wears, .wore, .clear, .clears, .cleared), isWord(j + 1, .off) || isWord(j + 1, .up) { return true }
         if t.key == .normal, isWord(j - 1, .to), isWord(j - 2, .back) { return true }
         if c.contains(.perceiveVerb) {
             // "feeling like themselves again".
@@ -740,10 +744,10 @@ extension ClaimSentence {
             return has([.outcomeNoun, .condition, .effectNoun, .improvedState], in: j + 1..<min(j + 5, range.upperBound))
         }
         if c.contains(.workVerb) {
-            if [.kick, .kicks, .kicked].contains(t.key) { return isWord(j + 1, .in) }
-            if [.start, .starts, .started, .begin, .begins, .began, .starting].contains(kw(j - 1)) { return true }
+            if t.key.isOne(of: .kick, .kicks, .kicked) { return isWord(j + 1, .in) }
+            if kw(j - 1).isOne(of: .start, .starts, .started, .begin, .begins, .began, .starting) { return true }
             // "ketamine works within hours" — not "return to work", "at work", or a person working.
-            return ![.to, .at, .from, .of, .back, .the, .your, .our].contains(kw(j - 1)) && !hasPersonSubject(j)
+            return !kw(j - 1).isOne(of: .to, .at, .from, .of, .back, .the, .your, .our) && !hasPersonSubject(j)
                 && !isClass(j + 1, .secondPerson) && !isWord(j + 1, .out)
         }
         return false
@@ -754,6 +758,8 @@ extension ClaimSentence {
     /// Research asserting a result, passive evidence ("has been shown"), "clinically proven", and mechanisms stated as fact.
     var isResearch: Bool {
         for i in 0..<count {
+            // An unknown word can only matter here as an unlisted verb: in -s, or after a modal.
+            if tokens[i].isInert, !tokens[i].flags.contains(.endsS), !isClass(i - 1, .modal) { continue }
             let t = tokens[i]
             let c = t.classes
             // A research subject followed in its clause by a reporting verb: "studies show", "the literature points to".
@@ -771,19 +777,19 @@ extension ClaimSentence {
             if t.key == .evidence, isWord(i + 1, .that) || (isWord(i + 1, .for) && has([.be], in: i - 4..<i)) { return true }
             // "The research is clear", "the evidence is strong / consistent".
             if c.contains(.researchSubject), let b = first(.be, in: i + 1..<i + 5), !hasBreak(in: i + 1..<b),
-                [.clear, .consistent, .conclusive, .strong, .compelling, .overwhelming, .solid, .convincing, .robust].contains(kw(b + 1))
+                kw(b + 1).isOne(of: .clear, .consistent, .conclusive, .strong, .compelling, .overwhelming, .solid, .convincing, .robust)
             {
                 return true
             }
             // A research frame with a result: "In trials, ketamine reduced suicidal thoughts", "Across studies, TMS eased …".
-            if [.in, .across, .during, .from].contains(t.key), i == 0 || isClauseBreak(i - 1),
+            if t.key.isOne(of: .in, .across, .during, .from), i == 0 || isClauseBreak(i - 1),
                 let r = first(.researchSubject, in: i + 1..<i + 5), r + 1 < count, isClauseBreak(r + 1) || isWord(r + 1, .of)
             {
                 let rest = clause(around: min(r + 2, count - 1))
                 if has([.outcomeVerb, .mechanismVerb, .reportVerb], in: rest) { return true }
             }
             // A result set in research at the end: "… produced lasting antidepressant effects in a 2021 trial".
-            if [.in, .during, .across].contains(t.key), i > 2, let r = first(.researchSubject, in: i + 1..<i + 5),
+            if t.key.isOne(of: .in, .during, .across), i > 2, let r = first(.researchSubject, in: i + 1..<i + 5),
                 !hasBreak(in: i..<r), has([.outcomeVerb, .effectNoun, .improvedState, .mechanismVerb], in: 0..<i)
             {
                 _ = r
@@ -812,7 +818,7 @@ extension ClaimSentence {
                     return true
                 }
                 var k = i + 1
-                if [.for, .against, .in, .at].contains(kw(k)) {
+                if kw(k).isOne(of: .for, .against, .in, .at) {
                     k += 1
                     let range = clause(around: i)
                     if has([.condition, .outcomeNoun], in: k..<min(k + 4, range.upperBound)) { return true }
@@ -820,7 +826,7 @@ extension ClaimSentence {
             }
             // An outcome that comes faster or better: "patients with higher NAD+ levels recover faster".
             if c.contains(.outcomeVerb), !hasPersonSubject(i), !isNegated(i),
-                [.faster, .better, .sooner, .quicker, .quickly, .more].contains(kw(i + 1))
+                kw(i + 1).isOne(of: .faster, .better, .sooner, .quicker, .quickly, .more)
             {
                 if !isWord(i + 1, .more) || isWord(i + 2, .quickly) || isWord(i + 2, .fully) { return true }
             }
@@ -853,27 +859,27 @@ extension ClaimSentence {
             // "hormone therapy eliminates hot flashes". The subject is a thing, and the verb follows a modal or is in -s.
             if Self.isEfficacyVerb(t.key), let s = subject(before: i), !hasPersonSubject(i),
                 !isClass(s, [.determiner, .pronoun, .condition, .population, .occasion]), !isEmbeddedQuestion(before: i),
-                !isDefinition(before: i), t.flags.contains(.endsS) || isClass(i - 1, [.modal, .negation]) && ![.no, .without, .nothing, .none_].contains(kw(i - 1)),
+                !isDefinition(before: i), t.flags.contains(.endsS) || isClass(i - 1, [.modal, .negation]) && !kw(i - 1).isOne(of: .no, .without, .nothing, .none_),
                 i + 1 < count, tokens[i + 1].kind == .word, !isClass(i + 1, [.priceCue, .occasion, .secondPerson, .firstPerson])
             {
                 return true
             }
             // A treatment that brings relief from a condition: "TMS offers relief without the weight gain…".
-            if [.offers, .offer, .provides, .provide, .brings, .bring, .delivers, .deliver, .gives, .give].contains(t.key),
+            if t.key.isOne(of: .offers, .offer, .provides, .provide, .brings, .bring, .delivers, .deliver, .gives, .give),
                 !hasPersonSubject(i), isClass(i + 1, .effectNoun) || (isClass(i + 2, .effectNoun) && isClass(i + 1, .improvedState.union(.comparative))),
                 !classes.isDisjoint(with: [.condition, .outcomeNoun]), !isClass(i - 1, .imperative) || i > 0
             {
                 return true
             }
             // "the most common side effect", "rare side effects": how often a harm happens is a finding.
-            if t.key == .side, isWord(i + 1, .effect) || isWord(i + 1, .effects), [.common, .rare, .frequent, .serious].contains(kw(i - 1)),
+            if t.key == .side, isWord(i + 1, .effect) || isWord(i + 1, .effects), kw(i - 1).isOne(of: .common, .rare, .frequent, .serious),
                 !isNegated(i - 1), !isClass(i - 2, .secondPerson)
             {
                 return true
             }
             // "Benefits of NAD+ include sharper focus", "A possible benefit of IV therapy is better hydration".
             if t.key == .benefit || t.key == .benefits || t.key == .effects || t.key == .advantages, !classes.contains(.priceCue),
-                let v = (i + 1..<min(count, i + 6)).first(where: { [.include, .includes, .is, .are].contains(tokens[$0].key) }),
+                let v = (i + 1..<min(count, i + 6)).first(where: { tokens[$0].key.isOne(of: .include, .includes, .is, .are) }),
                 !hasBreak(in: i..<v), v + 1 < count, !isClass(v + 1, [.determiner, .pronoun]) || isWord(v + 1, .a) || isWord(v + 1, .an),
                 !isEmbeddedQuestion(before: i)
             {
@@ -911,7 +917,7 @@ extension ClaimSentence {
     /// True when the verb at `i` sits in a relative clause of a definition: "Botox is a purified protein that relaxes
     /// muscles", "Fillers are gels that add volume" describe what something is.
     func isDefinition(before i: Int) -> Bool {
-        guard let rel = (max(0, i - 4)..<i).last(where: { [.that, .which].contains(tokens[$0].key) }) else { return false }
+        guard let rel = (max(0, i - 4)..<i).last(where: { tokens[$0].key.isOne(of: .that, .which) }) else { return false }
         var j = rel - 1
         while j >= 0, j >= rel - 5, !isClauseBreak(j) {
             if isClass(j, .be), isWord(j + 1, .a) || isWord(j + 1, .an) { return true }
@@ -967,7 +973,7 @@ extension ClaimSentence {
         let t = tokens[i]
         guard t.flags.contains(.endsN) || t.flags.contains(.endsEd) || t.key == .thought else { return false }
         var j = i - 1
-        while j >= 0, isClass(j, .evidentialAdverb) || [.not, .never, .long, .now, .always].contains(kw(j)) { j -= 1 }
+        while j >= 0, isClass(j, .evidentialAdverb) || kw(j).isOne(of: .not, .never, .long, .now, .always) { j -= 1 }
         guard j >= 0, isClass(j, .be) || (isClass(j, .have) && t.key != .found) else { return false }
         if isWord(i - 1, .well), t.key == .established || t.key == .documented { return true }
         switch kw(i + 1) {

@@ -13,9 +13,54 @@ struct ClaimSentence {
         }
         self.tokens = tokens
         var all: WordClass = []
-        for token in tokens { all.formUnion(token.classes) }
+        var counts = false, times = false, compares = false, absolutes = false
+        for token in tokens {
+            all.formUnion(token.classes)
+            switch token.kind {
+            case .number, .percent:
+                counts = true
+                if token.value == 100 { absolutes = true }
+            case .word:
+                switch token.key {
+                case .likely, .common, .prevalent, .frequent, .doubles, .doubled, .triples, .tripled, .halves, .halved,
+                    .quadruples, .double, .triple, .twice:
+                    counts = true
+                case .away, .feeling, .time, .before: times = true
+                case .than, .as, .compared, .versus, .vs, .unlike, .par, .comparable, .superior, .inferior, .equivalent,
+                    .dust, .nothing, .fastest, .quickest, .safest, .strongest, .best, .gentlest, .most, .least, .line,
+                    .standard:
+                    compares = true
+                case .no:
+                    compares = true
+                    absolutes = true
+                case .good, .side, .risk, .risks, .complication, .complications, .downside, .downsides, .danger, .dangers,
+                    .exception, .exceptions, .fully, .life, .never, .wont:
+                    absolutes = true
+                default: break
+                }
+            default: break
+            }
+        }
         classes = all
+        hasCount = counts || !all.isDisjoint(with: [.cardinal, .fraction])
+        hasTime = times || !all.isDisjoint(with: [.timeUnit, .courseUnit, .immediacy, .lastVerb])
+        hasComparison = compares || !all.isDisjoint(with: [.multiplier, .compareVerb])
+        hasAbsolute = absolutes
+            || !all.isDisjoint(with: [.cure, .guarantee, .permanence, .safety, .intensifier, .universal, .negativeUniversal])
     }
+
+    /// Whether a word of comparison occurs ("than", "as", "outperforms", "fastest", "no", …) — every comparative
+    /// rule needs one.
+    let hasComparison: Bool
+    /// Whether a word of absoluteness occurs (cure, guarantee, permanent, safe, every, never, no, side effects, 100, …) —
+    /// every absolute rule needs one.
+    let hasAbsolute: Bool
+
+    /// Whether any number, number word, share or multiplier occurs — every statistic rule needs one.
+    let hasCount: Bool
+    /// Whether any unit of time or treatment, immediacy, "last", or "away"/"feeling"/"time"/"before" occurs — every
+    /// time-to-effect rule needs one.
+    let hasTime: Bool
 
     var count: Int { tokens.count }
 

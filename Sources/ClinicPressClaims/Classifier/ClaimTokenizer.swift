@@ -61,6 +61,9 @@ struct ClaimToken: Sendable {
     var ordinal: Bool { flags.contains(.ordinal) }
     var year: Bool { flags.contains(.year) }
 
+    /// A word the lexicon does not know: no keyword, no class. Most rules skip it.
+    var isInert: Bool { kind == .word && key == .unlisted && classes.isEmpty }
+
     /// A number written in digits, or a number word ("six", "million").
     var isNumeric: Bool { kind == .number || classes.contains(.cardinal) }
 }
@@ -127,6 +130,7 @@ enum ClaimTokenizer {
         var i = 0
         var joinNext = false
         var lastEnd = -1  // index just past the previous token, to tell "a-b" from "a - b"
+        let lexicon = ClaimLexicon.table
 
         /// The hash and suffix flags of the lowercased spelling in `low[0..<len]`.
         func spelling(_ len: Int) -> (UInt64, TokenFlags) {
@@ -170,7 +174,7 @@ enum ClaimTokenizer {
                 var token = ClaimToken(.word)
                 (token.hash, token.flags) = spelling(len)
                 if joinNext { token.flags.insert(.joined) }
-                ClaimLexicon.annotate(&token, UnsafeBufferPointer(rebasing: low[0..<len]))
+                ClaimLexicon.annotate(&token, UnsafeBufferPointer(rebasing: low[0..<len]), in: lexicon)
                 tokens.append(token)
                 joinNext = false
                 lastEnd = i

@@ -33,7 +33,7 @@ extension ClaimSentence {
     /// depression follows as the approved use within its clause, and nothing negates it.
     var callsKetamineApprovedForDepression: Bool {
         guard !isQuestion, classes.contains(.approval) else { return false }
-        for a in 0..<count where tokens[a].classes.contains(.approval) && ![.authorization, .authorized, .authorizes].contains(tokens[a].key) {
+        for a in 0..<count where tokens[a].classes.contains(.approval) && !tokens[a].key.isOne(of: .authorization, .authorized, .authorizes) {
             // The drug: the nearest one before the approval word ("Ketamine is FDA-approved"), else the first after it
             // in the same clause ("The FDA approved ketamine for …").
             var subject: (index: Int, drug: Drug)?

@@ -142,37 +142,38 @@ enum ClaimTokenizer {
             let c = b[i]
             if isLetter(b, i) {
                 var len = 0
+                var h = SpellingHash.seed  // hashed as the bytes are written
                 var segment = 0  // letters since the last inner dot, for "u.s" and "a.m"
                 while i < n {
                     let d = b[i]
                     if isASCIILetter(d) || isDigit(d) {
-                        low[len] = isASCIILetter(d) ? d | 0x20 : d
+                        let x = isASCIILetter(d) ? d | 0x20 : d
+                        low[len] = x; h = SpellingHash.add(h, x)
                         len += 1; segment += 1; i += 1
                     } else if d >= 0x80 {
                         if let (length, meaning) = special(b, i) {
                             // ’ inside a word is an apostrophe ("don’t"); anything else ends the word.
                             guard meaning == 0x27, i + length < n, isASCIILetter(b[i + length]) else { break }
-                            low[len] = 0x27; len += 1; segment = 0; i += length
+                            low[len] = 0x27; h = SpellingHash.add(h, low[len]); len += 1; segment = 0; i += length
                         } else {
-                            low[len] = d; len += 1; segment += 1; i += 1
+                            low[len] = d; h = SpellingHash.add(h, low[len]); len += 1; segment += 1; i += 1
                         }
                     } else if d == 0x27, i + 1 < n, isASCIILetter(b[i + 1]) {
-                        low[len] = 0x27; len += 1; segment = 0; i += 1
+                        low[len] = 0x27; h = SpellingHash.add(h, low[len]); len += 1; segment = 0; i += 1
                     } else if d == 0x2E, segment == 1, i + 1 < n, isASCIILetter(b[i + 1]),
                         i + 2 == n || !isASCIILetter(b[i + 2])
                     {
                         // Single letters joined by dots are one abbreviation: "u.s", "a.m", "e.g".
-                        low[len] = 0x2E; len += 1; segment = 0; i += 1
+                        low[len] = 0x2E; h = SpellingHash.add(h, low[len]); len += 1; segment = 0; i += 1
                     } else if d == 0x2B {
                         // "NAD+" keeps its plus sign.
-                        low[len] = 0x2B; len += 1; i += 1
+                        low[len] = 0x2B; h = SpellingHash.add(h, low[len]); len += 1; i += 1
                         break
                     } else {
                         break
                     }
                 }
-                var token = ClaimToken(.word)
-                (token.hash, token.flags) = spelling(len)
+                var token = ClaimToken(.word, hash: h == 0 ? 1 : h, flags: suffixFlags(UnsafeBufferPointer(rebasing: low[0..<len])))
                 if joinNext { token.flags.insert(.joined) }
                 ClaimLexicon.annotate(&token, UnsafeBufferPointer(rebasing: low[0..<len]), in: lexicon)
                 tokens.append(token)
@@ -282,35 +283,26 @@ enum ClaimTokenizer {
         }
     }
 
-    /// Suffix flags of a lowercased word.
+    /// Suffix flags of a lowercased word, from its last bytes.
     static func suffixFlags(_ w: UnsafeBufferPointer<UInt8>) -> TokenFlags {
         let n = w.count
-        guard n > 0 else { return [] }
-        var flags: TokenFlags = []
-        @inline(__always) func ends(_ suffix: StaticString) -> Bool {
-            let k = suffix.utf8CodeUnitCount
-            guard n >= k else { return false }
-            let p = suffix.utf8Start
-            for j in 0..<k where w[n - k + j] != p[j] { return false }
-            return true
+        guard n > 1 else { return n == 1 && w[0] == 0x73 ? .endsS : [] }
+        let last = w[n - 1], before = w[n - 2]
+        switch last {
+        case 0x73:  // -s
+            var flags: TokenFlags = .endsS
+            if before == 0x73 { flags.insert(.endsSS) }
+            if before == 0x65 { flags.insert(.endsEs) }
+            if n >= 6, before == 0x65, w[n - 3] == 0x76, w[n - 4] == 0x6C, w[n - 5] == 0x65, w[n - 6] == 0x73 { flags.insert(.endsSelf) }
+            return flags
+        case 0x79:  // -ly, -ally
+            guard before == 0x6C else { return [] }
+            return n >= 4 && w[n - 3] == 0x6C && w[n - 4] == 0x61 ? [.endsLy, .endsAlly] : .endsLy
+        case 0x64: return before == 0x65 ? .endsEd : []  // -ed
+        case 0x6E: return .endsN  // -n
+        case 0x67: return n >= 3 && before == 0x6E && w[n - 3] == 0x69 ? .endsIng : []  // -ing
+        case 0x66: return n >= 4 && before == 0x6C && w[n - 3] == 0x65 && w[n - 4] == 0x73 ? .endsSelf : []  // -self
+        default: return []
         }
-        if w[n - 1] == 0x73 {  // s
-            flags.insert(.endsS)
-            if ends("ss") { flags.insert(.endsSS) }
-            if ends("es") { flags.insert(.endsEs) }
-            if ends("selves") { flags.insert(.endsSelf) }
-        } else if w[n - 1] == 0x79 {  // y
-            if ends("ly") { flags.insert(.endsLy) }
-            if ends("ally") { flags.insert(.endsAlly) }
-        } else if w[n - 1] == 0x64 {  // d
-            if ends("ed") { flags.insert(.endsEd) }
-        } else if w[n - 1] == 0x6E {  // n
-            flags.insert(.endsN)
-        } else if w[n - 1] == 0x67 {  // g
-            if ends("ing") { flags.insert(.endsIng) }
-        } else if w[n - 1] == 0x66 {  // f
-            if ends("self") { flags.insert(.endsSelf) }
-        }
-        return flags
     }
 }

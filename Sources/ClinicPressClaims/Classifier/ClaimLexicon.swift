@@ -378,7 +378,7 @@ enum ClaimLexicon {
         (.priceCue, """
             price prices priced pricing cost costs fee fees discount discounts discounted save saves savings refund \
             refunds copay copays copayment membership memberships package packages rebate coupon credits credit \
-            deposit insurance financing charge charges
+            deposit insurance financing charge charges medicare medicaid tricare insurer insurers
             """),
         (.marketingCue, "stars rating ratings rated voted award awards followers"),
         (.pending, """

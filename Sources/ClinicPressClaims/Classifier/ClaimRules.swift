@@ -78,7 +78,7 @@ extension ClaimSentence {
         let insurance = classes.contains(.priceCue)
         for i in 0..<count where !tokens[i].isInert {
             let t = tokens[i]
-            if t.classes.contains(.approval) || (t.key == .light && isWord(i - 1, .green)) {
+            if t.classes.contains(.approval) || (t.key == .light && isWord(i - 1, .green)), !isDefinition(before: i) {
                 if t.key.isOne(of: .authorization, .authorisation, .authorized, .authorised, .authorizes) && !regulated { continue }  // prior authorization is insurance
                 // An approval word is predicated — not a bare label like "FDA-approved devices" — when it is
                 // followed by its purpose ("for", "to treat", "as") or preceded by a verb of being or holding.
@@ -93,7 +93,8 @@ extension ClaimSentence {
                     if !(first(.pronoun, in: clause(around: i).lowerBound..<i).map { isWord($0, .we) } ?? false) { return true }
                 }
                 // Without a regulator: "is approved for …", "Approved in 2019 for depression, …", outside insurance talk.
-                if !regulated && !insurance && purpose && t.key != .nod && t.key != .blessing && t.key != .light {
+                // (Nor our own accreditation: "our clinic is approved to accept Medicare".)
+                if !regulated && !insurance && purpose && t.key != .nod && t.key != .blessing && t.key != .light && !hasPersonSubject(i) {
                     if held { return true }
                     if let f = find(.for, in: i + 1..<i + 5), has([.condition, .outcomeNoun], in: f + 1..<f + 5) { return true }
                 }
@@ -120,7 +121,8 @@ extension ClaimSentence {
                 var k = i + 1
                 while k < count, k <= i + 4, !isClauseBreak(k) {
                     let v = tokens[k]
-                    if !v.joined || k != i + 1 {
+                    // ("The FDA is the agency that approves new medications" defines the FDA.)
+                    if !v.joined || k != i + 1, !isDefinition(before: k) {
                         if v.classes.contains(.regulatorVerb) { return true }
                         if v.classes.contains(.approval), v.flags.contains(.endsEd) || v.flags.contains(.endsEs) { return true }
                     }
@@ -920,7 +922,7 @@ extension ClaimSentence {
         guard let rel = (max(0, i - 4)..<i).last(where: { tokens[$0].key.isOne(of: .that, .which) }) else { return false }
         var j = rel - 1
         while j >= 0, j >= rel - 5, !isClauseBreak(j) {
-            if isClass(j, .be), isWord(j + 1, .a) || isWord(j + 1, .an) { return true }
+            if isClass(j, .be), isWord(j + 1, .a) || isWord(j + 1, .an) || isWord(j + 1, .the) { return true }
             j -= 1
         }
         return false

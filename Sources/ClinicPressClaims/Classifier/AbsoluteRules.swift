@@ -10,7 +10,9 @@ extension ClaimSentence {
             // A cure that is not denied ("can't promise a cure" is).
             // (Others' marketing — "some clinics advertise miracle cures" — is not our promise.)
             if c.contains(.cure), !isNegated(i),
-                !(max(0, i - 3)..<i).contains(where: { tokens[$0].key.isOne(of: .advertise, .advertises, .tout, .touts, .hype, .peddle, .sell, .sells) })
+                !(max(0, i - 3)..<i).contains(where: {
+                    tokens[$0].key.isOne(of: .advertise, .advertises, .tout, .touts, .hype, .peddle, .sell, .sells)
+                })
             {
                 return true
             }
@@ -38,8 +40,8 @@ extension ClaimSentence {
             // No risk at all: "no side effects", "zero risks", "risk-free", "without any complications".
             if isRiskNoun(i) {
                 // Up to two words may stand between: "no serious side effects", "no chance of complications".
-                for j in max(0, i - 3)..<i where (kw(j).isOne(of: .no, .zero, .without) || (tokens[j].kind == .number && tokens[j].value == 0)) && !hasBreak(in: j..<i) {
-                    return true
+                for j in max(0, i - 3)..<i where !hasBreak(in: j..<i) {
+                    if kw(j).isOne(of: .no, .zero, .without) || (tokens[j].kind == .number && tokens[j].value == 0) { return true }
                 }
                 let after = t.key == .side ? i + 2 : i + 1
                 if after < count, tokens[after].key == .free, tokens[after].joined { return true }
@@ -110,7 +112,8 @@ extension ClaimSentence {
                 var k = i + 1
                 while k < count, k <= i + 4 {
                     switch tokens[k].key {
-                    case .again, .another, .back, .recur, .recurs, .relapse, .relapses, .fail, .fails, .returns, .return:
+                    case .again, .another, .back, .recur, .recurs, .relapse, .relapses, .fail, .fails, .returns,
+                        .return:
                         return true
                     case .cause, .causes, .caused:
                         // "never causes irritation / side effects"

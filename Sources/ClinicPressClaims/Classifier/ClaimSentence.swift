@@ -175,7 +175,9 @@ struct ClaimSentence {
         var j = i
         while j < tokens.count {
             switch tokens[j].key {
-            case .about, .around, .roughly, .nearly, .almost, .approximately, .some_, .just, .only, .over, .under, .at, .least, .most, .up, .to, .as, .much, .many, .little, .more, .than, .an, .a, .the, .average, .of, .estimated, .by:
+            case .about, .around, .roughly, .nearly, .almost, .approximately, .some_, .just, .only, .over, .under,
+                .at, .least, .most, .up, .to, .as, .much, .many, .little, .more, .than, .an, .a, .the, .average, .of,
+                .estimated, .by:
                 j += 1
             default:
                 return j

@@ -30,7 +30,8 @@ extension ClaimSentence {
             if healthy, t.key == .as, isClass(i + 1, .efficacy) || isClass(i + 1, .comparative), isWord(i + 2, .as), isComparisonTarget(i + 3) {
                 if tokens[i + 1].key == .well || tokens[i + 1].key == .good {
                     let before = i - 1
-                    if !(isClass(before, [.workVerb, .multiplier]) || kw(before).isOne(of: .just, .nearly, .almost, .about, .equally, .works, .work)) {
+                    let degree = kw(before).isOne(of: .just, .nearly, .almost, .about, .equally, .works, .work)
+                    if !(isClass(before, [.workVerb, .multiplier]) || degree) {
                         continue
                     }
                 }
@@ -60,13 +61,16 @@ extension ClaimSentence {
             // "Compared with placebo, …", "versus SSRIs", "Unlike SSRIs, …": a treatment set against another, about an outcome.
             if healthy, t.key == .compared || t.key == .versus || t.key == .vs || (t.key == .unlike && (i == 0 || isClauseBreak(i - 1))) {
                 if !classes.contains(.priceCue), first(.treatment, in: i + 1..<i + 5) != nil || t.key == .unlike,
-                    !classes.isDisjoint(with: [.outcomeNoun, .outcomeVerb, .condition, .improvedState, .effectNoun, .comparative, .multiplier, .efficacy])
+                    !classes.isDisjoint(with: [
+                        .outcomeNoun, .outcomeVerb, .condition, .improvedState, .effectNoun, .comparative, .multiplier, .efficacy,
+                    ])
                 {
                     return true
                 }
             }
             // "on par with", "comparable to", "superior to", "equivalent to", "in the dust".
-            if explicit, (t.key == .par && isWord(i - 1, .on)) || (t.key.isOne(of: .comparable, .superior, .inferior, .equivalent) && isWord(i + 1, .to))
+            if explicit, (t.key == .par && isWord(i - 1, .on))
+                || (t.key.isOne(of: .comparable, .superior, .inferior, .equivalent) && isWord(i + 1, .to))
                 || (t.key == .dust && isWord(i - 1, .the) && isWord(i - 2, .in))
             {
                 return true

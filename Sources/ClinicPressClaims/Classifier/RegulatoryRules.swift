@@ -7,23 +7,24 @@ extension ClaimSentence {
         let insurance = classes.contains(.priceCue)
         for i in 0..<count where !tokens[i].isInert {
             let t = tokens[i]
+            // An approval word: approved, cleared, approval, clearance, indication, blessing, "green light".
             if t.classes.contains(.approval) || (t.key == .light && isWord(i - 1, .green)), !isDefinition(before: i) {
-                if t.key.isOne(of: .authorization, .authorisation, .authorized, .authorised, .authorizes) && !regulated { continue }  // prior authorization is insurance
-                // An approval word is predicated — not a bare label like "FDA-approved devices" — when it is
-                // followed by its purpose ("for", "to treat", "as") or preceded by a verb of being or holding.
+                // "prior authorization" is insurance, unless a regulator is named.
+                if t.key.isOne(of: .authorization, .authorisation, .authorized, .authorised, .authorizes) && !regulated { continue }
+                // Predicated — not a bare label like "FDA-approved devices" — when its purpose follows ("for", "to treat",
+                // "as") or a verb of being or holding precedes it ("is", "received", "carries").
                 let purpose = hasPurpose(after: i)
                 let held = hasHoldingVerb(before: i)
-                // (Not what we use: "we only use FDA-cleared lasers for hair removal" describes our equipment.)
-                let ours = t.joined && (first(.pronoun, in: clause(around: i).lowerBound..<i).map { isWord($0, .we) || isWord($0, .i) } ?? false)
-                if regulated && (purpose || held) && !ours { return true }
-                // "the FDA-approved version", "unlike FDA-cleared devices": still a regulatory status, unless it is
-                // only what we use ("we only stock FDA-approved devices").
-                if regulated, t.joined, t.flags.contains(.endsEd), !has(.firstPerson, in: clause(around: i).lowerBound..<i), !has(.imperative, in: 0..<1) {
-                    if !(first(.pronoun, in: clause(around: i).lowerBound..<i).map { isWord($0, .we) } ?? false) { return true }
-                }
-                // Without a regulator: "is approved for …", "Approved in 2019 for depression, …", outside insurance talk.
-                // (Nor our own accreditation: "our clinic is approved to accept Medicare".)
-                if !regulated && !insurance && purpose && t.key != .nod && t.key != .blessing && t.key != .light && !hasPersonSubject(i) {
+                let clauseStart = clause(around: i).lowerBound
+                // What we use is our equipment, not a claim: "we only use FDA-cleared lasers for hair removal".
+                let weUse = t.joined && (clauseStart..<i).contains { isWord($0, .we) || isWord($0, .i) }
+                if regulated && (purpose || held) && !weUse { return true }
+                // A regulator's approval as an attribute still states a status ("the FDA-approved version"), unless it
+                // is ours ("we only stock FDA-approved devices").
+                if regulated, t.joined, t.flags.contains(.endsEd), !has(.firstPerson, in: clauseStart..<i) { return true }
+                // Without a regulator: "is approved for …", "Approved in 2019 for depression, …" — not in insurance talk,
+                // and not our own accreditation ("our clinic is approved to accept Medicare").
+                if !regulated, !insurance, purpose, !t.key.isOne(of: .nod, .blessing, .light), !hasPersonSubject(i) {
                     if held { return true }
                     if let f = find(.for, in: i + 1..<i + 5), has([.condition, .outcomeNoun], in: f + 1..<f + 5) { return true }
                 }
@@ -45,8 +46,8 @@ extension ClaimSentence {
             }
             // "a boxed warning from the FDA": a regulator's warning is a regulatory fact.
             if regulated, t.key == .warning || t.key == .warnings, !isClass(i - 1, .secondPerson) { return true }
+            // A regulator as the subject of a regulatory act: "the FDA declined…", "regulators gave … the green light".
             if t.classes.contains(.regulator) || (t.key == .administration && hasDrugAdministration) {
-                // A regulator as the subject of a regulatory act: "the FDA declined…", "regulators gave … the green light".
                 var k = i + 1
                 while k < count, k <= i + 4, !isClauseBreak(k) {
                     let v = tokens[k]
@@ -68,7 +69,7 @@ extension ClaimSentence {
         return false
     }
 
-    /// True when a purpose or scope follows the approval word at `i` within five tokens: for, to, as, in, only, since.
+    /// True when a purpose or scope follows the approval word at `i` within five tokens: for, to, as, only, since.
     func hasPurpose(after i: Int) -> Bool {
         var k = i + 1
         while k < count, k <= i + 5, !isClauseBreak(k) {
@@ -88,7 +89,8 @@ extension ClaimSentence {
             let t = tokens[j]
             if t.classes.contains(.be) || t.classes.contains(.have) { return true }
             switch t.key {
-            case .received, .receives, .carries, .carry, .holds, .hold, .got, .gets, .earned, .won, .lacks, .lack, .gained, .obtained, .secured, .given, .granted, .became, .becomes, .become, .remains, .without, .gave, .get:
+            case .received, .receives, .carries, .carry, .holds, .hold, .got, .gets, .get, .earned, .won, .lacks, .lack,
+                .gained, .obtained, .secured, .given, .granted, .gave, .became, .becomes, .become, .remains, .without:
                 return true
             default: j -= 1
             }

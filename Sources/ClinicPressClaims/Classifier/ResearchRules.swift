@@ -104,14 +104,16 @@ extension ClaimSentence {
             // "hormone therapy eliminates hot flashes". The subject is a thing, and the verb follows a modal or is in -s.
             if Self.isEfficacyVerb(t.key), let s = subject(before: i), !hasPersonSubject(i),
                 !isClass(s, [.determiner, .pronoun, .condition, .population, .occasion]), !isEmbeddedQuestion(before: i),
-                !isDefinition(before: i), t.flags.contains(.endsS) || isClass(i - 1, [.modal, .negation]) && !kw(i - 1).isOne(of: .no, .without, .nothing, .none_),
+                !isDefinition(before: i),
+                t.flags.contains(.endsS) || isClass(i - 1, [.modal, .negation]) && !kw(i - 1).isOne(of: .no, .without, .nothing, .none_),
                 i + 1 < count, tokens[i + 1].kind == .word, !isClass(i + 1, [.priceCue, .occasion, .secondPerson, .firstPerson])
             {
                 return true
             }
             // A treatment that brings relief from a condition: "TMS offers relief without the weight gain…".
             if t.key.isOne(of: .offers, .offer, .provides, .provide, .brings, .bring, .delivers, .deliver, .gives, .give),
-                !hasPersonSubject(i), isClass(i + 1, .effectNoun) || (isClass(i + 2, .effectNoun) && isClass(i + 1, .improvedState.union(.comparative))),
+                !hasPersonSubject(i),
+                isClass(i + 1, .effectNoun) || (isClass(i + 2, .effectNoun) && isClass(i + 1, .improvedState.union(.comparative))),
                 !classes.isDisjoint(with: [.condition, .outcomeNoun]), !isClass(i - 1, .imperative) || i > 0
             {
                 return true
@@ -140,7 +142,8 @@ extension ClaimSentence {
                 // after a singular noun it is a noun ("the intake form asks…").
                 if !t.flags.contains(.endsS), !t.flags.contains(.endsEd) {
                     let p = kw(i - 1)
-                    if !(isClass(i - 1, [.modal, .negation]) || p == .to || ends(i - 1, .endsLy) || ends(i - 1, .endsS) || p == .also || p == .often) {
+                    let verbal = isClass(i - 1, [.modal, .negation]) || p == .to || p == .also || p == .often
+                    if !(verbal || ends(i - 1, .endsLy) || ends(i - 1, .endsS)) {
                         continue
                     }
                 }
@@ -162,7 +165,9 @@ extension ClaimSentence {
     /// Verbs that only a treatment's effect on a health problem takes as their object.
     static func isEfficacyVerb(_ k: Keyword) -> Bool {
         switch k {
-        case .relieve, .relieves, .ease, .eases, .fade, .fades, .cure, .cures, .prevent, .prevents, .treat, .treats, .heal, .heals, .eliminate, .eliminates, .reverse, .reverses, .soothe, .soothes, .alleviate, .alleviates, .erase, .erases, .banish, .banishes, .shrink, .shrinks, .clear, .clears, .smooth, .smooths: true
+        case .relieve, .relieves, .ease, .eases, .fade, .fades, .cure, .cures, .prevent, .prevents, .treat, .treats,
+            .heal, .heals, .eliminate, .eliminates, .reverse, .reverses, .soothe, .soothes, .alleviate, .alleviates,
+            .erase, .erases, .banish, .banishes, .shrink, .shrinks, .clear, .clears, .smooth, .smooths: true
         default: false
         }
     }
@@ -170,7 +175,9 @@ extension ClaimSentence {
     /// Unlisted verbs that describe rather than act: "needs", "means", "includes", "uses"…
     static func isLightVerb(_ k: Keyword) -> Bool {
         switch k {
-        case .needs, .means, .seems, .looks, .sounds, .tends, .happens, .varies, .depends, .differs, .includes, .contains, .involves, .uses, .stands, .offers, .provides, .comes, .goes, .gets, .runs, .takes, .makes, .lets, .wants, .says, .asks, .appears, .remains, .becomes, .belongs, .exists, .matters: true
+        case .needs, .means, .seems, .looks, .sounds, .tends, .happens, .varies, .depends, .differs, .includes,
+            .contains, .involves, .uses, .stands, .offers, .provides, .comes, .goes, .gets, .runs, .takes, .makes,
+            .lets, .wants, .says, .asks, .appears, .remains, .becomes, .belongs, .exists, .matters: true
         default: false
         }
     }

@@ -121,7 +121,8 @@ extension ClaimSentence {
             } else if u.kind != .word {
                 return nil
             } else if !(u.classes.contains(.determiner)
-                || u.key.isOne(of: .of, .to, .or, .and, .up, .just, .only, .about, .around, .roughly, .as, .little, .daily, .full, .first, .matter, .under, .less, .than, .very, .single))
+                || u.key.isOne(of: .of, .to, .or, .and, .up, .just, .only, .about, .around, .roughly, .as, .little)
+                || u.key.isOne(of: .daily, .full, .first, .matter, .under, .less, .than, .very, .single))
             {
                 return nil
             }

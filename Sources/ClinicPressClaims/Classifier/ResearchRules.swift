@@ -37,7 +37,6 @@ extension ClaimSentence {
             if t.key.isOne(of: .in, .during, .across), i > 2, let r = first(.researchSubject, in: i + 1..<i + 5),
                 !hasBreak(in: i..<r), has([.outcomeVerb, .effectNoun, .improvedState, .mechanismVerb], in: 0..<i)
             {
-                _ = r
                 return true
             }
             // "according to research", "per one randomized trial".
@@ -114,7 +113,7 @@ extension ClaimSentence {
             if t.key.isOne(of: .offers, .offer, .provides, .provide, .brings, .bring, .delivers, .deliver, .gives, .give),
                 !hasPersonSubject(i),
                 isClass(i + 1, .effectNoun) || (isClass(i + 2, .effectNoun) && isClass(i + 1, .improvedState.union(.comparative))),
-                !classes.isDisjoint(with: [.condition, .outcomeNoun]), !isClass(i - 1, .imperative) || i > 0
+                !classes.isDisjoint(with: [.condition, .outcomeNoun])
             {
                 return true
             }

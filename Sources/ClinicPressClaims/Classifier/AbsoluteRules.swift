@@ -72,7 +72,9 @@ extension ClaimSentence {
             }
             // "no exceptions", "without exception".
             if healthy, (t.key == .exception || t.key == .exceptions), isWord(i - 1, .no) || isWord(i - 1, .without) { return true }
-            if c.contains(.universal), i == 0 || isClauseBreak(i - 1) {
+            // (A hedge before the quantifier keeps it absolute: "almost everyone", "virtually every patient".)
+            let opens = i == 0 || isClauseBreak(i - 1) || (kw(i - 1).isOne(of: .almost, .nearly, .virtually) && (i == 1 || isClauseBreak(i - 2)))
+            if c.contains(.universal), opens {
                 // "Every single guest leaves feeling better", "Everyone who finishes the program improves".
                 let range = clause(around: i)
                 let person = t.key.isOne(of: .everyone, .everybody, .anyone, .anybody) || has(.population, in: i + 1..<i + 7)
@@ -108,7 +110,8 @@ extension ClaimSentence {
             // "depression-free for life", "results for life".
             if t.key == .life, isWord(i - 1, .for), healthy, !isNegated(i) { return true }
             // "never … again / another / comes back / fails".
-            if t.key == .never || (t.key == .wont && isWord(i + 1, .come)) {
+            // ("won't come back", "will not come back" too.)
+            if t.key == .never || ((t.key == .wont || t.key == .not) && isWord(i + 1, .come) && healthy) {
                 var k = i + 1
                 while k < count, k <= i + 4 {
                     switch tokens[k].key {

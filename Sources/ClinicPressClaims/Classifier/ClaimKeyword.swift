@@ -3,6 +3,10 @@
 /// (Raw values are only read once, to build the lexicon; a keyword is stored as a two-byte tag.)
 enum Keyword: String, CaseIterable, Sendable {
     case unlisted = ""
+    case virtually
+    case tolerate
+    case tolerates
+    case tolerated
     case percentSign = "%"
     case dollarSign = "$"
     case comma = ","

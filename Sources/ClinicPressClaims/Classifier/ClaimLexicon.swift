@@ -447,7 +447,7 @@ enum ClaimLexicon {
         (.have, "has have had"),
         (.multiplier, "twice double triple times"),
         (.pronoun, "it they you we he she there this that which who"),
-        (.immediacy, "immediately instantly overnight"),
+        (.immediacy, "immediately instantly overnight instant immediate"),
         (.evidentialAdverb, """
             clinically scientifically consistently repeatedly medically widely well also already
             """),

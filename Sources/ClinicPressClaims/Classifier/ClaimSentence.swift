@@ -34,7 +34,7 @@ struct ClaimSentence {
                     compares = true
                     absolutes = true
                 case .good, .side, .risk, .risks, .complication, .complications, .downside, .downsides, .danger, .dangers,
-                    .exception, .exceptions, .fully, .life, .never, .wont:
+                    .exception, .exceptions, .fully, .life, .never, .wont, .come:
                     absolutes = true
                 default: break
                 }

@@ -117,6 +117,12 @@ extension ClaimSentence {
             {
                 return true
             }
+            // Tolerability is a safety finding: "Spravato is well tolerated", "almost everyone tolerates TMS well".
+            if t.key.isOne(of: .tolerated, .tolerates, .tolerate), isWord(i - 1, .well) || isWord(i + 2, .well) || isWord(i + 1, .well),
+                !hasPersonSubject(i) || isClass(subject(before: i) ?? -1, .universal)
+            {
+                return true
+            }
             // "the most common side effect", "rare side effects": how often a harm happens is a finding.
             if t.key == .side, isWord(i + 1, .effect) || isWord(i + 1, .effects), kw(i - 1).isOne(of: .common, .rare, .frequent, .serious),
                 !isNegated(i - 1), !isClass(i - 2, .secondPerson)

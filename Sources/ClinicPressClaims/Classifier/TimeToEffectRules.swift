@@ -47,8 +47,8 @@ extension ClaimSentence {
                     clause = 0..<clause.lowerBound
                 }
                 for j in clause where !range.contains(j) && isImprovement(j) && !isEmbeddedQuestion(before: j) { return true }
-                // Otherwise a health outcome or condition in a clause that is not about the clinic's own doings:
-                // "keeps lines at bay for months", "pulls patients out of a depressive episode within hours".
+                // Otherwise an outcome or effect in a clause that is not about the clinic's own doings:
+                // "a touch-up keeps lines at bay for months".
                 if isHealthClause(clause, excluding: range) { return true }
             }
         }
@@ -131,8 +131,8 @@ extension ClaimSentence {
         return nil
     }
 
-    /// True when a clause speaks of a health outcome (outcome, condition, effect, the body) as a fact about a treatment,
-    /// not of the clinic's handling ("your blood pressure is checked"), our own actions ("we"), or a definition.
+    /// True when a clause speaks of a health outcome or effect as a fact about a treatment, not of the clinic's handling
+    /// ("your blood pressure is checked"), our own actions ("we"), what you will go through, or a definition.
     func isHealthClause(_ clause: Range<Int>, excluding range: Range<Int>) -> Bool {
         var health = false
         for j in clause where !range.contains(j) {

@@ -59,10 +59,14 @@ enum ClaimCorpus {
         var errors: [String] = []
         /// Claims found, but without their labelled category among the categories (diagnostics only).
         var categoryMisses: [String] = []
+        var summary: String {
+            "precision \(precision) recall \(recall) (TP \(truePositives) FP \(falsePositives) FN \(falseNegatives) TN \(trueNegatives))"
+        }
         var precision: Double { Double(truePositives) / Double(max(truePositives + falsePositives, 1)) }
         var recall: Double { Double(truePositives) / Double(max(truePositives + falseNegatives, 1)) }
     }
 
+    /// Scores `!classify(text).isEmpty` against the `claim` label.
     static func score(_ sentences: [LabelledSentence], with classifier: ClaimClassifier = ClaimClassifier()) -> Score {
         var score = Score()
         for sentence in sentences {
@@ -72,12 +76,14 @@ enum ClaimCorpus {
             case (true, true):
                 score.truePositives += 1
                 if !categories.map(\.rawValue).contains(sentence.category) {
-                    score.categoryMisses.append("\(sentence.id) [\(sentence.category) → \(categories.map(\.rawValue).joined(separator: ","))] \(sentence.text)")
+                    let found = categories.map(\.rawValue).joined(separator: ",")
+                    score.categoryMisses.append("\(sentence.id) [\(sentence.category) → \(found)] \(sentence.text)")
                 }
             case (false, false): score.trueNegatives += 1
             case (true, false):
                 score.falsePositives += 1
-                score.errors.append("FP \(sentence.id) [\(sentence.category) → \(categories.map(\.rawValue).joined(separator: ","))] \(sentence.text)")
+                let found = categories.map(\.rawValue).joined(separator: ",")
+                score.errors.append("FP \(sentence.id) [\(sentence.category) → \(found)] \(sentence.text)")
             case (false, true):
                 score.falseNegatives += 1
                 score.errors.append("FN \(sentence.id) [\(sentence.category)] \(sentence.text)")
@@ -87,47 +93,49 @@ enum ClaimCorpus {
     }
 }
 
+/// The classifier measured on the labelled corpora: precision and recall of "is a claim" must stay at 0.90 or more.
 @Suite struct ClaimClassifierTests {
     let classifier = ClaimClassifier()
 
-    // MARK: - Corpora
-
-    /// The development corpus: precision and recall of "is a claim", with every error listed for tuning.
+    /// The development corpus, with every false positive and negative (and category miss) listed for tuning.
     @Test func corpus() throws {
         let score = ClaimCorpus.score(try ClaimCorpus.load("corpus.jsonl"))
         for error in score.errors { print(error) }
         for miss in score.categoryMisses { print("category \(miss)") }
-        print("corpus.jsonl precision \(score.precision) recall \(score.recall) (TP \(score.truePositives) FP \(score.falsePositives) FN \(score.falseNegatives) TN \(score.trueNegatives))")
+        print("corpus.jsonl \(score.summary)")
         #expect(score.precision >= 0.90)
         #expect(score.recall >= 0.90)
-    }
-
-    /// Speed: every corpus and holdout sentence classified 100 times (run with `-c release` for a meaningful number).
-    @Test func speed() throws {
-        let sentences = try (ClaimCorpus.load("corpus.jsonl") + ClaimCorpus.load("holdout.jsonl")).map { ClaimCorpus.plainText($0.text) }
-        let words = sentences.reduce(0) { $0 + $1.split(separator: " ").count }
-        let repetitions = Int(ProcessInfo.processInfo.environment["CLAIM_SPEED_REPETITIONS"] ?? "") ?? 100
-        let clock = ContinuousClock()
-        var flagged = 0
-        let cpuStart = threadCPUSeconds()
-        let elapsed = clock.measure {
-            for _ in 0..<repetitions {
-                for sentence in sentences where !classifier.classify(sentence).isEmpty { flagged += 1 }
-            }
-        }
-        let cpu = threadCPUSeconds() - cpuStart
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let total = Double(words * repetitions)
-        print("speed: \(sentences.count) sentences × \(repetitions) (\(words * repetitions) words) in \(seconds) s wall, \(cpu) s CPU — \(total / cpu / 1e6) M words per CPU second, \(flagged) flagged")
-        #expect(flagged > 0)
     }
 
     /// The generalisation set. Only the aggregate is printed: its sentences must not steer the rules.
     @Test func holdout() throws {
         let score = ClaimCorpus.score(try ClaimCorpus.load("holdout.jsonl"))
-        print("holdout.jsonl precision \(score.precision) recall \(score.recall) (TP \(score.truePositives) FP \(score.falsePositives) FN \(score.falseNegatives) TN \(score.trueNegatives))")
+        print("holdout.jsonl \(score.summary)")
         #expect(score.precision >= 0.90)
         #expect(score.recall >= 0.90)
+    }
+
+    /// Speed: all 564 sentences classified 100 times (`CLAIM_SPEED_REPETITIONS` changes the count). Meaningful only in
+    /// a release build: `swift build -c release --build-tests`, then run this test from `.build/release`.
+    @Test func speed() throws {
+        let labelled = try ClaimCorpus.load("corpus.jsonl") + ClaimCorpus.load("holdout.jsonl")
+        let sentences = labelled.map { ClaimCorpus.plainText($0.text) }
+        let words = sentences.reduce(0) { $0 + $1.split(separator: " ").count }
+        let repetitions = Int(ProcessInfo.processInfo.environment["CLAIM_SPEED_REPETITIONS"] ?? "") ?? 100
+        var categories = 0
+        let clock = ContinuousClock()
+        let cpuStart = threadCPUSeconds()
+        let elapsed = clock.measure {
+            for _ in 0..<repetitions {
+                for sentence in sentences { categories &+= classifier.classify(sentence).count }
+            }
+        }
+        let cpu = threadCPUSeconds() - cpuStart
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let total = words * repetitions
+        print("speed: \(sentences.count) sentences × \(repetitions) (\(total) words) in \(seconds) s wall, \(cpu) s CPU"
+            + " — \(Double(total) / cpu / 1e6) million words per CPU second")
+        #expect(categories > 0)
     }
 }
 
@@ -141,16 +149,19 @@ enum ClaimCorpus {
         "A fifth of new mothers experience postpartum depression.",
         "Roughly one new father in every ten develops depression after a birth.",
         "Ninety percent of people who finish the program keep the weight off.",
+        "Nearly 40 percent of new moms report trouble sleeping six months after birth.",
         "A majority of patients in the study reached remission.",
+        "About a third reached remission after eight weeks.",
         "Only 12 percent of adults with insomnia get treatment.",
         "Response rates hover around 60% for this protocol.",
         "Patients lost 8 kilograms on average.",
         "Around 3.5 million people in the U.S. live with PTSD.",
-        "Two in three veterans with chronic pain also report poor sleep.",
+        "Sleep quality improved in 8 of 10 participants.",
+        "Fewer than one in a hundred patients experience serious side effects.",
         "Depression scores fell by 40 percent over the study period.",
-        "Eight of every ten clients rate their mood as improved.",
-        "About a third of people with migraines respond to magnesium.",
-        "An estimated 264 million people worldwide live with depression.",
+        "A daily 10-minute walk cuts anxiety symptoms nearly in half.",
+        "Women are roughly twice as likely as men to develop PTSD.",
+        "Semaglutide users keep off about two-thirds of the weight they lose.",
         "A 0.5 mg/kg dose relieves suicidal thoughts in most patients.",
     ])
     func statistic(_ sentence: String) {
@@ -167,13 +178,14 @@ enum ClaimCorpus {
         "It is well established that smoking worsens depression.",
         "Omega-3 supplements have been shown to ease depressive symptoms.",
         "Semaglutide is clinically proven to reduce body weight.",
-        "Data from thousands of patients indicate that TMS is well tolerated.",
-        "Ketamine triggers the growth of new synapses in the prefrontal cortex.",
-        "Magnesium calms the nervous system and relaxes tight muscles.",
-        "Several studies have linked vitamin D deficiency to depression.",
-        "Early findings hint that psilocybin may help with anorexia.",
+        "There is strong evidence that CBT helps with insomnia.",
+        "In trials, ketamine reduced suicidal thoughts in people with depression.",
+        "Psilocybin therapy produced rapid and lasting antidepressant effects in a 2021 trial.",
         "Studies continue to show that exercise protects against depression.",
         "TMS is effective for depression that hasn't responded to medication.",
+        "Ketamine triggers the growth of new synapses in the prefrontal cortex.",
+        "Semaglutide curbs cravings by acting on appetite centers in the brain.",
+        "Fractional lasers can fade melasma, though it often returns.",
     ])
     func research(_ sentence: String) {
         #expect(classifier.classify(sentence).contains(.research), "\(sentence)")
@@ -184,13 +196,14 @@ enum ClaimCorpus {
         "The calming effect of a single session can linger for several days.",
         "Patients usually notice smoother skin two weeks after microneedling.",
         "Most people feel the full benefit by week six.",
-        "Hot flashes usually ease within a few days of starting therapy.",
-        "Results from a HydraFacial last about a week.",
+        "Botox typically lasts three to four months.",
         "Your mood can lift after the second or third infusion.",
         "Expect to see results from Botox in 3 to 5 days.",
         "The benefits tend to stick around for about a month.",
         "Some clients feel relief before they leave the chair.",
-        "You'll feel more relaxed within minutes.",
+        "Within a few sessions, many people feel less weighed down.",
+        "Most Botox patients look refreshed, not frozen, within a week.",
+        "Antidepressants can take a month or two to work fully.",
     ])
     func timeToEffect(_ sentence: String) {
         #expect(classifier.classify(sentence).contains(.timeToEffect), "\(sentence)")
@@ -221,10 +234,10 @@ enum ClaimCorpus {
         "Our detox protocol clears out toxins with zero risk.",
         "Everyone who completes our program feels better.",
         "Ketamine therapy will end your depression for good.",
-        "Hair removed with our laser never grows back.",
         "No patient has ever left our clinic still in pain.",
         "You're guaranteed to lose 20 pounds in a month.",
         "Our peels are 100% safe for sensitive skin.",
+        "Esketamine works on every patient.",
     ])
     func absolute(_ sentence: String) {
         #expect(classifier.classify(sentence).contains(.absolute), "\(sentence)")
@@ -238,9 +251,10 @@ enum ClaimCorpus {
         "Esketamine leaves older antidepressants in the dust.",
         "Microneedling produces stronger collagen growth than lasers.",
         "Acupuncture worked about as well as medication in the trial.",
-        "TMS is superior to a fourth antidepressant for treatment-resistant depression.",
         "Patients on tirzepatide lost twice as much weight as those on placebo.",
         "IV hydration works faster than sports drinks.",
+        "TMS is the most effective treatment for depression that hasn't responded to pills.",
+        "Compared with placebo, esketamine cut relapse risk in half.",
     ])
     func comparative(_ sentence: String) {
         #expect(classifier.classify(sentence).contains(.comparative), "\(sentence)")
@@ -255,12 +269,14 @@ enum ClaimCorpus {
         "Microneedling could work better than chemical peels for acne scars.",
         "Promising pilot studies show that stellate ganglion block may calm hyperarousal.",
         "Red-light therapy appears to boost collagen in aging skin.",
+        "It's possible that IV magnesium shortens migraine attacks.",
+        "Ketamine is thought to work by boosting glutamate.",
     ])
     func hedgedClaims(_ sentence: String) {
         #expect(!classifier.classify(sentence).isEmpty, "\(sentence)")
     }
 
-    /// Procedure numbers, prices, discounts, phone numbers, research mentions and hard trigger words.
+    /// Procedure numbers, prices, discounts, phone numbers, research mentions and trigger words used innocently.
     @Test(arguments: [
         // procedure durations, schedules and numbers
         "Each facial takes about an hour, including a short massage.",
@@ -271,6 +287,8 @@ enum ClaimCorpus {
         "You'll need someone to drive you home after your first two sessions.",
         "We see about 40 patients a week across both locations.",
         "Injections are given once a week, and doses go up every four weeks.",
+        "Botox prices start at $11 per unit, and results are reviewed at two weeks.",
+        "You can expect some redness for a day or two after microneedling.",
         // prices, discounts, phone numbers, hours, dates
         "Members receive 10 percent off every facial.",
         "Save 15% on your second infusion when you book this month.",
@@ -280,32 +298,38 @@ enum ClaimCorpus {
         "The clinic opened in 2015 and moved to Elm Street in 2021.",
         "Our spa has served more than 3,000 guests since opening.",
         "Our reviews average 4.9 out of 5 stars.",
-        "Two of our therapists speak Spanish.",
+        "Nearly half of our new clients come to us through referrals.",
         // research mentions
         "Ask us about the research on ketamine during your visit.",
         "Scientists are still studying why ketamine works so quickly.",
         "Researchers are recruiting volunteers for a trial on psilocybin and anxiety.",
-        "We'll share the latest studies in next month's newsletter.",
         "Researchers want to find out whether ketamine helps with chronic pain.",
-        "Studies on this question are still underway.",
+        "Researchers are testing whether a single infusion can relieve depression within hours.",
+        "The study, which begins in May, will track mood changes over 12 weeks.",
+        "Scientists still don't know exactly how ketamine works.",
         "Our study room has comfortable chairs and a coffee machine.",
         "Is there research on IV vitamins for fatigue?",
         // trigger words used without a health claim
         "We only stock FDA-approved devices.",
         "Our billing team handles prior authorization for you.",
-        "Our nurses follow FDA guidelines for storing medications.",
+        "Our clinic is approved to accept Medicare for TMS.",
+        "The FDA is the agency that approves new medications in the U.S.",
         "We guarantee a warm welcome at every visit.",
         "Our money-back guarantee covers your first session.",
         "There is no cure for PTSD, but symptoms can be managed.",
+        "Some clinics advertise miracle cures, and we think you deserve better.",
         "No treatment works for everyone, and we'll be upfront about that.",
+        "Our memberships work for every budget.",
         "Booking online is quicker than calling during busy hours.",
-        "Our new lounge is bigger than the old one.",
         "Treatment here feels more like a conversation than an exam.",
+        "Hydration matters more than most people realize.",
+        "Nothing beats a cozy blanket and a warm cup of tea during your infusion.",
         "Your safety is our first priority.",
         "Our proven team has decades of experience.",
-        // general statements, empathy, calls to action
+        "Everyone deserves to feel better.",
+        // definitions, empathy, calls to action
+        "Botox is a purified protein that temporarily relaxes muscles.",
         "Anxiety can make your heart race and your hands shake.",
-        "Stress can affect your sleep, appetite and mood.",
         "Depression looks different for everyone.",
         "Book a free consultation to see if TMS is right for you.",
         "If you're thinking about suicide, call or text 988 now.",
@@ -314,14 +338,26 @@ enum ClaimCorpus {
         #expect(classifier.classify(sentence).isEmpty, "\(sentence) → \(classifier.classify(sentence))")
     }
 
+    /// Typographic punctuation and abbreviations are read like their plain forms.
+    @Test func typography() {
+        #expect(classifier.classify("Ketamine doesn’t work for everyone.").isEmpty)
+        #expect(classifier.classify("Ketamine works for everyone — even when nothing else has.") == [.absolute])
+        #expect(classifier.classify("About 1 in 5 U.S. adults lives with a mental illness.") == [.statistic])
+        #expect(classifier.classify("Relief arrives in 30–60 minutes.") == [.timeToEffect])
+        #expect(classifier.classify("Call 555-0142 before 5 p.m.").isEmpty)
+    }
+
     @Test func extraPhrasesMakeClaimsOnWordBoundaries() {
         let site = ClaimClassifier(extraPhrases: [
             .absolute: ["Miracle Drip"],
             .research: ["doctor recommended"],
+            .statistic: ["100%"],
         ])
         #expect(site.classify("Try the miracle drip for a brighter week.") == [.absolute])
         #expect(site.classify("Our toner is Doctor-Recommended.") == [.research])
         #expect(site.classify("Our miracle dripping tap is fixed.").isEmpty)
+        #expect(site.classify("Our new lounge is 100% wheelchair accessible.") == [.statistic])
+        #expect(site.classify("Our new lounge is 10% bigger.").isEmpty)
         #expect(ClaimClassifier().classify("Try the miracle drip for a brighter week.").isEmpty)
     }
 

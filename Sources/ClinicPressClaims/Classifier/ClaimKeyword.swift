@@ -3,6 +3,10 @@
 /// (Raw values are only read once, to build the lexicon; a keyword is stored as a two-byte tag.)
 enum Keyword: String, CaseIterable, Sendable {
     case unlisted = ""
+    case virtually
+    case tolerate
+    case tolerates
+    case tolerated
     case percentSign = "%"
     case dollarSign = "$"
     case comma = ","
@@ -491,25 +495,317 @@ enum Keyword: String, CaseIterable, Sendable {
 }
 
 extension Keyword {
-    // `k.isOne(of: .a, .b, …)` without building an array: fixed arities, inlined into comparisons.
-    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword) -> Bool { self == k0 || self == k1 }
-    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword, _ k2: Keyword) -> Bool { self == k0 || self == k1 || self == k2 }
-    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword, _ k2: Keyword, _ k3: Keyword) -> Bool { self == k0 || self == k1 || self == k2 || self == k3 }
-    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword, _ k2: Keyword, _ k3: Keyword, _ k4: Keyword) -> Bool { self == k0 || self == k1 || self == k2 || self == k3 || self == k4 }
-    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword, _ k2: Keyword, _ k3: Keyword, _ k4: Keyword, _ k5: Keyword) -> Bool { self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 }
-    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword, _ k2: Keyword, _ k3: Keyword, _ k4: Keyword, _ k5: Keyword, _ k6: Keyword) -> Bool { self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 }
-    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword, _ k2: Keyword, _ k3: Keyword, _ k4: Keyword, _ k5: Keyword, _ k6: Keyword, _ k7: Keyword) -> Bool { self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7 }
-    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword, _ k2: Keyword, _ k3: Keyword, _ k4: Keyword, _ k5: Keyword, _ k6: Keyword, _ k7: Keyword, _ k8: Keyword) -> Bool { self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7 || self == k8 }
-    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword, _ k2: Keyword, _ k3: Keyword, _ k4: Keyword, _ k5: Keyword, _ k6: Keyword, _ k7: Keyword, _ k8: Keyword, _ k9: Keyword) -> Bool { self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7 || self == k8 || self == k9 }
-    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword, _ k2: Keyword, _ k3: Keyword, _ k4: Keyword, _ k5: Keyword, _ k6: Keyword, _ k7: Keyword, _ k8: Keyword, _ k9: Keyword, _ k10: Keyword) -> Bool { self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7 || self == k8 || self == k9 || self == k10 }
-    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword, _ k2: Keyword, _ k3: Keyword, _ k4: Keyword, _ k5: Keyword, _ k6: Keyword, _ k7: Keyword, _ k8: Keyword, _ k9: Keyword, _ k10: Keyword, _ k11: Keyword) -> Bool { self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7 || self == k8 || self == k9 || self == k10 || self == k11 }
-    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword, _ k2: Keyword, _ k3: Keyword, _ k4: Keyword, _ k5: Keyword, _ k6: Keyword, _ k7: Keyword, _ k8: Keyword, _ k9: Keyword, _ k10: Keyword, _ k11: Keyword, _ k12: Keyword) -> Bool { self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7 || self == k8 || self == k9 || self == k10 || self == k11 || self == k12 }
-    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword, _ k2: Keyword, _ k3: Keyword, _ k4: Keyword, _ k5: Keyword, _ k6: Keyword, _ k7: Keyword, _ k8: Keyword, _ k9: Keyword, _ k10: Keyword, _ k11: Keyword, _ k12: Keyword, _ k13: Keyword) -> Bool { self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7 || self == k8 || self == k9 || self == k10 || self == k11 || self == k12 || self == k13 }
-    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword, _ k2: Keyword, _ k3: Keyword, _ k4: Keyword, _ k5: Keyword, _ k6: Keyword, _ k7: Keyword, _ k8: Keyword, _ k9: Keyword, _ k10: Keyword, _ k11: Keyword, _ k12: Keyword, _ k13: Keyword, _ k14: Keyword) -> Bool { self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7 || self == k8 || self == k9 || self == k10 || self == k11 || self == k12 || self == k13 || self == k14 }
-    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword, _ k2: Keyword, _ k3: Keyword, _ k4: Keyword, _ k5: Keyword, _ k6: Keyword, _ k7: Keyword, _ k8: Keyword, _ k9: Keyword, _ k10: Keyword, _ k11: Keyword, _ k12: Keyword, _ k13: Keyword, _ k14: Keyword, _ k15: Keyword) -> Bool { self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7 || self == k8 || self == k9 || self == k10 || self == k11 || self == k12 || self == k13 || self == k14 || self == k15 }
-    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword, _ k2: Keyword, _ k3: Keyword, _ k4: Keyword, _ k5: Keyword, _ k6: Keyword, _ k7: Keyword, _ k8: Keyword, _ k9: Keyword, _ k10: Keyword, _ k11: Keyword, _ k12: Keyword, _ k13: Keyword, _ k14: Keyword, _ k15: Keyword, _ k16: Keyword) -> Bool { self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7 || self == k8 || self == k9 || self == k10 || self == k11 || self == k12 || self == k13 || self == k14 || self == k15 || self == k16 }
-    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword, _ k2: Keyword, _ k3: Keyword, _ k4: Keyword, _ k5: Keyword, _ k6: Keyword, _ k7: Keyword, _ k8: Keyword, _ k9: Keyword, _ k10: Keyword, _ k11: Keyword, _ k12: Keyword, _ k13: Keyword, _ k14: Keyword, _ k15: Keyword, _ k16: Keyword, _ k17: Keyword) -> Bool { self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7 || self == k8 || self == k9 || self == k10 || self == k11 || self == k12 || self == k13 || self == k14 || self == k15 || self == k16 || self == k17 }
-    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword, _ k2: Keyword, _ k3: Keyword, _ k4: Keyword, _ k5: Keyword, _ k6: Keyword, _ k7: Keyword, _ k8: Keyword, _ k9: Keyword, _ k10: Keyword, _ k11: Keyword, _ k12: Keyword, _ k13: Keyword, _ k14: Keyword, _ k15: Keyword, _ k16: Keyword, _ k17: Keyword, _ k18: Keyword) -> Bool { self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7 || self == k8 || self == k9 || self == k10 || self == k11 || self == k12 || self == k13 || self == k14 || self == k15 || self == k16 || self == k17 || self == k18 }
-    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword, _ k2: Keyword, _ k3: Keyword, _ k4: Keyword, _ k5: Keyword, _ k6: Keyword, _ k7: Keyword, _ k8: Keyword, _ k9: Keyword, _ k10: Keyword, _ k11: Keyword, _ k12: Keyword, _ k13: Keyword, _ k14: Keyword, _ k15: Keyword, _ k16: Keyword, _ k17: Keyword, _ k18: Keyword, _ k19: Keyword) -> Bool { self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7 || self == k8 || self == k9 || self == k10 || self == k11 || self == k12 || self == k13 || self == k14 || self == k15 || self == k16 || self == k17 || self == k18 || self == k19 }
-    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword, _ k2: Keyword, _ k3: Keyword, _ k4: Keyword, _ k5: Keyword, _ k6: Keyword, _ k7: Keyword, _ k8: Keyword, _ k9: Keyword, _ k10: Keyword, _ k11: Keyword, _ k12: Keyword, _ k13: Keyword, _ k14: Keyword, _ k15: Keyword, _ k16: Keyword, _ k17: Keyword, _ k18: Keyword, _ k19: Keyword, _ k20: Keyword) -> Bool { self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7 || self == k8 || self == k9 || self == k10 || self == k11 || self == k12 || self == k13 || self == k14 || self == k15 || self == k16 || self == k17 || self == k18 || self == k19 || self == k20 }
+    /// `k.isOne(of: .a, .b, …)`: a membership test without building an array, in fixed arities that inline into
+    /// plain comparisons.
+    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword) -> Bool {
+        self == k0 || self == k1
+    }
+    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword, _ k2: Keyword) -> Bool {
+        self == k0 || self == k1 || self == k2
+    }
+    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword, _ k2: Keyword, _ k3: Keyword) -> Bool {
+        self == k0 || self == k1 || self == k2 || self == k3
+    }
+    @inline(__always) func isOne(of k0: Keyword, _ k1: Keyword, _ k2: Keyword, _ k3: Keyword, _ k4: Keyword) -> Bool {
+        self == k0 || self == k1 || self == k2 || self == k3 || self == k4
+    }
+    @inline(__always) func isOne(
+        of k0: Keyword,
+        _ k1: Keyword,
+        _ k2: Keyword,
+        _ k3: Keyword,
+        _ k4: Keyword,
+        _ k5: Keyword
+    ) -> Bool {
+        self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5
+    }
+    @inline(__always) func isOne(
+        of k0: Keyword,
+        _ k1: Keyword,
+        _ k2: Keyword,
+        _ k3: Keyword,
+        _ k4: Keyword,
+        _ k5: Keyword,
+        _ k6: Keyword
+    ) -> Bool {
+        self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6
+    }
+    @inline(__always) func isOne(
+        of k0: Keyword,
+        _ k1: Keyword,
+        _ k2: Keyword,
+        _ k3: Keyword,
+        _ k4: Keyword,
+        _ k5: Keyword,
+        _ k6: Keyword,
+        _ k7: Keyword
+    ) -> Bool {
+        self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7
+    }
+    @inline(__always) func isOne(
+        of k0: Keyword,
+        _ k1: Keyword,
+        _ k2: Keyword,
+        _ k3: Keyword,
+        _ k4: Keyword,
+        _ k5: Keyword,
+        _ k6: Keyword,
+        _ k7: Keyword,
+        _ k8: Keyword
+    ) -> Bool {
+        self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7
+            || self == k8
+    }
+    @inline(__always) func isOne(
+        of k0: Keyword,
+        _ k1: Keyword,
+        _ k2: Keyword,
+        _ k3: Keyword,
+        _ k4: Keyword,
+        _ k5: Keyword,
+        _ k6: Keyword,
+        _ k7: Keyword,
+        _ k8: Keyword,
+        _ k9: Keyword
+    ) -> Bool {
+        self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7
+            || self == k8 || self == k9
+    }
+    @inline(__always) func isOne(
+        of k0: Keyword,
+        _ k1: Keyword,
+        _ k2: Keyword,
+        _ k3: Keyword,
+        _ k4: Keyword,
+        _ k5: Keyword,
+        _ k6: Keyword,
+        _ k7: Keyword,
+        _ k8: Keyword,
+        _ k9: Keyword,
+        _ k10: Keyword
+    ) -> Bool {
+        self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7
+            || self == k8 || self == k9 || self == k10
+    }
+    @inline(__always) func isOne(
+        of k0: Keyword,
+        _ k1: Keyword,
+        _ k2: Keyword,
+        _ k3: Keyword,
+        _ k4: Keyword,
+        _ k5: Keyword,
+        _ k6: Keyword,
+        _ k7: Keyword,
+        _ k8: Keyword,
+        _ k9: Keyword,
+        _ k10: Keyword,
+        _ k11: Keyword
+    ) -> Bool {
+        self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7
+            || self == k8 || self == k9 || self == k10 || self == k11
+    }
+    @inline(__always) func isOne(
+        of k0: Keyword,
+        _ k1: Keyword,
+        _ k2: Keyword,
+        _ k3: Keyword,
+        _ k4: Keyword,
+        _ k5: Keyword,
+        _ k6: Keyword,
+        _ k7: Keyword,
+        _ k8: Keyword,
+        _ k9: Keyword,
+        _ k10: Keyword,
+        _ k11: Keyword,
+        _ k12: Keyword
+    ) -> Bool {
+        self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7
+            || self == k8 || self == k9 || self == k10 || self == k11 || self == k12
+    }
+    @inline(__always) func isOne(
+        of k0: Keyword,
+        _ k1: Keyword,
+        _ k2: Keyword,
+        _ k3: Keyword,
+        _ k4: Keyword,
+        _ k5: Keyword,
+        _ k6: Keyword,
+        _ k7: Keyword,
+        _ k8: Keyword,
+        _ k9: Keyword,
+        _ k10: Keyword,
+        _ k11: Keyword,
+        _ k12: Keyword,
+        _ k13: Keyword
+    ) -> Bool {
+        self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7
+            || self == k8 || self == k9 || self == k10 || self == k11 || self == k12 || self == k13
+    }
+    @inline(__always) func isOne(
+        of k0: Keyword,
+        _ k1: Keyword,
+        _ k2: Keyword,
+        _ k3: Keyword,
+        _ k4: Keyword,
+        _ k5: Keyword,
+        _ k6: Keyword,
+        _ k7: Keyword,
+        _ k8: Keyword,
+        _ k9: Keyword,
+        _ k10: Keyword,
+        _ k11: Keyword,
+        _ k12: Keyword,
+        _ k13: Keyword,
+        _ k14: Keyword
+    ) -> Bool {
+        self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7
+            || self == k8 || self == k9 || self == k10 || self == k11 || self == k12 || self == k13 || self == k14
+    }
+    @inline(__always) func isOne(
+        of k0: Keyword,
+        _ k1: Keyword,
+        _ k2: Keyword,
+        _ k3: Keyword,
+        _ k4: Keyword,
+        _ k5: Keyword,
+        _ k6: Keyword,
+        _ k7: Keyword,
+        _ k8: Keyword,
+        _ k9: Keyword,
+        _ k10: Keyword,
+        _ k11: Keyword,
+        _ k12: Keyword,
+        _ k13: Keyword,
+        _ k14: Keyword,
+        _ k15: Keyword
+    ) -> Bool {
+        self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7
+            || self == k8 || self == k9 || self == k10 || self == k11 || self == k12 || self == k13 || self == k14 || self
+            == k15
+    }
+    @inline(__always) func isOne(
+        of k0: Keyword,
+        _ k1: Keyword,
+        _ k2: Keyword,
+        _ k3: Keyword,
+        _ k4: Keyword,
+        _ k5: Keyword,
+        _ k6: Keyword,
+        _ k7: Keyword,
+        _ k8: Keyword,
+        _ k9: Keyword,
+        _ k10: Keyword,
+        _ k11: Keyword,
+        _ k12: Keyword,
+        _ k13: Keyword,
+        _ k14: Keyword,
+        _ k15: Keyword,
+        _ k16: Keyword
+    ) -> Bool {
+        self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7
+            || self == k8 || self == k9 || self == k10 || self == k11 || self == k12 || self == k13 || self == k14 || self
+            == k15 || self == k16
+    }
+    @inline(__always) func isOne(
+        of k0: Keyword,
+        _ k1: Keyword,
+        _ k2: Keyword,
+        _ k3: Keyword,
+        _ k4: Keyword,
+        _ k5: Keyword,
+        _ k6: Keyword,
+        _ k7: Keyword,
+        _ k8: Keyword,
+        _ k9: Keyword,
+        _ k10: Keyword,
+        _ k11: Keyword,
+        _ k12: Keyword,
+        _ k13: Keyword,
+        _ k14: Keyword,
+        _ k15: Keyword,
+        _ k16: Keyword,
+        _ k17: Keyword
+    ) -> Bool {
+        self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7
+            || self == k8 || self == k9 || self == k10 || self == k11 || self == k12 || self == k13 || self == k14 || self
+            == k15 || self == k16 || self == k17
+    }
+    @inline(__always) func isOne(
+        of k0: Keyword,
+        _ k1: Keyword,
+        _ k2: Keyword,
+        _ k3: Keyword,
+        _ k4: Keyword,
+        _ k5: Keyword,
+        _ k6: Keyword,
+        _ k7: Keyword,
+        _ k8: Keyword,
+        _ k9: Keyword,
+        _ k10: Keyword,
+        _ k11: Keyword,
+        _ k12: Keyword,
+        _ k13: Keyword,
+        _ k14: Keyword,
+        _ k15: Keyword,
+        _ k16: Keyword,
+        _ k17: Keyword,
+        _ k18: Keyword
+    ) -> Bool {
+        self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7
+            || self == k8 || self == k9 || self == k10 || self == k11 || self == k12 || self == k13 || self == k14 || self
+            == k15 || self == k16 || self == k17 || self == k18
+    }
+    @inline(__always) func isOne(
+        of k0: Keyword,
+        _ k1: Keyword,
+        _ k2: Keyword,
+        _ k3: Keyword,
+        _ k4: Keyword,
+        _ k5: Keyword,
+        _ k6: Keyword,
+        _ k7: Keyword,
+        _ k8: Keyword,
+        _ k9: Keyword,
+        _ k10: Keyword,
+        _ k11: Keyword,
+        _ k12: Keyword,
+        _ k13: Keyword,
+        _ k14: Keyword,
+        _ k15: Keyword,
+        _ k16: Keyword,
+        _ k17: Keyword,
+        _ k18: Keyword,
+        _ k19: Keyword
+    ) -> Bool {
+        self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7
+            || self == k8 || self == k9 || self == k10 || self == k11 || self == k12 || self == k13 || self == k14 || self
+            == k15 || self == k16 || self == k17 || self == k18 || self == k19
+    }
+    @inline(__always) func isOne(
+        of k0: Keyword,
+        _ k1: Keyword,
+        _ k2: Keyword,
+        _ k3: Keyword,
+        _ k4: Keyword,
+        _ k5: Keyword,
+        _ k6: Keyword,
+        _ k7: Keyword,
+        _ k8: Keyword,
+        _ k9: Keyword,
+        _ k10: Keyword,
+        _ k11: Keyword,
+        _ k12: Keyword,
+        _ k13: Keyword,
+        _ k14: Keyword,
+        _ k15: Keyword,
+        _ k16: Keyword,
+        _ k17: Keyword,
+        _ k18: Keyword,
+        _ k19: Keyword,
+        _ k20: Keyword
+    ) -> Bool {
+        self == k0 || self == k1 || self == k2 || self == k3 || self == k4 || self == k5 || self == k6 || self == k7
+            || self == k8 || self == k9 || self == k10 || self == k11 || self == k12 || self == k13 || self == k14 || self
+            == k15 || self == k16 || self == k17 || self == k18 || self == k19 || self == k20
+    }
 }

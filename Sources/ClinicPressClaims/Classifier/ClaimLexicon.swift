@@ -246,47 +246,48 @@ enum ClaimLexicon {
             patients patient people person persons adults adult clients client women woman men man participants \
             participant americans veterans veteran members member children child kids teens teenagers adolescents \
             mothers mother moms subjects users individuals individual seniors smokers volunteers guests guest \
-            respondents sufferers survivors recipients responders folks parents students youths mice rats \
-            americans canadians workers athletes dieters drinkers infants babies boys girls newborns elders \
-            employees soldiers pregnancies births cases
+            respondents sufferers survivors recipients responders folks parents students youths mice rats americans \
+            canadians workers athletes dieters drinkers infants babies boys girls newborns elders employees soldiers \
+            pregnancies births cases
             """),
         (.outcomeVerb, """
             improve improves improved improving respond responds responded recover recovers recovered recovering \
             relieve relieves relieved relieving ease eases eased easing reduce reduces reduced reducing lower lowers \
-            lowered lowering drop drops dropped dropping decline declines fall falls fell rise rises rose \
-            raise raises raised raising lift lifts lifted heal heals healed healing lose loses lost losing gain gains \
+            lowered lowering drop drops dropped dropping decline declines fall falls fell rise rises rose raise \
+            raises raised raising lift lifts lifted heal heals healed healing lose loses lost losing gain gains \
             gained fade fades faded fading subside subsides subsided resolve resolves disappear disappears \
             disappeared vanish vanishes prevent prevents prevented cut cuts boost boosts boosted restore restores \
-            restored calm calms calmed quiet quiets quieted slow slows slowed shrink shrinks smooth smooths \
-            smoothed tighten tightens brighten brightens clears cleared remit remits relapse relapses relapsed \
-            worsen worsens worsened increase increases increased decrease decreases decreased normalize normalizes \
-            reverse reverses reversed rebuild rebuilds repair repairs regrow regrows extend extends extended \
-            rehydrate rehydrates rehydrated replenish replenishes alleviate alleviates alleviated soothe soothes \
-            shed sheds lessen lessens diminish diminishes halve halves halved double doubles doubled triple \
-            shorten shortens shortened soften softens softened stop stops stopped cease ceases \
-            climb climbs climbed soar soars jump jumps surge surges wipe wipes wiped return returns returned recur recurs sharpen sharpens strengthen strengthens regain regains regained dissolve dissolves \
-            dissolved erase erases erased eliminate eliminates eliminated banish banishes melt melts
+            restored calm calms calmed quiet quiets quieted slow slows slowed shrink shrinks smooth smooths smoothed \
+            tighten tightens brighten brightens clears cleared remit remits relapse relapses relapsed worsen worsens \
+            worsened increase increases increased decrease decreases decreased normalize normalizes reverse reverses \
+            reversed rebuild rebuilds repair repairs regrow regrows extend extends extended rehydrate rehydrates \
+            rehydrated replenish replenishes alleviate alleviates alleviated soothe soothes shed sheds lessen \
+            lessens diminish diminishes halve halves halved double doubles doubled triple shorten shortens shortened \
+            soften softens softened stop stops stopped cease ceases climb climbs climbed soar soars jump jumps surge \
+            surges wipe wipes wiped return returns returned recur recurs sharpen sharpens strengthen strengthens \
+            regain regains regained dissolve dissolves dissolved erase erases erased eliminate eliminates eliminated \
+            banish banishes melt melts
             """),
         (.outcomeNoun, """
             remission remissions response responses relief symptoms symptom improvement improvements recovery \
             relapse relapses scores score weight pain mood energy sleep levels level risk hunger appetite lines \
-            wrinkles scars collagen attacks flashbacks nightmares cravings function complexion fat outcomes \
-            quality survival mortality deaths suicides thinking thoughts focus memory stamina inflammation \
-            readings pressure sugar cholesterol bmi spots redness swelling hydration rehydration glow hair
+            wrinkles scars collagen attacks flashbacks nightmares cravings function complexion fat outcomes quality \
+            survival mortality deaths suicides thinking thoughts focus memory stamina inflammation readings pressure \
+            sugar cholesterol bmi spots redness swelling hydration rehydration glow hair
             """),
         (.condition, """
             depression depressive depressed anxiety anxious ptsd ocd obesity overweight acne migraine migraines \
             insomnia pain disorder disorders disease diseases illness illnesses dehydration dehydrated hangover \
-            hangovers fatigue stress tinnitus apnea addiction withdrawal suicidal panic phobia phobias bipolar \
-            adhd diabetes cancer covid deficiency deficient schizophrenia psychosis dementia headaches headache \
+            hangovers fatigue stress tinnitus apnea addiction withdrawal suicidal panic phobia phobias bipolar adhd \
+            diabetes cancer covid deficiency deficient schizophrenia psychosis dementia headaches headache \
             hyperarousal arthritis eczema rosacea hypertension aging burnout grief trauma traumatic irritation \
             bruising scarring nausea dizziness rumination worry worries irritability restlessness melasma cellulite \
             sagging puffiness fog flashes
             """),
         (.researchSubject, """
             study studies research trial trials evidence data scientists scientist researchers researcher review \
-            reviews analysis analyses literature science investigators investigator experiments experiment \
-            findings survey surveys registry scans imaging experts results signs
+            reviews analysis analyses literature science investigators investigator experiments experiment findings \
+            survey surveys registry scans imaging experts results signs
             """),
         (.researchModifier, "published clinical scientific imaging laboratory lab animal recent peer reviewed"),
         (.reportVerb, """
@@ -296,8 +297,9 @@ enum ClaimLexicon {
             associate associates associated reported support supports supported document documents documented \
             establish establishes established conclude concludes concluded observe observes observed noted agree \
             agree agrees tie ties tied connect connects connected hint hints hinted uncover uncovers uncovered \
-            discover discovers discovered identify identifies identified point points pointed back backs backed \
-            tell tells told teach teaches taught say says known know knows thought believed favor favors favored favour favours
+            discover discovers discovered identify identifies identified point points pointed back backs backed tell \
+            tells told teach teaches taught say says known know knows thought believed favor favors favored favour \
+            favours
             """),
         (.timeUnit, """
             second seconds minute minutes hour hours day days week weeks month months year years decade decades \
@@ -323,15 +325,15 @@ enum ClaimLexicon {
             """),
         (.regulator, "fda regulators regulator agency ema mhra"),
         (.approval, """
-            approved approve approves approving approval approvals unapproved indicated cleared clearance clearances authorized \
-            authorised authorizes authorization authorisation indication indications blessing okayed nod
+            approved approve approves approving approval approvals unapproved indicated cleared clearance clearances \
+            authorized authorised authorizes authorization authorisation indication indications blessing okayed nod
             """),
         (.regulatorVerb, """
-            declined declines rejected rejects denied refused refuses turned banned bans warned warns ruled \
-            granted grants gave gives signed issued ordered recalled withdrew pulled took position regulate regulates \
+            declined declines rejected rejects denied refused refuses turned banned bans warned warns ruled granted \
+            grants gave gives signed issued ordered recalled withdrew pulled took position regulate regulates \
             regulated oversee oversees classify classifies classified allow allows allowed permit permits require \
-            rule rules requires required considers considered lists listed recognizes recognized reviewed evaluated inspected \
-            vetted tested
+            rule rules requires required considers considered lists listed recognizes recognized reviewed evaluated \
+            inspected vetted tested
             """),
         (.cure, "cure cures cured curing curable cureall"),
         (.guarantee, "guarantee guarantees guaranteed"),
@@ -341,18 +343,18 @@ enum ClaimLexicon {
         (.universal, "everyone everybody anyone anybody every all whoever"),
         (.negativeUniversal, "nobody nothing none"),
         (.comparative, """
-            better faster quicker longer greater fewer less more higher lower stronger safer sooner larger bigger wider \
-            deeper further farther smoother clearer gentler easier kinder \
-            smaller milder worse slower superior inferior earlier
+            better faster quicker longer greater fewer less more higher lower stronger safer sooner larger bigger \
+            wider deeper further farther smoother clearer gentler easier kinder smaller milder worse slower superior \
+            inferior earlier
             """),
         (.compareVerb, """
-            outperform outperforms outperformed outperforming beat beats beating matched matches match rival \
-            rivals rivaled surpass surpasses surpassed trumps trumped edges edged outdoes outdid outshines \
-            outpaces outpaced trounces trounced eclipses eclipsed outclasses
+            outperform outperforms outperformed outperforming beat beats beating matched matches match rival rivals \
+            rivaled surpass surpasses surpassed trumps trumped edges edged outdoes outdid outshines outpaces \
+            outpaced trounces trounced eclipses eclipsed outclasses
             """),
         (.efficacy, """
-            effective efficacious well good powerful fast quick quickly strong potent helpful beneficial \
-            successful safe
+            effective efficacious well good powerful fast quick quickly strong potent helpful beneficial successful \
+            safe
             """),
         (.effectNoun, """
             effect effects benefit benefits result results relief improvement improvements boost difference shift \
@@ -365,15 +367,15 @@ enum ClaimLexicon {
             """),
         (.workVerb, "work works working worked kick kicks act acts"),
         (.improvedState, """
-            better calmer lighter sharper clearer happier easier energized energised rested brighter smoother younger \
-            healthier refreshed
+            better calmer lighter sharper clearer happier easier energized energised rested brighter smoother \
+            younger healthier refreshed
             """),
         (.treatment, """
             therapy therapies treatment treatments medication medications medicine medicines drug drugs pill pills \
             antidepressant antidepressants ssri ssris infusion infusions drip drips injection injections spray \
             supplement supplements placebo sham device devices cream creams facial program programs procedure \
-            procedures approach protocol exercise counseling psychotherapy cbt ect vitamins vitamin tablets \
-            capsules surgery diet dieting magnesium zinc iron calcium potassium omega nutrients minerals electrolytes
+            procedures approach protocol exercise counseling psychotherapy cbt ect vitamins vitamin tablets capsules \
+            surgery diet dieting magnesium zinc iron calcium potassium omega nutrients minerals electrolytes
             """),
         (.priceCue, """
             price prices priced pricing cost costs fee fees discount discounts discounted save saves savings refund \
@@ -399,21 +401,21 @@ enum ClaimLexicon {
             reverses extend extends flush flushes detox detoxes promote promotes enhance enhances balance balances \
             replenish replenishes fuel fuels energize energizes slow slows support supports rehydrate rehydrates \
             shrink shrinks tighten tightens smooth smooths target targets modulate modulates prevent prevents \
-            sharpen sharpens dissolve dissolves erase erases eliminate eliminates banish banishes mimic mimics \
-            help helps aid aids encourage encourages enable enables nudge nudges flood floods soothe soothes \
-            kill kills destroy destroys attack attacks fight fights shorten shortens soften softens spark sparks spur spurs grow grows regenerate regenerates form forms \
-            relax relaxes release releases reshape reshapes signal signals bind binds rewire remodel remodels \
-            produce produces build builds nourish nourishes hydrate hydrates plump plumps attract attracts \
-            stimulated activated blocked triggered boosted rebuilt repaired restored strengthened changes alter \
-            alters lifts lift eased reduced lowered raised increased improved
+            sharpen sharpens dissolve dissolves erase erases eliminate eliminates banish banishes mimic mimics help \
+            helps aid aids encourage encourages enable enables nudge nudges flood floods soothe soothes kill kills \
+            destroy destroys attack attacks fight fights shorten shortens soften softens spark sparks spur spurs \
+            grow grows regenerate regenerates form forms relax relaxes release releases reshape reshapes signal \
+            signals bind binds rewire remodel remodels produce produces build builds nourish nourishes hydrate \
+            hydrates plump plumps attract attracts stimulated activated blocked triggered boosted rebuilt repaired \
+            restored strengthened changes alter alters lifts lift eased reduced lowered raised increased improved
             """),
         (.bioNoun, """
-            brain brains cell cells neuron neurons connection connections synapse synapses circuit circuits \
-            receptor receptors glutamate serotonin dopamine collagen dna mitochondria immune hormone hormones \
-            metabolism nervous amygdala cortex hippocampus blood skin pathway pathways gut liver cortisol insulin \
-            nerve nerves muscle muscles tissue tissues body stomach inflammation neuroplasticity plasticity bdnf \
-            gaba chemistry neurotransmitters heart lungs kidneys bones joints endorphins nmda neural \
-            networks network fibers elastin follicles glands gland thyroid enzymes enzyme proteins protein genes gene
+            brain brains cell cells neuron neurons connection connections synapse synapses circuit circuits receptor \
+            receptors glutamate serotonin dopamine collagen dna mitochondria immune hormone hormones metabolism \
+            nervous amygdala cortex hippocampus blood skin pathway pathways gut liver cortisol insulin nerve nerves \
+            muscle muscles tissue tissues body stomach inflammation neuroplasticity plasticity bdnf gaba chemistry \
+            neurotransmitters heart lungs kidneys bones joints endorphins nmda neural networks network fibers \
+            elastin follicles glands gland thyroid enzymes enzyme proteins protein genes gene
             """),
         (.firstPerson, "we our us we're we've we'll we'd i i'm my ours ourselves"),
         (.secondPerson, "you your you'll you're you've you'd yours yourself"),
@@ -432,8 +434,8 @@ enum ClaimLexicon {
         (.doseUnit, "mg mcg µg iu ml units milligrams micrograms"),
         (.handlingVerb, """
             reviewed review reviews discussed discuss checked checks check tracked track tracks measured measures \
-            monitored monitors monitor recorded scheduled processed taken takes asks asked \
-            billed mailed emailed shipped mixed prepared charged refunded
+            monitored monitors monitor recorded scheduled processed taken takes asks asked billed mailed emailed \
+            shipped mixed prepared charged refunded
             """),
         (.occasion, """
             session sessions appointment appointments visit visits evaluation evaluations consult consultation \
@@ -445,7 +447,7 @@ enum ClaimLexicon {
         (.have, "has have had"),
         (.multiplier, "twice double triple times"),
         (.pronoun, "it they you we he she there this that which who"),
-        (.immediacy, "immediately instantly overnight"),
+        (.immediacy, "immediately instantly overnight instant immediate"),
         (.evidentialAdverb, """
             clinically scientifically consistently repeatedly medically widely well also already
             """),

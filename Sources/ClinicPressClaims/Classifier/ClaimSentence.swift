@@ -34,7 +34,7 @@ struct ClaimSentence {
                     compares = true
                     absolutes = true
                 case .good, .side, .risk, .risks, .complication, .complications, .downside, .downsides, .danger, .dangers,
-                    .exception, .exceptions, .fully, .life, .never, .wont:
+                    .exception, .exceptions, .fully, .life, .never, .wont, .come:
                     absolutes = true
                 default: break
                 }
@@ -175,7 +175,9 @@ struct ClaimSentence {
         var j = i
         while j < tokens.count {
             switch tokens[j].key {
-            case .about, .around, .roughly, .nearly, .almost, .approximately, .some_, .just, .only, .over, .under, .at, .least, .most, .up, .to, .as, .much, .many, .little, .more, .than, .an, .a, .the, .average, .of, .estimated, .by:
+            case .about, .around, .roughly, .nearly, .almost, .approximately, .some_, .just, .only, .over, .under,
+                .at, .least, .most, .up, .to, .as, .much, .many, .little, .more, .than, .an, .a, .the, .average, .of,
+                .estimated, .by:
                 j += 1
             default:
                 return j

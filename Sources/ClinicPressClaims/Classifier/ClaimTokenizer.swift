@@ -241,8 +241,13 @@ enum ClaimTokenizer {
                 // A hyphen between two words or numbers joins them; a spaced or typographic dash breaks the clause.
                 if c == 0x2D, lastEnd == i, i + 1 < n, isLetter(b, i + 1) || isDigit(b[i + 1]) {
                     joinNext = true
+                } else if c != 0x2D, b[i + 2] == 0x93, lastEnd == i, i > 0, isDigit(b[i - 1]), i + 3 < n, isDigit(b[i + 3]) {
+                    // An en dash between numbers is a range: "30–60 minutes" reads "30 to 60 minutes".
+                    var to = ClaimToken(.word, key: .to, hash: Self.toHash)
+                    to.classes = lexicon.lookup(Self.toHash)?.classes ?? []
+                    tokens.append(to)
                 } else if c != 0x2D || i + 1 >= n || b[i + 1] == 0x20 || b[i + 1] == 0x2D || lastEnd != i {
-                    // "—", "–", " - " and "--": a clause break (a range "30–60" is read as a break too).
+                    // "—", "–", " - " and "--": a clause break.
                     if tokens.last?.key != .dash { tokens.append(ClaimToken(.punct, key: .dash)) }
                 }
                 i += length
@@ -267,6 +272,9 @@ enum ClaimTokenizer {
         }
         return tokens
     }
+
+    /// The spelling hash of "to", for number ranges written with an en dash.
+    static let toHash = SpellingHash.of("to")
 
     /// The keyword of a punctuation byte.
     static func punctuationKey(_ c: UInt8) -> Keyword {

@@ -25,7 +25,7 @@ extension ClaimSentence {
     /// A break for this rule: like a clause break, but a parenthesis ("Esketamine (Spravato) is …") does not break.
     func breaksApprovalClause(_ i: Int) -> Bool {
         let t = tokens[i]
-        if t.kind == .punct { return t.key == .comma || t.key == .semicolon || t.key == .colon || t.key == .dash || t.key == .question || t.key == .exclamation }
+        if t.kind == .punct { return t.key.isOne(of: .comma, .semicolon, .colon, .dash, .question, .exclamation) }
         return t.classes.contains(.clauseBreak)
     }
 

@@ -177,9 +177,12 @@ public struct ClaimChecker: Sendable {
                 }
             }
             if ketamineTrap {
+                // A false statement is fixed by correcting it, not by citing it: report it alone.
                 reportClaim(.fdaKetamine, "ketamine is not FDA-approved for depression; esketamine (Spravato) is",
                             hint: "say that ketamine is used off-label for depression, or name esketamine if that is what you mean",
                             sentence: sentence, at: position, suppression: suppression, analysis: &analysis)
+                if cited { analysis.citedClaims += 1 }
+                return
             }
             if cited {
                 analysis.citedClaims += 1

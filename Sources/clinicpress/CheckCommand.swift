@@ -24,11 +24,14 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Exit with 1 on warnings too (info-level findings never fail).")
     var strict = false
 
+    @Flag(help: "Check drafts and scheduled posts too, as if they were published.")
+    var drafts = false
+
     func run() throws {
         let site = siteOption.url
         var diagnostics: [Diagnostic]
         do {
-            let report = try SiteBuilder.render(BuildOptions(siteDirectory: site)).report
+            let report = try SiteBuilder.render(BuildOptions(siteDirectory: site, includeDrafts: drafts)).report
             diagnostics = report.warnings + report.findings
         } catch let error as DiagnosticsError {
             diagnostics = error.diagnostics

@@ -6,7 +6,7 @@ import Testing
 /// Whole fixture sites built into a temporary folder and compared file by file with `expected/`.
 /// `RECORD_SNAPSHOTS=1 swift test` rewrites `expected/` after a reviewed change.
 @Suite struct GoldenSiteTests {
-    @Test(arguments: ["basic", "series"])
+    @Test(arguments: ["basic", "series", "claims"])
     func buildMatchesGoldenFiles(site name: String) throws {
         let site = Fixtures.site(name)
         let output = TemporaryDirectory()
@@ -93,4 +93,33 @@ func firstDifference(_ expected: String, _ actual: String) -> String {
         }
     }
     return "(same lines, different bytes)"
+}
+
+/// `clinicpress check` output on the claims fixture site, in each format, compared with `expected-check.<format>`.
+@Suite struct CheckOutputTests {
+    @Test(arguments: ["text", "json", "github"])
+    func checkOutputMatchesGoldenFile(format: String) throws {
+        let site = Fixtures.site("claims")
+        let result = try ClinicPressBinary.run(["check", "--site", site.path, "--format", format])
+        #expect(result.status == 1, "error-level findings exit 1")
+        let expectedURL = site.appendingPathComponent("expected-check.\(format)")
+        if Fixtures.recording {
+            try Data(result.stdout.utf8).write(to: expectedURL)
+            return
+        }
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        #expect(result.stdout == expected, "\(firstDifference(expected, result.stdout))")
+    }
+
+    @Test func strictBuildFailsWithoutTouchingTheOutput() throws {
+        let output = TemporaryDirectory()
+        let destination = output.url.appendingPathComponent("Public")
+        let result = try ClinicPressBinary.run(["build", "--site", Fixtures.site("claims").path, "--output", destination.path, "--strict"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: --strict:"))
+        #expect(!FileManager.default.fileExists(atPath: destination.path))
+        let lenient = try ClinicPressBinary.run(["build", "--site", Fixtures.site("claims").path, "--output", destination.path])
+        #expect(lenient.status == 0)
+        #expect(lenient.stdout.contains("Claims: "))
+    }
 }

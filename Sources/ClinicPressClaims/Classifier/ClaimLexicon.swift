@@ -350,7 +350,7 @@ enum ClaimLexicon {
         (.compareVerb, """
             outperform outperforms outperformed outperforming beat beats beating matched matches match rival rivals \
             rivaled surpass surpasses surpassed trumps trumped edges edged outdoes outdid outshines outpaces \
-            outpaced trounces trounced eclipses eclipsed outclasses
+            outpaced outpace outstrip outstrips outstripped trounces trounced eclipses eclipsed outclasses
             """),
         (.efficacy, """
             effective efficacious well good powerful fast quick quickly strong potent helpful beneficial successful \
@@ -368,7 +368,7 @@ enum ClaimLexicon {
         (.workVerb, "work works working worked kick kicks act acts"),
         (.improvedState, """
             better calmer lighter sharper clearer happier easier energized energised rested brighter smoother \
-            younger healthier refreshed
+            younger healthier refreshed steadier slimmer firmer fresher stronger
             """),
         (.treatment, """
             therapy therapies treatment treatments medication medications medicine medicines drug drugs pill pills \

@@ -1,19 +1,28 @@
 # The two set-up commands of the README:
 #   make site   installs what is missing, builds clinicpress and the sample site into Public/
-#   make test   installs what is missing, validates the generated HTML, runs the whole test suite (CI runs this)
-.PHONY: site test theme
+#   make test   installs what is missing, validates the generated HTML, runs the browser test and the whole
+#               test suite (CI runs this)
+.PHONY: site test theme serve
 
 site:
 	@scripts/bootstrap.sh
 	swift build --product clinicpress
 	.build/debug/clinicpress build
 
-# The output is validated with the W3C validator first, so that the test runner's summary is the last line.
+# The output is validated with the W3C validator and the preview is tested in headless Chromium first, so that
+# the test runner's summary is the last line.
 test:
-	@scripts/bootstrap.sh
+	@CLINICPRESS_WITH_BROWSER=1 scripts/bootstrap.sh
 	swift build --product clinicpress
 	scripts/validate-output.sh
+	python3 scripts/browser-test.py
 	swift test --disable-xctest
+
+# Preview the sample site with live reload at http://127.0.0.1:8000/ (Ctrl-C to stop).
+serve:
+	@scripts/bootstrap.sh
+	swift build -c release --product clinicpress
+	.build/release/clinicpress serve
 
 # After editing Templates/: embed the default theme into the binary again.
 theme:

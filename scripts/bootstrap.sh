@@ -20,3 +20,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 fi
+
+# The browser test drives Chromium over the DevTools protocol with websocket-client (PyPI).
+if [ "${CLINICPRESS_WITH_BROWSER:-0}" = 1 ] && ! python3 -c "import websocket" 2>/dev/null; then
+  echo "bootstrap: installing websocket-client with pip" >&2
+  python3 -m pip install --quiet --disable-pip-version-check websocket-client >/dev/null 2>&1 \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages websocket-client
+fi

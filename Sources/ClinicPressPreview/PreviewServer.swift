@@ -15,7 +15,7 @@ public actor RebuildCoordinator {
     private var pending: [String] = []
     private var scheduled = false
 
-    public init(builder: PreviewBuilder, site: PreviewSite, quietPeriod: Duration = .milliseconds(15), log: @escaping @Sendable (String) -> Void) {
+    public init(builder: PreviewBuilder, site: PreviewSite, quietPeriod: Duration = .milliseconds(5), log: @escaping @Sendable (String) -> Void) {
         self.builder = builder
         self.site = site
         self.quietPeriod = quietPeriod

@@ -90,15 +90,18 @@ public struct Theme: Sendable {
         library.render(context, withTemplate: name) ?? ""
     }
 
-    /// Files below `directory`, relative to it, sorted; hidden files are skipped.
+    /// Files below `directory`, relative to it, sorted; hidden files are skipped, and so are symbolic links that
+    /// lead out of the folder (a theme must not publish `/etc/passwd` or a private file by a link).
     private static func files(under directory: URL) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
+        let root = directory.resolvingSymlinksInPath().path + "/"
         var result: [String] = []
         for case let path as String in enumerator {
             let url = directory.appendingPathComponent(path)
             var isDirectory: ObjCBool = false
             guard !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                  FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+                  FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  url.resolvingSymlinksInPath().path.hasPrefix(root) else { continue }
             result.append(path)
         }
         return result.sorted()

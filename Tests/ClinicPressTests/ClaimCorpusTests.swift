@@ -58,11 +58,11 @@ import Testing
         #expect(score.recall >= 0.90, "corpus.jsonl: \(score)")
     }
 
-    /// Sets written separately to measure how the checker generalises. Their scores are reported (and in the
-    /// README); the floors only catch regressions, they are not targets to tune against.
-    @Test(arguments: [("holdout.jsonl", 0.85, 0.75), ("holdout-2.jsonl", 0.80, 0.60)])
+    /// Sets written separately to measure how the checker generalises: `holdout.jsonl` (its errors were looked at
+    /// once, so it now half counts as development data) and `holdout-2.jsonl` (written by someone who never saw the
+    /// other sets or the rules). Their scores are reported in the README; do not tune the rules against them.
+    @Test(arguments: [("holdout.jsonl", 0.90, 0.85), ("holdout-2.jsonl", 0.90, 0.90)])
     func generalisationSetsDoNotRegress(file: String, precisionFloor: Double, recallFloor: Double) throws {
-        guard FileManager.default.fileExists(atPath: Fixtures.root.appendingPathComponent("ClaimCorpus/\(file)").path) else { return }
         let (score, mistakes) = try Self.score(file)
         report(file, score, mistakes)
         #expect(score.precision >= precisionFloor, "\(file): \(score)")

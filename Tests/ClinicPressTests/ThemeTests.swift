@@ -45,4 +45,16 @@ import Testing
             "Templates/tag.mustache:4:1: error: cannot compile template: a section `{{#…}}` or `{{^…}}` is never closed with `{{/…}}` [template]",
         ])
     }
+
+    @Test func symbolicLinksOutOfTheTemplatesFolderAreNotPublished() throws {
+        let site = TemporaryDirectory()
+        site.write("Templates/assets/ok.css", "a{}")
+        site.write("secret.txt", "private")
+        try FileManager.default.createSymbolicLink(atPath: site.url.appendingPathComponent("Templates/assets/leak.txt").path,
+                                                   withDestinationPath: site.url.appendingPathComponent("secret.txt").path)
+        try FileManager.default.createSymbolicLink(atPath: site.url.appendingPathComponent("Templates/assets/inside.css").path,
+                                                   withDestinationPath: site.url.appendingPathComponent("Templates/assets/ok.css").path)
+        let theme = try Theme.load(templatesDirectory: site.url.appendingPathComponent("Templates"))
+        #expect(theme.assets.map(\.path) == ["assets/favicon.svg", "assets/inside.css", "assets/ok.css", "assets/style.css"])
+    }
 }

@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""End-to-end test of `clinicpress serve` in a real browser (headless Chromium, driven over the DevTools protocol).
+
+It copies the sample site to a temporary folder, starts the preview server and Chromium, opens a post, then edits
+the post file the way an editor saves (write a temporary file, rename it over the post) and measures how long the
+open page takes to show the new text without any reload from the test. It also checks that a broken post shows
+its diagnostic in the browser and that fixing it brings the page back, and that the editor overlays (claim
+highlights, pending comments, draft badge) are there.
+
+Usage: python3 scripts/browser-test.py [--runs N] [--binary .build/debug/clinicpress]
+Needs: chromium (Debian package) and websocket-client (PyPI); `make test` installs both.
+"""
+import argparse
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+import websocket  # websocket-client
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+POST = "Posts/2026-09-22-ketamine-for-depression-how-it-works-pt-2.md"
+POST_URL = "/posts/ketamine-for-depression-how-it-works-pt-2/"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(predicate, timeout, what):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.005)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
+class Browser:
+    """A minimal DevTools protocol client: one page, commands and their answers."""
+
+    def __init__(self, port, profile):
+        self.process = subprocess.Popen(
+            ["chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
+             f"--remote-debugging-port={port}", f"--user-data-dir={profile}", "about:blank"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        targets = wait_for(lambda: self._targets(port), 30, "Chromium's DevTools endpoint")
+        page = next(t for t in targets if t.get("type") == "page")
+        self.socket = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=10)
+        self.next_id = 0
+        self.command("Page.enable")
+        self.command("Runtime.enable")
+
+    @staticmethod
+    def _targets(port):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=1) as response:
+                targets = json.load(response)
+                return targets if any(t.get("type") == "page" for t in targets) else None
+        except OSError:
+            return None
+
+    def command(self, method, **params):
+        self.next_id += 1
+        ident = self.next_id
+        self.socket.send(json.dumps({"id": ident, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.socket.recv())
+            if message.get("id") == ident:
+                if "error" in message:
+                    raise AssertionError(f"{method}: {message['error']}")
+                return message.get("result", {})
+
+    def evaluate(self, expression):
+        result = self.command("Runtime.evaluate", expression=expression, returnByValue=True)
+        return result.get("result", {}).get("value")
+
+    def text(self):
+        return self.evaluate("document.body ? document.body.innerText : ''") or ""
+
+    def close(self):
+        try:
+            self.socket.close()
+        finally:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+def save_like_an_editor(path, text):
+    temporary = os.path.join(os.path.dirname(path), "." + os.path.basename(path) + ".swp-save")
+    with open(temporary, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(temporary, path)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build/debug/clinicpress"))
+    args = parser.parse_args()
+
+    work = tempfile.mkdtemp(prefix="clinicpress-browser-")
+    site = os.path.join(work, "site")
+    os.makedirs(site)
+    for name in ["site.yaml", "references.yaml"]:
+        shutil.copy(os.path.join(ROOT, name), site)
+    for name in ["Posts", "Templates"]:
+        shutil.copytree(os.path.join(ROOT, name), os.path.join(site, name))
+
+    port = free_port()
+    server = subprocess.Popen([args.binary, "serve", "--site", site, "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    browser = None
+    try:
+        ready = server.stdout.readline()
+        assert ready.startswith("Previewing"), f"the server did not start: {ready!r} {server.stderr.read() if server.poll() is not None else ''}"
+        base = f"http://127.0.0.1:{port}"
+        browser = Browser(free_port(), os.path.join(work, "profile"))
+
+        # Overlays: claim highlights with the finding on hover, the findings panel, pending comments, draft badge.
+        browser.command("Page.navigate", url=base + "/posts/iv-vitamin-and-nad-therapy/")
+        wait_for(lambda: browser.evaluate("document.querySelector('.cp-panel') !== null"), 10, "the findings panel")
+        marks = browser.evaluate("document.querySelectorAll('mark.cp-claim').length")
+        title = browser.evaluate("(document.querySelector('mark.cp-claim') || {}).title || ''")
+        assert marks and marks > 0, "no claim is highlighted on the IV therapy post"
+        assert title.startswith("uncited-"), f"a highlight's hover text is {title!r}"
+        browser.command("Page.navigate", url=base + "/posts/anxiety-treatment-options-with-and-without-medication/")
+        wait_for(lambda: "Pending — not published" in browser.text(), 10, "the pending comment")
+        browser.command("Page.navigate", url=base + "/posts/new-evening-hours-and-telehealth-visits/")
+        wait_for(lambda: "Draft — not published" in browser.text(), 10, "the draft badge")
+
+        # Live reload: edit the post file, wait for the open page to show the new text by itself.
+        browser.command("Page.navigate", url=base + POST_URL)
+        wait_for(lambda: "Step 1: Your consultation" in browser.text(), 10, "the post")
+        time.sleep(0.5)  # let the page's event stream connect
+        path = os.path.join(site, POST)
+        with open(path, encoding="utf-8") as handle:
+            original = handle.read()
+        latencies = []
+        for run in range(1, args.runs + 1):
+            marker = f"Live reload check number {run}."
+            edited = original.replace("## Step 1: Your consultation", f"{marker}\n\n## Step 1: Your consultation", 1)
+            started = time.monotonic()
+            save_like_an_editor(path, edited)
+            wait_for(lambda: marker in browser.text(), 10, f"live reload {run}")
+            latencies.append((time.monotonic() - started) * 1000)
+            time.sleep(0.1)
+
+        # A broken post shows its diagnostic in the browser; fixing it brings the page back by itself.
+        save_like_an_editor(path, original.replace('title: "', 'title: "Unclosed ', 1).replace('Pt 2"', "Pt 2", 1))
+        wait_for(lambda: "The site does not build" in browser.text(), 10, "the error page")
+        page = browser.text()
+        assert POST in page and "invalid YAML" in page, f"the error page does not name the file and problem:\n{page[:500]}"
+        save_like_an_editor(path, original)
+        wait_for(lambda: "Step 1: Your consultation" in browser.text(), 10, "the fixed page")
+
+        print(f"browser test: {len(latencies)} live reloads, save to new page median {statistics.median(latencies):.0f} ms, "
+              f"min {min(latencies):.0f} ms, max {max(latencies):.0f} ms; overlays, error page and recovery checked")
+    finally:
+        if browser:
+            browser.close()
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            raise AssertionError("the server did not stop within 10 s of SIGTERM")
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except AssertionError as error:
+        print(f"browser test failed: {error}", file=sys.stderr)
+        sys.exit(1)

@@ -12,6 +12,8 @@ public struct BuiltPost: Sendable {
     public var comments: [PublishedComment]
     /// The post's series and its part number, when it belongs to one.
     public var series: (series: Series, part: Int)?
+    /// Identifies everything above for page caching: equal fingerprints, equal post (0 when nothing is cached).
+    public var fingerprint = 0
 
     /// Creates a built post.
     public init(post: Post, html: String, summary: String, wordCount: Int, sources: [CitedSource] = [], comments: [PublishedComment] = [],

@@ -30,7 +30,9 @@ public actor RebuildCoordinator {
             await site.publish(files)
             let elapsed = ContinuousClock.now - started
             let reason = paths.isEmpty ? "" : " after \(Self.describe(paths))"
-            log("Built \(report.posts) posts in \(Self.milliseconds(elapsed)) ms\(reason) (\(builder.cache.lastMisses) parsed, \(builder.cache.lastHits) reused)")
+            let cache = builder.cache
+            log("Built \(report.posts) posts in \(Self.milliseconds(elapsed)) ms\(reason): \(Self.count(cache.lastMisses, "post")) parsed, "
+                + "\(cache.lastHits) reused; \(Self.count(cache.pages.lastRendered, "page")) rendered, \(cache.pages.lastReused) reused")
         case .failed(let html, let diagnostics):
             await site.fail(html)
             log("Build failed with \(diagnostics.filter { $0.severity == .error }.count) error(s); the browser shows them:\n"
@@ -54,6 +56,10 @@ public actor RebuildCoordinator {
         pending = []
         scheduled = false
         await rebuild(because: paths)
+    }
+
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
     static func describe(_ paths: [String]) -> String {

@@ -17,7 +17,9 @@ public struct SiteRenderer: Sendable {
 
     /// All output files, sorted by path. `posts` must be the published posts, newest first; `series` those with a
     /// published part.
-    public func render(_ posts: [BuiltPost], series: [Series] = []) -> [OutputFile] {
+    /// With a `cache` and a `siteFingerprint` (settings, templates and every post's metadata), pages whose inputs did
+    /// not change since the last render are taken from the cache.
+    public func render(_ posts: [BuiltPost], series: [Series] = [], cache: RenderCache? = nil, siteFingerprint: Int = 0) -> [OutputFile] {
         let context = PageContext(config: config, copyrightYear: posts.map(\.post.date.year).max() ?? 1970, hasSeries: !series.isEmpty, now: now)
         let tags = TagIndex(posts)
         var jobs: [PageJob] = []
@@ -29,7 +31,21 @@ public struct SiteRenderer: Sendable {
         if !series.isEmpty { jobs.append(.seriesList) }
 
         let renderer = self
-        var files = jobs.parallelMap { job in renderer.render(job, posts: posts, tags: tags, series: series, context: context) }
+        var files: [OutputFile]
+        if let cache {
+            let results = jobs.parallelMap { job -> (OutputFile, String, Bool) in
+                let (key, fingerprint) = renderer.identity(of: job, posts: posts, tags: tags, site: siteFingerprint)
+                if let cached = cache.page(key, fingerprint: fingerprint) { return (cached, key, true) }
+                let file = renderer.render(job, posts: posts, tags: tags, series: series, context: context)
+                cache.store(file, key: key, fingerprint: fingerprint)
+                return (file, key, false)
+            }
+            let reused = results.filter(\.2).count
+            cache.finish(keeping: Set(results.map(\.1)), reused: reused, rendered: results.count - reused)
+            files = results.map(\.0)
+        } else {
+            files = jobs.parallelMap { job in renderer.render(job, posts: posts, tags: tags, series: series, context: context) }
+        }
         files.append(OutputFile(path: "feed.xml", text: AtomFeed.xml(posts, config: config)))
         files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(posts, tags: tags.entries.map(\.name), series: series, config: config,
                                                                        homePages: homePageJobs(count: posts.count).count)))
@@ -45,6 +61,34 @@ public struct SiteRenderer: Sendable {
         case tag(index: Int)
         case series(index: Int)
         case tags, archive, notFound, seriesList
+    }
+
+    /// A page's cache key and the fingerprint of what it shows: the site (settings, templates, every post's
+    /// metadata, which covers series and tag names) and the fingerprints of the posts on it.
+    private func identity(of job: PageJob, posts: [BuiltPost], tags: TagIndex, site: Int) -> (String, Int) {
+        var hasher = Hasher()
+        hasher.combine(site)
+        let key: String
+        switch job {
+        case .post(let index):
+            key = "post:" + posts[index].post.source
+            for neighbour in [index - 1, index, index + 1] where posts.indices.contains(neighbour) {
+                hasher.combine(posts[neighbour].fingerprint)
+            }
+        case .home(let page, let total):
+            key = "home:\(page)"
+            hasher.combine(total)
+            for built in posts.dropFirst((page - 1) * config.postsPerPage).prefix(config.postsPerPage) { hasher.combine(built.fingerprint) }
+        case .tag(let index):
+            key = "tag:" + tags.entries[index].name
+            for postIndex in tags.entries[index].postIndices { hasher.combine(posts[postIndex].fingerprint) }
+        case .series(let index):
+            key = "series:\(index)"
+        case .tags, .archive, .notFound, .seriesList:
+            key = "\(job)"
+            for built in posts { hasher.combine(built.fingerprint) }
+        }
+        return (key, hasher.finalize())
     }
 
     private func homePageJobs(count: Int) -> [PageJob] {

@@ -13,6 +13,8 @@ public struct Theme: Sendable {
     public let templateSources: [String: String]
     /// Files copied to `assets/` of the output, sorted by path.
     public let assets: [OutputFile]
+    /// Changes whenever a template's text changes (for page caching).
+    public let fingerprint: Int
 
     /// The default theme alone.
     public static func builtIn() throws -> Theme {
@@ -78,10 +80,16 @@ public struct Theme: Sendable {
             }
         }
         guard !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
+        var hasher = Hasher()
+        for (name, entry) in texts.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            hasher.combine(entry.text)
+        }
         return Theme(
             library: library,
             templateSources: texts.mapValues(\.source),
-            assets: assets.sorted { $0.key < $1.key }.map { OutputFile(path: "assets/" + $0.key, contents: $0.value) }
+            assets: assets.sorted { $0.key < $1.key }.map { OutputFile(path: "assets/" + $0.key, contents: $0.value) },
+            fingerprint: hasher.finalize()
         )
     }
 

@@ -1,4 +1,5 @@
 import ClinicPressModel
+import ClinicPressRender
 import Foundation
 
 /// What one build can reuse from the previous one: each post's Markdown stage result, as long as neither the post
@@ -7,6 +8,10 @@ import Foundation
 public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: (key: Int, result: MarkdownStage.Result)] = [:]
+    /// Rendered pages, reused when nothing they show changed.
+    public let pages = RenderCache()
+    /// The fingerprint of the site-wide inputs of the last build (settings, references, every post's metadata).
+    var siteFingerprint = 0
     /// How many posts the last build took from the cache, and how many it parsed.
     public private(set) var lastHits = 0
     public private(set) var lastMisses = 0

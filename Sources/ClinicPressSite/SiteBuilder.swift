@@ -143,7 +143,10 @@ public enum SiteBuilder {
         let built = results.compactMap(\.post)
 
         progress(2, content.posts.count)
-        let files = SiteRenderer(config: content.config, theme: theme, now: options.now).render(built, series: series.series.filter { !$0.publishedParts.isEmpty })
+        let files = SiteRenderer(config: content.config, theme: theme, now: options.now).render(
+            built, series: series.series.filter { !$0.publishedParts.isEmpty },
+            cache: cache?.pages, siteFingerprint: (cache?.siteFingerprint ?? 0) &+ theme.fingerprint
+        )
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let report = BuildReport(
             posts: built.count,
@@ -185,6 +188,7 @@ public enum SiteBuilder {
             site.combine(post.parts)
         }
         let siteKey = site.finalize()
+        cache.siteFingerprint = siteKey
         let keyed = posts.map { post -> (Post, Int) in
             var hasher = Hasher()
             hasher.combine(siteKey)
@@ -194,7 +198,8 @@ public enum SiteBuilder {
         }
         let results = keyed.parallelMap { post, key -> (MarkdownStage.Result, Bool) in
             if let cached = cache.result(for: post.source, key: key) { return (cached, true) }
-            let result = stage.build(post)
+            var result = stage.build(post)
+            result.post?.fingerprint = key
             cache.store(result, for: post.source, key: key)
             return (result, false)
         }

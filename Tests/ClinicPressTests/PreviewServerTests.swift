@@ -121,3 +121,53 @@ import Testing
         #expect(PreviewSite.filePath(for: "relative") == nil)
     }
 }
+
+/// The preview's build cache: a saved post is parsed alone and only the pages that show it are rendered again.
+@Suite struct PreviewRebuildTests {
+    @Test func savingAPostRebuildsOnlyWhatShowsIt() throws {
+        let site = TemporaryDirectory()
+        site.write(minimalSiteYAML + """
+
+        -- Posts/2026-01-01-a.md --
+        ---
+        title: "A"
+        tags: [one]
+        ---
+        First.
+        -- Posts/2026-01-02-b.md --
+        ---
+        title: "B"
+        tags: [two]
+        ---
+        Second.
+        -- Posts/2026-01-03-c.md --
+        ---
+        title: "C"
+        tags: [two]
+        ---
+        Third.
+        -- Posts/2026-01-04-d.md --
+        ---
+        title: "D"
+        ---
+        Fourth.
+        """)
+        let builder = PreviewBuilder(siteDirectory: site.url, baseURL: "http://127.0.0.1:8000/")
+        guard case .built(let first, _) = builder.build(generation: "g") else { Issue.record("first build failed"); return }
+        #expect(builder.cache.lastMisses == 4)
+        site.write("Posts/2026-01-01-a.md", "---\ntitle: \"A\"\ntags: [one]\n---\nFirst, edited.\n")
+        guard case .built(let second, _) = builder.build(generation: "g") else { Issue.record("second build failed"); return }
+        #expect(builder.cache.lastMisses == 1)
+        #expect(builder.cache.lastHits == 3)
+        // A's page, its neighbour B's page, home, tag "one", and the pages listing every post (tags, archive, 404).
+        #expect(builder.cache.pages.lastRendered == 7)
+        let changed = zip(first, second).filter { $0.contents != $1.contents }.map(\.0.path)
+        // The summary (first paragraph) changed too, so the lists showing it changed.
+        #expect(changed == ["feed.xml", "index.html", "posts/a/index.html", "tags/one/index.html"])
+        // A template change renders every page again and parses no post.
+        site.write("Templates/partials/footer.mustache", "<footer>new</footer>\n")
+        guard case .built = builder.build(generation: "g") else { Issue.record("third build failed"); return }
+        #expect(builder.cache.lastMisses == 0)
+        #expect(builder.cache.pages.lastReused == 0)
+    }
+}

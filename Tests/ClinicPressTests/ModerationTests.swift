@@ -253,4 +253,34 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("error: "))
     }
+
+    @Test func autoSpamFlagsMarkNewCommentsAsSpamOnlyWhenConfigured() throws {
+        let site = makeSite()
+        site.write("export.json", """
+        [{"post": "ketamine-basics", "author": "CheapMeds4U", "date": "2026-10-02T08:00:00Z",
+          "body": "Buy cheap ketamine online without prescription!!! Visit https://pills.example.net now https://pills.example.net/buy"}]
+        """)
+        let plain = try ClinicPressBinary.run(["comments", "import", site.url.appendingPathComponent("export.json").path, "--site", site.url.path])
+        #expect(plain.status == 0)
+        let path = "Posts/2026-09-01-ketamine-basics.comments/2026-10-02-cheapmeds4u.md"
+        let pending = try String(contentsOf: site.url.appendingPathComponent(path), encoding: .utf8)
+        #expect(pending.contains("status: pending\n"), "flags alone never change the status")
+        #expect(pending.contains("flags: [links, spam]"))
+
+        try FileManager.default.removeItem(at: site.url.appendingPathComponent(path))
+        site.write("site.yaml", "title: \"Test Blog\"\nbase_url: \"https://test.example/\"\ncomments:\n  auto_spam: [spam]\n")
+        let automatic = try ClinicPressBinary.run(["comments", "import", site.url.appendingPathComponent("export.json").path, "--site", site.url.path])
+        #expect(automatic.status == 0)
+        let spam = try String(contentsOf: site.url.appendingPathComponent(path), encoding: .utf8)
+        #expect(spam.contains("status: spam\n"))
+        #expect(spam.contains("moderated_by: \"auto-spam\"\n"))
+    }
+
+    @Test func unknownAutoSpamFlagsAreConfigurationErrors() throws {
+        let site = makeSite()
+        site.write("site.yaml", "title: \"Test Blog\"\nbase_url: \"https://test.example/\"\ncomments:\n  auto_spam: [spammy]\n")
+        let result = try ClinicPressBinary.run(["build", "--site", site.url.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("site.yaml:4:15: error: unknown screening flag `spammy` in comments.auto_spam [site-config]"))
+    }
 }

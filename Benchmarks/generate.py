@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Writes N clinic-style posts, deterministically, as two equivalent sites: one for ClinicPress and one for Hugo.
+
+Each post has front matter with tags (and every tenth post a series part), 600-1,500 words of Markdown with
+`##` sections, a numbered list, a table, footnoted and unfootnoted claims, and approved comment files for
+ClinicPress. The Hugo site gets minimal templates with the same pages: paginated home, post, tag pages, RSS
+(Hugo's equivalent of the Atom feed) and sitemap.
+
+Usage: generate.py N OUT_DIR   → OUT_DIR/clinicpress/ and OUT_DIR/hugo/
+"""
+import os
+import random
+import sys
+
+TOPICS = ["ketamine", "esketamine", "tms", "iv-therapy", "weight-loss", "med-spa", "anxiety", "ptsd", "depression", "nad"]
+WORDS = ("patients clinic session treatment infusion nurse provider symptoms mood sleep energy recovery plan dose "
+         "program visit consultation therapy support team comfort schedule insurance follow-up options safety "
+         "monitoring results progress questions family routine appointment care lounge evening weekend").split()
+CLAIMS = [
+    "As many as {a} in 10 patients report feeling better after {b} sessions.",
+    "Research confirms that {t} lifts mood within a day for most people.",
+    "A recent trial found that {p}% of participants improved by week {b}.",
+    "Our {t} program works faster than standard antidepressants.",
+    "The benefits of a single {t} session last for weeks.",
+]
+CITED = [
+    "A 2021 review found that {p}% of patients responded to {t}.[^{n}]",
+    "Studies show that {t} can ease symptoms within hours.[^{n}]",
+]
+
+
+def sentence(rng, words):
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def paragraph(rng):
+    return " ".join(sentence(rng, rng.randint(9, 18)) for _ in range(rng.randint(3, 6)))
+
+
+def post_body(rng, topic, footnotes):
+    parts = [paragraph(rng)]
+    target = rng.randint(600, 1500)
+    section = 0
+    while sum(len(p.split()) for p in parts) < target:
+        section += 1
+        parts.append(f"## Section {section}: {rng.choice(WORDS).capitalize()} and {rng.choice(WORDS)}")
+        parts.append(paragraph(rng) + " " + rng.choice(CLAIMS).format(a=rng.randint(5, 9), b=rng.randint(2, 8), p=rng.randint(40, 90), t=topic))
+        if section % 2 == 0:
+            footnotes.append(len(footnotes) + 1)
+            parts.append(paragraph(rng) + " " + rng.choice(CITED).format(p=rng.randint(40, 90), t=topic, n=footnotes[-1]))
+        if section % 3 == 0:
+            parts.append("\n".join(f"{i}. {sentence(rng, rng.randint(5, 10))}" for i in range(1, 5)))
+        if section % 4 == 0:
+            parts.append("| Option | Sessions | Notes |\n| --- | --- | --- |\n"
+                         + "\n".join(f"| {rng.choice(WORDS)} | {rng.randint(1, 12)} | {sentence(rng, 5)} |" for _ in range(3)))
+    parts.append("\n".join(f"[^{n}]: Example Author, Other Author. An example study of {topic}. Journal of Examples. 20{10 + n % 15}. "
+                           f"https://doi.org/10.5555/{n}" for n in footnotes))
+    return "\n\n".join(parts) + "\n"
+
+
+def main():
+    count, out = int(sys.argv[1]), sys.argv[2]
+    rng = random.Random(20261122)
+    cp = os.path.join(out, "clinicpress")
+    hugo = os.path.join(out, "hugo")
+    os.makedirs(os.path.join(cp, "Posts"), exist_ok=True)
+    os.makedirs(os.path.join(hugo, "content", "posts"), exist_ok=True)
+    with open(os.path.join(cp, "site.yaml"), "w") as f:
+        f.write('title: "Benchmark Clinic"\nbase_url: "https://bench.example/"\nposts_per_page: 10\n')
+    for i in range(count):
+        topic = TOPICS[i % len(TOPICS)]
+        day = f"20{18 + i % 8}-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        slug = f"{topic}-post-{i}"
+        title = f"{topic.replace('-', ' ').title()} Guide {i}"
+        tags = [topic, TOPICS[(i * 7) % len(TOPICS)]]
+        series = f'series: "{topic.title()} Series {i // 100}"\npart: {(i // 10) % 10 + 1}\n' if i % 10 == 0 else ""
+        body = post_body(rng, topic, [])
+        with open(os.path.join(cp, "Posts", f"{day}-{slug}.md"), "w") as f:
+            f.write(f'---\ntitle: "{title}"\nauthor: "Dana Whitfield, PMHNP"\ntags: [{", ".join(tags)}]\n{series}---\n{body}')
+        with open(os.path.join(hugo, "content", "posts", f"{slug}.md"), "w") as f:
+            f.write(f'---\ntitle: "{title}"\ndate: {day}\nauthor: "Dana Whitfield, PMHNP"\ntags: [{", ".join(tags)}]\n---\n{body}')
+        if i % 5 == 0:
+            folder = os.path.join(cp, "Posts", f"{day}-{slug}.comments")
+            os.makedirs(folder, exist_ok=True)
+            for c in range(2):
+                with open(os.path.join(folder, f"{day}-reader-{c}.md"), "w") as f:
+                    f.write(f"---\nauthor: Reader {c}\ndate: {day}T1{c}:00:00Z\nstatus: {'approved' if c == 0 else 'pending'}\n---\n{sentence(rng, 14)}\n")
+
+    with open(os.path.join(hugo, "config.toml"), "w") as f:
+        f.write('baseURL = "https://bench.example/"\ntitle = "Benchmark Clinic"\n[pagination]\npagerSize = 10\n'
+                'paginate = 10\n[taxonomies]\ntag = "tags"\n[markup.goldmark.renderer]\nunsafe = true\n')
+    layouts = os.path.join(hugo, "layouts")
+    os.makedirs(os.path.join(layouts, "_default"), exist_ok=True)
+    base = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title>'
+            '<link rel="canonical" href="{{ .Permalink }}"></head><body><header><a href="/">{{ site.Title }}</a></header>'
+            '<main>{{ block "main" . }}{{ end }}</main><footer>Not medical advice.</footer></body></html>\n')
+    templates = {
+        "_default/baseof.html": base,
+        "index.html": '{{ define "main" }}{{ range (.Paginate (where site.RegularPages "Type" "posts")).Pages }}'
+                      '<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Summary }}</p></article>{{ end }}'
+                      '{{ template "_internal/pagination.html" . }}{{ end }}\n',
+        "_default/single.html": '{{ define "main" }}<article><h1>{{ .Title }}</h1><p>{{ .Date.Format "January 2, 2006" }} · '
+                                '{{ .ReadingTime }} min read</p>{{ .Content }}</article>{{ end }}\n',
+        "_default/list.html": '{{ define "main" }}<h1>{{ .Title }}</h1>{{ range .Pages }}<article><h2><a href="{{ .RelPermalink }}">'
+                              '{{ .Title }}</a></h2><p>{{ .Summary }}</p></article>{{ end }}{{ end }}\n',
+        "_default/terms.html": '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.Alphabetical }}<li><a href="'
+                               '{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}\n',
+    }
+    for name, text in templates.items():
+        with open(os.path.join(layouts, name), "w") as f:
+            f.write(text)
+
+
+if __name__ == "__main__":
+    main()

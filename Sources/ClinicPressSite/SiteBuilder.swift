@@ -24,6 +24,8 @@ public struct BuildOptions: Sendable {
     /// A preview for editors (the `serve` command): pending comments are shown, marked, under the approved ones.
     /// Never for output that is deployed.
     public var preview = false
+    /// Render the pages. `check` turns this off: it needs the findings, not the files.
+    public var renderPages = true
 
     /// Creates options; the output defaults to `Public/` inside the site.
     public init(siteDirectory: URL, outputDirectory: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, now: Timestamp = .now,
@@ -143,7 +145,8 @@ public enum SiteBuilder {
         let built = results.compactMap(\.post)
 
         progress(2, content.posts.count)
-        let files = SiteRenderer(config: content.config, theme: theme, now: options.now).render(
+        // `check` needs every finding but no page: the findings all come from the stages above.
+        let files = !options.renderPages ? [] : SiteRenderer(config: content.config, theme: theme, now: options.now).render(
             built, series: series.series.filter { !$0.publishedParts.isEmpty },
             cache: cache?.pages, siteFingerprint: (cache?.siteFingerprint ?? 0) &+ theme.fingerprint
         )

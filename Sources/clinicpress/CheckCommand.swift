@@ -31,7 +31,9 @@ struct CheckCommand: ParsableCommand {
         let site = siteOption.url
         var diagnostics: [Diagnostic]
         do {
-            let report = try SiteBuilder.render(BuildOptions(siteDirectory: site, includeDrafts: drafts)).report
+            var options = BuildOptions(siteDirectory: site, includeDrafts: drafts)
+            options.renderPages = false
+            let report = try SiteBuilder.render(options).report
             diagnostics = report.warnings + report.findings
         } catch let error as DiagnosticsError {
             diagnostics = error.diagnostics

@@ -42,12 +42,12 @@ final class Suppression: @unchecked Sendable {
 
     /// Reads an HTML block or inline comment. Returns nil for comments that are not about claims.
     static func directive(in html: String, at position: TextPosition) -> Directive? {
-        var body = html.trimmingSpaces
+        var body = html.trimmingWhitespace
         guard body.hasPrefix("<!--"), body.hasSuffix("-->") else { return nil }
-        body = String(body.dropFirst(4).dropLast(3)).trimmingSpaces
+        body = String(body.dropFirst(4).dropLast(3)).trimmingWhitespace
         if body.hasPrefix("claim-ok") {
-            let rest = body.dropFirst("claim-ok".count).trimmingSpaces
-            let reason = rest.hasPrefix(":") ? String(rest.dropFirst()).trimmingSpaces : ""
+            let rest = body.dropFirst("claim-ok".count).trimmingWhitespace
+            let reason = rest.hasPrefix(":") ? String(rest.dropFirst()).trimmingWhitespace : ""
             guard !reason.isEmpty else {
                 return .invalid(message: "`claim-ok` needs a reason, so the suppression can be audited",
                                 hint: "write `<!-- claim-ok: why this paragraph needs no citation -->`")
@@ -55,7 +55,7 @@ final class Suppression: @unchecked Sendable {
             return .suppress(Suppression(scope: .nextBlock, reason: reason, rules: [], position: position))
         }
         guard body.hasPrefix("claim-check") else { return nil }
-        let rest = body.dropFirst("claim-check".count).trimmingSpaces
+        let rest = body.dropFirst("claim-check".count).trimmingWhitespace
         if rest == "on" { return .regionEnd }
         guard rest.hasPrefix("off") else {
             return .invalid(message: "`claim-check` must be followed by `off: reason` or `on`", hint: "write `<!-- claim-check off: reason -->` … `<!-- claim-check on -->`")
@@ -65,7 +65,7 @@ final class Suppression: @unchecked Sendable {
             return .invalid(message: "`claim-check off` needs a reason after a colon, so the suppression can be audited",
                             hint: "write `<!-- claim-check off: why these paragraphs need no citation -->`")
         }
-        let reason = String(afterOff[afterOff.index(after: colon)...]).trimmingSpaces
+        let reason = String(afterOff[afterOff.index(after: colon)...]).trimmingWhitespace
         guard !reason.isEmpty else {
             return .invalid(message: "`claim-check off` needs a reason, so the suppression can be audited",
                             hint: "write `<!-- claim-check off: why these paragraphs need no citation -->`")
@@ -79,14 +79,5 @@ final class Suppression: @unchecked Sendable {
             rules.insert(rule)
         }
         return .suppress(Suppression(scope: .region, reason: reason, rules: rules, position: position))
-    }
-}
-
-extension StringProtocol {
-    /// Without leading and trailing spaces, tabs and newlines.
-    var trimmingSpaces: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
     }
 }

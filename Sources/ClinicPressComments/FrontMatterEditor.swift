@@ -1,3 +1,4 @@
+import ClinicPressModel
 import Foundation
 
 /// Changes a few top-level keys of a file's YAML front matter and keeps everything else — the other keys,
@@ -13,8 +14,8 @@ public enum FrontMatterEditor {
     /// list items) are replaced with it.
     public static func set(_ values: [(key: String, value: String?)], in text: String) throws -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard lines.first?.trimmingTrailingSpaces == "---",
-              let closing = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpaces == "---" }) else {
+        guard lines.first?.isFrontMatterDelimiter == true,
+              let closing = lines.indices.dropFirst().first(where: { lines[$0].isFrontMatterDelimiter }) else {
             throw Failure.noFrontMatter
         }
         var end = closing
@@ -75,13 +76,5 @@ public enum FrontMatterEditor {
         guard before.filter({ $0 == "\"" }).count % 2 == 0, before.filter({ $0 == "'" }).count % 2 == 0 else { return new }
         let padding = max(1, before.count - new.count + 1)
         return new + String(repeating: " ", count: padding) + old[old.index(after: hash.lowerBound)...]
-    }
-}
-
-private extension String {
-    var trimmingTrailingSpaces: Substring {
-        var result = Substring(self)
-        while let last = result.last, last == " " || last == "\t" { result = result.dropLast() }
-        return result
     }
 }

@@ -14,7 +14,7 @@ struct FrontMatter {
     /// Splits `text`, or explains what is wrong with its start.
     static func split(_ text: String, file: String) -> Result<FrontMatter, Diagnostic> {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, first.trimmingTrailingSpaces == "---" else {
+        guard let first = lines.first, first.isFrontMatterDelimiter else {
             let looksLikeYAML = lines.first?.looksLikeYAMLKeyLine ?? false
             return .failure(.error(
                 "missing front matter: the file must start with a line `---`", at: SourceLocation(file: file), rule: "front-matter",
@@ -24,7 +24,7 @@ struct FrontMatter {
             ))
         }
         lines = lines.dropFirst()
-        guard let closing = lines.firstIndex(where: { $0.trimmingTrailingSpaces == "---" || $0.trimmingTrailingSpaces == "..." }) else {
+        guard let closing = lines.firstIndex(where: { $0.isFrontMatterDelimiter || $0.isLine("...") }) else {
             return .failure(.error("the front matter is never closed", at: SourceLocation(file: file), rule: "front-matter",
                                    hint: "add a line `---` after the last front matter key"))
         }
@@ -35,12 +35,6 @@ struct FrontMatter {
 }
 
 private extension Substring {
-    var trimmingTrailingSpaces: Substring {
-        var result = self
-        while let last = result.last, last == " " || last == "\t" { result = result.dropLast() }
-        return result
-    }
-
     /// True for a line like `title: Something` — a front matter line written without its `---`.
     var looksLikeYAMLKeyLine: Bool {
         guard let colon = firstIndex(of: ":") else { return false }

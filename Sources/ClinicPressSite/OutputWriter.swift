@@ -11,6 +11,10 @@ struct OutputWriter {
     let siteDirectory: URL
 
     /// Writes `files`, then swaps them in. Returns how many files were written.
+    ///
+    /// A file whose bytes equal the file at the same path in the previous output is hard-linked into the staging
+    /// folder instead of written again: a rebuild that changes one post writes a handful of files, and unchanged
+    /// files keep their modification times, which keeps `rsync`-style deploys small.
     func write(_ files: [OutputFile]) throws -> Int {
         let fileManager = FileManager.default
         let output = outputDirectory.standardizedFileURL
@@ -19,24 +23,45 @@ struct OutputWriter {
         try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
 
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fileManager.removeItem(at: staging)
+        removeTree(staging.path)
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            var createdDirectories: Set<String> = [""]
+            // Folders first, parents before children (sorted paths put "a" before "a/b"), then the files in parallel.
+            var directories: Set<String> = []
             for file in files {
-                let directory = file.path.split(separator: "/").dropLast().joined(separator: "/")
-                if !createdDirectories.contains(directory) {
-                    try fileManager.createDirectory(at: staging.appendingPathComponent(directory), withIntermediateDirectories: true)
-                    createdDirectories.insert(directory)
+                var path = Substring(file.path)
+                while let slash = path.lastIndex(of: "/") {
+                    path = path[..<slash]
+                    guard directories.insert(String(path)).inserted else { break }
                 }
-                try Data(file.contents).write(to: staging.appendingPathComponent(file.path))
             }
+            for directory in directories.sorted() where mkdir(staging.path + "/" + directory, 0o777) != 0 && errno != EEXIST {
+                throw OutputError.system(path: directory, code: errno)
+            }
+            let previous = fileManager.fileExists(atPath: output.path) ? output.path + "/" : nil
+            let failures = files.parallelMap { file -> OutputError? in
+                let target = staging.path + "/" + file.path
+                let code = file.contents.withUnsafeBytes { bytes -> Int32 in
+                    if let previous, clinicpress_file_equals(previous + file.path, bytes.baseAddress, bytes.count) == 1,
+                       link(previous + file.path, target) == 0 {
+                        return 0
+                    }
+                    return clinicpress_write_file(target, bytes.baseAddress, bytes.count)
+                }
+                return code == 0 ? nil : OutputError.system(path: file.path, code: code)
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
             try swapIntoPlace(staging: staging, output: output)
         } catch {
-            try? fileManager.removeItem(at: staging)
+            removeTree(staging.path)
             throw error
         }
         return files.count
+    }
+
+    /// Removes a folder tree with plain system calls (FileManager takes seconds on a site of 10,000 pages).
+    private func removeTree(_ path: String) {
+        _ = clinicpress_remove_tree(path)
     }
 
     private func swapIntoPlace(staging: URL, output: URL) throws {
@@ -47,13 +72,13 @@ struct OutputWriter {
         }
         if clinicpress_exchange_paths(staging.path, output.path) == 0 {
             // `staging` now holds the previous output.
-            try fileManager.removeItem(at: staging)
+            removeTree(staging.path)
             return
         }
         // No atomic exchange on this file system: two renames, with a moment in between where the
         // output folder is missing, but never half-written.
         let previous = staging.deletingLastPathComponent().appendingPathComponent(staging.lastPathComponent + ".previous")
-        try? fileManager.removeItem(at: previous)
+        removeTree(previous.path)
         try fileManager.moveItem(at: output, to: previous)
         do {
             try fileManager.moveItem(at: staging, to: output)
@@ -61,7 +86,7 @@ struct OutputWriter {
             try? fileManager.moveItem(at: previous, to: output)
             throw error
         }
-        try? fileManager.removeItem(at: previous)
+        removeTree(previous.path)
     }
 
     /// Refuses outputs whose replacement would destroy the site or unrelated files: the site folder itself, a
@@ -83,10 +108,13 @@ struct OutputWriter {
 /// Why the output folder could not be written.
 enum OutputError: Error, CustomStringConvertible {
     case unsafe(path: String, reason: String)
+    /// A system call failed on a file of the output (a path relative to the output folder).
+    case system(path: String, code: Int32)
 
     var description: String {
         switch self {
         case let .unsafe(path, reason): "refusing to replace \(path): \(reason); choose another --output folder"
+        case let .system(path, code): "cannot write \(path): \(String(cString: strerror(code)))"
         }
     }
 }

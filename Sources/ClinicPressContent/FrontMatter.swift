@@ -11,26 +11,39 @@ struct FrontMatter {
     /// The line of the file on which the body starts.
     let bodyFirstLine: Int
 
-    /// Splits `text`, or explains what is wrong with its start.
+    /// Splits `text`, or explains what is wrong with its start. Scans bytes for line ends: this runs on every post
+    /// of every build, and the body is handed on as one slice of the text, never split into lines.
     static func split(_ text: String, file: String) -> Result<FrontMatter, Diagnostic> {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, first.isFrontMatterDelimiter else {
-            let looksLikeYAML = lines.first?.looksLikeYAMLKeyLine ?? false
+        let utf8 = text.utf8
+        /// The line starting at `start`, without its line break, and where the next line starts (nil after the last).
+        func line(at start: String.Index) -> (line: Substring, next: String.Index?) {
+            guard let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) else { return (text[start...], nil) }
+            return (text[start..<newline], utf8.index(after: newline))
+        }
+        let (first, afterFirst) = line(at: text.startIndex)
+        guard first.isFrontMatterDelimiter else {
             return .failure(.error(
                 "missing front matter: the file must start with a line `---`", at: SourceLocation(file: file), rule: "front-matter",
-                hint: looksLikeYAML
+                hint: first.looksLikeYAMLKeyLine
                     ? "Did you forget to add `---` before and after the front matter?"
                     : "start the file with a line `---`, then the front matter keys, then another line `---`"
             ))
         }
-        lines = lines.dropFirst()
-        guard let closing = lines.firstIndex(where: { $0.isFrontMatterDelimiter || $0.isLine("...") }) else {
-            return .failure(.error("the front matter is never closed", at: SourceLocation(file: file), rule: "front-matter",
-                                   hint: "add a line `---` after the last front matter key"))
+        var cursor = afterFirst
+        var lineNumber = 2
+        while let start = cursor {
+            let (current, next) = line(at: start)
+            if current.isFrontMatterDelimiter || current.isLine("...") {
+                // The YAML ends before the line break that precedes the closing line.
+                let yamlEnd = start == afterFirst ? start : utf8.index(before: start)
+                return .success(FrontMatter(yaml: String(text[afterFirst!..<yamlEnd]), yamlFirstLine: 2,
+                                            body: next.map { String(text[$0...]) } ?? "", bodyFirstLine: lineNumber + 1))
+            }
+            cursor = next
+            lineNumber += 1
         }
-        let yaml = lines[..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing + 2))
+        return .failure(.error("the front matter is never closed", at: SourceLocation(file: file), rule: "front-matter",
+                               hint: "add a line `---` after the last front matter key"))
     }
 }
 

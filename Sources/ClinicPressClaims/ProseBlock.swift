@@ -1,3 +1,4 @@
+import ClinicPressModel
 import ClinicPressMarkdown
 
 /// A citation or citation-like mark found in prose, at an offset of its block's text.
@@ -57,9 +58,7 @@ struct ProseBlock: Sendable {
 
     /// The text of `range` as a string.
     func string(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: text[range])
-        return String(view)
+        String(scalars: text[range])
     }
 
     // MARK: - Building from the Markdown tree
@@ -108,9 +107,8 @@ struct ProseBlock: Sendable {
                 continue
             }
             appendRun(Array(scalars[runStart..<index]), at: shifted(start, by: runStart))
-            var label = String.UnicodeScalarView()
-            label.append(contentsOf: scalars[(index + 2)..<close])
-            let kind: CitationMark.Kind = scalars[index + 1] == "@" ? .reference(key: String(label)) : .undefinedFootnote(label: String(label))
+            let label = String(scalars: scalars[(index + 2)..<close])
+            let kind: CitationMark.Kind = scalars[index + 1] == "@" ? .reference(key: label) : .undefinedFootnote(label: label)
             marks.append(CitationMark(kind: kind, offset: text.count, position: shifted(start, by: index)))
             index = close + 1
             runStart = index

@@ -1,3 +1,4 @@
+import ClinicPressModel
 /// Splits the text of a paragraph into sentences without being fooled by abbreviations (Dr., e.g., U.S.),
 /// initials (J. Smith), decimals (2.5 mg), or closing quotes and parentheses after the final mark.
 ///
@@ -46,13 +47,13 @@ enum SentenceSplitter {
         // The end of the text always closes a sentence.
         guard end < text.count else { return true }
         // A boundary needs white space after it: "2.5 mg", "fda.gov" and "e.g.," are not boundaries.
-        guard text[end].properties.isWhitespace else { return false }
+        guard text[end].isWhitespaceScalar else { return false }
         var next = end
-        while next < text.count, text[next].properties.isWhitespace { next += 1 }
+        while next < text.count, text[next].isWhitespaceScalar { next += 1 }
         guard next < text.count else { return true }
         // The next sentence starts with a capital, a digit or an opening quote/bracket; "approx. five" goes on.
         let first = text[next]
-        let startsSentence = first.properties.isUppercase || ("0"..."9").contains(first) || openers.contains(first)
+        let startsSentence = first.isUppercaseScalar || ("0"..."9").contains(first) || openers.contains(first)
         guard startsSentence else { return false }
         guard text[index] == "." else { return true }
         // A period after an abbreviation or an initial does not end the sentence.
@@ -60,25 +61,23 @@ enum SentenceSplitter {
         if abbreviations.contains(word) { return false }
         if numberAbbreviations.contains(word), ("0"..."9").contains(first) { return false }
         let original = wordBefore(text, index)
-        if original.unicodeScalars.count == 1, original.unicodeScalars.first!.properties.isUppercase { return false }
+        if original.unicodeScalars.count == 1, original.unicodeScalars.first!.isUppercaseScalar { return false }
         return true
     }
 
     /// The word (letters and inner periods) that ends right before `index`.
     private static func wordBefore(_ text: [Unicode.Scalar], _ index: Int) -> String {
         var start = index
-        while start > 0, text[start - 1].properties.isAlphabetic || (text[start - 1] == "." && start - 1 > 0 && text[start - 2].properties.isAlphabetic) {
+        while start > 0, text[start - 1].isAlphabeticScalar || (text[start - 1] == "." && start - 1 > 0 && text[start - 2].isAlphabeticScalar) {
             start -= 1
         }
-        var word = String.UnicodeScalarView()
-        word.append(contentsOf: text[start..<index])
-        return String(word)
+        return String(scalars: text[start..<index])
     }
 
     private static func appendTrimmed(_ range: Range<Int>, of text: [Unicode.Scalar], to sentences: inout [Range<Int>]) {
         var lower = range.lowerBound, upper = range.upperBound
-        while lower < upper, text[lower].properties.isWhitespace { lower += 1 }
-        while upper > lower, text[upper - 1].properties.isWhitespace { upper -= 1 }
+        while lower < upper, text[lower].isWhitespaceScalar { lower += 1 }
+        while upper > lower, text[upper - 1].isWhitespaceScalar { upper -= 1 }
         if lower < upper { sentences.append(lower..<upper) }
     }
 }

@@ -1,3 +1,4 @@
+import ClinicPressModel
 /// A phrase in a post that points at another part of its series.
 public enum SeriesReference: Sendable, Equatable {
     /// "part 2", "Part Two", "pt. 3", "the second part".
@@ -27,6 +28,7 @@ public enum SeriesReferenceScanner {
     }
 
     public static func scan(_ text: String) -> [Match] {
+        guard mayHoldReference(text) else { return [] }
         let scalars = Array(text.unicodeScalars)
         let words = tokenize(scalars)
         var matches: [Match] = []
@@ -68,6 +70,20 @@ public enum SeriesReferenceScanner {
         return matches
     }
 
+    /// Every phrase the scanner knows holds "part", "pt", "next" or "previous" (any case). Most text nodes hold none,
+    /// and this byte check lets them skip the word-by-word scan.
+    private static func mayHoldReference(_ text: String) -> Bool {
+        let keys: [[UInt8]] = [Array("part".utf8), Array("pt".utf8), Array("next".utf8), Array("previous".utf8)]
+        let bytes = Array(text.utf8)
+        for start in bytes.indices where bytes[start] | 0x20 == UInt8(ascii: "p") || bytes[start] | 0x20 == UInt8(ascii: "n") {
+            for key in keys where start + key.count <= bytes.count {
+                // ASCII lowercase by setting bit 5: harmless for the letters compared here.
+                if key.indices.allSatisfy({ bytes[start + $0] | 0x20 == key[$0] }) { return true }
+            }
+        }
+        return false
+    }
+
     private struct Word {
         let text: String
         let range: Range<Int>
@@ -80,14 +96,12 @@ public enum SeriesReferenceScanner {
         var start: Int?
         func close(_ end: Int) {
             guard let begin = start else { return }
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[begin..<end])
-            let original = String(view)
+            let original = String(scalars: scalars[begin..<end])
             words.append(Word(text: original.lowercased(), range: begin..<end, isCapitalizedOrUpper: original.first?.isUppercase == true))
             start = nil
         }
         for (offset, scalar) in scalars.enumerated() {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            if scalar.isAlphabeticScalar || ("0"..."9").contains(scalar) {
                 if start == nil { start = offset }
             } else {
                 close(offset)

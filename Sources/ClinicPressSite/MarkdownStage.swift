@@ -107,10 +107,10 @@ struct MarkdownStage: Sendable {
             var cursor = 0
             for match in matches {
                 let target = match.reference.target(from: membership.part)
-                let phrase = String(String.UnicodeScalarView(scalars[match.range]))
+                let phrase = String(scalars: scalars[match.range])
                 let part = membership.series.parts.first { $0.number == target }
                 if let part, part.state == .published, let path = part.path {
-                    pieces.append(.text(String(String.UnicodeScalarView(scalars[cursor..<match.range.lowerBound]))))
+                    pieces.append(.text(String(scalars: scalars[cursor..<match.range.lowerBound])))
                     pieces.append(.html("<a class=\"series-ref\" href=\"\(Markup.escape(basePath + path))\">\(Markup.escape(phrase))</a>"))
                     cursor = match.range.upperBound
                 } else {
@@ -125,14 +125,14 @@ struct MarkdownStage: Sendable {
                 }
             }
             guard cursor > 0 else { return nil }
-            pieces.append(.text(String(String.UnicodeScalarView(scalars[cursor...]))))
+            pieces.append(.text(String(scalars: scalars[cursor...])))
             return .split(pieces.filter { $0 != .text("") })
         }
     }
 
     /// `[@key]` in a text node becomes a superscript number when the key is in the reference list.
     private func splitReferences(_ text: String, analysis: ClaimAnalysis) -> InlineEdit? {
-        guard text.contains("[@") else { return nil }
+        guard text.containsBytes("[@") else { return nil }
         var pieces: [TextPiece] = []
         var rest = Substring(text)
         while let open = rest.range(of: "[@"), let close = rest[open.upperBound...].firstIndex(of: "]") {
@@ -193,15 +193,31 @@ struct MarkdownStage: Sendable {
 
 /// Small helpers for HTML written outside templates.
 enum HTMLText {
-    /// The text of an HTML fragment: tags dropped, the common entities decoded.
+    /// The text of an HTML fragment: tags dropped, the entities cmark-gfm writes (`&quot;`, `&lt;`, `&gt;`, `&amp;`)
+    /// decoded, in one pass.
     static func plain(_ html: String) -> String {
-        var out = ""
+        let entities: [(name: [UInt8], byte: UInt8)] = [(Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&lt;".utf8), UInt8(ascii: "<")),
+                                                        (Array("&gt;".utf8), UInt8(ascii: ">")), (Array("&amp;".utf8), UInt8(ascii: "&"))]
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var inTag = false
-        for character in html {
-            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { out.append(character) }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: "<") { inTag = true; continue }
+            if byte == UInt8(ascii: ">") { inTag = false; continue }
+            guard !inTag else { continue }
+            if byte == UInt8(ascii: "&"),
+               let entity = entities.first(where: { bytes[(index - 1)...].starts(with: $0.name) }) {
+                out.append(entity.byte)
+                index += entity.name.count - 1
+                continue
+            }
+            out.append(byte)
         }
-        return out.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
-            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The first `href` of an HTML fragment.

@@ -1,0 +1,53 @@
+extension String {
+    /// A string from Unicode scalars, such as a slice of a `[Unicode.Scalar]` the text scanners index by offset.
+    /// Encodes into one UTF-8 buffer: appending to a `String.UnicodeScalarView` scalar by scalar costs several
+    /// times more, and the claim checker makes a string of every sentence of every post.
+    @inlinable
+    public init<Scalars: Collection>(scalars: Scalars) where Scalars.Element == Unicode.Scalar {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            if scalar.value < 0x80 {
+                bytes.append(UInt8(scalar.value))
+            } else {
+                bytes.append(contentsOf: UTF8.encode(scalar)!)
+            }
+        }
+        self.init(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension StringProtocol {
+    /// True when the text holds `needle`, compared byte by byte (no Unicode normalisation, no Foundation):
+    /// the quick test hot loops make before looking closer.
+    @inlinable
+    public func containsBytes(_ needle: String) -> Bool {
+        let needle = Array(needle.utf8)
+        guard let first = needle.first else { return true }
+        let bytes = Array(utf8)
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start] == first {
+            if bytes[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+}
+
+extension Unicode.Scalar {
+    /// `properties.isAlphabetic`, `isWhitespace` and `isUppercase` with the answer for ASCII worked out inline: the
+    /// Unicode property lookup is a table search, and the text scanners ask for every scalar of every post.
+    @inlinable public var isAlphabeticScalar: Bool {
+        if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+        return properties.isAlphabetic
+    }
+
+    @inlinable public var isWhitespaceScalar: Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return properties.isWhitespace
+    }
+
+    @inlinable public var isUppercaseScalar: Bool {
+        if value < 0x80 { return value >= 0x41 && value <= 0x5A }
+        return properties.isUppercase
+    }
+}

@@ -46,11 +46,22 @@ extension Comment {
     /// Every comment of the site, by the file stem of its post, oldest first. Folders whose post does not exist and
     /// replies to comments that do not exist are errors.
     static func loadAll(from siteDirectory: URL, postStems: Set<String>, diagnostics: inout [Diagnostic]) -> [String: [Comment]] {
+        // Each folder is independent: load them on all cores, then merge in folder order.
+        let folders = commentFolders(in: siteDirectory).parallelMap { folder in (folder, loadFolder(folder, in: siteDirectory)) }
+        return merge(folders, postStems: postStems, diagnostics: &diagnostics)
+    }
+
+    /// The `*.comments` folders of `Posts/`, sorted.
+    static func commentFolders(in siteDirectory: URL) -> [String] {
         let postsDirectory = siteDirectory.appendingPathComponent("Posts")
-        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: postsDirectory.path)) ?? [])
+        return ((try? FileManager.default.contentsOfDirectory(atPath: postsDirectory.path)) ?? [])
             .filter { $0.hasSuffix(".comments") && !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// Loaded folders (in folder order) by post file stem, with an error for each folder whose post does not exist.
+    static func merge(_ folders: [(name: String, loaded: LoadedFolder)], postStems: Set<String>, diagnostics: inout [Diagnostic]) -> [String: [Comment]] {
         var byPost: [String: [Comment]] = [:]
-        for folder in folders {
+        for (folder, loaded) in folders {
             let postStem = String(folder.dropLast(".comments".count))
             guard postStems.contains(postStem) else {
                 diagnostics.append(.error("comments folder Posts/\(folder) belongs to no post: there is no Posts/\(postStem).md",
@@ -58,29 +69,44 @@ extension Comment {
                                           hint: "rename the folder after its post's file, or move the comments to the right folder"))
                 continue
             }
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: postsDirectory.appendingPathComponent(folder).path)) ?? [])
-                .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
-            var comments: [Comment] = []
-            var replyToLocations: [String: SourceLocation] = [:]
-            for name in names {
-                let source = "Posts/\(folder)/\(name)"
-                var replyToLocation: SourceLocation?
-                if let text = SourceText.read(siteDirectory.appendingPathComponent(source), relativePath: source).value(reportingTo: &diagnostics),
-                   let comment = parse(text, source: source, postStem: postStem, diagnostics: &diagnostics, replyToLocation: &replyToLocation) {
-                    comments.append(comment)
-                    replyToLocations[comment.id] = replyToLocation
-                }
-            }
-            let ids = Set(comments.map(\.id))
-            for comment in comments {
-                if let parent = comment.replyTo, !ids.contains(parent) {
-                    diagnostics.append(.error("`reply_to` names comment '\(parent)', which is not in Posts/\(folder)/",
-                                              at: replyToLocations[comment.id] ?? SourceLocation(file: comment.source), rule: "comment",
-                                              hint: "use the file name (without .md) of a comment on the same post"))
-                }
-            }
-            byPost[postStem] = comments.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+            diagnostics += loaded.diagnostics
+            byPost[postStem] = loaded.comments
         }
         return byPost
+    }
+
+    /// The comments of one folder, oldest first, and the problems found in them.
+    struct LoadedFolder: Sendable {
+        var comments: [Comment]
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Reads one `Posts/<stem>.comments/` folder.
+    static func loadFolder(_ folder: String, in siteDirectory: URL) -> LoadedFolder {
+        let postsDirectory = siteDirectory.appendingPathComponent("Posts")
+        let postStem = String(folder.dropLast(".comments".count))
+        var diagnostics: [Diagnostic] = []
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: postsDirectory.appendingPathComponent(folder).path)) ?? [])
+            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        var comments: [Comment] = []
+        var replyToLocations: [String: SourceLocation] = [:]
+        for name in names {
+            let source = "Posts/\(folder)/\(name)"
+            var replyToLocation: SourceLocation?
+            if let text = SourceText.read(siteDirectory.appendingPathComponent(source), relativePath: source).value(reportingTo: &diagnostics),
+               let comment = parse(text, source: source, postStem: postStem, diagnostics: &diagnostics, replyToLocation: &replyToLocation) {
+                comments.append(comment)
+                replyToLocations[comment.id] = replyToLocation
+            }
+        }
+        let ids = Set(comments.map(\.id))
+        for comment in comments {
+            if let parent = comment.replyTo, !ids.contains(parent) {
+                diagnostics.append(.error("`reply_to` names comment '\(parent)', which is not in Posts/\(folder)/",
+                                          at: replyToLocations[comment.id] ?? SourceLocation(file: comment.source), rule: "comment",
+                                          hint: "use the file name (without .md) of a comment on the same post"))
+            }
+        }
+        return LoadedFolder(comments: comments.sorted { ($0.date, $0.id) < ($1.date, $1.id) }, diagnostics: diagnostics)
     }
 }

@@ -75,6 +75,7 @@ extension Post {
             bodyFirstLine: frontMatter.bodyFirstLine
         )
         post.contentHash = text.hashValue
+        post.frontMatterHash = frontMatter.yaml.hashValue
         post.keyLines = Dictionary(yaml.entries.map { ($0.key, $0.keyLocation.line) }, uniquingKeysWith: { first, _ in first })
         yaml.warnAboutMisspelledKeys(known: knownKeys, rule: "front-matter")
         if let entry = yaml["tags"] {

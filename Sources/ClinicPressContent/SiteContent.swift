@@ -23,28 +23,39 @@ public struct SiteContent: Sendable {
         self.warnings = warnings
     }
 
-    /// Loads `site.yaml` and `Posts/*.md` from `siteDirectory`.
+    /// Loads `site.yaml` and `Posts/*.md` from `siteDirectory`. With a `cache` (the preview server keeps one), only
+    /// the files the cache was told changed are read again.
     /// - Throws: `DiagnosticsError` with every problem found, when any is an error.
-    public static func load(from siteDirectory: URL) throws -> SiteContent {
+    public static func load(from siteDirectory: URL, cache: ContentCache? = nil) throws -> SiteContent {
         var diagnostics: [Diagnostic] = []
         let config = SiteConfig.load(from: siteDirectory, diagnostics: &diagnostics)
-
-        var posts: [Post] = []
-        let files = postFiles(in: siteDirectory, diagnostics: &diagnostics)
-        for relativePath in files {
-            let url = siteDirectory.appendingPathComponent(relativePath)
-            if let text = SourceText.read(url, relativePath: relativePath).value(reportingTo: &diagnostics),
-               let post = Post.parse(text, source: relativePath, diagnostics: &diagnostics) {
-                posts.append(post)
-            }
-        }
+        let sources = (cache ?? ContentCache()).refresh(siteDirectory)
+        diagnostics += sources.diagnostics
+        let posts = sources.posts.compactMap(\.loaded.post)
+        diagnostics += sources.posts.flatMap(\.loaded.diagnostics)
         diagnostics += duplicateSlugs(in: posts)
         let references = ReferenceList.load(from: siteDirectory, diagnostics: &diagnostics)
-        let postStems = Set(files.map { String($0.dropFirst("Posts/".count).dropLast(3)) })
-        let comments = Comment.loadAll(from: siteDirectory, postStems: postStems, diagnostics: &diagnostics)
+        let postStems = Set(sources.posts.map { String($0.path.dropFirst("Posts/".count).dropLast(3)) })
+        let comments = Comment.merge(sources.commentFolders, postStems: postStems, diagnostics: &diagnostics)
 
         guard let config, !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
         return SiteContent(config: config, posts: posts, references: references, comments: comments, warnings: diagnostics.sorted())
+    }
+
+    /// Reads and parses one post file.
+    static func loadPost(_ relativePath: String, in siteDirectory: URL) -> LoadedPost {
+        var diagnostics: [Diagnostic] = []
+        let url = siteDirectory.appendingPathComponent(relativePath)
+        guard let text = SourceText.read(url, relativePath: relativePath).value(reportingTo: &diagnostics) else {
+            return LoadedPost(post: nil, diagnostics: diagnostics)
+        }
+        return LoadedPost(post: Post.parse(text, source: relativePath, diagnostics: &diagnostics), diagnostics: diagnostics)
+    }
+
+    /// A post file as parsed: the post when it can be built, and its problems either way.
+    struct LoadedPost: Sendable {
+        var post: Post?
+        var diagnostics: [Diagnostic]
     }
 
     /// Only `site.yaml`, for commands that need the settings but not the posts.

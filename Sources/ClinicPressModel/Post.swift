@@ -33,6 +33,8 @@ public struct Post: Sendable {
     public var extra: [(key: String, value: MetaValue)]
     /// A hash of the file's text, so a preview server can tell which posts changed between two builds.
     public var contentHash: Int = 0
+    /// A hash of the front matter text alone, for pages that show a post's metadata but not its body.
+    public var frontMatterHash: Int = 0
     /// The line of each front matter key as written, for diagnostics found after loading (series checks).
     public var keyLines: [String: Int] = [:]
     /// The Markdown after the front matter.

@@ -1,3 +1,4 @@
+import ClinicPressModel
 import Dispatch
 import Foundation
 #if canImport(Glibc)
@@ -88,6 +89,7 @@ public final class FileWatcher: @unchecked Sendable {
                 let nameBytes = buffer[(offset + header)..<min(count, offset + header + nameLength)].prefix { $0 != 0 }
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 offset += header + nameLength
+                if mask & UInt32(IN_Q_OVERFLOW) != 0 { changed.append(FileWatcherPaths.everything) }
                 guard let folder = folders[watchDescriptor] else { continue }
                 let path = folder.isEmpty ? name : (name.isEmpty ? folder : folder + "/" + name)
                 if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, isWatched(path) {

@@ -10,6 +10,7 @@ public struct PreviewBuilder: Sendable {
     /// The address the preview is served at, so canonical and asset URLs point at it.
     public let baseURL: String
     public let cache = BuildCache()
+    private let decorations = Decorations()
 
     public init(siteDirectory: URL, baseURL: String) {
         self.siteDirectory = siteDirectory
@@ -22,27 +23,65 @@ public struct PreviewBuilder: Sendable {
         case failed(html: String, diagnostics: [Diagnostic])
     }
 
-    /// Builds once; `generation` goes into the live-reload script.
-    public func build(generation: String) -> Outcome {
+    /// Builds once; `generation` goes into the live-reload script. `changed` lists the site-relative paths the file
+    /// watcher reported since the last build: only those posts and comment folders are read again. Nil means not
+    /// known: every file is read again.
+    public func build(generation: String, changed: [String]? = nil) -> Outcome {
+        if let changed { cache.content.invalidate(changed) } else { cache.content.invalidateAll() }
         var options = BuildOptions(siteDirectory: siteDirectory, includeDrafts: true, baseURL: baseURL)
         options.preview = true
         do {
             let (files, report) = try SiteBuilder.render(options, cache: cache)
-            let findingsByPath = Dictionary(grouping: report.findings + report.warnings) { report.postPaths[$0.location.file] ?? "" }
+            // Each post page shows its post's findings and the warnings about its file.
+            var findingsByPage: [String: [Diagnostic]] = [:]
+            for (file, findings) in report.findingsByFile where !findings.isEmpty {
+                if let page = report.postPaths[file] { findingsByPage[page] = findings }
+            }
+            // Warnings about other files (site.yaml, a comment) go on the home page.
+            for warning in report.warnings {
+                findingsByPage[report.postPaths[warning.location.file] ?? "", default: []].append(warning)
+            }
             let decorated = files.map { file -> OutputFile in
                 guard file.path.hasSuffix(".html") else { return file }
                 let pagePath = file.path.hasSuffix("index.html") ? String(file.path.dropLast("index.html".count)) : file.path
-                var html = String(decoding: file.contents, as: UTF8.self)
-                let overlay = (findingsByPath[pagePath]).map { PreviewOverlay.claims($0) } ?? ""
-                html = Self.insertBeforeBodyEnd(html, overlay + LiveReload.script(generation: generation))
-                return OutputFile(path: file.path, text: html)
+                return decorations.page(file, findings: findingsByPage[pagePath] ?? [], generation: generation)
             }
+            decorations.keep(files)
             return .built(files: decorated, report: report)
         } catch let error as DiagnosticsError {
             return .failed(html: ErrorPage.html(error.diagnostics, siteDirectory: siteDirectory, generation: generation), diagnostics: error.diagnostics)
         } catch {
             let diagnostic = Diagnostic.error("\(error)", at: SourceLocation(file: "site.yaml"), rule: "io")
             return .failed(html: ErrorPage.html([diagnostic], siteDirectory: siteDirectory, generation: generation), diagnostics: [diagnostic])
+        }
+    }
+
+    /// Decorated pages of the last build. A page whose HTML and findings did not change keeps its decorated copy:
+    /// a rebuild after one edit decorates a handful of pages, not all of them. (Unchanged pages come from the render
+    /// cache as the same buffers, so the comparisons are cheap.)
+    private final class Decorations: @unchecked Sendable {
+        private let lock = NSLock()
+        private var pages: [String: (html: [UInt8], findings: [Diagnostic], generation: String, decorated: OutputFile)] = [:]
+
+        func page(_ file: OutputFile, findings: [Diagnostic], generation: String) -> OutputFile {
+            if let cached = lock.withLock({ pages[file.path] }), cached.html == file.contents, cached.findings == findings,
+               cached.generation == generation {
+                return cached.decorated
+            }
+            let overlay = findings.isEmpty ? "" : PreviewOverlay.claims(findings)
+            let html = PreviewBuilder.insertBeforeBodyEnd(String(decoding: file.contents, as: UTF8.self), overlay + LiveReload.script(generation: generation))
+            let decorated = OutputFile(path: file.path, text: html)
+            lock.withLock { pages[file.path] = (file.contents, findings, generation, decorated) }
+            return decorated
+        }
+
+        /// Forgets pages that are gone.
+        func keep(_ files: [OutputFile]) {
+            lock.withLock {
+                guard pages.count > files.lazy.filter({ $0.path.hasSuffix(".html") }).count else { return }
+                let paths = Set(files.map(\.path))
+                pages = pages.filter { paths.contains($0.key) }
+            }
         }
     }
 

@@ -25,7 +25,7 @@ public actor RebuildCoordinator {
     /// Builds now and publishes the result (the first build, and every rebuild).
     public func rebuild(because paths: [String] = []) async {
         let started = ContinuousClock.now
-        switch builder.build(generation: site.generation) {
+        switch builder.build(generation: site.generation, changed: paths) {
         case .built(let files, let report):
             await site.publish(files)
             let elapsed = ContinuousClock.now - started

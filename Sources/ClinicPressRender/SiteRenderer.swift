@@ -64,7 +64,8 @@ public struct SiteRenderer: Sendable {
     }
 
     /// A page's cache key and the fingerprint of what it shows: the site (settings, templates, every post's
-    /// metadata, which covers series and tag names) and the fingerprints of the posts on it.
+    /// metadata, which covers series, tag names and the copyright year), the post of a post page, and what lists show
+    /// of the posts listed (see `BuiltPost.listingFingerprint`).
     private func identity(of job: PageJob, posts: [BuiltPost], tags: TagIndex, site: Int) -> (String, Int) {
         var hasher = Hasher()
         hasher.combine(site)
@@ -72,23 +73,39 @@ public struct SiteRenderer: Sendable {
         switch job {
         case .post(let index):
             key = "post:" + posts[index].post.source
-            for neighbour in [index - 1, index, index + 1] where posts.indices.contains(neighbour) {
-                hasher.combine(posts[neighbour].fingerprint)
+            hasher.combine(posts[index].fingerprint)
+            for neighbour in [index - 1, index + 1] where posts.indices.contains(neighbour) {
+                combineListing(posts[neighbour], into: &hasher)
             }
         case .home(let page, let total):
             key = "home:\(page)"
             hasher.combine(total)
-            for built in posts.dropFirst((page - 1) * config.postsPerPage).prefix(config.postsPerPage) { hasher.combine(built.fingerprint) }
+            for built in posts.dropFirst((page - 1) * config.postsPerPage).prefix(config.postsPerPage) { combineListing(built, into: &hasher) }
         case .tag(let index):
             key = "tag:" + tags.entries[index].name
-            for postIndex in tags.entries[index].postIndices { hasher.combine(posts[postIndex].fingerprint) }
+            for postIndex in tags.entries[index].postIndices { combineListing(posts[postIndex], into: &hasher) }
+        case .archive:
+            key = "archive"
+            for built in posts { combineListing(built, into: &hasher) }
+        case .tags:
+            // Tag names and counts only.
+            key = "tags"
+            for entry in tags.entries {
+                hasher.combine(entry.name)
+                hasher.combine(entry.postIndices.count)
+            }
         case .series(let index):
             key = "series:\(index)"
-        case .tags, .archive, .notFound, .seriesList:
+        case .notFound, .seriesList:
+            // The 404 page lists no post; series pages show parts' metadata, which the site fingerprint covers.
             key = "\(job)"
-            for built in posts { hasher.combine(built.fingerprint) }
         }
         return (key, hasher.finalize())
+    }
+
+    private func combineListing(_ built: BuiltPost, into hasher: inout Hasher) {
+        hasher.combine(built.listingFingerprint)
+        if theme.mentionsWordCount { hasher.combine(built.wordCount) }
     }
 
     private func homePageJobs(count: Int) -> [PageJob] {

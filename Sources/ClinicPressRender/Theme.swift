@@ -15,6 +15,9 @@ public struct Theme: Sendable {
     public let assets: [OutputFile]
     /// Changes whenever a template's text changes (for page caching).
     public let fingerprint: Int
+    /// Whether any template mentions `word_count`, the one post value lists may show that is not part of
+    /// `BuiltPost.listingFingerprint` (it changes with nearly every edit).
+    public let mentionsWordCount: Bool
 
     /// The default theme alone.
     public static func builtIn() throws -> Theme {
@@ -89,7 +92,8 @@ public struct Theme: Sendable {
             library: library,
             templateSources: texts.mapValues(\.source),
             assets: assets.sorted { $0.key < $1.key }.map { OutputFile(path: "assets/" + $0.key, contents: $0.value) },
-            fingerprint: hasher.finalize()
+            fingerprint: hasher.finalize(),
+            mentionsWordCount: texts.values.contains { $0.text.contains("word_count") }
         )
     }
 

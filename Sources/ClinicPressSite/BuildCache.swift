@@ -1,3 +1,4 @@
+import ClinicPressContent
 import ClinicPressModel
 import ClinicPressRender
 import Foundation
@@ -8,6 +9,8 @@ import Foundation
 public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: (key: Int, result: MarkdownStage.Result)] = [:]
+    /// Parsed posts and comments, reused until the file watcher reports their files changed.
+    public let content = ContentCache()
     /// Rendered pages, reused when nothing they show changed.
     public let pages = RenderCache()
     /// The fingerprint of the site-wide inputs of the last build (settings, references, every post's metadata).

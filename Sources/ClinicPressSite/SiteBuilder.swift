@@ -52,9 +52,15 @@ public struct BuildReport: Sendable {
     public var skippedScheduled: Int
     /// Warnings found on the way (errors make the build throw).
     public var warnings: [Diagnostic]
-    /// The claim checker's findings: uncited claims, citation problems, listed suppressions. They do not stop a
-    /// build unless it is strict.
-    public var findings: [Diagnostic]
+    /// The claim checker's findings by post file, each list sorted: uncited claims, citation problems, listed
+    /// suppressions. They do not stop a build unless it is strict. Unchanged posts keep the very same lists between
+    /// the preview's rebuilds, so comparing them is cheap.
+    public var findingsByFile: [String: [Diagnostic]]
+
+    /// Every finding, sorted by file, line and column.
+    public var findings: [Diagnostic] {
+        findingsByFile.keys.sorted().flatMap { findingsByFile[$0]! }
+    }
     /// How many claims, cited claims and suppressed claims the posts have.
     public var claims: ClaimCounts
     /// The site path of each published post's page, by the post's file.
@@ -104,7 +110,7 @@ public enum SiteBuilder {
         var content: SiteContent?
         var theme: Theme?
         do {
-            content = try SiteContent.load(from: options.siteDirectory)
+            content = try SiteContent.load(from: options.siteDirectory, cache: cache?.content)
         } catch let error as DiagnosticsError {
             problems += error.diagnostics
         }
@@ -158,7 +164,7 @@ public enum SiteBuilder {
             skippedDrafts: options.includeDrafts ? 0 : drafts.count,
             skippedScheduled: options.includeDrafts ? 0 : scheduled.count,
             warnings: diagnostics.sorted(),
-            findings: results.flatMap(\.claims.findings).sorted(),
+            findingsByFile: Dictionary(zip(published.map(\.source), results.map(\.claims.findings)), uniquingKeysWith: +),
             claims: ClaimCounts(results.map(\.claims)),
             postPaths: Dictionary(built.map { ($0.post.source, $0.post.path) }, uniquingKeysWith: { first, _ in first }),
             seconds: seconds
@@ -203,6 +209,7 @@ public enum SiteBuilder {
             if let cached = cache.result(for: post.source, key: key) { return (cached, true) }
             var result = stage.build(post)
             result.post?.fingerprint = key
+            result.post?.fingerprintListing()
             cache.store(result, for: post.source, key: key)
             return (result, false)
         }

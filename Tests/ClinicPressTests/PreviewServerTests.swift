@@ -159,8 +159,9 @@ import Testing
         guard case .built(let second, _) = builder.build(generation: "g") else { Issue.record("second build failed"); return }
         #expect(builder.cache.lastMisses == 1)
         #expect(builder.cache.lastHits == 3)
-        // A's page, its neighbour B's page, home, tag "one", and the pages listing every post (tags, archive, 404).
-        #expect(builder.cache.pages.lastRendered == 7)
+        // A's summary changed, so: A's page, its neighbour B's page (which shows A's card), home, tag "one", and the
+        // archive. The topic index (names and counts) and the 404 page show nothing of A's text and are reused.
+        #expect(builder.cache.pages.lastRendered == 5)
         let changed = zip(first, second).filter { $0.contents != $1.contents }.map(\.0.path)
         // The summary (first paragraph) changed too, so the lists showing it changed.
         #expect(changed == ["feed.xml", "index.html", "posts/a/index.html", "tags/one/index.html"])
@@ -169,5 +170,81 @@ import Testing
         guard case .built = builder.build(generation: "g") else { Issue.record("third build failed"); return }
         #expect(builder.cache.lastMisses == 0)
         #expect(builder.cache.pages.lastReused == 0)
+    }
+}
+
+/// The preview's content cache: the watcher's paths decide which files are read again.
+@Suite struct PreviewContentCacheTests {
+    func makeSite() -> TemporaryDirectory {
+        let site = TemporaryDirectory()
+        site.write(minimalSiteYAML + """
+
+        -- Posts/2026-01-01-a.md --
+        ---
+        title: "A"
+        ---
+        First paragraph of A.
+
+        Second paragraph of A.
+        -- Posts/2026-01-02-b.md --
+        ---
+        title: "B"
+        ---
+        B.
+        -- Posts/2026-01-03-c.md --
+        ---
+        title: "C"
+        ---
+        C.
+        """)
+        return site
+    }
+
+    func page(_ outcome: PreviewBuilder.Outcome, _ path: String) -> String? {
+        guard case .built(let files, _) = outcome else { return nil }
+        return files.first { $0.path == path }.map { String(decoding: $0.contents, as: UTF8.self) }
+    }
+
+    @Test func aWatchedEditReadsOneFileAndRendersOnePage() throws {
+        let site = makeSite()
+        let builder = PreviewBuilder(siteDirectory: site.url, baseURL: "http://127.0.0.1:8000/")
+        _ = builder.build(generation: "g", changed: [])
+        #expect(builder.cache.content.lastReads == 3)
+        // Below the first paragraph: the summary, and so every list, stays the same.
+        site.write("Posts/2026-01-01-a.md", "---\ntitle: \"A\"\n---\nFirst paragraph of A.\n\nSecond paragraph, edited.\n")
+        let edited = builder.build(generation: "g", changed: ["Posts/2026-01-01-a.md"])
+        #expect(builder.cache.content.lastReads == 1)
+        #expect(builder.cache.lastMisses == 1)
+        #expect(builder.cache.pages.lastRendered == 1)
+        #expect(page(edited, "posts/a/index.html")?.contains("Second paragraph, edited.") == true)
+        // A path the watcher did not report is not read: the cache trusts the watcher.
+        site.write("Posts/2026-01-02-b.md", "---\ntitle: \"B\"\n---\nB, edited unseen.\n")
+        let unseen = builder.build(generation: "g", changed: [])
+        #expect(builder.cache.content.lastReads == 0)
+        #expect(page(unseen, "posts/b/index.html")?.contains("edited unseen") == false)
+    }
+
+    @Test func deletedAndNewPostsAndCommentsAreSeen() throws {
+        let site = makeSite()
+        let builder = PreviewBuilder(siteDirectory: site.url, baseURL: "http://127.0.0.1:8000/")
+        _ = builder.build(generation: "g", changed: [])
+        try FileManager.default.removeItem(at: site.url.appendingPathComponent("Posts/2026-01-03-c.md"))
+        site.write("Posts/2026-01-04-d.md", "---\ntitle: \"D\"\n---\nD.\n")
+        site.write("Posts/2026-01-02-b.comments/2026-01-05-x.md",
+                   "---\nauthor: \"Sam\"\ndate: 2026-01-05\nstatus: approved\n---\nHelpful, thanks.\n")
+        let outcome = builder.build(generation: "g", changed: ["Posts/2026-01-03-c.md", "Posts/2026-01-04-d.md",
+                                                               "Posts/2026-01-02-b.comments", "Posts/2026-01-02-b.comments/2026-01-05-x.md"])
+        #expect(builder.cache.content.lastReads == 2)
+        guard case .built(let files, let report) = outcome else { Issue.record("build failed"); return }
+        #expect(report.posts == 3)
+        #expect(files.contains { $0.path == "posts/d/index.html" })
+        #expect(!files.contains { $0.path == "posts/c/index.html" })
+        #expect(page(outcome, "posts/b/index.html")?.contains("Helpful, thanks.") == true)
+        // A lost event queue (the kernel's overflow) reads everything again.
+        _ = builder.build(generation: "g", changed: [FileWatcherPaths.everything])
+        #expect(builder.cache.content.lastReads == 4)
+        // And so does a build that is not told what changed.
+        _ = builder.build(generation: "g")
+        #expect(builder.cache.content.lastReads == 4)
     }
 }

@@ -51,7 +51,7 @@ extension Post {
                                hint: "rename the file with letters or digits, or add `slug: …` to the front matter"))
         }
 
-        var post = Post(
+        let post = Post(
             source: source,
             fileStem: fileStem,
             slug: slug,
@@ -72,11 +72,11 @@ extension Post {
             imageAlt: yaml.string("image_alt"),
             extra: yaml.entries.filter { !knownKeys.contains($0.key) }.map { (key: $0.key, value: yaml.metaValue($0.value)) },
             body: frontMatter.body,
-            bodyFirstLine: frontMatter.bodyFirstLine
+            bodyFirstLine: frontMatter.bodyFirstLine,
+            contentHash: text.hashValue,
+            frontMatterHash: frontMatter.yaml.hashValue,
+            keyLines: Dictionary(yaml.entries.map { ($0.key, $0.keyLocation.line) }, uniquingKeysWith: { first, _ in first })
         )
-        post.contentHash = text.hashValue
-        post.frontMatterHash = frontMatter.yaml.hashValue
-        post.keyLines = Dictionary(yaml.entries.map { ($0.key, $0.keyLocation.line) }, uniquingKeysWith: { first, _ in first })
         yaml.warnAboutMisspelledKeys(known: knownKeys, rule: "front-matter")
         if let entry = yaml["tags"] {
             for tag in post.tags where Slug.make(tag).isEmpty {

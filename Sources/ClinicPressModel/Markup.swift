@@ -4,21 +4,34 @@ public enum Markup {
     /// `&`, `<`, `>`, `"` and `'` as entities; control characters other than tab and newline removed
     /// (XML 1.0 does not allow them at all, and in HTML they only hide things).
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
+        // Byte by byte (the text is valid UTF-8): pages, feeds and sitemaps escape every title and address of a site.
+        let bytes = text.utf8
+        // Most text needs nothing: printable ASCII without the five special characters.
+        if bytes.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F && $0 != 0x26 && $0 != 0x3C && $0 != 0x3E && $0 != 0x22 && $0 != 0x27) || $0 == 0x0A || $0 == 0x09 }) {
+            return text
         }
-        return out
+        let input = Array(bytes)
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count + 16)
+        var index = 0
+        while index < input.count {
+            let byte = input[index]
+            switch byte {
+            case 0x26: out += Array("&amp;".utf8)
+            case 0x3C: out += Array("&lt;".utf8)
+            case 0x3E: out += Array("&gt;".utf8)
+            case 0x22: out += Array("&quot;".utf8)
+            case 0x27: out += Array("&#39;".utf8)
+            case 0x09, 0x0A: out.append(byte)
+            case ..<0x20, 0x7F: break // control characters are dropped
+            case 0xC2 where index + 1 < input.count && (0x80...0x9F).contains(input[index + 1]):
+                index += 1 // C1 controls, U+0080…U+009F
+            case 0xEF where index + 2 < input.count && input[index + 1] == 0xBF && (input[index + 2] == 0xBE || input[index + 2] == 0xBF):
+                index += 2 // the noncharacters U+FFFE and U+FFFF
+            default: out.append(byte)
+            }
+            index += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -13,22 +13,27 @@ public final class RenderCache: @unchecked Sendable {
 
     public init() {}
 
-    func page(_ key: String, fingerprint: Int) -> OutputFile? {
+    /// The cached page for each (key, fingerprint), or nil where the page changed or is new. One lock for all:
+    /// a preview rebuild looks up every page of the site, and a lock per page made threads wait on each other.
+    func pages(_ identities: [(key: String, fingerprint: Int)]) -> [OutputFile?] {
         lock.withLock {
-            guard let entry = pages[key], entry.fingerprint == fingerprint else { return nil }
-            return entry.file
+            identities.map { identity in
+                guard let entry = pages[identity.key], entry.fingerprint == identity.fingerprint else { return nil }
+                return entry.file
+            }
         }
     }
 
-    func store(_ file: OutputFile, key: String, fingerprint: Int) {
-        lock.withLock { pages[key] = (fingerprint, file) }
-    }
-
-    func finish(keeping keys: Set<String>, reused: Int, rendered: Int) {
+    /// Stores rendered pages, forgets pages no longer in `keys`, and records the counts.
+    func finish(storing rendered: [(key: String, fingerprint: Int, file: OutputFile)], keys: [String]) {
         lock.withLock {
-            pages = pages.filter { keys.contains($0.key) }
-            lastReused = reused
-            lastRendered = rendered
+            for entry in rendered { pages[entry.key] = (entry.fingerprint, entry.file) }
+            if pages.count > keys.count {
+                let current = Set(keys)
+                pages = pages.filter { current.contains($0.key) }
+            }
+            lastReused = keys.count - rendered.count
+            lastRendered = rendered.count
         }
     }
 }

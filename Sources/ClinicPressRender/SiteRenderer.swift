@@ -33,16 +33,16 @@ public struct SiteRenderer: Sendable {
         let renderer = self
         var files: [OutputFile]
         if let cache {
-            let results = jobs.parallelMap { job -> (OutputFile, String, Bool) in
-                let (key, fingerprint) = renderer.identity(of: job, posts: posts, tags: tags, site: siteFingerprint)
-                if let cached = cache.page(key, fingerprint: fingerprint) { return (cached, key, true) }
-                let file = renderer.render(job, posts: posts, tags: tags, series: series, context: context)
-                cache.store(file, key: key, fingerprint: fingerprint)
-                return (file, key, false)
-            }
-            let reused = results.filter(\.2).count
-            cache.finish(keeping: Set(results.map(\.1)), reused: reused, rendered: results.count - reused)
-            files = results.map(\.0)
+            // Look every page up at once, then render the changed ones on all cores.
+            let jobs = jobs
+            let identities = jobs.map { renderer.identity(of: $0, posts: posts, tags: tags, site: siteFingerprint) }
+            let cached = cache.pages(identities)
+            let missing = cached.indices.filter { cached[$0] == nil }
+            let rendered = missing.parallelMap { renderer.render(jobs[$0], posts: posts, tags: tags, series: series, context: context) }
+            cache.finish(storing: zip(missing, rendered).map { (identities[$0].key, identities[$0].fingerprint, $1) }, keys: identities.map(\.key))
+            var merged = cached
+            for (index, file) in zip(missing, rendered) { merged[index] = file }
+            files = merged.map { $0! }
         } else {
             files = jobs.parallelMap { job in renderer.render(job, posts: posts, tags: tags, series: series, context: context) }
         }
@@ -66,7 +66,7 @@ public struct SiteRenderer: Sendable {
     /// A page's cache key and the fingerprint of what it shows: the site (settings, templates, every post's
     /// metadata, which covers series, tag names and the copyright year), the post of a post page, and what lists show
     /// of the posts listed (see `BuiltPost.listingFingerprint`).
-    private func identity(of job: PageJob, posts: [BuiltPost], tags: TagIndex, site: Int) -> (String, Int) {
+    private func identity(of job: PageJob, posts: [BuiltPost], tags: TagIndex, site: Int) -> (key: String, fingerprint: Int) {
         var hasher = Hasher()
         hasher.combine(site)
         let key: String
@@ -218,9 +218,11 @@ struct TagIndex: Sendable {
 
     init(_ posts: [BuiltPost]) {
         var bySlug: [String: Entry] = [:]
+        var slugs: [String: String] = [:] // a site has few tags on many posts: make each slug once
         for (index, built) in posts.enumerated() {
             for tag in built.post.tags {
-                let slug = Slug.make(tag)
+                let slug = slugs[tag] ?? Slug.make(tag)
+                slugs[tag] = slug
                 guard !slug.isEmpty, bySlug[slug]?.postIndices.last != index else { continue }
                 bySlug[slug, default: Entry(name: tag, postIndices: [])].postIndices.append(index)
             }

@@ -21,24 +21,26 @@ public final class BuildCache: @unchecked Sendable {
 
     public init() {}
 
-    /// The cached result for `source` if it was stored under `key`.
-    func result(for source: String, key: Int) -> MarkdownStage.Result? {
+    /// The cached result for each (source, key), or nil where the post changed or is new. One lock for all posts.
+    func results(_ keyed: [(source: String, key: Int)]) -> [MarkdownStage.Result?] {
         lock.withLock {
-            guard let entry = entries[source], entry.key == key else { return nil }
-            return entry.result
+            keyed.map { item in
+                guard let entry = entries[item.source], entry.key == item.key else { return nil }
+                return entry.result
+            }
         }
     }
 
-    func store(_ result: MarkdownStage.Result, for source: String, key: Int) {
-        lock.withLock { entries[source] = (key, result) }
-    }
-
-    /// Drops entries of posts that no longer exist and records the last build's counts.
-    func finish(keeping sources: Set<String>, hits: Int, misses: Int) {
+    /// Stores new results, drops entries of posts that no longer exist, and records the counts.
+    func finish(storing built: [(source: String, key: Int, result: MarkdownStage.Result)], sources: [String]) {
         lock.withLock {
-            entries = entries.filter { sources.contains($0.key) }
-            lastHits = hits
-            lastMisses = misses
+            for entry in built { entries[entry.source] = (entry.key, entry.result) }
+            if entries.count > sources.count {
+                let current = Set(sources)
+                entries = entries.filter { current.contains($0.key) }
+            }
+            lastHits = sources.count - built.count
+            lastMisses = built.count
         }
     }
 }

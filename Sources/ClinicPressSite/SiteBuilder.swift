@@ -205,17 +205,19 @@ public enum SiteBuilder {
             hasher.combine(content.comments[post.fileStem] ?? [])
             return (post, hasher.finalize())
         }
-        let results = keyed.parallelMap { post, key -> (MarkdownStage.Result, Bool) in
-            if let cached = cache.result(for: post.source, key: key) { return (cached, true) }
-            var result = stage.build(post)
-            result.post?.fingerprint = key
+        // Look every post up at once, then run the stage on the changed ones on all cores.
+        let cached = cache.results(keyed.map { ($0.0.source, $0.1) })
+        let missing = cached.indices.filter { cached[$0] == nil }
+        let built = missing.parallelMap { index -> MarkdownStage.Result in
+            var result = stage.build(keyed[index].0)
+            result.post?.fingerprint = keyed[index].1
             result.post?.fingerprintListing()
-            cache.store(result, for: post.source, key: key)
-            return (result, false)
+            return result
         }
-        let hits = results.filter(\.1).count
-        cache.finish(keeping: Set(posts.map(\.source)), hits: hits, misses: results.count - hits)
-        return results.map(\.0)
+        cache.finish(storing: zip(missing, built).map { (keyed[$0].0.source, keyed[$0].1, $1) }, sources: posts.map(\.source))
+        var results = cached
+        for (index, result) in zip(missing, built) { results[index] = result }
+        return results.map { $0! }
     }
 
     /// Builds the site and swaps it into the output folder. On any error the previous output stays untouched.

@@ -17,19 +17,25 @@ public final class ContentCache: @unchecked Sendable {
     private var folderNames: [String] = []
     /// Site-relative paths reported changed since the last load.
     private var changed: Set<String> = []
-    /// How many post files and comment folders the last load read.
+    /// How many post files and comment folders were read since the last `invalidate`.
     public private(set) var lastReads = 0
 
     public init() {}
 
-    /// Records paths (relative to the site) that changed on disk since the last load.
+    /// Records paths (relative to the site) that changed on disk since the last load, before a build.
     public func invalidate(_ paths: [String]) {
-        lock.withLock { changed.formUnion(paths) }
+        lock.withLock {
+            changed.formUnion(paths)
+            lastReads = 0
+        }
     }
 
     /// Forgets everything: the next load reads every file (after a watcher overflow, say).
     public func invalidateAll() {
-        lock.withLock { posts = nil }
+        lock.withLock {
+            posts = nil
+            lastReads = 0
+        }
     }
 
     /// What `SiteContent.load` assembles a site from, in file order.
@@ -39,18 +45,35 @@ public final class ContentCache: @unchecked Sendable {
         var diagnostics: [Diagnostic]
     }
 
+    /// What one update found, each file with its parse before and after (nil where it did not exist).
+    public struct Changes: Sendable {
+        public var posts: [(path: String, before: Post?, after: Post?, sameDiagnostics: Bool, afterHasErrors: Bool)] = []
+        public var commentFolders: [(name: String, before: [Comment]?, after: [Comment]?, sameDiagnostics: Bool, afterHasErrors: Bool)] = []
+        /// A reported path outside `Posts/` (settings, references, templates) or one the cache cannot place.
+        public var outsidePosts = false
+    }
+
+    /// Reads the files reported changed since the last update. Nil when the cache had to read everything (its first
+    /// load, or after `invalidateAll` or a watcher overflow): then nothing is known about what changed.
+    public func update(_ siteDirectory: URL) -> Changes? {
+        lock.withLock { applyPending(siteDirectory) }
+    }
+
     /// Brings the cache up to date with the files and returns them.
     func refresh(_ siteDirectory: URL) -> Sources {
         lock.withLock {
-            let changed = self.changed
-            self.changed = []
-            lastReads = 0
-            if posts == nil || !applyChanges(changed, in: siteDirectory) {
-                loadEverything(siteDirectory)
-            }
+            _ = applyPending(siteDirectory)
             return Sources(posts: postPaths.map { ($0, posts![$0]!) }, commentFolders: folderNames.map { ($0, folders[$0]!) },
                            diagnostics: listingDiagnostics)
         }
+    }
+
+    private func applyPending(_ siteDirectory: URL) -> Changes? {
+        let changed = self.changed
+        self.changed = []
+        if posts != nil, let changes = applyChanges(changed, in: siteDirectory) { return changes }
+        loadEverything(siteDirectory)
+        return nil
     }
 
     private func loadEverything(_ siteDirectory: URL) {
@@ -62,44 +85,62 @@ public final class ContentCache: @unchecked Sendable {
         posts = Dictionary(uniqueKeysWithValues: zip(postPaths, loadedPosts))
         folderNames = Comment.commentFolders(in: siteDirectory)
         folders = Dictionary(uniqueKeysWithValues: zip(folderNames, folderNames.parallelMap { Comment.loadFolder($0, in: siteDirectory) }))
-        lastReads = postPaths.count + folderNames.count
+        lastReads += postPaths.count + folderNames.count
     }
 
-    /// Reads the changed posts and comment folders again. False when a change needs a full reload (the `Posts`
-    /// folder itself was moved or replaced).
-    private func applyChanges(_ changed: Set<String>, in siteDirectory: URL) -> Bool {
+    /// Reads the changed posts and comment folders again. Nil when a change needs a full reload (the `Posts`
+    /// folder itself was moved or replaced, or the watcher lost events).
+    private func applyChanges(_ changed: Set<String>, in siteDirectory: URL) -> Changes? {
+        var changes = Changes()
         // Which posts and comment folders the paths touch (a comment's events name its file and its folder).
         var changedPosts: Set<String> = [], changedFolders: Set<String> = []
         for path in changed {
-            if path == FileWatcherPaths.everything { return false }
+            if path == FileWatcherPaths.everything { return nil }
             let parts = path.split(separator: "/", omittingEmptySubsequences: true)
-            guard parts.first == "Posts" else { continue } // settings and templates are read on every build anyway
-            guard parts.count >= 2 else { return false }
+            guard parts.first == "Posts" else {
+                // Settings and templates are read on every build anyway; the caller may want to know.
+                changes.outsidePosts = true
+                continue
+            }
+            guard parts.count >= 2 else { return nil }
             let name = String(parts[1])
             if name.hasPrefix(".") { continue }
-            if parts.count == 2, name.hasSuffix(".md") { changedPosts.insert("Posts/" + name) }
-            if name.hasSuffix(".comments") { changedFolders.insert(name) }
+            if parts.count == 2, name.hasSuffix(".md") {
+                changedPosts.insert("Posts/" + name)
+            } else if name.hasSuffix(".comments") {
+                changedFolders.insert(name)
+            } else {
+                changes.outsidePosts = true
+            }
         }
         let fileManager = FileManager.default
         var listingChanged = false
         for postPath in changedPosts.sorted() {
             let exists = fileManager.fileExists(atPath: siteDirectory.appendingPathComponent(postPath).path)
-            listingChanged = listingChanged || exists != (posts![postPath] != nil)
-            posts![postPath] = exists ? SiteContent.loadPost(postPath, in: siteDirectory) : nil
+            let before = posts![postPath]
+            let after = exists ? SiteContent.loadPost(postPath, in: siteDirectory) : nil
+            listingChanged = listingChanged || exists != (before != nil)
+            posts![postPath] = after
             if exists { lastReads += 1 }
+            changes.posts.append((postPath, before?.post, after?.post, before?.diagnostics == after?.diagnostics,
+                                  after?.diagnostics.containsErrors ?? false))
         }
         for name in changedFolders.sorted() {
             var isDirectory: ObjCBool = false
             let exists = fileManager.fileExists(atPath: siteDirectory.appendingPathComponent("Posts/" + name).path, isDirectory: &isDirectory)
                 && isDirectory.boolValue
-            listingChanged = listingChanged || exists != (folders[name] != nil)
-            folders[name] = exists ? Comment.loadFolder(name, in: siteDirectory) : nil
+            let before = folders[name]
+            let after = exists ? Comment.loadFolder(name, in: siteDirectory) : nil
+            listingChanged = listingChanged || exists != (before != nil)
+            folders[name] = after
             if exists { lastReads += 1 }
+            changes.commentFolders.append((name, before?.comments, after?.comments, before?.diagnostics == after?.diagnostics,
+                                           after?.diagnostics.containsErrors ?? false))
         }
         if listingChanged {
             postPaths = posts!.keys.sorted()
             folderNames = folders.keys.sorted()
         }
-        return true
+        return changes
     }
 }

@@ -32,6 +32,11 @@ public struct PreviewBuilder: Sendable {
         options.preview = true
         do {
             let (files, report) = try SiteBuilder.render(options, cache: cache)
+            // After the build's fast path, only the files it replaced need decorating again.
+            if let replaced = cache.lastChangedFiles,
+               let decorated = decorations.update(replaced, of: files, findings: { Self.findings(of: $0, in: report) }, generation: generation) {
+                return .built(files: decorated, report: report)
+            }
             // Each post page shows its post's findings and the warnings about its file.
             var findingsByPage: [String: [Diagnostic]] = [:]
             for (file, findings) in report.findingsByFile where !findings.isEmpty {
@@ -43,10 +48,9 @@ public struct PreviewBuilder: Sendable {
             }
             let decorated = files.map { file -> OutputFile in
                 guard file.path.hasSuffix(".html") else { return file }
-                let pagePath = file.path.hasSuffix("index.html") ? String(file.path.dropLast("index.html".count)) : file.path
-                return decorations.page(file, findings: findingsByPage[pagePath] ?? [], generation: generation)
+                return decorations.page(file, findings: findingsByPage[Self.pagePath(file.path)] ?? [], generation: generation)
             }
-            decorations.keep(files)
+            decorations.remember(decorated, sourceByPage: Dictionary(report.postPaths.map { ($1, $0) }, uniquingKeysWith: { first, _ in first }))
             return .built(files: decorated, report: report)
         } catch let error as DiagnosticsError {
             return .failed(html: ErrorPage.html(error.diagnostics, siteDirectory: siteDirectory, generation: generation), diagnostics: error.diagnostics)
@@ -54,6 +58,19 @@ public struct PreviewBuilder: Sendable {
             let diagnostic = Diagnostic.error("\(error)", at: SourceLocation(file: "site.yaml"), rule: "io")
             return .failed(html: ErrorPage.html([diagnostic], siteDirectory: siteDirectory, generation: generation), diagnostics: [diagnostic])
         }
+    }
+
+    /// The files the last build changed, when the build knows (its fast path); nil means any file may have changed.
+    public var lastChangedPaths: [String]? { decorations.changedPaths }
+
+    /// `posts/a/index.html` → `posts/a/`, the form `BuildReport.postPaths` uses.
+    static func pagePath(_ filePath: String) -> String {
+        filePath.hasSuffix("index.html") ? String(filePath.dropLast("index.html".count)) : filePath
+    }
+
+    /// What the overlay of the post written in `source` lists: its findings and the warnings about its file.
+    static func findings(of source: String, in report: BuildReport) -> [Diagnostic] {
+        (report.findingsByFile[source] ?? []) + report.warnings.filter { $0.location.file == source }
     }
 
     /// Decorated pages of the last build. A page whose HTML and findings did not change keeps its decorated copy:
@@ -75,13 +92,44 @@ public struct PreviewBuilder: Sendable {
             return decorated
         }
 
-        /// Forgets pages that are gone.
-        func keep(_ files: [OutputFile]) {
+        /// The whole decorated output of the last build, where each file is, and which post each page shows.
+        private var output: [OutputFile] = []
+        private var outputIndex: [String: Int] = [:]
+        private var sourceByPage: [String: String] = [:]
+        private(set) var changedPaths: [String]?
+
+        /// Keeps a full build's decorated output and forgets pages that are gone.
+        func remember(_ decorated: [OutputFile], sourceByPage: [String: String]) {
             lock.withLock {
-                guard pages.count > files.lazy.filter({ $0.path.hasSuffix(".html") }).count else { return }
-                let paths = Set(files.map(\.path))
-                pages = pages.filter { paths.contains($0.key) }
+                output = decorated
+                outputIndex = Dictionary(decorated.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+                self.sourceByPage = sourceByPage
+                changedPaths = nil
+                if pages.count > outputIndex.count {
+                    pages = pages.filter { outputIndex[$0.key] != nil }
+                }
             }
+        }
+
+        /// The last output with the `replaced` files of `files` decorated again; nil when the output does not line up.
+        func update(_ replaced: [String], of files: [OutputFile], findings: (String) -> [Diagnostic], generation: String) -> [OutputFile]? {
+            // Take the output out, so `next` is its only owner and replacing files is done in place.
+            var (next, index, sources) = lock.withLock { () -> ([OutputFile], [String: Int], [String: String]) in
+                defer { output = [] }
+                return (output, outputIndex, sourceByPage)
+            }
+            guard next.count == files.count else { return nil }
+            for path in replaced {
+                guard let position = index[path], files[position].path == path else { return nil }
+                let file = files[position]
+                next[position] = path.hasSuffix(".html")
+                    ? page(file, findings: sources[PreviewBuilder.pagePath(path)].map(findings) ?? [], generation: generation) : file
+            }
+            lock.withLock {
+                output = next
+                changedPaths = replaced
+            }
+            return next
         }
     }
 

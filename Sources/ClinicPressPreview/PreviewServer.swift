@@ -27,7 +27,7 @@ public actor RebuildCoordinator {
         let started = ContinuousClock.now
         switch builder.build(generation: site.generation, changed: paths) {
         case .built(let files, let report):
-            await site.publish(files)
+            await site.publish(files, changed: builder.lastChangedPaths)
             let elapsed = ContinuousClock.now - started
             let reason = paths.isEmpty ? "" : " after \(Self.describe(paths))"
             let cache = builder.cache

@@ -22,8 +22,23 @@ public actor PreviewSite {
         self.generation = generation
     }
 
-    /// Replaces the site with a new build's files and tells browsers which pages changed.
-    public func publish(_ newFiles: [OutputFile]) {
+    /// Replaces the site with a new build's files and tells browsers which pages changed. `changed`, when the build
+    /// knows it, lists the only paths that may differ from the last publish, which spares comparing every file.
+    public func publish(_ newFiles: [OutputFile], changed known: [String]? = nil) {
+        if let known, errorPage == nil, !files.isEmpty, files.count == newFiles.count {
+            let byPath = Set(known)
+            var changed: [String] = []
+            for file in newFiles where byPath.contains(file.path) {
+                guard files[file.path] != nil else { break }
+                if files[file.path] != file.contents {
+                    files[file.path] = file.contents
+                    changed.append(file.path)
+                }
+            }
+            version += 1
+            if !changed.isEmpty { broadcast(changed.sorted().map(Self.urlPath)) }
+            return
+        }
         var changed: [String] = []
         var next: [String: [UInt8]] = [:]
         for file in newFiles {

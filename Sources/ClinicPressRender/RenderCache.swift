@@ -24,6 +24,19 @@ public final class RenderCache: @unchecked Sendable {
         }
     }
 
+    /// Stores one page rendered outside `render`.
+    func store(_ file: OutputFile, key: String, fingerprint: Int) {
+        lock.withLock { pages[key] = (fingerprint, file) }
+    }
+
+    /// Records the counts of a rebuild that rendered pages one by one.
+    public func record(rendered: Int, of total: Int) {
+        lock.withLock {
+            lastRendered = rendered
+            lastReused = total - rendered
+        }
+    }
+
     /// Stores rendered pages, forgets pages no longer in `keys`, and records the counts.
     func finish(storing rendered: [(key: String, fingerprint: Int, file: OutputFile)], keys: [String]) {
         lock.withLock {

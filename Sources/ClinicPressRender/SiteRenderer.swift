@@ -46,13 +46,32 @@ public struct SiteRenderer: Sendable {
         } else {
             files = jobs.parallelMap { job in renderer.render(job, posts: posts, tags: tags, series: series, context: context) }
         }
-        files.append(OutputFile(path: "feed.xml", text: AtomFeed.xml(posts, config: config)))
+        files.append(feed(posts))
         files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(posts, tags: tags.entries.map(\.name), series: series, config: config,
                                                                        homePages: homePageJobs(count: posts.count).count)))
         files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(config.absoluteURL("sitemap.xml"))\n"))
         files += theme.assets
         return files.sorted { $0.path < $1.path }
     }
+
+    /// The page of the post at `index` of `posts`, exactly as `render` makes it, stored in `cache`: the preview redoes
+    /// this page alone after an edit that changed nothing another page shows.
+    public func renderPost(at index: Int, of posts: [BuiltPost], series: [Series], cache: RenderCache?, siteFingerprint: Int) -> OutputFile {
+        let context = PageContext(config: config, copyrightYear: posts.map(\.post.date.year).max() ?? 1970, hasSeries: !series.isEmpty, now: now)
+        let tags = TagIndex([]) // post pages show no tag index
+        let file = render(.post(index: index), posts: posts, tags: tags, series: series, context: context)
+        let identity = identity(of: .post(index: index), posts: posts, tags: tags, site: siteFingerprint)
+        cache?.store(file, key: identity.key, fingerprint: identity.fingerprint)
+        return file
+    }
+
+    /// The Atom feed of the newest posts.
+    public func feed(_ posts: [BuiltPost]) -> OutputFile {
+        OutputFile(path: "feed.xml", text: AtomFeed.xml(posts, config: config))
+    }
+
+    /// How many of the newest posts the feed shows.
+    public static var feedEntries: Int { AtomFeed.entryLimit }
 
     /// One page to render; pages are independent, so they render in parallel.
     enum PageJob: Sendable {

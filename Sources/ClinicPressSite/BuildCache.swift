@@ -19,7 +19,41 @@ public final class BuildCache: @unchecked Sendable {
     public private(set) var lastHits = 0
     public private(set) var lastMisses = 0
 
+    /// The last successful build, for rebuilds that redo only the posts whose text changed (see
+    /// `SiteBuilder.renderChangedPosts`). Nil after a failed build.
+    var lastBuild: SiteBuilder.LastBuild? {
+        get { lock.withLock { storedLastBuild } }
+        set { lock.withLock { storedLastBuild = newValue } }
+    }
+    private var storedLastBuild: SiteBuilder.LastBuild?
+
+    /// Takes the last build out, so the fast path owns it alone and changes it in place (a copy of its arrays of
+    /// 10,000 posts costs more than the rebuild itself).
+    func takeLastBuild() -> SiteBuilder.LastBuild? {
+        lock.withLock {
+            defer { storedLastBuild = nil }
+            return storedLastBuild
+        }
+    }
+
+    /// The files the last build replaced when it took the fast path (post pages and the feed); nil after a full build,
+    /// which may have changed any file.
+    public internal(set) var lastChangedFiles: [String]? {
+        get { lock.withLock { storedChangedFiles } }
+        set { lock.withLock { storedChangedFiles = newValue } }
+    }
+    private var storedChangedFiles: [String]?
+
     public init() {}
+
+    /// Stores results computed one by one, and records the counts.
+    func store(_ built: [(source: String, key: Int, result: MarkdownStage.Result)], total: Int) {
+        lock.withLock {
+            for entry in built { entries[entry.source] = (entry.key, entry.result) }
+            lastHits = total - built.count
+            lastMisses = built.count
+        }
+    }
 
     /// The cached result for each (source, key), or nil where the post changed or is new. One lock for all posts.
     func results(_ keyed: [(source: String, key: Int)]) -> [MarkdownStage.Result?] {

@@ -12,7 +12,7 @@ struct MarkdownStage: Sendable {
     let claims: ClaimChecker
     let references: [String: Reference]
     /// Every comment of the site, by post file stem; only approved ones are published.
-    let comments: [String: [Comment]]
+    var comments: [String: [Comment]]
     let series: SeriesIndex
     let basePath: String
     /// Previews show pending comments, marked, under the approved ones.

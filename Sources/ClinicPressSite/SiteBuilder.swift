@@ -81,11 +81,19 @@ public struct ClaimCounts: Sendable {
     public var suppressed = 0
 
     init(_ analyses: [ClaimAnalysis]) {
-        for analysis in analyses {
-            claims += analysis.claims
-            cited += analysis.citedClaims
-            suppressed += analysis.suppressedClaims
-        }
+        for analysis in analyses { add(analysis) }
+    }
+
+    mutating func add(_ analysis: ClaimAnalysis) {
+        claims += analysis.claims
+        cited += analysis.citedClaims
+        suppressed += analysis.suppressedClaims
+    }
+
+    mutating func remove(_ analysis: ClaimAnalysis) {
+        claims -= analysis.claims
+        cited -= analysis.citedClaims
+        suppressed -= analysis.suppressedClaims
     }
 }
 
@@ -105,6 +113,10 @@ public enum SiteBuilder {
     /// Builds the site into files without writing them (tests and the preview server use this).
     public static func render(_ options: BuildOptions, cache: BuildCache? = nil, progress: Progress = { _, _ in }) throws -> (files: [OutputFile], report: BuildReport) {
         let started = DispatchTime.now()
+        if let cache, let last = cache.takeLastBuild() {
+            if let result = renderChangedPosts(options, cache: cache, last: last, started: started) { return result }
+        }
+        cache?.lastChangedFiles = nil
         // Load the content and the templates both, so one run reports the problems of both.
         var problems: [Diagnostic] = []
         var content: SiteContent?
@@ -152,10 +164,10 @@ public enum SiteBuilder {
 
         progress(2, content.posts.count)
         // `check` needs every finding but no page: the findings all come from the stages above.
-        let files = !options.renderPages ? [] : SiteRenderer(config: content.config, theme: theme, now: options.now).render(
-            built, series: series.series.filter { !$0.publishedParts.isEmpty },
-            cache: cache?.pages, siteFingerprint: (cache?.siteFingerprint ?? 0) &+ theme.fingerprint
-        )
+        let renderer = SiteRenderer(config: content.config, theme: theme, now: options.now)
+        let liveSeries = series.series.filter { !$0.publishedParts.isEmpty }
+        let siteFingerprint = (cache?.siteFingerprint ?? 0) &+ theme.fingerprint
+        let files = !options.renderPages ? [] : renderer.render(built, series: liveSeries, cache: cache?.pages, siteFingerprint: siteFingerprint)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let report = BuildReport(
             posts: built.count,
@@ -168,6 +180,14 @@ public enum SiteBuilder {
             claims: ClaimCounts(results.map(\.claims)),
             postPaths: Dictionary(built.map { ($0.post.source, $0.post.path) }, uniquingKeysWith: { first, _ in first }),
             seconds: seconds
+        )
+        cache?.lastBuild = LastBuild(
+            options: options, content: content, published: published,
+            publishedIndex: Dictionary(published.enumerated().map { ($1.source, $0) }, uniquingKeysWith: { first, _ in first }),
+            contentIndex: Dictionary(content.posts.enumerated().map { ($1.source, $0) }, uniquingKeysWith: { first, _ in first }),
+            stage: stage, siteKey: cache?.siteFingerprint ?? 0, results: results, built: built,
+            renderer: renderer, liveSeries: liveSeries, siteFingerprint: siteFingerprint, files: files,
+            fileIndex: Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first }), report: report
         )
         return (files, report)
     }
@@ -198,13 +218,7 @@ public enum SiteBuilder {
         }
         let siteKey = site.finalize()
         cache.siteFingerprint = siteKey
-        let keyed = posts.map { post -> (Post, Int) in
-            var hasher = Hasher()
-            hasher.combine(siteKey)
-            hasher.combine(post.contentHash)
-            hasher.combine(content.comments[post.fileStem] ?? [])
-            return (post, hasher.finalize())
-        }
+        let keyed = posts.map { post in (post, postKey(post, siteKey: siteKey, comments: content.comments[post.fileStem])) }
         // Look every post up at once, then run the stage on the changed ones on all cores.
         let cached = cache.results(keyed.map { ($0.0.source, $0.1) })
         let missing = cached.indices.filter { cached[$0] == nil }

@@ -248,3 +248,104 @@ import Testing
         #expect(builder.cache.content.lastReads == 4)
     }
 }
+
+/// The preview's fast path (only edited posts redone) must give exactly what a build from scratch gives.
+@Suite struct PreviewFastPathTests {
+    func files(_ outcome: PreviewBuilder.Outcome) -> [String: String] {
+        guard case .built(let files, _) = outcome else { return [:] }
+        return Dictionary(uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
+    }
+
+    /// Builds after the edit through `builder` (told the paths) and from scratch, and compares every file.
+    func expectSameAsFreshBuild(_ builder: PreviewBuilder, _ site: TemporaryDirectory, changed: [String], fastPath: Bool,
+                                sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let incremental = files(builder.build(generation: "g", changed: changed))
+        #expect((builder.cache.lastChangedFiles != nil) == fastPath, "fast path", sourceLocation: sourceLocation)
+        let fresh = files(PreviewBuilder(siteDirectory: site.url, baseURL: builder.baseURL).build(generation: "g"))
+        #expect(!fresh.isEmpty, sourceLocation: sourceLocation)
+        #expect(incremental.keys.sorted() == fresh.keys.sorted(), sourceLocation: sourceLocation)
+        for (path, text) in fresh where incremental[path] != text {
+            Issue.record("\(path) differs from a fresh build", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func editsGiveTheSameSiteAsAFreshBuild() throws {
+        let site = TemporaryDirectory()
+        site.write(minimalSiteYAML + """
+
+        -- Posts/2026-01-01-a.md --
+        ---
+        title: "Ketamine basics, Part 1"
+        tags: [ketamine]
+        ---
+        What a first visit looks like.
+
+        A recent trial found that 6 in 10 patients improved.[^1]
+
+        [^1]: Smith J, Ketamine trial, 2024, https://pubmed.ncbi.nlm.nih.gov/1/
+        -- Posts/2026-01-02-b.md --
+        ---
+        title: "Ketamine basics, Part 2"
+        tags: [ketamine]
+        ---
+        The second part.
+
+        Most patients feel better within hours.
+        -- Posts/2026-01-02-b.comments/2026-01-03-x.md --
+        ---
+        author: "Sam"
+        date: 2026-01-03
+        status: approved
+        ---
+        Thank you.
+        -- Posts/2026-01-03-c.md --
+        ---
+        title: "TMS"
+        tags: [tms]
+        ---
+        Plain words.
+        """)
+        let builder = PreviewBuilder(siteDirectory: site.url, baseURL: "http://127.0.0.1:8000/")
+        _ = builder.build(generation: "g", changed: [])
+
+        // A new uncited claim further down a post: its page, its findings overlay and the feed change.
+        site.write("Posts/2026-01-01-a.md", """
+        ---
+        title: "Ketamine basics, Part 1"
+        tags: [ketamine]
+        ---
+        What a first visit looks like.
+
+        A recent trial found that 6 in 10 patients improved.[^1] Nine in ten patients feel better in a week.
+
+        [^1]: Smith J, Ketamine trial, 2024, https://pubmed.ncbi.nlm.nih.gov/1/
+        """)
+        expectSameAsFreshBuild(builder, site, changed: ["Posts/2026-01-01-a.md"], fastPath: true)
+        #expect(builder.cache.lastChangedFiles == ["posts/a/index.html", "feed.xml"])
+
+        // A comment edited in place: the post's page changes, its comment count does not.
+        site.write("Posts/2026-01-02-b.comments/2026-01-03-x.md", "---\nauthor: \"Sam\"\ndate: 2026-01-03\nstatus: approved\n---\nThank you, very clear.\n")
+        expectSameAsFreshBuild(builder, site, changed: ["Posts/2026-01-02-b.comments/2026-01-03-x.md"], fastPath: true)
+
+        // A new title changes lists and series navigation: the full path.
+        site.write("Posts/2026-01-03-c.md", "---\ntitle: \"TMS, explained\"\ntags: [tms]\n---\nPlain words.\n")
+        expectSameAsFreshBuild(builder, site, changed: ["Posts/2026-01-03-c.md"], fastPath: false)
+
+        // A new first paragraph changes the summary the lists show: the full path.
+        site.write("Posts/2026-01-03-c.md", "---\ntitle: \"TMS, explained\"\ntags: [tms]\n---\nNew opening words.\n")
+        expectSameAsFreshBuild(builder, site, changed: ["Posts/2026-01-03-c.md"], fastPath: false)
+
+        // A broken link fails the build; fixing it builds again.
+        site.write("Posts/2026-01-03-c.md", "---\ntitle: \"TMS, explained\"\ntags: [tms]\n---\nNew opening words.\n\nSee [this](missing.md).\n")
+        guard case .failed = builder.build(generation: "g", changed: ["Posts/2026-01-03-c.md"]) else {
+            Issue.record("a broken link should fail the build")
+            return
+        }
+        site.write("Posts/2026-01-03-c.md", "---\ntitle: \"TMS, explained\"\ntags: [tms]\n---\nNew opening words.\n\nSee [part one](2026-01-01-a.md).\n")
+        expectSameAsFreshBuild(builder, site, changed: ["Posts/2026-01-03-c.md"], fastPath: false)
+
+        // Then body edits take the fast path again.
+        site.write("Posts/2026-01-03-c.md", "---\ntitle: \"TMS, explained\"\ntags: [tms]\n---\nNew opening words.\n\nSee [part one](2026-01-01-a.md) first.\n")
+        expectSameAsFreshBuild(builder, site, changed: ["Posts/2026-01-03-c.md"], fastPath: true)
+    }
+}

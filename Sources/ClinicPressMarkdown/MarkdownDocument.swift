@@ -34,6 +34,8 @@ public final class MarkdownDocument {
     var documentRoot: OpaquePointer { root }
     private let source: [UInt8]
     private let lineStarts: [Int]
+    /// Lines of ASCII only, where a byte column is a scalar column (most lines of most posts).
+    private let asciiLines: [Bool]
     private let lineOffset: Int
 
     /// Parses `markdown`. `firstLine` is the line of the file the text starts on (after front matter),
@@ -51,10 +53,17 @@ public final class MarkdownDocument {
         self.source = Array(markdown.utf8)
         self.lineOffset = firstLine - 1
         var starts = [0]
-        for (index, byte) in source.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(index + 1)
+        var ascii = [true]
+        for (index, byte) in source.enumerated() {
+            if byte == UInt8(ascii: "\n") {
+                starts.append(index + 1)
+                ascii.append(true)
+            } else if byte >= 0x80 {
+                ascii[ascii.count - 1] = false
+            }
         }
         self.lineStarts = starts
+        self.asciiLines = ascii
 
         let parser = cmark_parser_new(cmarkOptions)!
         for name in Extensions.names {
@@ -220,6 +229,7 @@ public final class MarkdownDocument {
         guard line >= 1, line <= lineStarts.count, byteColumn >= 1 else { return TextPosition(line: 0, column: 0) }
         let lineStart = lineStarts[line - 1]
         let end = min(lineStart + byteColumn - 1, source.count)
+        if asciiLines[line - 1] { return TextPosition(line: line + lineOffset, column: end - lineStart + 1) }
         var column = 1
         var index = lineStart
         while index < end {

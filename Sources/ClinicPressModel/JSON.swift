@@ -74,6 +74,15 @@ public indirect enum JSON: Sendable, Hashable, ExpressibleByStringLiteral, Expre
 
     private static func writeString(_ value: String, to out: inout String, htmlSafe: Bool) {
         out += "\""
+        // Most strings need no escape at all (a check report writes hundreds of thousands): copy them whole.
+        let plain = value.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 && !(htmlSafe && (byte == 0x3C || byte == 0x3E || byte == 0x26))
+        }
+        if plain {
+            out += value
+            out += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

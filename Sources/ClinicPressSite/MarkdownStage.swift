@@ -17,6 +17,8 @@ struct MarkdownStage: Sendable {
     let basePath: String
     /// Previews show pending comments, marked, under the approved ones.
     let includePendingComments: Bool
+    /// False for `check`: the findings are made, but not the HTML, summary, word count or comments no page will show.
+    var renderBodies = true
 
     /// The longest summary taken from a first paragraph, in characters.
     static let summaryLimit = 280
@@ -53,6 +55,10 @@ struct MarkdownStage: Sendable {
         }
         let tree = document.tree()
         let analysis = claims.check(tree, body: post.body, bodyFirstLine: post.bodyFirstLine, file: post.source)
+        guard renderBodies else {
+            let unrendered = BuiltPost(post: post, html: "", summary: "", wordCount: 0, series: membership)
+            return Result(post: diagnostics.containsErrors ? nil : unrendered, diagnostics: diagnostics, claims: analysis)
+        }
         let sources = numberCitations(in: document, analysis: analysis)
         let summary = post.summary ?? Self.shorten(tree.first { $0.kind == .paragraph }?.plainText ?? "", to: Self.summaryLimit)
         let published = CommentRenderer.publish(CommentThreads.approved(comments[post.fileStem] ?? [], includingPending: includePendingComments))

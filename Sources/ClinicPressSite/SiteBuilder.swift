@@ -155,7 +155,8 @@ public enum SiteBuilder {
             comments: content.comments,
             series: series,
             basePath: content.config.basePath,
-            includePendingComments: options.preview
+            includePendingComments: options.preview,
+            renderBodies: options.renderPages
         )
         let results = buildPosts(published, stage: stage, content: content, options: options, cache: cache)
         let diagnostics = problems + content.warnings + series.diagnostics + results.flatMap(\.diagnostics)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the same generated clinic posts with ClinicPress (release build) and Hugo (Debian's package), in
-# alternation, and prints median wall time, peak memory and the ClinicPress/Hugo ratio for each size; then
-# `clinicpress check` alone on the largest size.
+# alternation, and prints median wall time, peak memory and the ClinicPress/Hugo ratio for each size. On the largest
+# size it also measures: a rebuild with nothing changed (both tools, into their existing output), `clinicpress check`
+# alone, and one-post edits through the preview server's own code path (Benchmarks/incremental.py).
 #
 # Usage: Benchmarks/run.sh [SIZES…]      (default: 1000 10000; RUNS=3 runs per tool and size)
 # Not a test: CI does not judge speed. Results go to stdout; copy them into Benchmarks/README.md.
@@ -23,21 +24,41 @@ measure() { # prints "seconds peak_kb" of a command
   tail -n 1 "$work/time" # (time adds a first line when the command exits non-zero, as `check` does on findings)
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+column_median() { cut -d' ' -f"$1" "$2" | median; }
+compare() { # label file-cp file-hugo n
+  awk -v label="$1" -v n="$4" -v ct="$(column_median 1 "$2")" -v cm="$(column_median 2 "$2")" \
+      -v ht="$(column_median 1 "$3")" -v hm="$(column_median 2 "$3")" 'BEGIN {
+    printf "%-10s N=%-6d clinicpress %6.2f s %5.0f MB | hugo %6.2f s %5.0f MB | time ratio %.2f, memory ratio %.2f, clinicpress %.2f ms/post\n",
+      label, n, ct, cm / 1024, ht, hm / 1024, ct / ht, cm / hm, ct * 1000 / n }'
+}
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(hugo version | cut -d' ' -f1-2); clinicpress $(git rev-parse --short HEAD)"
 for n in "${sizes[@]}"; do
-  python3 Benchmarks/generate.py "$n" "$work/site-$n"
+  python3 Benchmarks/generate.py "$n" "$work/site-$n" >/dev/null
   : > "$work/cp-$n"; : > "$work/hugo-$n"
   for _ in $(seq "$runs"); do
+    # A full build into an empty output folder, as a deploy from a fresh checkout does.
+    rm -rf "$work/out-cp" "$work/out-hugo"
     measure "$clinicpress" build --site "$work/site-$n/clinicpress" --output "$work/out-cp" >> "$work/cp-$n"
     (cd "$work/site-$n/hugo" && measure hugo --quiet -d "$work/out-hugo") >> "$work/hugo-$n"
   done
-  cp_time=$(cut -d' ' -f1 "$work/cp-$n" | median); cp_mem=$(cut -d' ' -f2 "$work/cp-$n" | median)
-  hugo_time=$(cut -d' ' -f1 "$work/hugo-$n" | median); hugo_mem=$(cut -d' ' -f2 "$work/hugo-$n" | median)
-  awk -v n="$n" -v ct="$cp_time" -v cm="$cp_mem" -v ht="$hugo_time" -v hm="$hugo_mem" 'BEGIN {
-    printf "N=%-6d clinicpress %6.2f s %6.0f MB | hugo %6.2f s %6.0f MB | time ratio %.2f, memory ratio %.2f, clinicpress %.2f ms/post\n",
-      n, ct, cm / 1024, ht, hm / 1024, ct / ht, cm / hm, ct * 1000 / n }'
+  compare "full" "$work/cp-$n" "$work/hugo-$n" "$n"
 done
+
 last=${sizes[${#sizes[@]}-1]}
-check=$(measure "$clinicpress" check --site "$work/site-$last/clinicpress" | cut -d' ' -f1)
-echo "check alone, N=$last: $check s"
+site=$work/site-$last
+# Nothing changed since the last build of each tool: build again into the same output.
+: > "$work/cp-again"; : > "$work/hugo-again"
+for _ in $(seq "$runs"); do
+  measure "$clinicpress" build --site "$site/clinicpress" --output "$work/out-cp" >> "$work/cp-again"
+  (cd "$site/hugo" && measure hugo --quiet -d "$work/out-hugo") >> "$work/hugo-again"
+done
+compare "no-change" "$work/cp-again" "$work/hugo-again" "$last"
+
+: > "$work/check"
+for _ in $(seq "$runs"); do measure "$clinicpress" check --site "$site/clinicpress" >> "$work/check"; done
+awk -v n="$last" -v t="$(column_median 1 "$work/check")" -v m="$(column_median 2 "$work/check")" \
+  'BEGIN { printf "check      N=%-6d clinicpress %6.2f s %5.0f MB\n", n, t, m / 1024 }'
+
+echo "preview server (clinicpress serve), N=$last:"
+python3 Benchmarks/incremental.py "$clinicpress" "$site/clinicpress" 9

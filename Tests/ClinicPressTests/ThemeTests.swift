@@ -35,6 +35,16 @@ import Testing
         #expect(theme.render("partials/footer", ["site": ["clinic": "A & B"]]) == "<footer>A &amp; B</footer>\n")
     }
 
+    /// Templates are compiled with our byte-level HTML escaping selected by a first-line pragma: escaping must match
+    /// swift-mustache's, and a template that starts with a standalone tag must render exactly as written.
+    @Test func escapingAndStandaloneFirstLinesAreUnchanged() throws {
+        let site = TemporaryDirectory()
+        site.write("Templates/partials/footer.mustache", "{{#site.clinic}}\n<footer>{{.}} {{{site.raw}}}</footer>\n{{/site.clinic}}\n")
+        let theme = try Theme.load(templatesDirectory: site.url.appendingPathComponent("Templates"))
+        let rendered = theme.render("partials/footer", ["site": ["clinic": "Dr. O'Neil <MD> & \"Partners\" — café", "raw": "<b>&</b>"]])
+        #expect(rendered == "<footer>Dr. O&#39;Neil &lt;MD&gt; &amp; &quot;Partners&quot; — café <b>&</b></footer>\n")
+    }
+
     @Test func unclosedSectionIsReportedAtItsLine() throws {
         let site = TemporaryDirectory()
         site.write("Templates/tag.mustache", "<h1>{{tag.name}}</h1>\n{{#posts}}\n<p>{{title}}</p>\n")

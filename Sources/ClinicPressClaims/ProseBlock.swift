@@ -75,7 +75,7 @@ struct ProseBlock: Sendable {
         case .text:
             appendText(node.literal ?? "", at: node.start)
         case .code:
-            appendRun(Array((node.literal ?? "").unicodeScalars), at: node.start)
+            appendRun([Unicode.Scalar](scalarsOf: node.literal ?? ""), at: node.start)
         case .softBreak, .lineBreak:
             text.append(" ")
         case .footnoteReference:
@@ -96,7 +96,7 @@ struct ProseBlock: Sendable {
 
     /// Appends a text node's literal, taking `[@key]` and unresolved `[^label]` out as marks.
     private mutating func appendText(_ literal: String, at start: TextPosition) {
-        let scalars = Array(literal.unicodeScalars)
+        let scalars = [Unicode.Scalar](scalarsOf: literal)
         var runStart = 0
         var index = 0
         while index + 2 < scalars.count {

@@ -22,7 +22,11 @@ enum SourceText {
         guard var text = String(validating: bytes, as: UTF8.self) else {
             return .failure(invalidUTF8(bytes, relativePath: relativePath))
         }
-        if text.utf8.contains(UInt8(ascii: "\r")) {
+        // memchr over the bytes: the generic `text.utf8.contains` walked every post byte by byte.
+        let hasCarriageReturn = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false
+        }
+        if hasCarriageReturn {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return .success(text)

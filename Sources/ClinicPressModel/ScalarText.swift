@@ -51,3 +51,14 @@ extension Unicode.Scalar {
         return properties.isUppercase
     }
 }
+
+extension Array where Element == Unicode.Scalar {
+    /// The Unicode scalars of `text`, in one pass: `Array(text.unicodeScalars)` counts the scalars first, a second
+    /// walk over every text node of every post.
+    @inlinable
+    public init(scalarsOf text: String) {
+        self.init()
+        reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { append(scalar) }
+    }
+}

@@ -29,7 +29,7 @@ public enum SeriesReferenceScanner {
 
     public static func scan(_ text: String) -> [Match] {
         guard mayHoldReference(text) else { return [] }
-        let scalars = Array(text.unicodeScalars)
+        let scalars = [Unicode.Scalar](scalarsOf: text)
         let words = tokenize(scalars)
         var matches: [Match] = []
         var index = 0
@@ -70,12 +70,14 @@ public enum SeriesReferenceScanner {
         return matches
     }
 
-    /// Every phrase the scanner knows holds "part", "pt", "next" or "previous" (any case). Most text nodes hold none,
-    /// and this byte check lets them skip the word-by-word scan.
+    /// Every phrase the scanner knows holds one of the words "part", "pt", "next" or "previous" (any case). Most text
+    /// nodes hold none, and this byte check lets them skip the word-by-word scan. A key counts only at the start of a
+    /// word ("symptoms" holds "pt", "department" holds "part").
     private static func mayHoldReference(_ text: String) -> Bool {
         let keys: [[UInt8]] = [Array("part".utf8), Array("pt".utf8), Array("next".utf8), Array("previous".utf8)]
         let bytes = Array(text.utf8)
         for start in bytes.indices where bytes[start] | 0x20 == UInt8(ascii: "p") || bytes[start] | 0x20 == UInt8(ascii: "n") {
+            if start > 0, WordBytes.isWordByte(bytes[start - 1]) { continue }
             for key in keys where start + key.count <= bytes.count {
                 // ASCII lowercase by setting bit 5: harmless for the letters compared here.
                 if key.indices.allSatisfy({ bytes[start + $0] | 0x20 == key[$0] }) { return true }
@@ -109,5 +111,12 @@ public enum SeriesReferenceScanner {
         }
         close(scalars.count)
         return words
+    }
+}
+
+private enum WordBytes {
+    /// ASCII letters and digits. A non-ASCII byte is not counted: it may end a word ("—part two" is a reference).
+    @inline(__always) static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
     }
 }

@@ -108,7 +108,7 @@ struct MarkdownStage: Sendable {
             guard inline.kind == .text, !inline.insideLinkOrHeading, let text = inline.literal else { return nil }
             let matches = SeriesReferenceScanner.scan(text).filter { $0.reference.target(from: membership.part) != membership.part }
             guard !matches.isEmpty else { return nil }
-            let scalars = Array(text.unicodeScalars)
+            let scalars = [Unicode.Scalar](scalarsOf: text)
             var pieces: [TextPiece] = []
             var cursor = 0
             for match in matches {

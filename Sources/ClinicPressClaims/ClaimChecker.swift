@@ -147,8 +147,7 @@ public struct ClaimChecker: Sendable {
 
         mutating func checkSentence(_ sentence: String, at position: TextPosition, marks: [CitationMark], suppression: Suppression?,
                                     analysis: inout ClaimAnalysis) {
-            let categories = checker.classifier.classify(sentence)
-            let ketamineTrap = checker.classifier.callsKetamineFDAApprovedForDepression(sentence)
+            let (categories, ketamineTrap) = checker.classifier.analyze(sentence)
             guard !categories.isEmpty || ketamineTrap else { return }
             analysis.claims += 1
 

@@ -56,22 +56,26 @@ enum SentenceSplitter {
         let startsSentence = first.isUppercaseScalar || ("0"..."9").contains(first) || openers.contains(first)
         guard startsSentence else { return false }
         guard text[index] == "." else { return true }
-        // A period after an abbreviation or an initial does not end the sentence.
-        let word = wordBefore(text, index).lowercased()
+        // A period after an initial or an abbreviation does not end the sentence.
+        let start = wordStart(text, before: index)
+        if index - start == 1, text[start].isUppercaseScalar { return false }
+        // Only short words can be abbreviations: most periods follow longer words, which need no string at all.
+        guard index - start <= longestAbbreviation else { return true }
+        let word = String(scalars: text[start..<index]).lowercased()
         if abbreviations.contains(word) { return false }
         if numberAbbreviations.contains(word), ("0"..."9").contains(first) { return false }
-        let original = wordBefore(text, index)
-        if original.unicodeScalars.count == 1, original.unicodeScalars.first!.isUppercaseScalar { return false }
         return true
     }
 
-    /// The word (letters and inner periods) that ends right before `index`.
-    private static func wordBefore(_ text: [Unicode.Scalar], _ index: Int) -> String {
+    private static let longestAbbreviation = abbreviations.union(numberAbbreviations).map(\.unicodeScalars.count).max()!
+
+    /// Where the word (letters and inner periods) that ends right before `index` starts.
+    private static func wordStart(_ text: [Unicode.Scalar], before index: Int) -> Int {
         var start = index
         while start > 0, text[start - 1].isAlphabeticScalar || (text[start - 1] == "." && start - 1 > 0 && text[start - 2].isAlphabeticScalar) {
             start -= 1
         }
-        return String(scalars: text[start..<index])
+        return start
     }
 
     private static func appendTrimmed(_ range: Range<Int>, of text: [Unicode.Scalar], to sentences: inout [Range<Int>]) {

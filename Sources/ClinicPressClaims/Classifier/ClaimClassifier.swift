@@ -28,7 +28,16 @@ public struct ClaimClassifier: Sendable {
     /// The categories the sentence's assertion falls in, in precedence order (sorted by `ClaimCategory`'s `<`);
     /// empty when it is not a claim.
     public func classify(_ sentence: String) -> [ClaimCategory] {
+        classify(ClaimSentence(sentence))
+    }
+
+    /// Both questions the checker asks of a sentence, from one tokenization.
+    func analyze(_ sentence: String) -> (categories: [ClaimCategory], callsKetamineFDAApproved: Bool) {
         let s = ClaimSentence(sentence)
+        return (classify(s), s.callsKetamineApprovedForDepression)
+    }
+
+    private func classify(_ s: ClaimSentence) -> [ClaimCategory] {
         var found: [ClaimCategory] = []
         for (category, words) in phraseTokens where !found.contains(category) && s.contains(words) {
             found.append(category)

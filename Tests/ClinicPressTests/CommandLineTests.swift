@@ -59,6 +59,26 @@ import Testing
         #expect(files["posts/renamed/index.html"] != nil)
     }
 
+    /// A rebuild writes the files that changed and hard-links the others from the previous output: same inode, same
+    /// modification time, so rsync-style deploys send only what changed.
+    @Test func unchangedFilesAreLinkedFromThePreviousOutput() throws {
+        let site = makeSite()
+        site.write("Posts/2025-12-01-older.md", "---\ntitle: \"Older\"\n---\nAn older post.\n")
+        #expect(try ClinicPressBinary.run(["build", "--site", site.url.path]).status == 0)
+        func inode(_ path: String) throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: site.url.appendingPathComponent("Public/" + path).path)[.systemFileNumber] as? Int
+        }
+        let olderBefore = try inode("posts/older/index.html"), helloBefore = try inode("posts/hello/index.html")
+        let styleBefore = try inode("assets/style.css")
+        site.write("Posts/2026-01-01-hello.md", "---\ntitle: \"Hello\"\n---\nFirst post.\n\nA second paragraph.\n")
+        #expect(try ClinicPressBinary.run(["build", "--site", site.url.path]).status == 0)
+        #expect(try inode("posts/older/index.html") == olderBefore)
+        #expect(try inode("assets/style.css") == styleBefore)
+        #expect(try inode("posts/hello/index.html") != helloBefore)
+        let hello = try String(contentsOf: site.url.appendingPathComponent("Public/posts/hello/index.html"), encoding: .utf8)
+        #expect(hello.contains("A second paragraph."))
+    }
+
     @Test func refusesToReplaceAFolderThatIsNotASite() throws {
         let site = makeSite()
         let other = TemporaryDirectory()

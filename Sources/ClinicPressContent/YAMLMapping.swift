@@ -22,12 +22,15 @@ struct YAMLMapping {
 
     /// Parses `yaml`, which starts on line `firstLine` of `file`. Returns nil (with diagnostics) when the text is
     /// not YAML or not a mapping.
+    private static let resolver = Resolver.default.removing(.merge).removing(.timestamp).removing(.value)
+
     static func parse(_ yaml: String, file: String, firstLine: Int, diagnostics: inout [Diagnostic]) -> YAMLMapping? {
         let node: Node?
         do {
             // `.utf8` is what Yams picks for native strings anyway, but its `.default` reads the process environment on
-            // every call, which showed up in profiles of 10,000-post sites.
-            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            // every call, which showed up in profiles of 10,000-post sites. The resolver keeps the rules whose tags this
+            // code reads (null, bool, int, float): each rule is a regular expression tried on every scalar.
+            node = try Yams.compose(yaml: yaml, Self.resolver, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, file: file, firstLine: firstLine))
             return nil

@@ -112,6 +112,12 @@ public enum SiteBuilder {
 
     /// Builds the site into files without writing them (tests and the preview server use this).
     public static func render(_ options: BuildOptions, cache: BuildCache? = nil, progress: Progress = { _, _ in }) throws -> (files: [OutputFile], report: BuildReport) {
+        try render(options, cache: cache, progress: progress, published: { _ in })
+    }
+
+    /// `render`, calling `published` with the posts to publish as soon as they are known (before any is parsed).
+    static func render(_ options: BuildOptions, cache: BuildCache?, progress: Progress,
+                       published onPublished: ([Post]) -> Void) throws -> (files: [OutputFile], report: BuildReport) {
         let started = DispatchTime.now()
         if let cache, let last = cache.takeLastBuild() {
             if let result = renderChangedPosts(options, cache: cache, last: last, started: started) { return result }
@@ -145,6 +151,7 @@ public enum SiteBuilder {
         let published = options.includeDrafts ? content.posts : content.posts.filter { !$0.isDraft && !$0.isScheduled(now: options.now) }
 
         progress(1, content.posts.count)
+        onPublished(published)
         let publishedSources = Set(published.map(\.source))
         let series = SeriesIndex(posts: content.posts, isPublished: { publishedSources.contains($0.source) })
         let stage = MarkdownStage(
@@ -239,14 +246,27 @@ public enum SiteBuilder {
     /// - Throws: `DiagnosticsError` for problems in the site's files; other errors for the file system.
     public static func build(_ options: BuildOptions, progress: Progress = { _, _ in }) throws -> BuildReport {
         let started = DispatchTime.now()
-        var (files, report) = try render(options, progress: progress)
-        if options.strict, report.failsStrictMode {
-            throw StrictModeFailure(report: report)
+        let writer = OutputWriter(outputDirectory: options.outputDirectory, siteDirectory: options.siteDirectory)
+        // Each post's folder is created in the background while the posts are parsed and the pages rendered.
+        let folders = DispatchGroup()
+        do {
+            var (files, report) = try render(options, cache: nil, progress: progress, published: { posts in
+                let directories = ["posts"] + posts.map { String(SitePaths.post($0.slug).dropLast()) }
+                DispatchQueue.global().async(group: folders) { writer.prepare(directories) }
+            })
+            folders.wait()
+            if options.strict, report.failsStrictMode {
+                throw StrictModeFailure(report: report)
+            }
+            progress(3, report.posts)
+            report.files = try writer.finish(files)
+            report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            return report
+        } catch {
+            folders.wait()
+            writer.discard()
+            throw error
         }
-        progress(3, report.posts)
-        report.files = try OutputWriter(outputDirectory: options.outputDirectory, siteDirectory: options.siteDirectory).write(files)
-        report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        return report
     }
 
     private static func existingDirectory(_ url: URL) -> URL? {

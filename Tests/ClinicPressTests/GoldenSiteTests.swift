@@ -118,8 +118,15 @@ func firstDifference(_ expected: String, _ actual: String) -> String {
         #expect(result.status == 1)
         #expect(result.stderr.contains("error: --strict:"))
         #expect(!FileManager.default.fileExists(atPath: destination.path))
+        // The post folders made in the background while rendering are gone too: nothing but the output's parent.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.url.path).isEmpty)
         let lenient = try ClinicPressBinary.run(["build", "--site", Fixtures.site("claims").path, "--output", destination.path])
         #expect(lenient.status == 0)
         #expect(lenient.stdout.contains("Claims: "))
+        // A second strict failure leaves the first build's output exactly as it was, and no staging folder.
+        let before = filesBelow(destination)
+        #expect(try ClinicPressBinary.run(["build", "--site", Fixtures.site("claims").path, "--output", destination.path, "--strict"]).status == 1)
+        #expect(filesBelow(destination) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.url.path) == ["Public"])
     }
 }

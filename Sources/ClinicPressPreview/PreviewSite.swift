@@ -25,11 +25,11 @@ public actor PreviewSite {
     /// Replaces the site with a new build's files and tells browsers which pages changed. `changed`, when the build
     /// knows it, lists the only paths that may differ from the last publish, which spares comparing every file.
     public func publish(_ newFiles: [OutputFile], changed known: [String]? = nil) {
-        if let known, errorPage == nil, !files.isEmpty, files.count == newFiles.count {
+        // Only when every known path replaces a file already published; anything else is compared file by file below.
+        if let known, errorPage == nil, !files.isEmpty, files.count == newFiles.count, known.allSatisfy({ files[$0] != nil }) {
             let byPath = Set(known)
             var changed: [String] = []
             for file in newFiles where byPath.contains(file.path) {
-                guard files[file.path] != nil else { break }
                 if files[file.path] != file.contents {
                     files[file.path] = file.contents
                     changed.append(file.path)

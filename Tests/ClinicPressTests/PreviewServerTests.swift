@@ -113,6 +113,21 @@ import Testing
         #expect(await events.next() == "event: change\ndata: {\"version\":3,\"paths\":[\"*\"]}\n\n")
     }
 
+    /// A build's list of changed paths only spares comparisons: a path that was not published before (here a page
+    /// replacing another, so the counts match) still gets the whole new site published.
+    @Test func changedPathsThatAreNewPublishEverything() async {
+        let site = PreviewSite(generation: "test")
+        await site.publish([OutputFile(path: "index.html", text: "home"), OutputFile(path: "posts/b/index.html", text: "b")])
+        await site.publish([OutputFile(path: "index.html", text: "home"), OutputFile(path: "posts/c/index.html", text: "c")],
+                           changed: ["posts/c/index.html"])
+        #expect(await site.page(for: "/posts/c/").status == 200)
+        #expect(await site.page(for: "/posts/b/").status == 404)
+        // A known change to a published file is published.
+        await site.publish([OutputFile(path: "index.html", text: "home, edited"), OutputFile(path: "posts/c/index.html", text: "c")],
+                           changed: ["index.html"])
+        #expect(await site.page(for: "/").body == Array("home, edited".utf8))
+    }
+
     @Test func filePathsNeverClimbOut() {
         #expect(PreviewSite.filePath(for: "/") == "index.html")
         #expect(PreviewSite.filePath(for: "/posts/a/") == "posts/a/index.html")

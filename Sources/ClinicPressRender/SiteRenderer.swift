@@ -36,7 +36,7 @@ public struct SiteRenderer: Sendable {
             // Look every page up at once, then render the changed ones on all cores.
             let jobs = jobs
             let identities = jobs.map { renderer.identity(of: $0, posts: posts, tags: tags, site: siteFingerprint) }
-            let cached = cache.pages(identities)
+            let cached = cache.values(identities)
             let missing = cached.indices.filter { cached[$0] == nil }
             let rendered = missing.parallelMap { renderer.render(jobs[$0], posts: posts, tags: tags, series: series, context: context) }
             cache.finish(storing: zip(missing, rendered).map { (identities[$0].key, identities[$0].fingerprint, $1) }, keys: identities.map(\.key))
@@ -61,7 +61,7 @@ public struct SiteRenderer: Sendable {
         let tags = TagIndex([]) // post pages show no tag index
         let file = render(.post(index: index), posts: posts, tags: tags, series: series, context: context)
         let identity = identity(of: .post(index: index), posts: posts, tags: tags, site: siteFingerprint)
-        cache?.store(file, key: identity.key, fingerprint: identity.fingerprint)
+        cache?.store([(identity.key, identity.fingerprint, file)])
         return file
     }
 

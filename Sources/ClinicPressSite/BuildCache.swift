@@ -8,7 +8,8 @@ import Foundation
 /// re-parses that post alone.
 public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var entries: [String: (key: Int, result: MarkdownStage.Result)] = [:]
+    /// Each published post's Markdown stage result, by the post's file, under `SiteBuilder.postKey`.
+    let results = FingerprintCache<MarkdownStage.Result>()
     /// Parsed posts and comments, reused until the file watcher reports their files changed.
     public let content = ContentCache()
     /// Rendered pages, reused when nothing they show changed.
@@ -16,23 +17,24 @@ public final class BuildCache: @unchecked Sendable {
     /// The fingerprint of the site-wide inputs of the last build (settings, references, every post's metadata).
     var siteFingerprint = 0
     /// How many posts the last build took from the cache, and how many it parsed.
-    public private(set) var lastHits = 0
-    public private(set) var lastMisses = 0
+    public var lastHits: Int { results.lastReused }
+    public var lastMisses: Int { results.lastComputed }
 
     /// The last successful build, for rebuilds that redo only the posts whose text changed (see
     /// `SiteBuilder.renderChangedPosts`). Nil after a failed build.
-    var lastBuild: SiteBuilder.LastBuild? {
-        get { lock.withLock { storedLastBuild } }
-        set { lock.withLock { storedLastBuild = newValue } }
+    private var lastBuild: SiteBuilder.LastBuild?
+
+    /// Keeps a successful build for the next rebuild's fast path.
+    func keepLastBuild(_ build: SiteBuilder.LastBuild) {
+        lock.withLock { lastBuild = build }
     }
-    private var storedLastBuild: SiteBuilder.LastBuild?
 
     /// Takes the last build out, so the fast path owns it alone and changes it in place (a copy of its arrays of
     /// 10,000 posts costs more than the rebuild itself).
     func takeLastBuild() -> SiteBuilder.LastBuild? {
         lock.withLock {
-            defer { storedLastBuild = nil }
-            return storedLastBuild
+            defer { lastBuild = nil }
+            return lastBuild
         }
     }
 
@@ -45,36 +47,4 @@ public final class BuildCache: @unchecked Sendable {
     private var storedChangedFiles: [String]?
 
     public init() {}
-
-    /// Stores results computed one by one, and records the counts.
-    func store(_ built: [(source: String, key: Int, result: MarkdownStage.Result)], total: Int) {
-        lock.withLock {
-            for entry in built { entries[entry.source] = (entry.key, entry.result) }
-            lastHits = total - built.count
-            lastMisses = built.count
-        }
-    }
-
-    /// The cached result for each (source, key), or nil where the post changed or is new. One lock for all posts.
-    func results(_ keyed: [(source: String, key: Int)]) -> [MarkdownStage.Result?] {
-        lock.withLock {
-            keyed.map { item in
-                guard let entry = entries[item.source], entry.key == item.key else { return nil }
-                return entry.result
-            }
-        }
-    }
-
-    /// Stores new results, drops entries of posts that no longer exist, and records the counts.
-    func finish(storing built: [(source: String, key: Int, result: MarkdownStage.Result)], sources: [String]) {
-        lock.withLock {
-            for entry in built { entries[entry.source] = (entry.key, entry.result) }
-            if entries.count > sources.count {
-                let current = Set(sources)
-                entries = entries.filter { current.contains($0.key) }
-            }
-            lastHits = sources.count - built.count
-            lastMisses = built.count
-        }
-    }
 }

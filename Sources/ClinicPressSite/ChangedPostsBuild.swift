@@ -62,7 +62,7 @@ extension SiteBuilder {
             }
         }
 
-        var stored: [(source: String, key: Int, result: MarkdownStage.Result)] = []
+        var stored: [(key: String, fingerprint: Int, value: MarkdownStage.Result)] = []
         for index in changed.sorted() {
             let post = next.published[index]
             let key = postKey(post, siteKey: next.siteKey, comments: next.content.comments[post.fileStem])
@@ -79,7 +79,8 @@ extension SiteBuilder {
             next.built[index] = built
             stored.append((post.source, key, result))
         }
-        cache.store(stored, total: next.results.count)
+        cache.results.store(stored)
+        cache.results.record(computed: stored.count, of: next.results.count)
 
         var replaced: [String] = []
         if options.renderPages {
@@ -95,12 +96,12 @@ extension SiteBuilder {
                 replaced.append("feed.xml")
             }
         }
-        cache.pages.record(rendered: changed.count, of: next.files.count)
+        cache.pages.record(computed: changed.count, of: next.files.count)
         next.options = options
         next.report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let result = (next.files, next.report)
         cache.lastChangedFiles = replaced
-        cache.lastBuild = next
+        cache.keepLastBuild(next)
         return result
     }
 

@@ -189,14 +189,14 @@ public enum SiteBuilder {
             postPaths: Dictionary(built.map { ($0.post.source, $0.post.path) }, uniquingKeysWith: { first, _ in first }),
             seconds: seconds
         )
-        cache?.lastBuild = LastBuild(
+        cache?.keepLastBuild(LastBuild(
             options: options, content: content, published: published,
             publishedIndex: Dictionary(published.enumerated().map { ($1.source, $0) }, uniquingKeysWith: { first, _ in first }),
             contentIndex: Dictionary(content.posts.enumerated().map { ($1.source, $0) }, uniquingKeysWith: { first, _ in first }),
             stage: stage, siteKey: cache?.siteFingerprint ?? 0, results: results, built: built,
             renderer: renderer, liveSeries: liveSeries, siteFingerprint: siteFingerprint, files: files,
             fileIndex: Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first }), report: report
-        )
+        ))
         return (files, report)
     }
 
@@ -228,7 +228,7 @@ public enum SiteBuilder {
         cache.siteFingerprint = siteKey
         let keyed = posts.map { post in (post, postKey(post, siteKey: siteKey, comments: content.comments[post.fileStem])) }
         // Look every post up at once, then run the stage on the changed ones on all cores.
-        let cached = cache.results(keyed.map { ($0.0.source, $0.1) })
+        let cached = cache.results.values(keyed.map { ($0.0.source, $0.1) })
         let missing = cached.indices.filter { cached[$0] == nil }
         let built = missing.parallelMap { index -> MarkdownStage.Result in
             var result = stage.build(keyed[index].0)
@@ -236,7 +236,7 @@ public enum SiteBuilder {
             result.post?.fingerprintListing()
             return result
         }
-        cache.finish(storing: zip(missing, built).map { (keyed[$0].0.source, keyed[$0].1, $1) }, sources: posts.map(\.source))
+        cache.results.finish(storing: zip(missing, built).map { (keyed[$0].0.source, keyed[$0].1, $1) }, keys: posts.map(\.source))
         var results = cached
         for (index, result) in zip(missing, built) { results[index] = result }
         return results.map { $0! }

@@ -1,15 +1,18 @@
 /// Escaping for text placed in HTML or XML that ClinicPress writes outside templates (feeds, sitemaps,
-/// citation lists).
+/// citation lists), and for `{{values}}` inside them.
 public enum Markup {
     /// `&`, `<`, `>`, `"` and `'` as entities; control characters other than tab and newline removed
-    /// (XML 1.0 does not allow them at all, and in HTML they only hide things).
-    public static func escape(_ text: String) -> String {
+    /// (XML 1.0 does not allow them at all, and in HTML they only hide things) unless `droppingControlCharacters` is
+    /// false, as for template values, which are escaped exactly as swift-mustache's own HTML escaping does.
+    public static func escape(_ text: String, droppingControlCharacters: Bool = true) -> String {
         // Byte by byte (the text is valid UTF-8): pages, feeds and sitemaps escape every title and address of a site.
         let bytes = text.utf8
-        // Most text needs nothing: printable ASCII without the five special characters.
-        if bytes.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F && $0 != 0x26 && $0 != 0x3C && $0 != 0x3E && $0 != 0x22 && $0 != 0x27) || $0 == 0x0A || $0 == 0x09 }) {
-            return text
-        }
+        // Most text needs nothing: none of the five special characters, and no control character to drop.
+        let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        let plain = droppingControlCharacters
+            ? bytes.allSatisfy { ($0 >= 0x20 && $0 < 0x7F && !special($0)) || $0 == 0x0A || $0 == 0x09 }
+            : !bytes.contains(where: special)
+        if plain { return text }
         let input = Array(bytes)
         var out: [UInt8] = []
         out.reserveCapacity(input.count + 16)
@@ -17,16 +20,17 @@ public enum Markup {
         while index < input.count {
             let byte = input[index]
             switch byte {
-            case 0x26: out += Array("&amp;".utf8)
-            case 0x3C: out += Array("&lt;".utf8)
-            case 0x3E: out += Array("&gt;".utf8)
-            case 0x22: out += Array("&quot;".utf8)
-            case 0x27: out += Array("&#39;".utf8)
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x22: out.append(contentsOf: "&quot;".utf8)
+            case 0x27: out.append(contentsOf: "&#39;".utf8)
             case 0x09, 0x0A: out.append(byte)
-            case ..<0x20, 0x7F: break // control characters are dropped
-            case 0xC2 where index + 1 < input.count && (0x80...0x9F).contains(input[index + 1]):
+            case ..<0x20 where droppingControlCharacters, 0x7F where droppingControlCharacters: break // control characters
+            case 0xC2 where droppingControlCharacters && index + 1 < input.count && (0x80...0x9F).contains(input[index + 1]):
                 index += 1 // C1 controls, U+0080…U+009F
-            case 0xEF where index + 2 < input.count && input[index + 1] == 0xBF && (input[index + 2] == 0xBE || input[index + 2] == 0xBF):
+            case 0xEF where droppingControlCharacters && index + 2 < input.count && input[index + 1] == 0xBF
+                && (input[index + 2] == 0xBE || input[index + 2] == 0xBF):
                 index += 2 // the noncharacters U+FFFE and U+FFFF
             default: out.append(byte)
             }

@@ -165,7 +165,7 @@ struct MarkdownStage: Sendable {
         var parts: [String] = []
         if let author = reference.author { parts.append(Markup.escape(author) + ".") }
         parts.append("<cite>\(Markup.escape(reference.title))</cite>.")
-        let published = [reference.publisher, reference.year.map(String.init)].compactMap { $0 }.map(Markup.escape).joined(separator: ", ")
+        let published = [reference.publisher, reference.year.map(String.init)].compactMap { $0 }.map { Markup.escape($0) }.joined(separator: ", ")
         if !published.isEmpty { parts.append(published + ".") }
         if let link = reference.link { parts.append("<a href=\"\(Markup.escape(link))\">\(Markup.escape(link))</a>") }
         return parts.joined(separator: " ")

@@ -32,20 +32,14 @@ public struct PreviewBuilder: Sendable {
         options.preview = true
         do {
             let (files, report) = try SiteBuilder.render(options, cache: cache)
+            let overlays = OverlayFindings(report)
             // After the build's fast path, only the files it replaced need decorating again.
             if let replaced = cache.lastChangedFiles,
-               let decorated = decorations.update(replaced, of: files, findings: { Self.findings(of: $0, in: report) }, generation: generation) {
+               let decorated = decorations.update(replaced, of: files, findings: overlays.ofPost, generation: generation) {
                 return .built(files: decorated, report: report)
             }
-            // Each post page shows its post's findings and the warnings about its file.
-            var findingsByPage: [String: [Diagnostic]] = [:]
-            for (file, findings) in report.findingsByFile where !findings.isEmpty {
-                if let page = report.postPaths[file] { findingsByPage[page] = findings }
-            }
-            // Warnings about other files (site.yaml, a comment) go on the home page.
-            for warning in report.warnings {
-                findingsByPage[report.postPaths[warning.location.file] ?? "", default: []].append(warning)
-            }
+            var findingsByPage = [SitePaths.home(page: 1): overlays.ofHomePage]
+            for (source, page) in report.postPaths { findingsByPage[page] = overlays.ofPost(source) }
             let decorated = files.map { file -> OutputFile in
                 guard file.path.hasSuffix(".html") else { return file }
                 return decorations.page(file, findings: findingsByPage[Self.pagePath(file.path)] ?? [], generation: generation)
@@ -68,9 +62,24 @@ public struct PreviewBuilder: Sendable {
         filePath.hasSuffix("index.html") ? String(filePath.dropLast("index.html".count)) : filePath
     }
 
-    /// What the overlay of the post written in `source` lists: its findings and the warnings about its file.
-    static func findings(of source: String, in report: BuildReport) -> [Diagnostic] {
-        (report.findingsByFile[source] ?? []) + report.warnings.filter { $0.location.file == source }
+    /// What the editor overlays list: on a post's page its findings and the warnings about its file; on the home page
+    /// the warnings about other files (site.yaml, a comment).
+    struct OverlayFindings {
+        let report: BuildReport
+        private let warningsByFile: [String: [Diagnostic]]
+
+        init(_ report: BuildReport) {
+            self.report = report
+            warningsByFile = Dictionary(grouping: report.warnings, by: \.location.file)
+        }
+
+        func ofPost(_ source: String) -> [Diagnostic] {
+            (report.findingsByFile[source] ?? []) + (warningsByFile[source] ?? [])
+        }
+
+        var ofHomePage: [Diagnostic] {
+            report.warnings.filter { report.postPaths[$0.location.file] == nil }
+        }
     }
 
     /// Decorated pages of the last build. A page whose HTML and findings did not change keeps its decorated copy:

@@ -239,6 +239,24 @@ import Testing
         #expect(page(unseen, "posts/b/index.html")?.contains("edited unseen") == false)
     }
 
+    /// The editor overlay: a post's page lists its own findings; warnings about files that are not posts (a comment
+    /// file here) go on the home page.
+    @Test func overlaysListEachPagesFindings() throws {
+        let site = makeSite()
+        site.write("Posts/2026-01-02-b.md", "---\ntitle: \"B\"\n---\nA recent trial found that 6 in 10 patients improved.\n")
+        site.write("Posts/2026-01-02-b.comments/2026-01-05-x.md",
+                   "---\nauthor: \"Sam\"\ndate: 2026-01-05\nstatus: approved\nemial: sam@example.com\n---\nThanks.\n")
+        let outcome = PreviewBuilder(siteDirectory: site.url, baseURL: "http://127.0.0.1:8000/").build(generation: "g")
+        let postB = page(outcome, "posts/b/index.html") ?? ""
+        let home = page(outcome, "index.html") ?? ""
+        #expect(postB.contains("<script type=\"application/json\" id=\"cp-findings\">"))
+        #expect(postB.contains("uncited-statistic"))
+        #expect(!postB.contains("emial"))
+        #expect(home.contains("emial"))
+        #expect(!home.contains("uncited-statistic"))
+        #expect(page(outcome, "posts/c/index.html")?.contains("cp-findings") == false)
+    }
+
     @Test func deletedAndNewPostsAndCommentsAreSeen() throws {
         let site = makeSite()
         let builder = PreviewBuilder(siteDirectory: site.url, baseURL: "http://127.0.0.1:8000/")

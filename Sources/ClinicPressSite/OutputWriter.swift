@@ -10,16 +10,15 @@ import Foundation
 /// parallel), so a build can `prepare` the folders it already knows (one per post) on a background thread while it
 /// renders, then `finish`.
 final class OutputWriter: @unchecked Sendable {
-    let outputDirectory: URL
     /// The site folder, which the output must never replace or contain.
     let siteDirectory: URL
+    /// The output folder, standardized.
     private let output: URL
     private let staging: URL
     /// Set once `prepare` or `finish` created the staging folder.
     private var stagingCreated = false
 
     init(outputDirectory: URL, siteDirectory: URL) {
-        self.outputDirectory = outputDirectory
         self.siteDirectory = siteDirectory
         output = outputDirectory.standardizedFileURL
         staging = output.deletingLastPathComponent()

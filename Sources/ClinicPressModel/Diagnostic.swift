@@ -40,11 +40,29 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// Compiler style: `Posts/a.md:3:1: error: missing title [front-matter]`, then the hint on its own line.
     public var description: String {
-        var text = "\(location): \(severity.rawValue): \(message) [\(rule)]"
-        if let hint {
-            text += "\n    hint: \(hint)"
-        }
+        var text = ""
+        write(to: &text)
         return text
+    }
+
+    /// Appends `description` to `text`, piece by piece: reports of large sites write hundreds of thousands.
+    public func write(to text: inout String) {
+        text += location.file
+        text += ":"
+        text += String(location.line)
+        text += ":"
+        text += String(location.column)
+        text += ": "
+        text += severity.rawValue
+        text += ": "
+        text += message
+        text += " ["
+        text += rule
+        text += "]"
+        if let hint {
+            text += "\n    hint: "
+            text += hint
+        }
     }
 
     /// Diagnostics sort by file, line, column, then message, so reports are stable.

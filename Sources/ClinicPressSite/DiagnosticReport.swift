@@ -9,38 +9,76 @@ public struct DiagnosticReport: Sendable {
         case text, json, github
     }
 
-    public let diagnostics: [Diagnostic]
+    /// The diagnostics by file: files in name order, each file's by line, column and message.
+    private let files: [[Diagnostic]]
     /// The site folder, to read the source line a diagnostic points at.
     public let siteDirectory: URL
 
     /// Creates a report; diagnostics are sorted by file, line and column.
     public init(_ diagnostics: [Diagnostic], siteDirectory: URL) {
-        self.diagnostics = diagnostics.sorted()
+        self.init(byFile: [:], adding: diagnostics, siteDirectory: siteDirectory)
+    }
+
+    /// Creates a report from lists by file (a build's claim findings) and `others` in any order. The lists are
+    /// kept as they are when already sorted: a large site has hundreds of thousands of findings.
+    public init(byFile: [String: [Diagnostic]], adding others: [Diagnostic] = [], siteDirectory: URL) {
+        var byFile = byFile
+        for diagnostic in others { byFile[diagnostic.location.file, default: []].append(diagnostic) }
+        files = byFile.keys.sorted().compactMap { file in
+            let list = byFile[file]!
+            guard !list.isEmpty else { return nil }
+            return zip(list, list.dropFirst()).allSatisfy { !($1 < $0) } ? list : list.sorted()
+        }
         self.siteDirectory = siteDirectory
+    }
+
+    /// Every diagnostic, sorted by file, line and column.
+    public var diagnostics: [Diagnostic] { files.flatMap { $0 } }
+
+    /// How many diagnostics the report holds.
+    public var count: Int { files.reduce(0) { $0 + $1.count } }
+
+    /// Whether any diagnostic satisfies `predicate`.
+    public func contains(where predicate: (Diagnostic) -> Bool) -> Bool {
+        files.contains { $0.contains(where: predicate) }
     }
 
     /// The report in `format`, ending in a newline (empty text for no diagnostics in text format).
     public func formatted(_ format: Format) -> String {
-        var sources = SourceLines(siteDirectory: siteDirectory)
         switch format {
         case .text:
-            // In contiguous chunks on all cores (a check of a large site prints hundreds of thousands), joined in order.
+            // Files in chunks of similar size on all cores (a check of a large site prints hundreds of thousands
+            // of findings), joined in order. Each chunk reads each source file at most once.
             let siteDirectory = siteDirectory
-            let chunkSize = 2_000
-            let chunks = stride(from: 0, to: diagnostics.count, by: chunkSize).map { diagnostics[$0..<min($0 + chunkSize, diagnostics.count)] }
+            var chunks: [ArraySlice<[Diagnostic]>] = []
+            var chunkStart = 0, chunkCount = 0
+            for (index, list) in files.enumerated() {
+                chunkCount += list.count
+                if chunkCount >= 2_000 || index == files.count - 1 {
+                    chunks.append(files[chunkStart...index])
+                    chunkStart = index + 1
+                    chunkCount = 0
+                }
+            }
             return chunks.parallelMap { chunk in
                 var sources = SourceLines(siteDirectory: siteDirectory)
-                return chunk.map { diagnostic in
-                    var text = diagnostic.description
+                var text = ""
+                text.reserveCapacity(chunk.reduce(0) { $0 + $1.count } * 320)
+                for diagnostic in chunk.joined() {
+                    diagnostic.write(to: &text)
                     if let excerpt = diagnostic.excerpt {
-                        text += "\n    | \(excerpt)"
+                        text += "\n    | "
+                        text += excerpt
                     } else if let line = sources.line(diagnostic.location), !line.trimmingCharacters(in: .whitespaces).isEmpty {
-                        text += "\n    | \(line)"
+                        text += "\n    | "
+                        text += line
                     }
-                    return text + "\n"
-                }.joined()
+                    text += "\n"
+                }
+                return text
             }.joined()
         case .json:
+            var sources = SourceLines(siteDirectory: siteDirectory)
             let findings = diagnostics.map { diagnostic in
                 JSON.object([
                     "file": .string(diagnostic.location.file),

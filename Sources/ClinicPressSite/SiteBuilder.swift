@@ -70,7 +70,7 @@ public struct BuildReport: Sendable {
 
     /// True when a `--strict` build must fail: any warning, or any finding at warning or error level.
     public var failsStrictMode: Bool {
-        !warnings.isEmpty || findings.contains { $0.severity >= .warning }
+        !warnings.isEmpty || claims.errors + claims.warnings > 0
     }
 }
 
@@ -79,21 +79,33 @@ public struct ClaimCounts: Sendable {
     public var claims = 0
     public var cited = 0
     public var suppressed = 0
+    /// Findings at error and at warning level.
+    public var errors = 0
+    public var warnings = 0
 
     init(_ analyses: [ClaimAnalysis]) {
         for analysis in analyses { add(analysis) }
     }
 
     mutating func add(_ analysis: ClaimAnalysis) {
-        claims += analysis.claims
-        cited += analysis.citedClaims
-        suppressed += analysis.suppressedClaims
+        count(analysis, times: 1)
     }
 
     mutating func remove(_ analysis: ClaimAnalysis) {
-        claims -= analysis.claims
-        cited -= analysis.citedClaims
-        suppressed -= analysis.suppressedClaims
+        count(analysis, times: -1)
+    }
+
+    private mutating func count(_ analysis: ClaimAnalysis, times sign: Int) {
+        claims += sign * analysis.claims
+        cited += sign * analysis.citedClaims
+        suppressed += sign * analysis.suppressedClaims
+        for finding in analysis.findings {
+            switch finding.severity {
+            case .error: errors += sign
+            case .warning: warnings += sign
+            case .info: break
+            }
+        }
     }
 }
 

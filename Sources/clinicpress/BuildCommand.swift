@@ -51,8 +51,9 @@ struct BuildCommand: ParsableCommand {
                 printError("[\(stage + 1)/\(SiteBuilder.stages.count)] \(SiteBuilder.stages[stage]) (\(posts) posts)")
             }
         } catch let failure as StrictModeFailure {
-            let failing = failure.report.warnings + failure.report.findings.filter { $0.severity >= .warning }
-            printError(DiagnosticReport(failing, siteDirectory: site).formatted(.text))
+            let failing = DiagnosticReport(byFile: failure.report.findingsByFile.mapValues { $0.filter { $0.severity >= .warning } },
+                                           adding: failure.report.warnings, siteDirectory: site)
+            printError(failing.formatted(.text))
             printError("error: --strict: \(failing.count) finding\(failing.count == 1 ? "" : "s") at warning or error level; the output was not replaced")
             throw ExitCode(1)
         } catch let error as DiagnosticsError {
@@ -80,8 +81,7 @@ struct BuildCommand: ParsableCommand {
 
 /// "Claims: 41 found, 18 cited, 1 suppressed; 22 uncited (15 errors, 7 warnings) — details: clinicpress check".
 func claimSummary(_ report: BuildReport) -> String {
-    let errors = report.findings.filter { $0.severity == .error }.count
-    let warnings = report.findings.filter { $0.severity == .warning }.count
+    let errors = report.claims.errors, warnings = report.claims.warnings
     var line = "Claims: \(report.claims.claims) found, \(report.claims.cited) cited"
     if report.claims.suppressed > 0 { line += ", \(report.claims.suppressed) suppressed" }
     if errors + warnings > 0 {

@@ -29,29 +29,33 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let site = siteOption.url
-        var diagnostics: [Diagnostic]
+        let report: DiagnosticReport
         do {
             var options = BuildOptions(siteDirectory: site, includeDrafts: drafts)
             options.renderPages = false
-            let report = try SiteBuilder.render(options).report
-            diagnostics = report.warnings + report.findings
+            let build = try SiteBuilder.render(options).report
+            report = DiagnosticReport(byFile: build.findingsByFile, adding: build.warnings, siteDirectory: site)
         } catch let error as DiagnosticsError {
-            diagnostics = error.diagnostics
+            report = DiagnosticReport(error.diagnostics, siteDirectory: site)
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        let report = DiagnosticReport(diagnostics, siteDirectory: site).formatted(format)
-        if format == .text && diagnostics.isEmpty {
+        if format == .text && report.count == 0 {
             print("No problems found.")
         } else {
-            print(report, terminator: "")
+            print(report.formatted(format), terminator: "")
         }
-        if diagnostics.contains(where: \.isInputError) {
-            throw ExitCode(2)
+        let status: Int32
+        if report.contains(where: \.isInputError) {
+            status = 2
+        } else if report.contains(where: { $0.severity == .error || (strict && $0.severity == .warning) }) {
+            status = 1
+        } else {
+            status = 0
         }
-        if diagnostics.containsErrors || (strict && diagnostics.contains { $0.severity >= .warning }) {
-            throw ExitCode(1)
-        }
+        // The process ends here, as compilers do: freeing a large site's findings one by one (hundreds of
+        // thousands of them) would take longer than printing them. `exit` flushes standard output.
+        Foundation.exit(status)
     }
 }

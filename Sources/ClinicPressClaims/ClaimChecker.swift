@@ -77,6 +77,7 @@ public struct ClaimChecker: Sendable {
     /// Checks one post. `body` is its Markdown (for definitions cmark-gfm drops), `file` its path in the site.
     public func check(_ document: MarkdownNode, body: String, bodyFirstLine: Int, file: String) -> ClaimAnalysis {
         let walker = ProseWalker(document)
+        let classifier = self.classifier
         var analysis = ClaimAnalysis()
         var context = Context(file: file, walker: walker, checker: self)
 
@@ -89,8 +90,12 @@ public struct ClaimChecker: Sendable {
                 if !sentences.isEmpty { marksBySentence[index].append(mark) }
             }
             for (index, range) in sentences.enumerated() {
-                context.checkSentence(block.string(range), at: block.position(at: range.lowerBound), marks: marksBySentence[index],
-                                      suppression: block.suppression, analysis: &analysis)
+                let (categories, ketamineTrap) = block.text.withUnsafeBufferPointer {
+                    classifier.analyze(utf8: UnsafeBufferPointer(rebasing: $0[range]))
+                }
+                guard !categories.isEmpty || ketamineTrap else { continue }
+                context.checkClaim(Sentence(block: block, range: range), categories: categories, ketamineTrap: ketamineTrap,
+                                   marks: marksBySentence[index], analysis: &analysis)
             }
             // Citation marks outside any claim still have to resolve.
             for mark in block.marks { context.checkResolves(mark, analysis: &analysis) }
@@ -110,6 +115,15 @@ public struct ClaimChecker: Sendable {
     }
 
     // MARK: - One post's state
+
+    /// A sentence of a prose block; its text and position are made only when it is reported.
+    private struct Sentence {
+        let block: ProseBlock
+        let range: Range<Int>
+
+        var text: String { block.string(range) }
+        var position: TextPosition { block.position(at: range.lowerBound) }
+    }
 
     private struct Context {
         let file: String
@@ -145,10 +159,9 @@ public struct ClaimChecker: Sendable {
             if !sources.contains(source) { sources.append(source) }
         }
 
-        mutating func checkSentence(_ sentence: String, at position: TextPosition, marks: [CitationMark], suppression: Suppression?,
-                                    analysis: inout ClaimAnalysis) {
-            let (categories, ketamineTrap) = checker.classifier.analyze(sentence)
-            guard !categories.isEmpty || ketamineTrap else { return }
+        /// Checks the citations of a sentence the classifier found to be a claim.
+        mutating func checkClaim(_ sentence: Sentence, categories: [ClaimCategory], ketamineTrap: Bool, marks: [CitationMark],
+                                 analysis: inout ClaimAnalysis) {
             analysis.claims += 1
 
             var cited = false
@@ -171,7 +184,7 @@ public struct ClaimChecker: Sendable {
                     if !checker.isTrusted(url) {
                         report(.untrustedSource, "source \(SourceCheck.host(of: url)) is not on the list of trusted domains", at: mark.position,
                                hint: "cite a primary source (a journal, PubMed, a health agency), or add the domain to claims.trusted_domains",
-                               excerpt: sentence, into: &analysis)
+                               excerpt: sentence.text, into: &analysis)
                     }
                 }
             }
@@ -179,7 +192,7 @@ public struct ClaimChecker: Sendable {
                 // A false statement is fixed by correcting it, not by citing it: report it alone.
                 reportClaim(.fdaKetamine, "ketamine is not FDA-approved for depression; esketamine (Spravato) is",
                             hint: "say that ketamine is used off-label for depression, or name esketamine if that is what you mean",
-                            sentence: sentence, at: position, suppression: suppression, analysis: &analysis)
+                            sentence: sentence, analysis: &analysis)
                 if cited { analysis.citedClaims += 1 }
                 return
             }
@@ -192,19 +205,19 @@ public struct ClaimChecker: Sendable {
             if !weakFootnotes.isEmpty {
                 message += ": footnote \(weakFootnotes.map { "[^\($0)]" }.joined(separator: ", ")) names no source"
             }
-            reportClaim(.uncited(category), message, hint: category.hint, sentence: sentence, at: position, suppression: suppression, analysis: &analysis)
+            reportClaim(.uncited(category), message, hint: category.hint, sentence: sentence, analysis: &analysis)
         }
 
-        private mutating func reportClaim(_ rule: ClaimRule, _ message: String, hint: String, sentence: String, at position: TextPosition,
-                                          suppression: Suppression?, analysis: inout ClaimAnalysis) {
+        private mutating func reportClaim(_ rule: ClaimRule, _ message: String, hint: String, sentence: Sentence, analysis: inout ClaimAnalysis) {
             guard checker.severity(of: rule) != nil else { return }
-            if let suppression, suppression.covers(rule) {
+            if let suppression = sentence.block.suppression, suppression.covers(rule) {
                 suppression.uses += 1
                 analysis.suppressedClaims += 1
-                report(.claimSuppressed, "\(rule.rawValue) suppressed: \(suppression.reason)", at: position, excerpt: sentence, into: &analysis)
+                report(.claimSuppressed, "\(rule.rawValue) suppressed: \(suppression.reason)", at: sentence.position, excerpt: sentence.text,
+                       into: &analysis)
                 return
             }
-            report(rule, message, at: position, hint: hint, excerpt: sentence, into: &analysis)
+            report(rule, message, at: sentence.position, hint: hint, excerpt: sentence.text, into: &analysis)
         }
 
         /// Reports footnotes without definitions, definitions that name no source, and unknown `[@key]`s, once each.

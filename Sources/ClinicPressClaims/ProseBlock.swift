@@ -15,7 +15,7 @@ struct CitationMark: Sendable, Equatable {
     }
 
     let kind: Kind
-    /// Offset in the block's text. Links cite the sentence their text starts in; footnotes and `[@key]`
+    /// Byte offset in the block's text. Links cite the sentence their text starts in; footnotes and `[@key]`
     /// cite the text before them (`…improved.[^1]`, `…improved[^1].`).
     let offset: Int
     let position: TextPosition
@@ -27,19 +27,19 @@ struct CitationMark: Sendable, Equatable {
     }
 }
 
-/// The prose of one paragraph or table cell as a reader sees it, with a way back to source positions.
+/// The prose of one paragraph or table cell as a reader sees it, in UTF-8, with a way back to source positions.
 ///
 /// Text comes from text and code nodes; soft breaks become spaces; links keep their text; images, raw HTML and
-/// footnote markers add nothing to the text but marks are recorded for citations.
+/// footnote markers add nothing to the text but marks are recorded for citations. Offsets are byte offsets.
 struct ProseBlock: Sendable {
-    var text: [Unicode.Scalar] = []
+    var text: [UInt8] = []
     var marks: [CitationMark] = []
     /// `claim-ok` reason that applies to this block, if a comment before it gave one.
     var suppression: Suppression?
     /// Where runs of text start: offset → source position (each run sits on one source line).
     private var anchors: [(offset: Int, position: TextPosition)] = []
 
-    /// The source position of the scalar at `offset`.
+    /// The source position of the byte at `offset`; columns count Unicode scalars.
     func position(at offset: Int) -> TextPosition {
         var low = 0, high = anchors.count - 1, found = -1
         while low <= high {
@@ -53,12 +53,19 @@ struct ProseBlock: Sendable {
         }
         guard found >= 0 else { return anchors.first?.position ?? TextPosition(line: 0, column: 0) }
         let anchor = anchors[found]
-        return TextPosition(line: anchor.position.line, column: anchor.position.column + offset - anchor.offset)
+        return TextPosition(line: anchor.position.line, column: anchor.position.column + Self.scalarCount(text[anchor.offset..<offset]))
     }
 
     /// The text of `range` as a string.
     func string(_ range: Range<Int>) -> String {
-        String(scalars: text[range])
+        text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    /// The number of scalars in UTF-8 bytes: every byte but the continuation bytes (10xxxxxx) starts one.
+    static func scalarCount<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int {
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     // MARK: - Building from the Markdown tree
@@ -73,11 +80,11 @@ struct ProseBlock: Sendable {
     private mutating func append(_ node: MarkdownNode) {
         switch node.kind {
         case .text:
-            appendText(node.literal ?? "", at: node.start)
+            node.withLiteralUTF8 { appendText($0, at: node.start) }
         case .code:
-            appendRun([Unicode.Scalar](scalarsOf: node.literal ?? ""), at: node.start)
+            node.withLiteralUTF8 { appendRun($0[...], at: node.start) }
         case .softBreak, .lineBreak:
-            text.append(" ")
+            text.append(UInt8(ascii: " "))
         case .footnoteReference:
             marks.append(CitationMark(kind: .footnote(label: node.literal ?? ""), offset: text.count, position: node.start))
         case .link:
@@ -95,28 +102,28 @@ struct ProseBlock: Sendable {
     }
 
     /// Appends a text node's literal, taking `[@key]` and unresolved `[^label]` out as marks.
-    private mutating func appendText(_ literal: String, at start: TextPosition) {
-        let scalars = [Unicode.Scalar](scalarsOf: literal)
+    private mutating func appendText(_ literal: UnsafeBufferPointer<UInt8>, at start: TextPosition) {
+        let open = UInt8(ascii: "["), close = UInt8(ascii: "]"), space = UInt8(ascii: " ")
         var runStart = 0
         var index = 0
-        while index + 2 < scalars.count {
-            guard scalars[index] == "[", scalars[index + 1] == "@" || scalars[index + 1] == "^",
-                  let close = scalars[(index + 2)...].firstIndex(of: "]"), close > index + 2,
-                  !scalars[(index + 2)..<close].contains(where: { $0 == " " || $0 == "[" }) else {
+        while index + 2 < literal.count {
+            guard literal[index] == open, literal[index + 1] == UInt8(ascii: "@") || literal[index + 1] == UInt8(ascii: "^"),
+                  let end = literal[(index + 2)...].firstIndex(of: close), end > index + 2,
+                  !literal[(index + 2)..<end].contains(where: { $0 == space || $0 == open }) else {
                 index += 1
                 continue
             }
-            appendRun(Array(scalars[runStart..<index]), at: shifted(start, by: runStart))
-            let label = String(scalars: scalars[(index + 2)..<close])
-            let kind: CitationMark.Kind = scalars[index + 1] == "@" ? .reference(key: label) : .undefinedFootnote(label: label)
-            marks.append(CitationMark(kind: kind, offset: text.count, position: shifted(start, by: index)))
-            index = close + 1
+            appendRun(literal[runStart..<index], at: shifted(start, by: Self.scalarCount(literal[..<runStart])))
+            let label = String(decoding: UnsafeBufferPointer(rebasing: literal[(index + 2)..<end]), as: UTF8.self)
+            let kind: CitationMark.Kind = literal[index + 1] == UInt8(ascii: "@") ? .reference(key: label) : .undefinedFootnote(label: label)
+            marks.append(CitationMark(kind: kind, offset: text.count, position: shifted(start, by: Self.scalarCount(literal[..<index]))))
+            index = end + 1
             runStart = index
         }
-        appendRun(Array(scalars[runStart...]), at: shifted(start, by: runStart))
+        appendRun(literal[runStart...], at: shifted(start, by: Self.scalarCount(literal[..<runStart])))
     }
 
-    private mutating func appendRun(_ run: [Unicode.Scalar], at position: TextPosition) {
+    private mutating func appendRun(_ run: Slice<UnsafeBufferPointer<UInt8>>, at position: TextPosition) {
         guard !run.isEmpty else { return }
         anchors.append((text.count, position.isUnknown ? estimatedPosition() : position))
         text.append(contentsOf: run)

@@ -71,6 +71,12 @@ public struct MarkdownNode: Sendable {
         self.children = children
     }
 
+    /// Calls `body` with the literal's UTF-8 bytes (empty when there is none).
+    public func withLiteralUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var text = literal ?? ""
+        return text.withUTF8(body)
+    }
+
     /// The text a reader sees: literals joined, breaks as spaces, footnote markers and raw HTML left out.
     public var plainText: String {
         var text = ""

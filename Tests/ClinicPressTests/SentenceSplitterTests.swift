@@ -3,12 +3,8 @@ import Testing
 
 @Suite struct SentenceSplitterTests {
     func sentences(_ text: String) -> [String] {
-        let scalars = Array(text.unicodeScalars)
-        return SentenceSplitter.split(scalars).map { range in
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[range])
-            return String(view)
-        }
+        let bytes = Array(text.utf8)
+        return SentenceSplitter.split(bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
     }
 
     @Test(arguments: [
@@ -25,6 +21,11 @@ import Testing
         ("Visit fda.gov for more. Then call.", ["Visit fda.gov for more.", "Then call."]),
         ("No terminal mark here", ["No terminal mark here"]),
         ("  Leading space. ", ["Leading space."]),
+        // Offsets are UTF-8 bytes: marks, quotes, spaces and capitals outside ASCII.
+        ("Patients felt better… Then it faded.", ["Patients felt better…", "Then it faded."]),
+        ("It’s fast.” Émile agreed. «Ça va.»", ["It’s fast.”", "Émile agreed.", "«Ça va.»"]),
+        ("Done.\u{00A0}Next one.\u{2003}", ["Done.", "Next one."]),
+        ("É. Dupont wrote it. Fine.", ["É. Dupont wrote it.", "Fine."]),
     ])
     func splits(text: String, expected: [String]) {
         #expect(sentences(text) == expected)

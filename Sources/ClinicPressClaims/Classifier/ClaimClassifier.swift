@@ -31,9 +31,9 @@ public struct ClaimClassifier: Sendable {
         classify(ClaimSentence(sentence))
     }
 
-    /// Both questions the checker asks of a sentence, from one tokenization.
-    func analyze(_ sentence: String) -> (categories: [ClaimCategory], callsKetamineFDAApproved: Bool) {
-        let s = ClaimSentence(sentence)
+    /// Both questions the checker asks of a sentence (in UTF-8), from one tokenization.
+    func analyze(utf8 sentence: UnsafeBufferPointer<UInt8>) -> (categories: [ClaimCategory], callsKetamineFDAApproved: Bool) {
+        let s = ClaimSentence(utf8: sentence)
         return (classify(s), s.callsKetamineApprovedForDepression)
     }
 

@@ -5,6 +5,12 @@ struct ClaimSentence {
     let classes: WordClass
 
     init(_ sentence: String) {
+        var copy = sentence
+        self = copy.withUTF8 { ClaimSentence(utf8: $0) }
+    }
+
+    /// Tokenizes a sentence given as UTF-8 bytes (the claim checker reads sentences out of a block's bytes).
+    init(utf8 sentence: UnsafeBufferPointer<UInt8>) {
         var tokens = ClaimTokenizer.tokenize(sentence)
         // "per cent" is a percent sign.
         if let c = tokens.firstIndex(where: { $0.key == .cent }), c > 0, tokens[c - 1].key == .per {

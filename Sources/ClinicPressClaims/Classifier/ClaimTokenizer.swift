@@ -89,10 +89,12 @@ enum SpellingHash {
 enum ClaimTokenizer {
     static func tokenize(_ sentence: String) -> [ClaimToken] {
         var copy = sentence
-        return copy.withUTF8 { bytes in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { scratch in
-                scan(bytes, scratch)
-            }
+        return copy.withUTF8 { tokenize($0) }
+    }
+
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [ClaimToken] {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { scratch in
+            scan(bytes, scratch)
         }
     }
 

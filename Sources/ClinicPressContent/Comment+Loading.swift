@@ -83,17 +83,17 @@ extension Comment {
 
     /// Reads one `Posts/<stem>.comments/` folder.
     static func loadFolder(_ folder: String, in siteDirectory: URL) -> LoadedFolder {
-        let postsDirectory = siteDirectory.appendingPathComponent("Posts")
+        let sitePath = siteDirectory.path
         let postStem = String(folder.dropLast(".comments".count))
         var diagnostics: [Diagnostic] = []
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: postsDirectory.appendingPathComponent(folder).path)) ?? [])
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: "\(sitePath)/Posts/\(folder)")) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
         var comments: [Comment] = []
         var replyToLocations: [String: SourceLocation] = [:]
         for name in names {
             let source = "Posts/\(folder)/\(name)"
             var replyToLocation: SourceLocation?
-            if let text = SourceText.read(siteDirectory.appendingPathComponent(source), relativePath: source).value(reportingTo: &diagnostics),
+            if let text = SourceText.read(path: "\(sitePath)/\(source)", relativePath: source).value(reportingTo: &diagnostics),
                let comment = parse(text, source: source, postStem: postStem, diagnostics: &diagnostics, replyToLocation: &replyToLocation) {
                 comments.append(comment)
                 replyToLocations[comment.id] = replyToLocation

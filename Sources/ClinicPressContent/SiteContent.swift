@@ -45,8 +45,7 @@ public struct SiteContent: Sendable {
     /// Reads and parses one post file.
     static func loadPost(_ relativePath: String, in siteDirectory: URL) -> LoadedPost {
         var diagnostics: [Diagnostic] = []
-        let url = siteDirectory.appendingPathComponent(relativePath)
-        guard let text = SourceText.read(url, relativePath: relativePath).value(reportingTo: &diagnostics) else {
+        guard let text = SourceText.read(path: siteDirectory.path + "/" + relativePath, relativePath: relativePath).value(reportingTo: &diagnostics) else {
             return LoadedPost(post: nil, diagnostics: diagnostics)
         }
         return LoadedPost(post: Post.parse(text, source: relativePath, diagnostics: &diagnostics), diagnostics: diagnostics)

@@ -6,13 +6,35 @@ import Foundation
 enum SourceText {
     /// The file's text, or a diagnostic naming `relativePath`.
     static func read(_ url: URL, relativePath: String) -> Result<String, Diagnostic> {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            return .failure(.error("cannot read the file: \(error.localizedDescription)", at: SourceLocation(file: relativePath), rule: "io"))
+        read(path: url.path, relativePath: relativePath)
+    }
+
+    /// The text of the file at `path`, read with plain system calls: `Data(contentsOf:)` and URL arithmetic were a
+    /// quarter of loading a 10,000-post site.
+    static func read(path: String, relativePath: String) -> Result<String, Diagnostic> {
+        func failure() -> Result<String, Diagnostic> {
+            .failure(.error("cannot read the file: \(String(cString: strerror(errno)))", at: SourceLocation(file: relativePath), rule: "io"))
         }
-        return decode(Array(data), relativePath: relativePath)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return failure() }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return failure() }
+        let size = Int(status.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            initialized = 0
+            while initialized < size, let start = buffer.baseAddress {
+                let count = Glibc.read(descriptor, start + initialized, size - initialized)
+                if count < 0, errno == EINTR { continue }
+                if count <= 0 {
+                    failed = count < 0
+                    break
+                }
+                initialized += count
+            }
+        }
+        return failed ? failure() : decode(bytes, relativePath: relativePath)
     }
 
     /// Decodes bytes; see `read`.

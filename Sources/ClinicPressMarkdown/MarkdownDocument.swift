@@ -88,9 +88,9 @@ public final class MarkdownDocument {
         cmark_parser_free(parser)
     }
 
-    /// The document as a tree of Swift values with file positions.
+    /// The document's root node, to walk the tree with file positions. Valid until the document is edited.
     public func tree() -> MarkdownNode {
-        makeNode(root)
+        MarkdownNode(root, in: self)
     }
 
     /// Offers every link destination to `transform` with the link's position; a non-nil answer replaces it.
@@ -138,41 +138,10 @@ public final class MarkdownDocument {
         footnoteLabel(of: node, isDefinition: cmark_node_get_type(node) == CMARK_NODE_FOOTNOTE_DEFINITION)
     }
 
-    // MARK: - Copying the C tree into Swift values
+    // MARK: - Reading nodes
 
-    private func makeNode(_ node: OpaquePointer) -> MarkdownNode {
-        var children: [MarkdownNode] = []
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            children.append(makeNode(current))
-            child = cmark_node_next(current)
-        }
-        let kind = kind(of: node)
-        var result = MarkdownNode(
-            kind: kind,
-            start: position(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node)),
-            end: position(line: cmark_node_get_end_line(node), byteColumn: cmark_node_get_end_column(node)),
-            children: children
-        )
-        switch kind {
-        case .footnoteReference, .footnoteDefinition:
-            // cmark-gfm keeps a reference's number, not its label, and drops the definition's label: read it from the source.
-            result.literal = footnoteLabel(of: node, isDefinition: kind == .footnoteDefinition)
-        case .text, .code, .codeBlock, .htmlBlock, .htmlInline:
-            result.literal = cmark_node_get_literal(node).map { String(cString: $0) }
-        case .link, .image:
-            result.destination = cmark_node_get_url(node).map { String(cString: $0) }
-            result.title = cmark_node_get_title(node).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
-        default:
-            break
-        }
-        if kind == .codeBlock {
-            result.fenceInfo = cmark_node_get_fence_info(node).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
-        }
-        return result
-    }
-
-    private func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
+    /// What the node at `node` is.
+    func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_DOCUMENT: return .document
         case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
@@ -208,7 +177,7 @@ public final class MarkdownDocument {
     }
 
     /// The label of a footnote reference (`[^label]` at the node's start) or definition (`[^label]:` opening its line).
-    private func footnoteLabel(of node: OpaquePointer, isDefinition: Bool) -> String? {
+    func footnoteLabel(of node: OpaquePointer, isDefinition: Bool) -> String? {
         let line = Int(cmark_node_get_start_line(node))
         guard line >= 1, line <= lineStarts.count else { return nil }
         let lineEnd = line < lineStarts.count ? lineStarts[line] : source.count

@@ -1,3 +1,8 @@
+internal import CCmarkGFM
+#if canImport(Glibc)
+internal import Glibc
+#endif
+
 /// A 1-based line and column in the Markdown source. Columns count Unicode scalars.
 public struct TextPosition: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var line: Int
@@ -19,9 +24,11 @@ public struct TextPosition: Sendable, Hashable, Comparable, CustomStringConverti
     }
 }
 
-/// One node of a parsed Markdown document, copied out of cmark-gfm into plain Swift values
-/// so that analysis stages can walk it freely, on any thread, after the C document is gone.
-public struct MarkdownNode: Sendable {
+/// One node of a parsed Markdown document, read in place from cmark-gfm's tree: nothing is copied until asked for.
+///
+/// A node keeps its document alive. Like the document, it is used from one task at a time, and only until the
+/// document is next edited (an edit may free the node).
+public struct MarkdownNode {
     /// What a node is. Extension nodes (tables, strikethrough, task items) have their own cases.
     public enum Kind: Sendable, Hashable {
         case document, blockQuote, list(ordered: Bool), item, codeBlock, htmlBlock, paragraph, heading(level: Int), thematicBreak
@@ -43,38 +50,79 @@ public struct MarkdownNode: Sendable {
         }
     }
 
-    public var kind: Kind
-    /// Where the node starts, in file coordinates. Unknown (0:0) for soft breaks and bare autolinks.
-    public var start: TextPosition
-    /// Where the node ends (inclusive). Unreliable for lists, items and HTML blocks (a cmark-gfm limitation).
-    public var end: TextPosition
-    /// The text of text, code, code block and HTML nodes; the label of footnote definitions.
-    public var literal: String?
-    /// The destination of links and images.
-    public var destination: String?
-    /// The title of links and images.
-    public var title: String?
-    /// The info string of fenced code blocks.
-    public var fenceInfo: String?
-    public var children: [MarkdownNode]
+    let document: MarkdownDocument
+    let pointer: OpaquePointer
 
-    /// Creates a node; normally only the parser does.
-    public init(kind: Kind, start: TextPosition, end: TextPosition, literal: String? = nil, destination: String? = nil,
-                title: String? = nil, fenceInfo: String? = nil, children: [MarkdownNode] = []) {
-        self.kind = kind
-        self.start = start
-        self.end = end
-        self.literal = literal
-        self.destination = destination
-        self.title = title
-        self.fenceInfo = fenceInfo
-        self.children = children
+    public let kind: Kind
+
+    init(_ pointer: OpaquePointer, in document: MarkdownDocument) {
+        self.document = document
+        self.pointer = pointer
+        self.kind = document.kind(of: pointer)
+    }
+
+    /// Where the node starts, in file coordinates. Unknown (0:0) for soft breaks and bare autolinks.
+    public var start: TextPosition {
+        document.filePosition(line: cmark_node_get_start_line(pointer), byteColumn: cmark_node_get_start_column(pointer))
+    }
+
+    /// Where the node ends (inclusive). Unreliable for lists, items and HTML blocks (a cmark-gfm limitation).
+    public var end: TextPosition {
+        document.filePosition(line: cmark_node_get_end_line(pointer), byteColumn: cmark_node_get_end_column(pointer))
+    }
+
+    /// The text of text, code, code block and HTML nodes; the label of footnote references and definitions.
+    public var literal: String? {
+        switch kind {
+        case .footnoteReference, .footnoteDefinition:
+            // cmark-gfm keeps a reference's number, not its label, and drops the definition's label: read it from the source.
+            document.footnoteLabel(of: pointer, isDefinition: kind == .footnoteDefinition)
+        case .text, .code, .codeBlock, .htmlBlock, .htmlInline:
+            cmark_node_get_literal(pointer).map { String(cString: $0) }
+        default:
+            nil
+        }
+    }
+
+    /// The destination of links and images.
+    public var destination: String? {
+        guard kind == .link || kind == .image else { return nil }
+        return cmark_node_get_url(pointer).map { String(cString: $0) }
+    }
+
+    /// The title of links and images.
+    public var title: String? {
+        guard kind == .link || kind == .image else { return nil }
+        return cmark_node_get_title(pointer).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The info string of fenced code blocks.
+    public var fenceInfo: String? {
+        guard kind == .codeBlock else { return nil }
+        return cmark_node_get_fence_info(pointer).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The nodes directly below this one, in document order.
+    public var children: [MarkdownNode] {
+        var children: [MarkdownNode] = []
+        var child = cmark_node_first_child(pointer)
+        while let current = child {
+            children.append(MarkdownNode(current, in: document))
+            child = cmark_node_next(current)
+        }
+        return children
     }
 
     /// Calls `body` with the literal's UTF-8 bytes (empty when there is none).
     public func withLiteralUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        var text = literal ?? ""
-        return text.withUTF8(body)
+        switch kind {
+        case .text, .code, .codeBlock, .htmlBlock, .htmlInline:
+            guard let literal = cmark_node_get_literal(pointer) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+            return literal.withMemoryRebound(to: UInt8.self, capacity: 1) { body(UnsafeBufferPointer(start: $0, count: strlen(literal))) }
+        default:
+            var text = literal ?? ""
+            return text.withUTF8(body)
+        }
     }
 
     /// The text a reader sees: literals joined, breaks as spaces, footnote markers and raw HTML left out.

@@ -59,10 +59,12 @@ struct MarkdownStage: Sendable {
             let unrendered = BuiltPost(post: post, html: "", summary: "", wordCount: 0, series: membership)
             return Result(post: diagnostics.containsErrors ? nil : unrendered, diagnostics: diagnostics, claims: analysis)
         }
-        let sources = numberCitations(in: document, analysis: analysis)
+        // The summary and word count read the tree before citations are numbered: that edit frees nodes.
         let summary = post.summary ?? Self.shorten(tree.first { $0.kind == .paragraph }?.plainText ?? "", to: Self.summaryLimit)
+        let wordCount = Self.countWords(tree)
+        let sources = numberCitations(in: document, analysis: analysis)
         let published = CommentRenderer.publish(CommentThreads.approved(comments[post.fileStem] ?? [], includingPending: includePendingComments))
-        let built = BuiltPost(post: post, html: document.renderHTML(), summary: summary, wordCount: Self.countWords(tree), sources: sources,
+        let built = BuiltPost(post: post, html: document.renderHTML(), summary: summary, wordCount: wordCount, sources: sources,
                               comments: published, series: membership)
         return Result(post: diagnostics.containsErrors ? nil : built, diagnostics: diagnostics, claims: analysis)
     }
@@ -175,12 +177,14 @@ struct MarkdownStage: Sendable {
     static func countWords(_ tree: MarkdownNode) -> Int {
         var count = 0
         tree.forEach { node in
-            guard node.kind == .text || node.kind == .code, let literal = node.literal else { return }
-            var inWord = false
-            for byte in literal.utf8 {
-                let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A
-                if !isSpace, !inWord { count += 1 }
-                inWord = !isSpace
+            guard node.kind == .text || node.kind == .code else { return }
+            node.withLiteralUTF8 { literal in
+                var inWord = false
+                for byte in literal {
+                    let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A
+                    if !isSpace, !inWord { count += 1 }
+                    inWord = !isSpace
+                }
             }
         }
         return count

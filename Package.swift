@@ -63,7 +63,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "clinicpress",
-            dependencies: ["ClinicPressSite", "ClinicPressPreview", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ClinicPressSite", "ClinicPressPreview", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            // mimalloc (Debian's libmimalloc-dev, installed by scripts/bootstrap.sh) replaces glibc's malloc in the
+            // command line: cmark-gfm, Yams and the claim checker allocate millions of small blocks on a large
+            // site, and glibc's slow path was a fifth of `check`'s time (Benchmarks/README.md).
+            linkerSettings: [.linkedLibrary("mimalloc")]
         ),
         .testTarget(
             name: "ClinicPressTests",

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what ClinicPress needs from Debian when it is missing: cmark-gfm with its extensions (and
-# pkg-config to find it). Safe to run again: it does nothing when everything is there.
+# pkg-config to find it), and mimalloc, the allocator the command line links. Safe to run again: it does
+# nothing when everything is there.
 set -euo pipefail
 
 missing=()
 pkg-config --exists libcmark-gfm 2>/dev/null || missing+=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
 [ -f /usr/include/cmark-gfm-core-extensions.h ] || missing+=(libcmark-gfm-extensions-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+[ -f /usr/include/mimalloc.h ] || missing+=(libmimalloc-dev)
 if [ "${CLINICPRESS_WITH_BROWSER:-0}" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
   missing+=(chromium)
 fi

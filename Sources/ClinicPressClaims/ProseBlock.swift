@@ -107,7 +107,10 @@ struct ProseBlock: Sendable {
         var runStart = 0
         var index = 0
         while index + 2 < literal.count {
-            guard literal[index] == open, literal[index + 1] == UInt8(ascii: "@") || literal[index + 1] == UInt8(ascii: "^"),
+            // Most text holds no bracket at all: jump to the next one.
+            guard let bracket = literal[index...].firstIndex(of: open), bracket + 2 < literal.count else { break }
+            index = bracket
+            guard literal[index + 1] == UInt8(ascii: "@") || literal[index + 1] == UInt8(ascii: "^"),
                   let end = literal[(index + 2)...].firstIndex(of: close), end > index + 2,
                   !literal[(index + 2)..<end].contains(where: { $0 == space || $0 == open }) else {
                 index += 1

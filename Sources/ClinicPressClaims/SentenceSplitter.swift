@@ -15,7 +15,8 @@ enum SentenceSplitter {
         var index = 0
         let count = text.count
         while index < count {
-            guard let markLength = text.sentenceMark(at: index) else {
+            index = text.nextCandidateMark(from: index)
+            guard index < count, let markLength = text.sentenceMark(at: index) else {
                 index += 1
                 continue
             }
@@ -126,6 +127,34 @@ struct UTF8Text {
         var start = index - 1
         while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
         return start
+    }
+
+    /// The first offset from `index` on holding ".", "!", "?" or the lead byte of "…" (or `count`). It runs over
+    /// every byte of every paragraph, so it tests eight bytes at a time: a byte equal to the one repeated in
+    /// `pattern` is a zero byte of `word ^ pattern`, which the classic (x - 0x01…) & ~x & 0x80… test finds.
+    @inline(__always)
+    func nextCandidateMark(from index: Int) -> Int {
+        var index = index
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            @inline(__always) func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+                let x = word ^ (ones &* UInt64(byte))
+                return (x &- ones) & ~x & highs != 0
+            }
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if hasByte(word, UInt8(ascii: ".")) || hasByte(word, UInt8(ascii: "!")) || hasByte(word, UInt8(ascii: "?")) || hasByte(word, 0xE2) {
+                    break
+                }
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == 0xE2 { break }
+            index += 1
+        }
+        return index
     }
 
     /// The length of ".", "!", "?" or "…" at `index`, or nil.

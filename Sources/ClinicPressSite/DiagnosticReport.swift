@@ -19,15 +19,16 @@ public struct DiagnosticReport: Sendable {
         self.init(byFile: [:], adding: diagnostics, siteDirectory: siteDirectory)
     }
 
-    /// Creates a report from lists by file (a build's claim findings) and `others` in any order. The lists are
-    /// kept as they are when already sorted: a large site has hundreds of thousands of findings.
+    /// Creates a report from lists by file, each already sorted (a build's claim findings), and `others` in any
+    /// order. Only the lists `others` adds to are sorted again: a large site has hundreds of thousands of findings.
     public init(byFile: [String: [Diagnostic]], adding others: [Diagnostic] = [], siteDirectory: URL) {
         var byFile = byFile
-        for diagnostic in others { byFile[diagnostic.location.file, default: []].append(diagnostic) }
+        let added = Dictionary(grouping: others, by: \.location.file)
+        for (file, diagnostics) in added { byFile[file] = (byFile[file] ?? []) + diagnostics }
         files = byFile.keys.sorted().compactMap { file in
             let list = byFile[file]!
             guard !list.isEmpty else { return nil }
-            return zip(list, list.dropFirst()).allSatisfy { !($1 < $0) } ? list : list.sorted()
+            return added[file] == nil ? list : list.sorted()
         }
         self.siteDirectory = siteDirectory
     }
@@ -38,9 +39,12 @@ public struct DiagnosticReport: Sendable {
     /// How many diagnostics the report holds.
     public var count: Int { files.reduce(0) { $0 + $1.count } }
 
-    /// Whether any diagnostic satisfies `predicate`.
-    public func contains(where predicate: (Diagnostic) -> Bool) -> Bool {
-        files.contains { $0.contains(where: predicate) }
+    /// Calls `body` with every diagnostic in order, read in place (a `for` loop over the lists would copy each
+    /// diagnostic and retain its five strings).
+    public func forEach(_ body: (Diagnostic) -> Void) {
+        for list in files {
+            for index in list.indices { body(list[index]) }
+        }
     }
 
     /// The report in `format`, ending in a newline (empty text for no diagnostics in text format).
@@ -64,16 +68,8 @@ public struct DiagnosticReport: Sendable {
                 var sources = SourceLines(siteDirectory: siteDirectory)
                 var text = ""
                 text.reserveCapacity(chunk.reduce(0) { $0 + $1.count } * 320)
-                for diagnostic in chunk.joined() {
-                    diagnostic.write(to: &text)
-                    if let excerpt = diagnostic.excerpt {
-                        text += "\n    | "
-                        text += excerpt
-                    } else if let line = sources.line(diagnostic.location), !line.trimmingCharacters(in: .whitespaces).isEmpty {
-                        text += "\n    | "
-                        text += line
-                    }
-                    text += "\n"
+                for list in chunk {
+                    for index in list.indices { Self.write(list[index], to: &text, sources: &sources) }
                 }
                 return text
             }.joined()
@@ -99,6 +95,19 @@ public struct DiagnosticReport: Sendable {
                 return "::\(level) file=\(Self.escapeProperty(location.file)),line=\(location.line),col=\(location.column),title=\(Self.escapeProperty(diagnostic.rule))::\(Self.escapeData(message))\n"
             }.joined()
         }
+    }
+
+    /// A diagnostic in compiler style, then its excerpt (or its source line) after `    | `.
+    private static func write(_ diagnostic: Diagnostic, to text: inout String, sources: inout SourceLines) {
+        diagnostic.write(to: &text)
+        if let excerpt = diagnostic.excerpt {
+            text += "\n    | "
+            text += excerpt
+        } else if let line = sources.line(diagnostic.location), !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            text += "\n    | "
+            text += line
+        }
+        text += "\n"
     }
 
     // GitHub's workflow command escaping: data escapes %, CR, LF; properties also `:` and `,`.

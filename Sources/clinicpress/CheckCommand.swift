@@ -46,14 +46,12 @@ struct CheckCommand: ParsableCommand {
         } else {
             print(report.formatted(format), terminator: "")
         }
-        let status: Int32
-        if report.contains(where: \.isInputError) {
-            status = 2
-        } else if report.contains(where: { $0.severity == .error || (strict && $0.severity == .warning) }) {
-            status = 1
-        } else {
-            status = 0
+        var unreadable = false, failing = false
+        report.forEach { diagnostic in
+            unreadable = unreadable || diagnostic.isInputError
+            failing = failing || diagnostic.severity == .error || (strict && diagnostic.severity == .warning)
         }
+        let status: Int32 = unreadable ? 2 : failing ? 1 : 0
         // The process ends here, as compilers do: freeing a large site's findings one by one (hundreds of
         // thousands of them) would take longer than printing them. `exit` flushes standard output.
         Foundation.exit(status)

@@ -146,6 +146,17 @@ import Testing
         #expect(unreadable.stdout.contains("::error file=Posts/2026-01-04-bad.md,line=1,col=1,title=front-matter::missing front matter"))
     }
 
+    @Test func checkFailsOnWarningsOnlyWhenStrict() throws {
+        let site = makeSite()
+        site.write("Posts/2026-01-03-weeks.md", "---\ntitle: \"Weeks\"\n---\nThe benefits of a single session last for weeks.\n")
+        let lenient = try ClinicPressBinary.run(["check", "--site", site.url.path])
+        #expect(lenient.status == 0)
+        #expect(lenient.stdout.hasPrefix("Posts/2026-01-03-weeks.md:4:1: warning: time-to-effect claim without a citation [uncited-time-to-effect]\n"))
+        let strict = try ClinicPressBinary.run(["check", "--site", site.url.path, "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stdout == lenient.stdout)
+    }
+
     @Test func initCreatesASiteThatBuilds() throws {
         let parent = TemporaryDirectory()
         let site = parent.url.appendingPathComponent("new-clinic")

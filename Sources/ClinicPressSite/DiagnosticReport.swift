@@ -39,16 +39,14 @@ public struct DiagnosticReport: Sendable {
     /// How many diagnostics the report holds.
     public var count: Int { files.reduce(0) { $0 + $1.count } }
 
-    /// Calls `body` with every diagnostic in order, read in place (a `for` loop over the lists would copy each
-    /// diagnostic and retain its five strings).
-    public func forEach(_ body: (Diagnostic) -> Void) {
-        for list in files {
-            for index in list.indices { body(list[index]) }
-        }
-    }
-
     /// The report in `format`, ending in a newline (empty text for no diagnostics in text format).
     public func formatted(_ format: Format) -> String {
+        formattedParts(format).joined()
+    }
+
+    /// `formatted(format)` in parts to write one after the other: the text report of a large site runs to tens of
+    /// megabytes, which joining would copy once more.
+    public func formattedParts(_ format: Format) -> [String] {
         switch format {
         case .text:
             // Files in chunks of similar size on all cores (a check of a large site prints hundreds of thousands
@@ -72,7 +70,7 @@ public struct DiagnosticReport: Sendable {
                     for index in list.indices { Self.write(list[index], to: &text, sources: &sources) }
                 }
                 return text
-            }.joined()
+            }
         case .json:
             var sources = SourceLines(siteDirectory: siteDirectory)
             let findings = diagnostics.map { diagnostic in
@@ -86,14 +84,14 @@ public struct DiagnosticReport: Sendable {
                     "excerpt": .string(diagnostic.excerpt ?? sources.line(diagnostic.location)?.trimmingCharacters(in: .whitespaces) ?? ""),
                 ])
             }
-            return JSON.object(["findings": .array(findings)]).serialized(pretty: true) + "\n"
+            return [JSON.object(["findings": .array(findings)]).serialized(pretty: true) + "\n"]
         case .github:
             return diagnostics.map { diagnostic in
                 let level = diagnostic.severity == .info ? "notice" : diagnostic.severity.rawValue
                 let location = diagnostic.location
                 let message = "\(diagnostic.message) [\(diagnostic.rule)]" + (diagnostic.hint.map { "\n\($0)" } ?? "")
                 return "::\(level) file=\(Self.escapeProperty(location.file)),line=\(location.line),col=\(location.column),title=\(Self.escapeProperty(diagnostic.rule))::\(Self.escapeData(message))\n"
-            }.joined()
+            }
         }
     }
 
@@ -123,19 +121,29 @@ public struct DiagnosticReport: Sendable {
 /// Reads source lines for excerpts, each file once.
 struct SourceLines {
     let siteDirectory: URL
-    private var cache: [String: [Substring]] = [:]
+    private let sitePath: String
+    /// Each file read: its bytes, and where each of its lines starts.
+    private var cache: [String: (bytes: [UInt8], lineStarts: [Int])?] = [:]
 
     init(siteDirectory: URL) {
         self.siteDirectory = siteDirectory
+        self.sitePath = siteDirectory.path
     }
 
+    /// The line `location` points at, without its line break, or nil when the file cannot be read or is shorter.
     mutating func line(_ location: SourceLocation) -> String? {
         if cache[location.file] == nil {
-            let url = siteDirectory.appendingPathComponent(location.file)
-            guard let data = FileManager.default.contents(atPath: url.path), let text = String(validating: data, as: UTF8.self) else { return nil }
-            cache[location.file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+            cache[location.file] = FileManager.default.contents(atPath: sitePath + "/" + location.file).map { data in
+                let bytes = [UInt8](data)
+                var starts = [0]
+                for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
+                return (bytes, starts)
+            }
         }
-        guard let lines = cache[location.file], location.line >= 1, location.line <= lines.count else { return nil }
-        return String(lines[location.line - 1]).replacingOccurrences(of: "\r", with: "")
+        guard let (bytes, starts) = cache[location.file] ?? nil, location.line >= 1, location.line <= starts.count else { return nil }
+        var end = location.line < starts.count ? starts[location.line] - 1 : bytes.count
+        if end > starts[location.line - 1], bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        guard let line = String(validating: bytes[starts[location.line - 1]..<end], as: UTF8.self) else { return nil }
+        return line.contains("\r") ? line.replacingOccurrences(of: "\r", with: "") : line
     }
 }

@@ -30,13 +30,18 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let site = siteOption.url
         let report: DiagnosticReport
+        let status: Int32
         do {
             var options = BuildOptions(siteDirectory: site, includeDrafts: drafts)
             options.renderPages = false
             let build = try SiteBuilder.render(options).report
             report = DiagnosticReport(byFile: build.findingsByFile, adding: build.warnings, siteDirectory: site)
+            // A site that built has no error but claim findings; their counts decide (strict: with the warnings).
+            let warnings = build.claims.warnings + build.warnings.count { $0.severity == .warning }
+            status = build.claims.errors > 0 || (strict && warnings > 0) ? 1 : 0
         } catch let error as DiagnosticsError {
             report = DiagnosticReport(error.diagnostics, siteDirectory: site)
+            status = error.diagnostics.contains(where: \.isInputError) ? 2 : 1
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
@@ -44,14 +49,8 @@ struct CheckCommand: ParsableCommand {
         if format == .text && report.count == 0 {
             print("No problems found.")
         } else {
-            print(report.formatted(format), terminator: "")
+            for part in report.formattedParts(format) { print(part, terminator: "") }
         }
-        var unreadable = false, failing = false
-        report.forEach { diagnostic in
-            unreadable = unreadable || diagnostic.isInputError
-            failing = failing || diagnostic.severity == .error || (strict && diagnostic.severity == .warning)
-        }
-        let status: Int32 = unreadable ? 2 : failing ? 1 : 0
         // The process ends here, as compilers do: freeing a large site's findings one by one (hundreds of
         // thousands of them) would take longer than printing them. `exit` flushes standard output.
         Foundation.exit(status)

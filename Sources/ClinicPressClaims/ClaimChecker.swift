@@ -78,6 +78,7 @@ public struct ClaimChecker: Sendable {
     public func check(_ document: MarkdownNode, body: String, bodyFirstLine: Int, file: String) -> ClaimAnalysis {
         let walker = ProseWalker(document)
         let classifier = self.classifier
+        var tokens: [ClaimToken] = []
         var analysis = ClaimAnalysis()
         var context = Context(file: file, walker: walker, checker: self)
 
@@ -91,7 +92,7 @@ public struct ClaimChecker: Sendable {
             }
             for (index, range) in sentences.enumerated() {
                 let (categories, ketamineTrap) = block.text.withUnsafeBufferPointer {
-                    classifier.analyze(utf8: UnsafeBufferPointer(rebasing: $0[range]))
+                    classifier.analyze(utf8: UnsafeBufferPointer(rebasing: $0[range]), tokens: &tokens)
                 }
                 guard !categories.isEmpty || ketamineTrap else { continue }
                 context.checkClaim(Sentence(block: block, range: range), categories: categories, ketamineTrap: ketamineTrap,

@@ -16,7 +16,7 @@ struct ProseWalker {
         walk(children: document.children, pending: nil)
     }
 
-    private mutating func walk(children: [MarkdownNode], pending inherited: Suppression?) {
+    private mutating func walk(children: MarkdownNode.Children, pending inherited: Suppression?) {
         var pending: Suppression?
         for node in children {
             switch node.kind {
@@ -25,8 +25,8 @@ struct ProseWalker {
                 continue
             case .paragraph:
                 // A paragraph holding only a comment is how some editors write it: treat it like an HTML block.
-                if node.children.count == 1, node.children[0].kind == .htmlInline {
-                    handleComment(node.children[0].literal ?? "", at: node.start, pending: &pending)
+                if let only = node.onlyChild, only.kind == .htmlInline {
+                    handleComment(only.literal ?? "", at: node.start, pending: &pending)
                     continue
                 }
                 var block = ProseBlock(inlinesOf: node)

@@ -102,15 +102,35 @@ public struct MarkdownNode {
         return cmark_node_get_fence_info(pointer).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// The nodes directly below this one, in document order.
-    public var children: [MarkdownNode] {
-        var children: [MarkdownNode] = []
-        var child = cmark_node_first_child(pointer)
-        while let current = child {
-            children.append(MarkdownNode(current, in: document))
-            child = cmark_node_next(current)
+    /// The nodes directly below this one, in document order, read one by one (no array is made).
+    public var children: Children {
+        Children(parent: self)
+    }
+
+    /// The node below this one when it is the only one.
+    public var onlyChild: MarkdownNode? {
+        guard let child = cmark_node_first_child(pointer), cmark_node_next(child) == nil else { return nil }
+        return MarkdownNode(child, in: document)
+    }
+
+    /// The children of a node, following cmark-gfm's sibling links.
+    public struct Children: Sequence {
+        let parent: MarkdownNode
+
+        public func makeIterator() -> Iterator {
+            Iterator(document: parent.document, upcoming: cmark_node_first_child(parent.pointer))
         }
-        return children
+
+        public struct Iterator: IteratorProtocol {
+            let document: MarkdownDocument
+            var upcoming: OpaquePointer?
+
+            public mutating func next() -> MarkdownNode? {
+                guard let current = upcoming else { return nil }
+                upcoming = cmark_node_next(current)
+                return MarkdownNode(current, in: document)
+            }
+        }
     }
 
     /// Calls `body` with the literal's UTF-8 bytes (empty when there is none).

@@ -31,9 +31,11 @@ public struct ClaimClassifier: Sendable {
         classify(ClaimSentence(sentence))
     }
 
-    /// Both questions the checker asks of a sentence (in UTF-8), from one tokenization.
-    func analyze(utf8 sentence: UnsafeBufferPointer<UInt8>) -> (categories: [ClaimCategory], callsKetamineFDAApproved: Bool) {
-        let s = ClaimSentence(utf8: sentence)
+    /// Both questions the checker asks of a sentence (in UTF-8), from one tokenization into `tokens`, an array
+    /// the caller keeps from sentence to sentence so that its storage is reused.
+    func analyze(utf8 sentence: UnsafeBufferPointer<UInt8>, tokens: inout [ClaimToken]) -> (categories: [ClaimCategory], callsKetamineFDAApproved: Bool) {
+        ClaimTokenizer.tokenize(sentence, into: &tokens)
+        let s = ClaimSentence(tokens: tokens)
         return (classify(s), s.callsKetamineApprovedForDepression)
     }
 

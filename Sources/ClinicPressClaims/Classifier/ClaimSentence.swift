@@ -11,7 +11,12 @@ struct ClaimSentence {
 
     /// Tokenizes a sentence given as UTF-8 bytes (the claim checker reads sentences out of a block's bytes).
     init(utf8 sentence: UnsafeBufferPointer<UInt8>) {
-        var tokens = ClaimTokenizer.tokenize(sentence)
+        self.init(tokens: ClaimTokenizer.tokenize(sentence))
+    }
+
+    /// A sentence from its tokens.
+    init(tokens: [ClaimToken]) {
+        var tokens = tokens
         // "per cent" is a percent sign.
         if let c = tokens.firstIndex(where: { $0.key == .cent }), c > 0, tokens[c - 1].key == .per {
             tokens[c].kind = .percent

@@ -93,8 +93,18 @@ enum ClaimTokenizer {
     }
 
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [ClaimToken] {
+        var tokens: [ClaimToken] = []
+        tokenize(bytes, into: &tokens)
+        return tokens
+    }
+
+    /// Tokenizes into `tokens`, replacing what it held but keeping its storage: the claim checker tokenizes
+    /// every sentence of a post into one array.
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [ClaimToken]) {
+        tokens.removeAll(keepingCapacity: true)
+        tokens.reserveCapacity(bytes.count / 5 + 4)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { scratch in
-            scan(bytes, scratch)
+            scan(bytes, scratch, into: &tokens)
         }
     }
 
@@ -125,10 +135,8 @@ enum ClaimTokenizer {
         return c >= 0x80 && special(b, i) == nil
     }
 
-    static func scan(_ b: UnsafeBufferPointer<UInt8>, _ low: UnsafeMutableBufferPointer<UInt8>) -> [ClaimToken] {
+    private static func scan(_ b: UnsafeBufferPointer<UInt8>, _ low: UnsafeMutableBufferPointer<UInt8>, into tokens: inout [ClaimToken]) {
         let n = b.count
-        var tokens: [ClaimToken] = []
-        tokens.reserveCapacity(n / 5 + 4)
         var i = 0
         var joinNext = false
         var lastEnd = -1  // index just past the previous token, to tell "a-b" from "a - b"
@@ -272,7 +280,6 @@ enum ClaimTokenizer {
                 i += 1; lastEnd = i
             }
         }
-        return tokens
     }
 
     /// The spelling hash of "to", for number ranges written with an en dash.

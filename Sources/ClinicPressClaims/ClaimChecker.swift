@@ -254,8 +254,7 @@ public struct ClaimChecker: Sendable {
             _ = body.utf8.withContiguousStorageIfAvailable { bytes in
                 var lineStart = 0
                 while lineStart <= bytes.count {
-                    var lineEnd = lineStart
-                    while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                    let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
                     defer { lineStart = lineEnd + 1; lineNumber += 1 }
                     var open = lineStart
                     while open < lineEnd, bytes[open] == UInt8(ascii: " ") { open += 1 }

@@ -54,18 +54,7 @@ public final class MarkdownDocument {
         self.options = cmarkOptions
         self.source = Array(markdown.utf8)
         self.lineOffset = firstLine - 1
-        var starts = [0]
-        var ascii = [true]
-        for (index, byte) in source.enumerated() {
-            if byte == UInt8(ascii: "\n") {
-                starts.append(index + 1)
-                ascii.append(true)
-            } else if byte >= 0x80 {
-                ascii[ascii.count - 1] = false
-            }
-        }
-        self.lineStarts = starts
-        self.asciiLines = ascii
+        (self.lineStarts, self.asciiLines) = Self.lines(of: source)
 
         let parser = cmark_parser_new(cmarkOptions)!
         for name in Extensions.names {
@@ -83,6 +72,41 @@ public final class MarkdownDocument {
         // characters in a table shared by the whole process. Two documents finishing at once would strip
         // each other's characters (bare URLs then stay unlinked at random), so only one finishes at a time.
         self.root = Extensions.finishLock.withLock { cmark_parser_finish(parser) }
+    }
+
+    /// Where each line starts, and whether it is ASCII only: memchr finds the line breaks, and each line is
+    /// tested eight bytes at a time for a byte with its high bit set.
+    private static func lines(of source: [UInt8]) -> (starts: [Int], ascii: [Bool]) {
+        var starts = [0], ascii: [Bool] = []
+        source.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else {
+                ascii.append(true)
+                return
+            }
+            var lineStart = 0
+            while true {
+                let newline: UnsafeMutableRawPointer? = memchr(UnsafeRawPointer(base + lineStart), 0x0A, buffer.count - lineStart)
+                let lineEnd = newline.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? buffer.count
+                ascii.append(isASCII(base + lineStart, count: lineEnd - lineStart))
+                guard newline != nil else { break }
+                lineStart = lineEnd + 1
+                starts.append(lineStart)
+            }
+        }
+        return (starts, ascii)
+    }
+
+    private static func isASCII(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var index = 0, high: UInt64 = 0
+        while index + 8 <= count {
+            high |= UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)
+            index += 8
+        }
+        while index < count {
+            high |= UInt64(bytes[index])
+            index += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     deinit {

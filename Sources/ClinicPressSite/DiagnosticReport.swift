@@ -120,13 +120,11 @@ public struct DiagnosticReport: Sendable {
 
 /// Reads source lines for excerpts, each file once.
 struct SourceLines {
-    let siteDirectory: URL
     private let sitePath: String
     /// Each file read: its bytes, and where each of its lines starts.
     private var cache: [String: (bytes: [UInt8], lineStarts: [Int])?] = [:]
 
     init(siteDirectory: URL) {
-        self.siteDirectory = siteDirectory
         self.sitePath = siteDirectory.path
     }
 

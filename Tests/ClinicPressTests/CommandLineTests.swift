@@ -157,6 +157,19 @@ import Testing
         #expect(strict.stdout == lenient.stdout)
     }
 
+    @Test func checkQuotesSourceLinesOfWindowsFilesWithoutCarriageReturns() throws {
+        let site = makeSite()
+        site.write("Posts/2026-01-03-crlf.md", "---\r\ntitle: \"CRLF\"\r\n---\r\nIntro.\r\n\r\nSee [gone](post:gone) — café.\r\n")
+        let result = try ClinicPressBinary.run(["check", "--site", site.url.path])
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+        Posts/2026-01-03-crlf.md:6:5: error: link to 'post:gone', which is not a post of this site [broken-link]
+            hint: check the slug; post slugs are the file name without the date and `.md`
+            | See [gone](post:gone) — café.
+
+        """)
+    }
+
     @Test func initCreatesASiteThatBuilds() throws {
         let parent = TemporaryDirectory()
         let site = parent.url.appendingPathComponent("new-clinic")

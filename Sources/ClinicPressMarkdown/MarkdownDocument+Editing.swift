@@ -47,9 +47,9 @@ extension MarkdownDocument {
             }
             let info = InlineInfo(
                 kind: kind,
-                literal: kind == .footnoteReference ? footnoteLabelForEditing(node) : cmark_node_get_literal(node).map { String(cString: $0) },
+                literal: kind == .footnoteReference ? footnoteLabel(of: node) : cmark_node_get_literal(node).map { String(cString: $0) },
                 destination: kind == .link || kind == .image ? cmark_node_get_url(node).map { String(cString: $0) } : nil,
-                start: filePosition(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node)),
+                start: startPosition(of: node),
                 insideLinkOrHeading: hasAncestor(node) { $0 == CMARK_NODE_LINK || $0 == CMARK_NODE_HEADING }
             )
             if let edit = decide(info) { edits.append((node, edit)) }
@@ -86,7 +86,7 @@ extension MarkdownDocument {
         }
         var result: [(label: String, html: String)] = []
         for node in definitions {
-            let label = footnoteLabelForEditing(node) ?? ""
+            let label = footnoteLabel(of: node) ?? ""
             var html = ""
             var block = cmark_node_first_child(node)
             while let current = block {

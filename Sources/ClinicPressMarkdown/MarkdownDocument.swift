@@ -125,7 +125,7 @@ public final class MarkdownDocument {
         forEachNode { node in
             guard cmark_node_get_type(node) == CMARK_NODE_LINK else { return }
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            if let replacement = transform(destination, position(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))) {
+            if let replacement = transform(destination, startPosition(of: node)) {
                 cmark_node_set_url(node, replacement)
             }
         }
@@ -154,14 +154,14 @@ public final class MarkdownDocument {
         }
     }
 
-    /// The file position of a cmark-gfm line and byte column.
-    func filePosition(line: Int32, byteColumn: Int32) -> TextPosition {
-        position(line: line, byteColumn: byteColumn)
+    /// Where `node` starts, in file coordinates.
+    func startPosition(of node: OpaquePointer) -> TextPosition {
+        position(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))
     }
 
-    /// A footnote node's label, for the editing extension.
-    func footnoteLabelForEditing(_ node: OpaquePointer) -> String? {
-        footnoteLabel(of: node, isDefinition: cmark_node_get_type(node) == CMARK_NODE_FOOTNOTE_DEFINITION)
+    /// Where `node` ends, in file coordinates.
+    func endPosition(of node: OpaquePointer) -> TextPosition {
+        position(line: cmark_node_get_end_line(node), byteColumn: cmark_node_get_end_column(node))
     }
 
     // MARK: - Reading nodes
@@ -203,7 +203,9 @@ public final class MarkdownDocument {
     }
 
     /// The label of a footnote reference (`[^label]` at the node's start) or definition (`[^label]:` opening its line).
-    func footnoteLabel(of node: OpaquePointer, isDefinition: Bool) -> String? {
+    /// cmark-gfm keeps a reference's number, not its label, and drops the definition's label: it is read from the source.
+    func footnoteLabel(of node: OpaquePointer) -> String? {
+        let isDefinition = cmark_node_get_type(node) == CMARK_NODE_FOOTNOTE_DEFINITION
         let line = Int(cmark_node_get_start_line(node))
         guard line >= 1, line <= lineStarts.count else { return nil }
         let lineEnd = line < lineStarts.count ? lineStarts[line] : source.count

@@ -63,24 +63,25 @@ public struct MarkdownNode {
 
     /// Where the node starts, in file coordinates. Unknown (0:0) for soft breaks and bare autolinks.
     public var start: TextPosition {
-        document.filePosition(line: cmark_node_get_start_line(pointer), byteColumn: cmark_node_get_start_column(pointer))
+        document.startPosition(of: pointer)
     }
 
     /// Where the node ends (inclusive). Unreliable for lists, items and HTML blocks (a cmark-gfm limitation).
     public var end: TextPosition {
-        document.filePosition(line: cmark_node_get_end_line(pointer), byteColumn: cmark_node_get_end_column(pointer))
+        document.endPosition(of: pointer)
     }
 
     /// The text of text, code, code block and HTML nodes; the label of footnote references and definitions.
     public var literal: String? {
+        if kind == .footnoteReference || kind == .footnoteDefinition { return document.footnoteLabel(of: pointer) }
+        return cLiteral.map { String(cString: $0) }
+    }
+
+    /// cmark-gfm's own literal, for the nodes that have one (text, code, code blocks, HTML).
+    private var cLiteral: UnsafePointer<CChar>? {
         switch kind {
-        case .footnoteReference, .footnoteDefinition:
-            // cmark-gfm keeps a reference's number, not its label, and drops the definition's label: read it from the source.
-            document.footnoteLabel(of: pointer, isDefinition: kind == .footnoteDefinition)
-        case .text, .code, .codeBlock, .htmlBlock, .htmlInline:
-            cmark_node_get_literal(pointer).map { String(cString: $0) }
-        default:
-            nil
+        case .text, .code, .codeBlock, .htmlBlock, .htmlInline: cmark_node_get_literal(pointer)
+        default: nil
         }
     }
 
@@ -135,14 +136,12 @@ public struct MarkdownNode {
 
     /// Calls `body` with the literal's UTF-8 bytes (empty when there is none).
     public func withLiteralUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        switch kind {
-        case .text, .code, .codeBlock, .htmlBlock, .htmlInline:
-            guard let literal = cmark_node_get_literal(pointer) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-            return literal.withMemoryRebound(to: UInt8.self, capacity: 1) { body(UnsafeBufferPointer(start: $0, count: strlen(literal))) }
-        default:
+        // cmark-gfm's literal is read in place; a footnote label is made from the source first.
+        guard let cString = cLiteral else {
             var text = literal ?? ""
             return text.withUTF8(body)
         }
+        return cString.withMemoryRebound(to: UInt8.self, capacity: 1) { body(UnsafeBufferPointer(start: $0, count: strlen(cString))) }
     }
 
     /// The text a reader sees: literals joined, breaks as spaces, footnote markers and raw HTML left out.

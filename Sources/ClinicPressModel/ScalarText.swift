@@ -1,7 +1,7 @@
 extension String {
-    /// A string from Unicode scalars, such as a slice of a `[Unicode.Scalar]` the text scanners index by offset.
-    /// Encodes into one UTF-8 buffer: appending to a `String.UnicodeScalarView` scalar by scalar costs several
-    /// times more, and the claim checker makes a string of every sentence of every post.
+    /// A string from Unicode scalars, such as a slice of a `[Unicode.Scalar]` the series-phrase scanner indexes by
+    /// offset. Encodes into one UTF-8 buffer: appending to a `String.UnicodeScalarView` scalar by scalar costs several
+    /// times more.
     @inlinable
     public init<Scalars: Collection>(scalars: Scalars) where Scalars.Element == Unicode.Scalar {
         var bytes: [UInt8] = []

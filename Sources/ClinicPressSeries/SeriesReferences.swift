@@ -74,7 +74,7 @@ public enum SeriesReferenceScanner {
     /// nodes hold none, and this byte check lets them skip the word-by-word scan. A key counts only at the start of a
     /// word ("symptoms" holds "pt", "department" holds "part").
     private static func mayHoldReference(_ text: String) -> Bool {
-        let keys: [[UInt8]] = [Array("part".utf8), Array("pt".utf8), Array("next".utf8), Array("previous".utf8)]
+        let keys = referenceKeys
         let bytes = Array(text.utf8)
         for start in bytes.indices where bytes[start] | 0x20 == UInt8(ascii: "p") || bytes[start] | 0x20 == UInt8(ascii: "n") {
             if start > 0, WordBytes.isWordByte(bytes[start - 1]) { continue }
@@ -85,6 +85,8 @@ public enum SeriesReferenceScanner {
         }
         return false
     }
+
+    private static let referenceKeys: [[UInt8]] = [Array("part".utf8), Array("pt".utf8), Array("next".utf8), Array("previous".utf8)]
 
     private struct Word {
         let text: String

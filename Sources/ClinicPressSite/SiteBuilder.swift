@@ -56,11 +56,6 @@ public struct BuildReport: Sendable {
     /// suppressions. They do not stop a build unless it is strict. Unchanged posts keep the very same lists between
     /// the preview's rebuilds, so comparing them is cheap.
     public var findingsByFile: [String: [Diagnostic]]
-
-    /// Every finding, sorted by file, line and column.
-    public var findings: [Diagnostic] {
-        findingsByFile.keys.sorted().flatMap { findingsByFile[$0]! }
-    }
     /// How many claims, cited claims and suppressed claims the posts have.
     public var claims: ClaimCounts
     /// The site path of each published post's page, by the post's file.

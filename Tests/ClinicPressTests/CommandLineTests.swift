@@ -170,6 +170,22 @@ import Testing
         """)
     }
 
+    @Test func unreadablePostAndCommentFilesAreInputErrorsAtTheirPaths() throws {
+        let site = makeSite()
+        // Folders named like a post and like a comment: they are listed as files to read, and reading them fails.
+        let posts = site.url.appendingPathComponent("Posts")
+        try FileManager.default.createDirectory(at: posts.appendingPathComponent("2026-01-05-folder.md"), withIntermediateDirectories: true)
+        site.write("Posts/2026-01-03-a.md", "---\ntitle: \"A\"\n---\nHello.\n")
+        try FileManager.default.createDirectory(at: posts.appendingPathComponent("2026-01-03-a.comments/c1.md"), withIntermediateDirectories: true)
+        let result = try ClinicPressBinary.run(["check", "--site", site.url.path])
+        #expect(result.status == 2)
+        #expect(result.stdout == """
+        Posts/2026-01-03-a.comments/c1.md:1:1: error: cannot read the file: Is a directory [io]
+        Posts/2026-01-05-folder.md:1:1: error: cannot read the file: Is a directory [io]
+
+        """)
+    }
+
     @Test func initCreatesASiteThatBuilds() throws {
         let parent = TemporaryDirectory()
         let site = parent.url.appendingPathComponent("new-clinic")

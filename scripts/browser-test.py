@@ -102,6 +102,23 @@ def save_like_an_editor(path, text):
     os.replace(temporary, path)
 
 
+def check_host_header(port):
+    """DNS rebinding: a request naming another host is refused (403); the loopback names are answered."""
+    import http.client
+    for host, expected in [(f"127.0.0.1:{port}", 200), (f"localhost:{port}", 200), ("evil.example", 403),
+                           (f"evil.example:{port}", 403), (f"127.0.0.1.evil.example:{port}", 403)]:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.putrequest("GET", "/", skip_host=True)
+        connection.putheader("Host", host)
+        connection.endheaders()
+        response = connection.getresponse()
+        body = response.read()
+        connection.close()
+        assert response.status == expected, f"Host: {host} got {response.status}, expected {expected}"
+        if expected == 403:
+            assert b"<html" not in body, f"Host: {host} got the site"
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
@@ -124,6 +141,7 @@ def main():
         ready = server.stdout.readline()
         assert ready.startswith("Previewing"), f"the server did not start: {ready!r} {server.stderr.read() if server.poll() is not None else ''}"
         base = f"http://127.0.0.1:{port}"
+        check_host_header(port)
         browser = Browser(free_port(), os.path.join(work, "profile"))
 
         # Overlays: claim highlights with the finding on hover, the findings panel, pending comments, draft badge.

@@ -73,10 +73,12 @@ public actor RebuildCoordinator {
 }
 
 /// The preview server's routes: the site from memory with correct content types, `404.html` for misses, HEAD,
-/// `Cache-Control: no-store`, and the live-reload event stream.
+/// `Cache-Control: no-store`, and the live-reload event stream. Requests whose `Host` the allow-list refuses get
+/// 403 (DNS rebinding protection).
 public enum PreviewRouter {
-    public static func make(site: PreviewSite) -> Router<BasicRequestContext> {
+    public static func make(site: PreviewSite, hosts: HostAllowList = .any) -> Router<BasicRequestContext> {
         let router = Router(options: .autoGenerateHeadEndpoints)
+        router.add(middleware: HostCheck(hosts: hosts))
         router.get(RouterPath(LiveReload.eventsPath)) { _, _ -> Response in
             let stream = await site.events()
             var headers = HTTPFields()
@@ -102,12 +104,22 @@ public enum PreviewRouter {
         var page = await site.page(for: path)
         if page.status == 404, !path.hasSuffix("/"), await site.hasIndex(below: path) {
             var headers = HTTPFields()
-            headers[.location] = path + "/"
+            headers[.location] = redirectLocation(for: path)
             headers[.cacheControl] = "no-store"
             return Response(status: .movedPermanently, headers: headers)
         }
         if page.status == 404 { page.contentType = "text/html; charset=utf-8" }
         return try await response(page)
+    }
+
+    /// `path` + "/", with runs of slashes made one: a `Location` of `//tags/` would send the browser to the host
+    /// `tags` (an open redirect).
+    static func redirectLocation(for path: String) -> String {
+        var location = ""
+        for character in path + "/" where !(character == "/" && location.hasSuffix("/")) {
+            location.append(character)
+        }
+        return location
     }
 
     private static func response(_ page: PreviewSite.Page) async throws -> Response {
@@ -116,6 +128,22 @@ public enum PreviewRouter {
         headers[.cacheControl] = "no-store"
         headers[.contentLength] = String(page.body.count)
         return Response(status: .init(code: page.status), headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: page.body)))
+    }
+}
+
+/// Answers 403 to a request whose `Host` the allow-list refuses, before any route sees it.
+struct HostCheck: RouterMiddleware {
+    let hosts: HostAllowList
+
+    func handle(_ request: Request, context: BasicRequestContext, next: (Request, BasicRequestContext) async throws -> Response) async throws -> Response {
+        guard hosts.allows(request.head.authority) else {
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; charset=utf-8"
+            headers[.cacheControl] = "no-store"
+            return Response(status: .forbidden, headers: headers,
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: "This preview answers only to its own address (loopback names).\n")))
+        }
+        return try await next(request, context)
     }
 }
 
@@ -144,7 +172,7 @@ public struct PreviewServer {
         var logger = Logger(label: "clinicpress.serve")
         logger.logLevel = .error
         let app = Application(
-            router: PreviewRouter.make(site: site),
+            router: PreviewRouter.make(site: site, hosts: HostAllowList(boundHost: host, port: port)),
             configuration: .init(address: .hostname(host, port: port), serverName: "ClinicPress preview"),
             onServerRunning: { _ in onReady(url) },
             logger: logger

@@ -15,7 +15,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var siteOption: SiteOption
 
-    @Option(help: "The address to listen on (loopback by default, so only this computer can see drafts).")
+    @Option(help: "The address to listen on (loopback by default, so only this computer can see drafts; any other address is warned about).")
     var host = "127.0.0.1"
 
     @Option(help: "The port to listen on.")
@@ -33,6 +33,13 @@ struct ServeCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: site.appendingPathComponent("site.yaml").path) else {
             printError("error: no site.yaml in \(site.path); pass the site folder with --site DIR")
             throw ExitCode(2)
+        }
+        if HostAllowList.isExposed(host) {
+            printError("""
+            warning: --host \(host) makes the preview reachable from other computers on the network, with its drafts, \
+            scheduled posts and pending comments (names, emails and all). Use it only on a network you trust, and stop \
+            it when you are done; the default, 127.0.0.1, keeps the preview on this computer.
+            """)
         }
         let server = PreviewServer(siteDirectory: site, host: host, port: port)
         let shouldOpen = open

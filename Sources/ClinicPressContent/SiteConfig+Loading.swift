@@ -44,7 +44,7 @@ extension SiteConfig {
         let disclaimer = yaml.string("disclaimer")
         let author = yaml.string("author")
         let postsPerPage = yaml.integer("posts_per_page", minimum: 1)
-        var allowRawHTML = true
+        var allowRawHTML = false
         if let markdown = yaml["markdown"] {
             if let mapping = markdown.value.mapping {
                 for (key, value) in mapping {

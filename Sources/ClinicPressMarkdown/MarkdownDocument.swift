@@ -48,9 +48,10 @@ public final class MarkdownDocument {
         if options.footnotes {
             cmarkOptions |= CMARK_OPT_FOOTNOTES
         }
-        if options.allowRawHTML {
-            cmarkOptions |= CMARK_OPT_UNSAFE
-        }
+        // Rendering always lets HTML nodes through: the site's own annotations (citation superscripts, series links)
+        // are HTML nodes. When the site does not allow raw HTML, the author's HTML and dangerous link addresses are
+        // neutralised in the tree right after parsing instead (`neutraliseRawHTML`), exactly as cmark-gfm would.
+        cmarkOptions |= CMARK_OPT_UNSAFE
         self.options = cmarkOptions
         self.source = Array(markdown.utf8)
         self.lineOffset = firstLine - 1
@@ -72,6 +73,7 @@ public final class MarkdownDocument {
         // characters in a table shared by the whole process. Two documents finishing at once would strip
         // each other's characters (bare URLs then stay unlinked at random), so only one finishes at a time.
         self.root = Extensions.finishLock.withLock { cmark_parser_finish(parser) }
+        if !options.allowRawHTML { neutraliseRawHTML() }
     }
 
     /// Where each line starts, and whether it is ASCII only: memchr finds the line breaks, and each line is

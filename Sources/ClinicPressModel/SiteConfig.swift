@@ -16,7 +16,8 @@ public struct SiteConfig: Sendable {
     public var author: String?
     /// Posts per home page before paginating to `page/2/` (`posts_per_page`, default 10).
     public var postsPerPage: Int
-    /// Whether raw HTML in posts passes through (`markdown.raw_html`, default true: posts come from staff).
+    /// Whether raw HTML in posts passes through (`markdown.raw_html`, default false: a pasted `<img onerror>` or
+    /// `javascript:` link would go live; sites whose staff write HTML turn it on).
     /// Dangerous tags (`<script>`, `<iframe>`, …) are escaped either way.
     public var allowRawHTML: Bool
     /// The claim checker's settings (`claims:`).

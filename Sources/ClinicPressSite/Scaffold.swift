@@ -25,6 +25,10 @@ public enum Scaffold {
         description: "Plain-language articles about our treatments, written by our clinical team."
         disclaimer: "This article is for general information and is not medical advice. Talk to a qualified clinician about your own situation."
         posts_per_page: 10
+        markdown:
+          # Raw HTML in posts is shown as text. Turn it on only if everyone who writes posts can be trusted with
+          # HTML: with it on, a pasted <img onerror=…> or javascript: link goes live on the site.
+          raw_html: false
 
         """
         let post = """

@@ -69,6 +69,16 @@ let package = Package(
             // site, and glibc's slow path was a fifth of `check`'s time (Benchmarks/README.md).
             linkerSettings: [.linkedLibrary("mimalloc")]
         ),
+        // Offline tooling: reads the labelled claim corpus, scores the checker on it and trains the claim model
+        // (`make train-claims`). Nothing the site build uses depends on it.
+        .target(
+            name: "ClinicPressClaimsTraining",
+            dependencies: ["ClinicPressClaims", "ClinicPressMarkdown"]
+        ),
+        .executableTarget(
+            name: "train-claims",
+            dependencies: ["ClinicPressClaimsTraining", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(
             name: "ClinicPressTests",
             dependencies: ["ClinicPressSite", "ClinicPressContent", "ClinicPressMarkdown", "ClinicPressClaims", "ClinicPressComments", "ClinicPressSeries", "ClinicPressRender", "ClinicPressModel", "ClinicPressPreview",

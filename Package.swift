@@ -35,7 +35,9 @@ let package = Package(
         ),
         .target(
             name: "ClinicPressClaims",
-            dependencies: ["ClinicPressModel", "ClinicPressMarkdown"]
+            dependencies: ["ClinicPressModel", "ClinicPressMarkdown"],
+            // The claim lexicon (words a person edits) and the learned weights (written by `make train-claims`).
+            resources: [.copy("Resources/claim-lexicon.yaml"), .copy("Resources/claim-model.tsv")]
         ),
         .target(
             name: "ClinicPressComments",
@@ -81,7 +83,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ClinicPressTests",
-            dependencies: ["ClinicPressSite", "ClinicPressContent", "ClinicPressMarkdown", "ClinicPressClaims", "ClinicPressComments", "ClinicPressSeries", "ClinicPressRender", "ClinicPressModel", "ClinicPressPreview",
+            dependencies: ["ClinicPressSite", "ClinicPressContent", "ClinicPressMarkdown", "ClinicPressClaims", "ClinicPressClaimsTraining", "ClinicPressComments", "ClinicPressSeries", "ClinicPressRender", "ClinicPressModel", "ClinicPressPreview",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -47,7 +47,7 @@ public struct ClaimChecker: Sendable {
             if let category = ClaimCategory(rawValue: setting.category) { phrases[category, default: []] += setting.phrases }
         }
         self.severities = severities
-        self.classifier = ClaimClassifier(extraPhrases: phrases)
+        self.classifier = ClaimClassifier(extraPhrases: phrases, exceptions: settings.exceptions)
         self.references = references
         self.trustedDomains = settings.trustedDomains
     }
@@ -77,27 +77,15 @@ public struct ClaimChecker: Sendable {
     /// Checks one post. `body` is its Markdown (for definitions cmark-gfm drops), `file` its path in the site.
     public func check(_ document: MarkdownNode, body: String, bodyFirstLine: Int, file: String) -> ClaimAnalysis {
         let walker = ProseWalker(document)
-        let classifier = self.classifier
-        var tokens: [ClaimToken] = []
         var analysis = ClaimAnalysis()
         var context = Context(file: file, walker: walker, checker: self)
-
-        for block in walker.blocks {
-            let sentences = SentenceSplitter.split(block.text)
-            var marksBySentence = Array(repeating: [CitationMark](), count: sentences.count)
-            for mark in block.marks {
-                context.number(mark)
-                let index = sentences.lastIndex { $0.lowerBound <= mark.citedOffset } ?? 0
-                if !sentences.isEmpty { marksBySentence[index].append(mark) }
-            }
-            for (index, range) in sentences.enumerated() {
-                let (categories, ketamineTrap) = block.text.withUnsafeBufferPointer {
-                    classifier.analyze(utf8: UnsafeBufferPointer(rebasing: $0[range]), tokens: &tokens)
-                }
-                guard !categories.isEmpty || ketamineTrap else { continue }
-                context.checkClaim(Sentence(block: block, range: range), categories: categories, ketamineTrap: ketamineTrap,
-                                   marks: marksBySentence[index], analysis: &analysis)
-            }
+        let references = NumberedReferences(document)
+        forEachSentence(walker, references: references) { sentence, marks, numbered, decision in
+            marks.forEach { context.number($0) }
+            let numberedCited = !numbered.isEmpty && context.checkNumbered(numbered, in: sentence, references: references, analysis: &analysis)
+            guard decision.isClaim || decision.callsKetamineFDAApproved else { return }
+            context.checkClaim(sentence, decision: decision, marks: marks, numberedCited: numberedCited, analysis: &analysis)
+        } afterBlock: { block in
             // Citation marks outside any claim still have to resolve.
             for mark in block.marks { context.checkResolves(mark, analysis: &analysis) }
         }
@@ -113,6 +101,51 @@ public struct ClaimChecker: Sendable {
         analysis.linkTexts = context.linkTexts
         analysis.findings.sort()
         return analysis
+    }
+
+    /// Splits every prose block into sentences and decides each, with the citation marks and bracketed numbers
+    /// (`[3]`, offsets in the sentence) that fall in it. The entries of a numbered reference list are skipped.
+    private func forEachSentence(_ walker: ProseWalker, references: NumberedReferences,
+                                 _ body: (Sentence, [CitationMark], [(offset: Int, numbers: [Int])], ClaimDecision) -> Void,
+                                 afterBlock: (ProseBlock) -> Void = { _ in }) {
+        var scratch = ClaimClassifier.Scratch()
+        for block in walker.blocks where !references.contains(line: block.position(at: 0).line) {
+            let sentences = SentenceSplitter.split(block.text)
+            var marksBySentence = Array(repeating: [CitationMark](), count: sentences.count)
+            for mark in block.marks where !sentences.isEmpty {
+                marksBySentence[sentences.lastIndex { $0.lowerBound <= mark.citedOffset } ?? 0].append(mark)
+            }
+            for (index, range) in sentences.enumerated() {
+                let (decision, numbered) = block.text.withUnsafeBufferPointer {
+                    let bytes = UnsafeBufferPointer(rebasing: $0[range])
+                    return (classifier.decide(utf8: bytes, scratch: &scratch), NumberedReferences.marks(in: bytes))
+                }
+                body(Sentence(block: block, range: range), marksBySentence[index], numbered, decision)
+            }
+            afterBlock(block)
+        }
+    }
+
+    /// One sentence of a post as the checker reads it (the claim trainer's view of a post).
+    public struct CheckedSentence: Sendable {
+        /// The sentence as a reader sees it: Markdown removed, link text kept, citation markers removed.
+        public var text: String
+        public var line: Int
+        public var column: Int
+        /// Whether a citation mark (footnote, reference or link) falls in it.
+        public var cited: Bool
+    }
+
+    /// Every sentence of a post's prose, in order, with its position and whether it carries a citation.
+    public func sentences(_ document: MarkdownNode) -> [CheckedSentence] {
+        var result: [CheckedSentence] = []
+        let references = NumberedReferences(document)
+        forEachSentence(ProseWalker(document), references: references) { sentence, marks, numbered, _ in
+            let position = sentence.position
+            let numberedCited = !numbered.isEmpty && numbered.allSatisfy { references.resolves($0.numbers) }
+            result.append(CheckedSentence(text: sentence.text, line: position.line, column: position.column, cited: !marks.isEmpty || numberedCited))
+        }
+        return result
     }
 
     // MARK: - One post's state
@@ -161,11 +194,11 @@ public struct ClaimChecker: Sendable {
         }
 
         /// Checks the citations of a sentence the classifier found to be a claim.
-        mutating func checkClaim(_ sentence: Sentence, categories: [ClaimCategory], ketamineTrap: Bool, marks: [CitationMark],
+        mutating func checkClaim(_ sentence: Sentence, decision: ClaimDecision, marks: [CitationMark], numberedCited: Bool,
                                  analysis: inout ClaimAnalysis) {
             analysis.claims += 1
 
-            var cited = false
+            var cited = numberedCited
             var weakFootnotes: [String] = []
             for mark in marks {
                 switch mark.kind {
@@ -189,11 +222,12 @@ public struct ClaimChecker: Sendable {
                     }
                 }
             }
-            if ketamineTrap {
+            let reasons = decision.reasons.map { sentence.block.string(sentence.range.lowerBound + $0.lowerBound..<sentence.range.lowerBound + $0.upperBound) }
+            if decision.callsKetamineFDAApproved {
                 // A false statement is fixed by correcting it, not by citing it: report it alone.
                 reportClaim(.fdaKetamine, "ketamine is not FDA-approved for depression; esketamine (Spravato) is",
                             hint: "say that ketamine is used off-label for depression, or name esketamine if that is what you mean",
-                            sentence: sentence, analysis: &analysis)
+                            sentence: sentence, reasons: reasons, analysis: &analysis)
                 if cited { analysis.citedClaims += 1 }
                 return
             }
@@ -201,15 +235,18 @@ public struct ClaimChecker: Sendable {
                 analysis.citedClaims += 1
                 return
             }
-            guard let category = categories.first else { return }
+            // The sentence is reported once, under its most severe kind (precedence breaks ties).
+            func severity(_ kind: ClaimCategory) -> Int { checker.severity(of: .uncited(kind)).map { Diagnostic.Severity.allCases.firstIndex(of: $0)! } ?? -1 }
+            guard let category = decision.kinds.sorted().max(by: { severity($0) < severity($1) }) else { return }
             var message = "\(category.description) without a citation"
             if !weakFootnotes.isEmpty {
                 message += ": footnote \(weakFootnotes.map { "[^\($0)]" }.joined(separator: ", ")) names no source"
             }
-            reportClaim(.uncited(category), message, hint: category.hint, sentence: sentence, analysis: &analysis)
+            reportClaim(.uncited(category), message, hint: category.hint, sentence: sentence, reasons: reasons, analysis: &analysis)
         }
 
-        private mutating func reportClaim(_ rule: ClaimRule, _ message: String, hint: String, sentence: Sentence, analysis: inout ClaimAnalysis) {
+        private mutating func reportClaim(_ rule: ClaimRule, _ message: String, hint: String, sentence: Sentence, reasons: [String],
+                                          analysis: inout ClaimAnalysis) {
             guard checker.severity(of: rule) != nil else { return }
             if let suppression = sentence.block.suppression, suppression.covers(rule) {
                 suppression.uses += 1
@@ -218,7 +255,28 @@ public struct ClaimChecker: Sendable {
                        into: &analysis)
                 return
             }
-            report(rule, message, at: sentence.position, hint: hint, excerpt: sentence.text, into: &analysis)
+            report(rule, message, at: sentence.position, hint: hint, excerpt: sentence.text, reasons: reasons, into: &analysis)
+        }
+
+        /// Bracketed numbers cite a numbered reference list (`## References` and an ordered list). Reports each
+        /// bracket whose numbers the list does not hold; true when every number resolves.
+        mutating func checkNumbered(_ numbered: [(offset: Int, numbers: [Int])], in sentence: Sentence, references: NumberedReferences,
+                                    analysis: inout ClaimAnalysis) -> Bool {
+            var resolved = true
+            let count = references.count
+            for mark in numbered {
+                let missing = mark.numbers.filter { !references.resolves([$0]) }
+                guard !missing.isEmpty else { continue }
+                resolved = false
+                let position = sentence.block.position(at: sentence.range.lowerBound + mark.offset)
+                guard reportedMarks.insert(position).inserted else { continue }
+                let hint = count == 0
+                    ? "end the post with a `## References` heading and a numbered list of sources, or use a footnote [^\(missing[0])]"
+                    : "the References list has \(count) entr\(count == 1 ? "y" : "ies"); add the missing source or fix the number"
+                report(.citationNumberUndefined, "[\(missing.map(String.init).joined(separator: ", "))] refers to no entry of a numbered reference list",
+                       at: position, hint: hint, into: &analysis)
+            }
+            return resolved
         }
 
         /// Reports footnotes without definitions, definitions that name no source, and unknown `[@key]`s, once each.
@@ -271,10 +329,10 @@ public struct ClaimChecker: Sendable {
         }
 
         func report(_ rule: ClaimRule, _ message: String, at position: TextPosition, hint: String? = nil, excerpt: String? = nil,
-                    into analysis: inout ClaimAnalysis) {
+                    reasons: [String] = [], into analysis: inout ClaimAnalysis) {
             guard let severity = checker.severity(of: rule) else { return }
             analysis.findings.append(Diagnostic(severity, message, at: SourceLocation(file: file, line: position.line, column: position.column),
-                                                rule: rule.rawValue, hint: hint, excerpt: excerpt))
+                                                rule: rule.rawValue, hint: hint, excerpt: excerpt, reasons: reasons))
         }
     }
 
@@ -295,6 +353,8 @@ extension ClaimCategory {
         case .regulatory: "regulatory claim"
         case .absolute: "absolute promise"
         case .comparative: "comparative claim"
+        case .safety: "safety claim"
+        case .efficacy: "efficacy claim"
         }
     }
 

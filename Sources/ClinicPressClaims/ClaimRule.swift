@@ -9,10 +9,14 @@ public enum ClaimRule: String, Sendable, CaseIterable {
     case uncitedRegulatory = "uncited-regulatory"
     case uncitedAbsolute = "uncited-absolute"
     case uncitedComparative = "uncited-comparative"
+    case uncitedSafety = "uncited-safety"
+    case uncitedEfficacy = "uncited-efficacy"
     /// Ketamine called FDA-approved for depression (it is not; esketamine is).
     case fdaKetamine = "fda-ketamine"
     case footnoteUndefined = "footnote-undefined"
     case footnoteUnused = "footnote-unused"
+    /// A bracketed number (`[3]`) with no entry in a numbered reference list.
+    case citationNumberUndefined = "citation-number-undefined"
     /// A citation whose footnote names no source ("[^1]: Studies.").
     case citationNoSource = "citation-no-source"
     /// `[@key]` not in `references.yaml`.
@@ -35,13 +39,16 @@ public enum ClaimRule: String, Sendable, CaseIterable {
         case .regulatory: .uncitedRegulatory
         case .absolute: .uncitedAbsolute
         case .comparative: .uncitedComparative
+        case .safety: .uncitedSafety
+        case .efficacy: .uncitedEfficacy
         }
     }
 
     /// Severity when `site.yaml` does not change it.
     public var defaultSeverity: Diagnostic.Severity {
         switch self {
-        case .uncitedStatistic, .uncitedResearch, .uncitedRegulatory, .uncitedAbsolute, .fdaKetamine, .footnoteUndefined, .referenceUnknown:
+        case .uncitedStatistic, .uncitedResearch, .uncitedRegulatory, .uncitedAbsolute, .uncitedSafety, .uncitedEfficacy, .fdaKetamine,
+             .footnoteUndefined, .referenceUnknown, .citationNumberUndefined:
             .error
         case .uncitedTimeToEffect, .uncitedComparative, .footnoteUnused, .citationNoSource, .suppressionInvalid, .suppressionUnused:
             .warning
@@ -53,7 +60,8 @@ public enum ClaimRule: String, Sendable, CaseIterable {
     /// True for the rules a `claim-ok` comment or a `claim-check off` region can suppress.
     public var isSuppressible: Bool {
         switch self {
-        case .uncitedStatistic, .uncitedResearch, .uncitedTimeToEffect, .uncitedRegulatory, .uncitedAbsolute, .uncitedComparative, .fdaKetamine:
+        case .uncitedStatistic, .uncitedResearch, .uncitedTimeToEffect, .uncitedRegulatory, .uncitedAbsolute, .uncitedComparative,
+             .uncitedSafety, .uncitedEfficacy, .fdaKetamine:
             true
         default:
             false

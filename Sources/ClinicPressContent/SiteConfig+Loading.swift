@@ -75,8 +75,8 @@ extension SiteConfig {
 }
 
 extension SiteConfig {
-    /// Reads the `claims:` mapping: `rules` (rule id → error, warning, info or off), `phrases` (category → list)
-    /// and `trusted_domains` (list). Rule ids and categories are checked by the claim checker, which knows them.
+    /// Reads the `claims:` mapping: `rules` (rule id → error, warning, info or off), `phrases` (category → list),
+    /// `exceptions` (list: phrases that make a sentence no claim) and `trusted_domains` (list). Rule ids and categories are checked by the claim checker, which knows them.
     static func claimSettings(_ node: Node, yaml: inout YAMLMapping) -> ClaimSettings {
         var settings = ClaimSettings()
         guard let mapping = node.mapping else {
@@ -110,13 +110,15 @@ extension SiteConfig {
                     yaml.report(.error("`claims.phrases` must map claim categories to lists, such as `absolute: [\"miracle cure\"]`",
                                        at: yaml.location(of: value), rule: "site-config"))
                 }
+            case "exceptions":
+                settings.exceptions = Self.items(value).compactMap { $0.scalar?.string.trimmingWhitespace }.filter { !$0.isEmpty }
             case "trusted_domains":
                 settings.trustedDomains = Self.items(value).compactMap { $0.scalar?.string.trimmingWhitespace.lowercased() }
                     .filter { !$0.isEmpty }
             default:
-                let likely = Spelling.closest(to: key, among: ["rules", "phrases", "trusted_domains"])
+                let likely = Spelling.closest(to: key, among: ["rules", "phrases", "exceptions", "trusted_domains"])
                 yaml.report(.error("unknown key `claims.\(key)`", at: yaml.location(of: keyNode), rule: "site-config",
-                                   hint: likely.map { "did you mean `\($0)`?" } ?? "the claims settings are: rules, phrases, trusted_domains"))
+                                   hint: likely.map { "did you mean `\($0)`?" } ?? "the claims settings are: rules, phrases, exceptions, trusted_domains"))
             }
         }
         return settings

@@ -30,13 +30,17 @@ public struct ClaimSettings: Sendable {
 
     public var rules: [RuleSetting]
     public var phrases: [PhraseSetting]
+    /// Phrases that make a sentence no claim, whatever else it says (`claims.exceptions`): a site's answer to a
+    /// false flag, such as "our own patient survey".
+    public var exceptions: [String]
     /// Domains whose links count as trusted sources (`nih.gov` covers `www.ncbi.nlm.nih.gov`). Empty: no check.
     public var trustedDomains: [String]
 
     /// Creates settings; the defaults switch every rule on at its default severity.
-    public init(rules: [RuleSetting] = [], phrases: [PhraseSetting] = [], trustedDomains: [String] = []) {
+    public init(rules: [RuleSetting] = [], phrases: [PhraseSetting] = [], exceptions: [String] = [], trustedDomains: [String] = []) {
         self.rules = rules
         self.phrases = phrases
+        self.exceptions = exceptions
         self.trustedDomains = trustedDomains
     }
 }

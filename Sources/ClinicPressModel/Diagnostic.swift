@@ -27,15 +27,25 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
     public var hint: String?
     /// The text the diagnostic is about when it is more than the source line: a claim's whole sentence.
     public var excerpt: String?
+    /// For a claim: the words that made it one (`"safe for"`, `"all skin types"`), so a writer sees the logic and an
+    /// editor can report a false flag.
+    public var reasons: [String]
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation, rule: String, hint: String? = nil, excerpt: String? = nil) {
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation, rule: String, hint: String? = nil, excerpt: String? = nil,
+                reasons: [String] = []) {
         self.location = location
         self.severity = severity
         self.message = message
         self.rule = rule
         self.hint = hint
         self.excerpt = excerpt
+        self.reasons = reasons
+    }
+
+    /// `because: "safe for", "all skin types"`, or nil without reasons.
+    public var because: String? {
+        reasons.isEmpty ? nil : "because: " + reasons.map { "\"\($0)\"" }.joined(separator: ", ")
     }
 
     /// Compiler style: `Posts/a.md:3:1: error: missing title [front-matter]`, then the hint on its own line.
@@ -59,6 +69,10 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
         text += " ["
         text += rule
         text += "]"
+        if let because {
+            text += "\n    "
+            text += because
+        }
         if let hint {
             text += "\n    hint: "
             text += hint

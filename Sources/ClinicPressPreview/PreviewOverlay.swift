@@ -14,6 +14,7 @@ enum PreviewOverlay {
                 "rule": .string(finding.rule),
                 "message": .string(finding.message),
                 "excerpt": finding.excerpt.map(JSON.string),
+                "because": finding.because.map(JSON.string),
             ])
         }).serialized(htmlSafe: true)
         return """
@@ -52,7 +53,7 @@ enum PreviewOverlay {
               range.setStart(node, from - offset); range.setEnd(node, to - offset);
               const mark = document.createElement("mark");
               mark.className = "cp-claim cp-" + finding.severity;
-              mark.title = finding.rule + ": " + finding.message;
+              mark.title = finding.rule + ": " + finding.message + (finding.because ? " — " + finding.because : "");
               range.surroundContents(mark);
             }
             return true;
@@ -77,7 +78,7 @@ enum PreviewOverlay {
             const item = document.createElement("li");
             item.innerHTML = "<strong></strong> <span></span><br><code></code>";
             item.querySelector("strong").textContent = finding.severity;
-            item.querySelector("span").textContent = finding.message;
+            item.querySelector("span").textContent = finding.message + (finding.because ? " — " + finding.because : "");
             item.querySelector("code").textContent = "line " + finding.line + ":" + finding.column + " [" + finding.rule + "]";
             panel.querySelector("ol").appendChild(item);
           }

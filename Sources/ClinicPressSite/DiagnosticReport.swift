@@ -82,6 +82,7 @@ public struct DiagnosticReport: Sendable {
                     "severity": .string(diagnostic.severity.rawValue),
                     "message": .string(diagnostic.message),
                     "excerpt": .string(diagnostic.excerpt ?? sources.line(diagnostic.location)?.trimmingCharacters(in: .whitespaces) ?? ""),
+                    "reasons": diagnostic.reasons.isEmpty ? nil : .array(diagnostic.reasons.map(JSON.string)),
                 ])
             }
             return [JSON.object(["findings": .array(findings)]).serialized(pretty: true) + "\n"]
@@ -89,7 +90,8 @@ public struct DiagnosticReport: Sendable {
             return diagnostics.map { diagnostic in
                 let level = diagnostic.severity == .info ? "notice" : diagnostic.severity.rawValue
                 let location = diagnostic.location
-                let message = "\(diagnostic.message) [\(diagnostic.rule)]" + (diagnostic.hint.map { "\n\($0)" } ?? "")
+                let message = "\(diagnostic.message) [\(diagnostic.rule)]" + (diagnostic.because.map { "\n\($0)" } ?? "")
+                    + (diagnostic.hint.map { "\n\($0)" } ?? "")
                 return "::\(level) file=\(Self.escapeProperty(location.file)),line=\(location.line),col=\(location.column),title=\(Self.escapeProperty(diagnostic.rule))::\(Self.escapeData(message))\n"
             }
         }

@@ -35,8 +35,8 @@ import Testing
 
         [^1]: Example A, Example B. Ketamine and mood: a trial. Journal of Examples. 2020. https://doi.org/10.5555/1
         """)
-        // "…lasts for weeks" is research and time-to-effect at once; time-to-effect takes precedence.
-        #expect(summary(analysis) == ["5:61 uncited-time-to-effect"])
+        // "…lasts for weeks" is research and time-to-effect at once: the more severe rule (research, an error) reports it.
+        #expect(summary(analysis) == ["5:61 uncited-research"])
         #expect(analysis.claims == 2)
         #expect(analysis.citedClaims == 1)
         #expect(analysis.sources == [.footnote(label: "1")])
@@ -114,7 +114,9 @@ import Testing
         | --- | --- |
         | Semaglutide | Patients lose 15% of their weight |
         """)
-        #expect(summary(analysis) == ["5:3 uncited-time-to-effect", "7:3 uncited-research", "11:17 uncited-statistic"])
+        // "Most clients" makes the first a statistic (an error) as well as a time-to-effect claim (a warning); "reverses"
+        // makes the second an absolute promise as well as a research claim, and absolute comes first among errors.
+        #expect(summary(analysis) == ["5:3 uncited-statistic", "7:3 uncited-absolute", "11:17 uncited-statistic"])
     }
 
     @Test func ketamineCalledFDAApprovedForDepressionIsAnErrorEvenWhenCited() {
@@ -130,7 +132,7 @@ import Testing
 
         Research confirms that ketamine works within a day.
         """)
-        #expect(summary(analysis) == ["6:1 claim-suppressed", "8:1 uncited-time-to-effect"])
+        #expect(summary(analysis) == ["6:1 claim-suppressed", "8:1 uncited-research"])
         #expect(analysis.findings[0].severity == .info)
         #expect(analysis.findings[0].message == "uncited-statistic suppressed: restates the NIMH figure cited in the previous section")
         #expect(analysis.suppressedClaims == 1)

@@ -1,234 +1,117 @@
-import ClinicPressClaims
+@testable import ClinicPressClaims
 import Foundation
 import Testing
 
-/// Focused tables, written for these tests (no corpus lines): each category, hedges, hard negatives, site phrases,
-/// and the ketamine approval trap.
-@Suite struct ClaimClassifierRuleTests {
+/// The claim classifier's mechanics: its data files, tokenizer, stemmer, exact rules and reasons. How well the
+/// learned decision does is measured on labelled articles (`ClaimCorpusTests`), not sentence by sentence here.
+@Suite struct ClaimClassifierTests {
     let classifier = ClaimClassifier()
 
-    @Test(arguments: [
-        "Three-quarters of participants reported less pain after the trial.",
-        "A fifth of new mothers experience postpartum depression.",
-        "Roughly one new father in every ten develops depression after a birth.",
-        "Ninety percent of people who finish the program keep the weight off.",
-        "Nearly 40 percent of new moms report trouble sleeping six months after birth.",
-        "A majority of patients in the study reached remission.",
-        "About a third reached remission after eight weeks.",
-        "Only 12 percent of adults with insomnia get treatment.",
-        "Response rates hover around 60% for this protocol.",
-        "Patients lost 8 kilograms on average.",
-        "Around 3.5 million people in the U.S. live with PTSD.",
-        "Sleep quality improved in 8 of 10 participants.",
-        "Fewer than one in a hundred patients experience serious side effects.",
-        "Depression scores fell by 40 percent over the study period.",
-        "A daily 10-minute walk cuts anxiety symptoms nearly in half.",
-        "Women are roughly twice as likely as men to develop PTSD.",
-        "Semaglutide users keep off about two-thirds of the weight they lose.",
-        "A 0.5 mg/kg dose relieves suicidal thoughts in most patients.",
-    ])
-    func statistic(_ sentence: String) {
-        #expect(classifier.classify(sentence).contains(.statistic), "\(sentence)")
+    @Test func theShippedLexiconAndModelLoad() throws {
+        let (lexicon, model) = ClaimClassifier.shipped
+        for name in ["exceptions", "regulatory", "statistic", "research", "time-to-effect", "comparative", "safety", "absolute",
+                     "ketamine", "esketamine", "approval", "depression", "negation"] {
+            #expect(lexicon.classIndex(name) != nil, "claim-lexicon.yaml has no class `\(name)`")
+        }
+        #expect(model.weights.count > 1000)
+        #expect(model.threshold.isFinite && model.bias.isFinite)
     }
 
-    @Test(arguments: [
-        "The literature points to a strong link between sleep and mood.",
-        "Published work backs up the use of light therapy for winter depression.",
-        "Investigators reported fewer migraines in the magnesium group.",
-        "Science tells us that movement lifts mood.",
-        "Brain imaging work has revealed changes in the hippocampus after treatment.",
-        "A 2019 meta-analysis concluded that acupuncture eases chronic pain.",
-        "It is well established that smoking worsens depression.",
-        "Omega-3 supplements have been shown to ease depressive symptoms.",
-        "Semaglutide is clinically proven to reduce body weight.",
-        "There is strong evidence that CBT helps with insomnia.",
-        "In trials, ketamine reduced suicidal thoughts in people with depression.",
-        "Psilocybin therapy produced rapid and lasting antidepressant effects in a 2021 trial.",
-        "Studies continue to show that exercise protects against depression.",
-        "TMS is effective for depression that hasn't responded to medication.",
-        "Ketamine triggers the growth of new synapses in the prefrontal cortex.",
-        "Semaglutide curbs cravings by acting on appetite centers in the brain.",
-        "Fractional lasers can fade melasma, though it often returns.",
-    ])
-    func research(_ sentence: String) {
-        #expect(classifier.classify(sentence).contains(.research), "\(sentence)")
+    @Test func lexiconErrorsNameTheLine() {
+        #expect(throws: ClaimLexicon.Problem(line: 2, message: "a phrase before any class name")) {
+            try ClaimLexicon(yaml: "# words\n  - study\n")
+        }
+        #expect(throws: ClaimLexicon.Problem(line: 3, message: "expected `class-name:` or `  - phrase`, found 'study'")) {
+            try ClaimLexicon(yaml: "research:\n  - trial\nstudy\n")
+        }
     }
 
-    @Test(arguments: [
-        "Relief from a migraine drip often kicks in within 20 minutes.",
-        "The calming effect of a single session can linger for several days.",
-        "Patients usually notice smoother skin two weeks after microneedling.",
-        "Most people feel the full benefit by week six.",
-        "Botox typically lasts three to four months.",
-        "Your mood can lift after the second or third infusion.",
-        "Expect to see results from Botox in 3 to 5 days.",
-        "The benefits tend to stick around for about a month.",
-        "Some clients feel relief before they leave the chair.",
-        "Within a few sessions, many people feel less weighed down.",
-        "Most Botox patients look refreshed, not frozen, within a week.",
-        "Antidepressants can take a month or two to work fully.",
-    ])
-    func timeToEffect(_ sentence: String) {
-        #expect(classifier.classify(sentence).contains(.timeToEffect), "\(sentence)")
+    @Test func modelErrorsNameTheLine() {
+        #expect(throws: ClaimModel.Problem.self) { try ClaimModel(tsv: "bias\t1\nw:study\tmany\n") }
+        #expect(throws: ClaimModel.Problem.self) { try ClaimModel(tsv: "z:study\t1\n") }
     }
 
-    @Test(arguments: [
-        "Federal regulators gave the device the green light in 2021.",
-        "The FDA signed off on the first nasal spray for postpartum depression.",
-        "Zuranolone carries an FDA indication for postpartum depression.",
-        "This laser holds FDA clearance for treating toenail fungus.",
-        "The agency turned the application down over safety concerns.",
-        "Our compounded drips do not have the FDA's blessing.",
-        "Semaglutide is approved for weight management in teens.",
-        "The FDA has warned consumers about unapproved ketamine products sold online.",
-        "IV ketamine is FDA-approved for depression.",
-        "Ketamine is not FDA-approved for depression.",
-    ])
-    func regulatory(_ sentence: String) {
-        #expect(classifier.classify(sentence).first == .regulatory, "\(sentence)")
+    @Test func theStemmerJoinsInflections() {
+        let stems = ["improves", "improved", "improving", "improve"].map(ClaimWords.stemText)
+        #expect(Set(stems).count == 1, "\(stems)")
+        #expect(ClaimWords.stemText("studies") == ClaimWords.stemText("study"))
+        #expect(ClaimWords.stemText("FDA") == "fda")
+        #expect(ClaimWords.stemText("less") == "less")
     }
 
-    @Test(arguments: [
-        "This treatment never fails to lift a low mood.",
-        "Our program frees you from anxiety once and for all.",
-        "One round of injections gives you lifelong relief.",
-        "IV ozone is completely harmless.",
-        "Laser hair removal is totally painless.",
-        "Our detox protocol clears out toxins with zero risk.",
-        "Everyone who completes our program feels better.",
-        "Ketamine therapy will end your depression for good.",
-        "No patient has ever left our clinic still in pain.",
-        "You're guaranteed to lose 20 pounds in a month.",
-        "Our peels are 100% safe for sensitive skin.",
-        "Esketamine works on every patient.",
-    ])
-    func absolute(_ sentence: String) {
-        #expect(classifier.classify(sentence).contains(.absolute), "\(sentence)")
+    @Test func numbersReadAsShapes() {
+        func shapes(_ text: String) -> [UInt64] { ClaimWords.tokenize(text).filter { $0.kind == .number }.map(\.stem) }
+        #expect(shapes("About 45% improved") == [ClaimWords.percentShape])
+        #expect(shapes("About 45 percent improved") == [ClaimWords.percentShape])
+        #expect(shapes("In 2019, 1,200 people") == [ClaimWords.yearShape, ClaimWords.numberShape])
+        #expect(shapes("0.5 mg/kg") == [ClaimWords.numberShape])
+        let words = ClaimWords.tokenize("12-18% of FDA-approved doses")
+        #expect(words.count == 6)
+        #expect(words[1].range == 3..<6)
     }
 
-    @Test(arguments: [
-        "Sertraline beats placebo for panic disorder.",
-        "For frown lines, Daxxify edges out Botox in duration.",
-        "Online CBT is on par with face-to-face therapy.",
-        "No pill on the market comes close to the speed of ketamine.",
-        "Esketamine leaves older antidepressants in the dust.",
-        "Microneedling produces stronger collagen growth than lasers.",
-        "Acupuncture worked about as well as medication in the trial.",
-        "Patients on tirzepatide lost twice as much weight as those on placebo.",
-        "IV hydration works faster than sports drinks.",
-        "TMS is the most effective treatment for depression that hasn't responded to pills.",
-        "Compared with placebo, esketamine cut relapse risk in half.",
-    ])
-    func comparative(_ sentence: String) {
-        #expect(classifier.classify(sentence).contains(.comparative), "\(sentence)")
+    /// The byte scanner against a plain reading of the same rules on random text: same words, same ranges.
+    @Test func tokenizerMatchesAPlainImplementation() {
+        var generator = SeededGenerator(seed: 2026)
+        let pieces = ["study", "Studies", " ", "  ", "-", "’", "'", "don't", "50", "%", "1,200", "0.5", ".", ",", "é", "FDA", "percent", "?", "\n",
+                      "x", "“", "”", "—", "\u{00A0}", "°", "日本"]
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 1...20, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let fast = ClaimWords.tokenize(text).map { ($0.kind, $0.range) }
+            let plain = PlainTokenizer.tokenize(text)
+            #expect(fast.map(\.0) == plain.map(\.0) && fast.map(\.1) == plain.map(\.1), "\(text.debugDescription)")
+        }
     }
 
-    /// Hedges never exempt a claim.
-    @Test(arguments: [
-        "Ketamine may ease depression within a few hours.",
-        "Early research suggests NAD+ might slow some signs of aging.",
-        "Preliminary data could indicate a benefit for chronic fatigue.",
-        "Up to 30% of patients might see their symptoms return.",
-        "Microneedling could work better than chemical peels for acne scars.",
-        "Promising pilot studies show that stellate ganglion block may calm hyperarousal.",
-        "Red-light therapy appears to boost collagen in aging skin.",
-        "It's possible that IV magnesium shortens migraine attacks.",
-        "Ketamine is thought to work by boosting glutamate.",
-    ])
-    func hedgedClaims(_ sentence: String) {
-        #expect(!classifier.classify(sentence).isEmpty, "\(sentence)")
+    @Test func questionsSingleWordsAndExceptionsAreNeverClaims() {
+        #expect(classifier.decide("Results").isClaim == false)
+        #expect(classifier.decide("Is ketamine FDA-approved for depression?").isClaim == false)
+        #expect(classifier.decide("In this post we will explore why studies show that 70% of patients improve.").isClaim == false)
     }
 
-    /// Procedure numbers, prices, discounts, phone numbers, research mentions and trigger words used innocently.
-    @Test(arguments: [
-        // procedure durations, schedules and numbers
-        "Each facial takes about an hour, including a short massage.",
-        "Please arrive 15 minutes early to complete your paperwork.",
-        "Lab results are usually ready within three business days.",
-        "Your blood pressure is checked every 10 minutes during the drip.",
-        "The first consultation lasts around 45 minutes.",
-        "You'll need someone to drive you home after your first two sessions.",
-        "We see about 40 patients a week across both locations.",
-        "Injections are given once a week, and doses go up every four weeks.",
-        "Botox prices start at $11 per unit, and results are reviewed at two weeks.",
-        "You can expect some redness for a day or two after microneedling.",
-        // prices, discounts, phone numbers, hours, dates
-        "Members receive 10 percent off every facial.",
-        "Save 15% on your second infusion when you book this month.",
-        "A single vial costs $450, and we bill in 30-minute increments.",
-        "Call 555-0190 between 9 a.m. and 5 p.m.",
-        "We're open until 9 p.m. on Fridays.",
-        "The clinic opened in 2015 and moved to Elm Street in 2021.",
-        "Our spa has served more than 3,000 guests since opening.",
-        "Our reviews average 4.9 out of 5 stars.",
-        "Nearly half of our new clients come to us through referrals.",
-        // research mentions
-        "Ask us about the research on ketamine during your visit.",
-        "Scientists are still studying why ketamine works so quickly.",
-        "Researchers are recruiting volunteers for a trial on psilocybin and anxiety.",
-        "Researchers want to find out whether ketamine helps with chronic pain.",
-        "Researchers are testing whether a single infusion can relieve depression within hours.",
-        "The study, which begins in May, will track mood changes over 12 weeks.",
-        "Scientists still don't know exactly how ketamine works.",
-        "Our study room has comfortable chairs and a coffee machine.",
-        "Is there research on IV vitamins for fatigue?",
-        // trigger words used without a health claim
-        "We only stock FDA-approved devices.",
-        "Our billing team handles prior authorization for you.",
-        "Our clinic is approved to accept Medicare for TMS.",
-        "The FDA is the agency that approves new medications in the U.S.",
-        "We guarantee a warm welcome at every visit.",
-        "Our money-back guarantee covers your first session.",
-        "There is no cure for PTSD, but symptoms can be managed.",
-        "Some clinics advertise miracle cures, and we think you deserve better.",
-        "No treatment works for everyone, and we'll be upfront about that.",
-        "Our memberships work for every budget.",
-        "Booking online is quicker than calling during busy hours.",
-        "Treatment here feels more like a conversation than an exam.",
-        "Hydration matters more than most people realize.",
-        "Nothing beats a cozy blanket and a warm cup of tea during your infusion.",
-        "Your safety is our first priority.",
-        "Our proven team has decades of experience.",
-        "Everyone deserves to feel better.",
-        // definitions, empathy, calls to action
-        "Botox is a purified protein that temporarily relaxes muscles.",
-        "Anxiety can make your heart race and your hands shake.",
-        "Depression looks different for everyone.",
-        "Book a free consultation to see if TMS is right for you.",
-        "If you're thinking about suicide, call or text 988 now.",
-    ])
-    func hardNegatives(_ sentence: String) {
-        #expect(classifier.classify(sentence).isEmpty, "\(sentence) → \(classifier.classify(sentence))")
+    @Test func aRegulatoryStatusIsAlwaysAClaim() {
+        let decision = classifier.decide("Our device is FDA-cleared.")
+        #expect(decision.isClaim)
+        #expect(decision.kinds.first == .regulatory)
+        #expect(decision.reasons.count == 1)
     }
 
-    /// Typographic punctuation and abbreviations are read like their plain forms.
-    @Test func typography() {
-        #expect(classifier.classify("Ketamine doesn’t work for everyone.").isEmpty)
-        #expect(classifier.classify("Ketamine works for everyone — even when nothing else has.") == [.absolute])
-        #expect(classifier.classify("About 1 in 5 U.S. adults lives with a mental illness.") == [.statistic])
-        #expect(classifier.classify("Relief arrives in 30–60 minutes.") == [.timeToEffect])
-        #expect(classifier.classify("Call 555-0142 before 5 p.m.").isEmpty)
+    /// One line of data changes the decision: an exception added to the lexicon file, and one in site.yaml.
+    @Test func anExceptionIsAOneLineDataEdit() throws {
+        let sentence = "Our patient survey found that 9 in 10 clients would recommend us."
+        let (lexicon, model) = ClaimClassifier.shipped
+        #expect(ClaimClassifier(lexicon: lexicon, model: model).decide(sentence).isClaim)
+        let edited = try ClaimLexicon(yaml: Self.shippedLexiconText + "\nexceptions:\n  - our patient survey\n")
+        #expect(ClaimClassifier(lexicon: edited, model: model).decide(sentence).isClaim == false)
+        #expect(ClaimClassifier(exceptions: ["our patient survey"]).decide(sentence).isClaim == false)
     }
 
-    @Test func extraPhrasesMakeClaimsOnWordBoundaries() {
-        let site = ClaimClassifier(extraPhrases: [
-            .absolute: ["Miracle Drip"],
-            .research: ["doctor recommended"],
-            .statistic: ["100%"],
-        ])
-        #expect(site.classify("Try the miracle drip for a brighter week.") == [.absolute])
-        #expect(site.classify("Our toner is Doctor-Recommended.") == [.research])
-        #expect(site.classify("Our miracle dripping tap is fixed.").isEmpty)
-        #expect(site.classify("Our new lounge is 100% wheelchair accessible.") == [.statistic])
-        #expect(site.classify("Our new lounge is 10% bigger.").isEmpty)
-        #expect(ClaimClassifier().classify("Try the miracle drip for a brighter week.").isEmpty)
+    /// And a phrase: a site's own words make a claim of the kind they are listed under.
+    @Test func aSitePhraseIsAOneLineDataEdit() {
+        let sentence = "The glow drip comes in a blue bag."
+        #expect(ClaimClassifier().decide(sentence).isClaim == false)
+        let site = ClaimClassifier(extraPhrases: [.absolute: ["Glow Drip"]])
+        #expect(site.decide(sentence).kinds == [.absolute])
+        #expect(site.decide("Our glowing dripping tap comes in a blue bag.").isClaim == false)
+        let edited = try! ClaimLexicon(yaml: Self.shippedLexiconText + "\nregulatory:\n  - glow drip\n")
+        #expect(ClaimClassifier(lexicon: edited, model: ClaimClassifier.shipped.model).decide(sentence).kinds == [.regulatory])
     }
 
-    @Test func categoriesComeInPrecedenceOrder() {
-        let categories = classifier.classify("Studies show ketamine is FDA-approved and works faster than SSRIs for 7 in 10 patients.")
-        #expect(categories == categories.sorted())
-        #expect(categories.first == .regulatory)
-        #expect(categories.contains(.comparative) && categories.contains(.statistic) && categories.contains(.research))
+    @Test func reasonsAreWordsOfTheSentence() {
+        let sentence = "Microneedling is completely safe for all skin types and results last for years."
+        var text = sentence
+        let decision = text.withUTF8 { bytes -> ClaimDecision in
+            var scratch = ClaimClassifier.Scratch()
+            return classifier.decide(utf8: bytes, scratch: &scratch)
+        }
+        #expect(decision.isClaim)
+        #expect((1...3).contains(decision.reasons.count))
+        let utf8 = Array(sentence.utf8)
+        for range in decision.reasons {
+            let reason = String(decoding: utf8[range], as: UTF8.self)
+            #expect(!reason.isEmpty && sentence.contains(reason))
+        }
+        #expect(decision.reasons == decision.reasons.sorted { $0.lowerBound < $1.lowerBound })
     }
 
     @Test(arguments: [
@@ -236,14 +119,89 @@ import Testing
         ("The FDA approved ketamine for treatment-resistant depression in 2019.", true),
         ("Ketamine is now cleared by the FDA as an antidepressant.", true),
         ("Esketamine (Spravato) is FDA-approved for treatment-resistant depression.", false),
+        ("Unlike ketamine infusions, esketamine is FDA-approved for depression.", false),
         ("Ketamine is not FDA-approved for depression.", false),
         ("Ketamine isn't approved by the FDA for depression, but esketamine is.", false),
         ("Ketamine is FDA-approved as an anesthetic.", false),
+        ("Ketamine was FDA-approved in 1970, and doctors now also use it for depression.", false),
         ("Ketamine has been FDA-approved as an anesthetic since 1970, but its use for depression is off-label.", false),
         ("Is ketamine FDA-approved for depression?", false),
         ("The FDA approved Spravato, a nasal spray made from ketamine, for depression.", false),
     ])
-    func ketamineApprovalTrap(_ sentence: String, _ expected: Bool) {
-        #expect(classifier.callsKetamineFDAApprovedForDepression(sentence) == expected, "\(sentence)")
+    func ketamineApprovalFact(_ sentence: String, _ expected: Bool) {
+        #expect(classifier.decide(sentence).callsKetamineFDAApproved == expected, "\(sentence)")
+    }
+
+    static let shippedLexiconText = try! ClaimClassifier.resource("claim-lexicon", "yaml")
+}
+
+/// The tokenizer's rules, written plainly over Unicode scalars: the reference the byte scanner is compared with.
+enum PlainTokenizer {
+    static func tokenize(_ text: String) -> [(ClaimWord.Kind, Range<Int>)] {
+        // Each scalar with its UTF-8 offset.
+        var scalars: [(Unicode.Scalar, Int)] = []
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            scalars.append((scalar, offset))
+            offset += String(scalar).utf8.count
+        }
+        func end(_ k: Int) -> Int { k < scalars.count ? scalars[k].1 : offset }
+        func isPunctuation(_ s: Unicode.Scalar) -> Bool { (0x2000...0x206F).contains(s.value) || (0xA0...0xBF).contains(s.value) }
+        func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
+        func isLetter(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) || ("A"..."Z").contains(s) || (s.value >= 0x80 && !isPunctuation(s)) }
+        func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
+        var result: [(ClaimWord.Kind, Range<Int>)] = []
+        var k = 0
+        while k < scalars.count {
+            let s = scalars[k].0
+            if isDigit(s) {
+                let start = k
+                while k < scalars.count, isDigit(scalars[k].0)
+                    || ((scalars[k].0 == "," || scalars[k].0 == ".") && k > start && k + 1 < scalars.count && isDigit(scalars[k + 1].0)) { k += 1 }
+                if k < scalars.count, scalars[k].0 == "%" { k += 1 }
+                result.append((.number, scalars[start].1..<end(k)))
+            } else if isLetter(s) {
+                let start = k
+                var word = ""
+                while k < scalars.count {
+                    let c = scalars[k].0
+                    if isApostrophe(c) {
+                        guard k + 1 < scalars.count, isLetter(scalars[k + 1].0) else { break }
+                        k += 1
+                    } else if isLetter(c) || isDigit(c) {
+                        word.unicodeScalars.append(c)
+                        k += 1
+                    } else {
+                        break
+                    }
+                }
+                let range = scalars[start].1..<end(k)
+                if word.lowercased() == "percent", let last = result.last, last.0 == .number, !text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: last.1.upperBound - 1)].isPercent {
+                    result[result.count - 1].1 = last.1.lowerBound..<range.upperBound
+                } else {
+                    result.append((.word, range))
+                }
+            } else {
+                k += 1
+            }
+        }
+        return result
+    }
+}
+
+extension UInt8 {
+    fileprivate var isPercent: Bool { self == UInt8(ascii: "%") }
+}
+
+/// A small deterministic random number generator (SplitMix64) for tests on random input.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -1,80 +1,226 @@
-/// Decides whether a sentence asserts a health fact a reader could act on, and of which kinds.
+import Foundation
+
+/// What the classifier decided about one sentence.
+public struct ClaimDecision: Sendable, Equatable {
+    /// Whether the sentence is a health claim that needs a source.
+    public var isClaim = false
+    /// The kinds of claim it makes, in precedence order; empty when it is not a claim.
+    public var kinds: [ClaimCategory] = []
+    /// The words that made it a claim, as byte ranges of the sentence, in sentence order (at most three).
+    public var reasons: [Range<Int>] = []
+    /// It calls ketamine (not esketamine) FDA-approved for depression: false, whatever it cites.
+    public var callsKetamineFDAApproved = false
+    /// The model's score (the decision's margin: at or above the threshold is a claim).
+    public var score = 0.0
+    /// An exact rule decided it: a question or an exception (no claim), or a regulatory or site phrase (a claim).
+    package var excluded = false, forced = false
+}
+
+/// Decides whether a sentence asserts a health fact that needs a source (`CLAIMS-LABELLING.md`), and of which kinds.
 ///
-/// Input is one sentence as a reader sees it: Markdown removed, link text kept, citation markers removed.
-/// The sentence is tokenized once by a hand-written byte scanner (`ClaimTokenizer`); each word carries its word
-/// classes from one dictionary lookup (`ClaimLexicon`); the rules (`ClaimRules`) combine classes within a clause.
-/// Questions, sentences that open with an instruction ("Book…", "Ask us…") and mentions of research in progress
-/// ("researchers are testing whether…") are never claims.
+/// The words live in `Resources/claim-lexicon.yaml` and the weights in `Resources/claim-model.tsv` (learned from the
+/// labelled corpus by `make train-claims`); this type only combines them:
+/// 1. a question or a single word ("Results") is never a claim, nor is a sentence holding an exception phrase (the lexicon's `exceptions`, or
+///    `claims.exceptions` in site.yaml), nor a remark that research goes on which asserts no result;
+/// 2. exact rules for facts: a regulatory status ("FDA-approved") is always a claim, a site's own phrases
+///    (`claims.phrases`) make one, and ketamine called FDA-approved for depression is reported as false;
+/// 3. otherwise the model's score decides.
+/// The lexicon's kind classes then choose the finding's rule: a claim with none of them is an efficacy claim.
 public struct ClaimClassifier: Sendable {
-    /// Site-specific phrases (from `site.yaml`) that make a sentence a claim of a category.
-    public let extraPhrases: [ClaimCategory: [String]]
+    let lexicon: ClaimLexicon
+    let model: ClaimModel
+    private let rules: RuleClasses
 
-    /// The extra phrases as spelling hashes, matched word by word, case-insensitively.
-    private let phraseTokens: [(category: ClaimCategory, words: [UInt64])]
+    /// The class indexes the exact rules read.
+    struct RuleClasses: Sendable {
+        var kinds: [(classIndex: Int, kind: ClaimCategory)] = []
+        var exceptions: [Int] = []
+        /// Remarks that research goes on, and the classes that assert a result (which keep such a remark a claim).
+        var ongoing: Int?
+        var results: [Int] = []
+        var regulatory: Int?
+        var ketamine: Int?, esketamine: Int?, approval: Int?, depression: Int?, negation: Int?
+    }
 
-    /// Creates a classifier, optionally with extra phrases per category.
-    public init(extraPhrases: [ClaimCategory: [String]] = [:]) {
-        self.extraPhrases = extraPhrases
-        var phrases: [(ClaimCategory, [UInt64])] = []
-        for category in extraPhrases.keys.sorted() {
-            for phrase in extraPhrases[category] ?? [] {
-                let words = ClaimTokenizer.tokenize(phrase).map(\.hash)
-                if !words.isEmpty { phrases.append((category, words)) }
+    /// The lexicon and model shipped with ClinicPress, read once.
+    package static let shipped: (lexicon: ClaimLexicon, model: ClaimModel) = {
+        do {
+            return (try ClaimLexicon(yaml: try resource("claim-lexicon", "yaml")), try ClaimModel(tsv: try resource("claim-model", "tsv")))
+        } catch {
+            // The files ship inside the binary's bundle and a test reads them: this is a broken installation.
+            fatalError("ClinicPress's claim resources are damaged: \(error)")
+        }
+    }()
+
+    static func resource(_ name: String, _ ext: String) throws -> String {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(name).\(ext)"])
+        }
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    /// The shipped classifier, with a site's own phrases (claims of a kind) and exceptions (never claims).
+    public init(extraPhrases: [ClaimCategory: [String]] = [:], exceptions: [String] = []) {
+        self.init(lexicon: Self.shipped.lexicon, model: Self.shipped.model, extraPhrases: extraPhrases, exceptions: exceptions)
+    }
+
+    /// A classifier over a given lexicon and model (the trainer's and the tests').
+    package init(lexicon: ClaimLexicon, model: ClaimModel, extraPhrases: [ClaimCategory: [String]] = [:], exceptions: [String] = []) {
+        var lexicon = lexicon
+        if !extraPhrases.isEmpty || !exceptions.isEmpty {
+            lexicon = lexicon.adding(extraPhrases.sorted { $0.key < $1.key }.map { ("site-" + $0.key.rawValue, $0.value) }
+                + [("site-exceptions", exceptions)])
+        }
+        self.lexicon = lexicon
+        self.model = model
+        var rules = RuleClasses()
+        for (index, name) in lexicon.classNames.enumerated() {
+            switch name {
+            case "exceptions", "site-exceptions": rules.exceptions.append(index)
+            case "regulatory": rules.regulatory = index; rules.kinds.append((index, .regulatory))
+            case "ketamine": rules.ketamine = index
+            case "esketamine": rules.esketamine = index
+            case "approval": rules.approval = index
+            case "depression": rules.depression = index
+            case "negation": rules.negation = index
+            case "ongoing": rules.ongoing = index
+            case "attribution": rules.kinds.append((index, .research))
+            default:
+                let kindName = name.hasPrefix("site-") ? String(name.dropFirst(5)) : name
+                if let kind = ClaimCategory(rawValue: kindName) { rules.kinds.append((index, kind)) }
             }
         }
-        phraseTokens = phrases
+        // Every kind class asserts a result, except the bare naming of research ("research", "trial", "scientists").
+        rules.results = rules.kinds.filter { lexicon.classNames[$0.classIndex] != "research" }.map(\.classIndex)
+        self.rules = rules
     }
 
-    /// The categories the sentence's assertion falls in, in precedence order (sorted by `ClaimCategory`'s `<`);
-    /// empty when it is not a claim.
+    /// Scratch arrays a caller keeps from sentence to sentence, so their storage is reused.
+    public struct Scratch {
+        var words: [ClaimWord] = []
+        var features: [ClaimFeature] = []
+        public init() {}
+    }
+
+    /// The names of a sentence's features, as the weights file writes them (the trainer's view).
+    package func featureNames(_ sentence: String) -> [String] {
+        var scratch = Scratch()
+        var text = sentence
+        return text.withUTF8 { bytes in
+            ClaimWords.tokenize(bytes, into: &scratch.words)
+            let lastByte = Self.lastByte(bytes)
+            ClaimFeatures.extract(scratch.words, lexicon: lexicon, lastByte: lastByte, into: &scratch.features)
+            let array = Array(bytes)
+            return scratch.features.map { ClaimFeatures.name(of: $0, words: scratch.words, sentence: array, lexicon: lexicon) }
+        }
+    }
+
+    /// The kinds of claim a sentence makes; empty when it is none (tests and tools).
     public func classify(_ sentence: String) -> [ClaimCategory] {
-        classify(ClaimSentence(sentence))
+        decide(sentence).kinds
     }
 
-    /// Both questions the checker asks of a sentence (in UTF-8), from one tokenization into `tokens`, an array
-    /// the caller keeps from sentence to sentence so that its storage is reused.
-    func analyze(utf8 sentence: UnsafeBufferPointer<UInt8>, tokens: inout [ClaimToken]) -> (categories: [ClaimCategory], callsKetamineFDAApproved: Bool) {
-        ClaimTokenizer.tokenize(sentence, into: &tokens)
-        let s = ClaimSentence(tokens: tokens)
-        return (classify(s), s.callsKetamineApprovedForDepression)
+    /// The whole decision about a sentence given as text.
+    public func decide(_ sentence: String) -> ClaimDecision {
+        var scratch = Scratch()
+        var text = sentence
+        return text.withUTF8 { decide(utf8: $0, scratch: &scratch) }
     }
 
-    private func classify(_ s: ClaimSentence) -> [ClaimCategory] {
-        var found: [ClaimCategory] = []
-        for (category, words) in phraseTokens where !found.contains(category) && s.contains(words) {
-            found.append(category)
+    /// The decision about one sentence in UTF-8, tokenized once.
+    public func decide(utf8 sentence: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) -> ClaimDecision {
+        ClaimWords.tokenize(sentence, into: &scratch.words)
+        let words = scratch.words
+        var matches: [(classIndex: Int, words: Range<Int>)] = []
+        lexicon.forEachMatch(in: words) { matches.append(($0, $1)) }
+        func has(_ index: Int?) -> Bool { index.map { i in matches.contains { $0.classIndex == i } } ?? false }
+
+        var decision = ClaimDecision()
+        let lastByte = Self.lastByte(sentence)
+        if lastByte == UInt8(ascii: "?") || words.count < 2 {
+            decision.excluded = true
+            return decision
         }
-        if !s.isQuestion && !s.isInstruction && !s.isResearchInProgress {
-            if !found.contains(.regulatory), s.isRegulatory { found.append(.regulatory) }
-            if !found.contains(.absolute), s.isAbsolute { found.append(.absolute) }
-            if !found.contains(.comparative), s.isComparative { found.append(.comparative) }
-            if !found.contains(.statistic), s.isStatistic { found.append(.statistic) }
-            if !found.contains(.timeToEffect), s.isTimeToEffect { found.append(.timeToEffect) }
-            if !found.contains(.research), s.isResearch { found.append(.research) }
+        decision.callsKetamineFDAApproved = callsKetamineApproved(words, matches: matches, sentence: sentence)
+        if rules.exceptions.contains(where: { has($0) }) || (has(rules.ongoing) && !rules.results.contains(where: { has($0) })) {
+            decision.excluded = true
+            return decision
         }
-        return found.count > 1 ? found.sorted() : found
+
+        ClaimFeatures.extract(words, lexicon: lexicon, lastByte: lastByte, into: &scratch.features)
+        decision.score = model.score(scratch.features) - model.threshold
+        let forced = matches.filter { match in
+            match.classIndex == rules.regulatory || lexicon.classNames[match.classIndex].hasPrefix("site-")
+        }
+        decision.forced = !forced.isEmpty
+        decision.isClaim = decision.forced || decision.score >= 0
+        guard decision.isClaim else { return decision }
+
+        var kinds: [ClaimCategory] = []
+        for (classIndex, kind) in rules.kinds where has(classIndex) && !kinds.contains(kind) { kinds.append(kind) }
+        if !kinds.contains(.statistic), words.contains(where: { $0.stem == ClaimWords.percentShape }) { kinds.append(.statistic) }
+        // Efficacy is what a claim is when it is no other kind.
+        if kinds.count > 1 { kinds.removeAll { $0 == .efficacy } }
+        decision.kinds = kinds.isEmpty ? [.efficacy] : kinds.sorted()
+        decision.reasons = reasons(forced: forced.map(\.words), features: scratch.features, words: words)
+        return decision
     }
 
-    /// True when the sentence calls ketamine (not esketamine / Spravato) FDA-approved (or cleared) for depression —
-    /// a false statement. Negated sentences ("ketamine is not FDA-approved for depression") are false here.
-    public func callsKetamineFDAApprovedForDepression(_ sentence: String) -> Bool {
-        ClaimSentence(sentence).callsKetamineApprovedForDepression
+    /// The least weight a feature needs to be named as a reason: weaker ones ("is", "the") explain nothing.
+    static let reasonWeight = 0.4
+
+    /// The sentence's last mark, past closing quotes, brackets, emphasis and spaces ("…again?)" ends in "?").
+    static func lastByte(_ sentence: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        sentence.reversed().first { $0 != 0x20 && $0 != 0x22 && $0 != 0x29 && $0 != 0x2A && $0 != 0x5F && $0 != 0x27 }
+    }
+
+    /// The words that weigh most towards "claim": the phrases of an exact rule first, then the lexicon phrases and
+    /// words whose weights count for most (at least `reasonWeight`); at most three, merged where they touch, in
+    /// sentence order, as byte ranges.
+    private func reasons(forced: [Range<Int>], features: [ClaimFeature], words: [ClaimWord]) -> [Range<Int>] {
+        var ranked = features.filter { !$0.words.isEmpty && model.weight($0) >= Self.reasonWeight }
+            .sorted { (model.weight($0), $1.words.lowerBound) > (model.weight($1), $0.words.lowerBound) }
+            .map(\.words)
+        ranked = forced + ranked
+        var chosen: [Range<Int>] = []
+        for range in ranked where chosen.count < 3 && !chosen.contains(where: { $0.overlaps(range) || $0 == range }) {
+            chosen.append(range)
+        }
+        chosen.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [Range<Int>] = []
+        for range in chosen {
+            if let last = merged.last, last.upperBound >= range.lowerBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        return merged.map { words[$0.lowerBound].range.lowerBound..<words[$0.upperBound - 1].range.upperBound }
+    }
+
+    /// The ketamine fact: ketamine is FDA-approved only as an anaesthetic; esketamine (Spravato) is the depression
+    /// product. True when the sentence names ketamine and an approval, depression follows the approval within the
+    /// same clause (no comma, semicolon or colon between, at most eight words on), and it names no esketamine and
+    /// no negation ("not", "off-label").
+    private func callsKetamineApproved(_ words: [ClaimWord], matches: [(classIndex: Int, words: Range<Int>)],
+                                       sentence: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let ketamine = rules.ketamine, let approval = rules.approval, let depression = rules.depression,
+              matches.contains(where: { $0.classIndex == ketamine }) else { return false }
+        if matches.contains(where: { $0.classIndex == rules.esketamine || $0.classIndex == rules.negation }) { return false }
+        for approved in matches where approved.classIndex == approval {
+            for use in matches where use.classIndex == depression && use.words.lowerBound >= approved.words.upperBound
+                && use.words.lowerBound - approved.words.upperBound <= 8 {
+                let from = words[approved.words.upperBound - 1].range.upperBound, to = words[use.words.lowerBound].range.lowerBound
+                if !sentence[from..<to].contains(where: { $0 == 0x2C || $0 == 0x3B || $0 == 0x3A }) { return true }
+            }
+        }
+        return false
     }
 }
 
-extension ClaimSentence {
-    /// True when the sentence holds the words of a phrase contiguously (hyphens and punctuation between words aside).
-    func contains(_ words: [UInt64]) -> Bool {
-        guard words.count <= count else { return false }
-        var i = 0
-        while i + words.count <= count {
-            if tokens[i].hash == words[0] {
-                var k = 1
-                while k < words.count, tokens[i + k].hash == words[k] { k += 1 }
-                if k == words.count { return true }
-            }
-            i += 1
-        }
-        return false
+extension ClaimLexicon {
+    /// This lexicon with more classes (a site's phrases and exceptions).
+    func adding(_ classes: [(String, [String])]) -> ClaimLexicon {
+        ClaimLexicon(classes: phraseClasses + classes.map { (name: $0.0, phrases: $0.1) })
     }
 }

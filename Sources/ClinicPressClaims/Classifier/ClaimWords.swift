@@ -1,0 +1,161 @@
+/// One word of a sentence as the claim classifier sees it: a lightly stemmed, lower-cased spelling (as a hash),
+/// and where it stands in the sentence's bytes.
+struct ClaimWord: Sendable, Equatable {
+    /// What the word is, for rules that need more than its spelling.
+    enum Kind: UInt8, Sendable {
+        case word
+        /// Digits, with inner `,` or `.` ("1,200", "0.5"); its spelling is the shape `<num>`, `<pct>` or `<year>`.
+        case number
+    }
+
+    var kind: Kind
+    /// FNV-1a hash of the stem (`ClaimWords.stem`), or of the number's shape.
+    var stem: UInt64
+    /// The bytes of the word in the sentence (for a percentage, the `%` included).
+    var range: Range<Int>
+}
+
+/// Splits a sentence (UTF-8 bytes) into `ClaimWord`s. Letters are ASCII letters and every non-ASCII character but
+/// punctuation (so accented words stay whole, and curly quotes and dashes do not stick to words); an apostrophe
+/// inside a word is dropped ("don't", "don’t" → "dont"); hyphens, slashes and other punctuation separate words ("FDA-approved" → "fda", "approved"). A number followed by `%` or the word "percent"
+/// reads `<pct>`; a four-digit number from 1900 to 2099 reads `<year>`; any other number `<num>`.
+enum ClaimWords {
+    static let numberShape = FNV.hash("<num>")
+    static let percentShape = FNV.hash("<pct>")
+    static let yearShape = FNV.hash("<year>")
+    private static let percentWord = FNV.hash(stem(Array("percent".utf8)))
+
+    /// Tokenizes `bytes` into `words` (emptied first; its storage is reused from sentence to sentence).
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into words: inout [ClaimWord]) {
+        words.removeAll(keepingCapacity: true)
+        var spelling: [UInt8] = []
+        spelling.reserveCapacity(32)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let byte = bytes[i]
+            if isDigit(byte) {
+                let start = i
+                var digits = 0
+                var value = 0
+                while i < n, isDigit(bytes[i]) || ((bytes[i] == 0x2C || bytes[i] == 0x2E) && i + 1 < n && isDigit(bytes[i + 1]) && i > start) {
+                    if isDigit(bytes[i]) {
+                        digits += 1
+                        if digits <= 6 { value = value * 10 + Int(bytes[i] - 0x30) }
+                    }
+                    i += 1
+                }
+                var end = i
+                var shape = numberShape
+                if i < n, bytes[i] == 0x25 {  // %
+                    shape = percentShape
+                    i += 1
+                    end = i
+                } else if digits == 4, (1900...2099).contains(value), end - start == 4 {
+                    shape = yearShape
+                }
+                words.append(ClaimWord(kind: .number, stem: shape, range: start..<end))
+            } else if isLetter(byte), punctuationLength(bytes, at: i) == 0 {
+                let start = i
+                spelling.removeAll(keepingCapacity: true)
+                while i < n {
+                    let b = bytes[i]
+                    if b == 0x27 || (b == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99) {  // don't, don’t
+                        let width = b == 0x27 ? 1 : 3
+                        guard i + width < n, isLetter(bytes[i + width]), punctuationLength(bytes, at: i + width) == 0 else { break }
+                        i += width
+                    } else if punctuationLength(bytes, at: i) > 0 {
+                        break
+                    } else if isLetter(b) || isDigit(b) {
+                        spelling.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+                        i += 1
+                    } else {
+                        break
+                    }
+                }
+                let hash = FNV.hash(stem(spelling))
+                if hash == percentWord, let last = words.last, last.kind == .number, last.stem != percentShape {
+                    words[words.count - 1].stem = percentShape
+                    words[words.count - 1].range = last.range.lowerBound..<i
+                } else {
+                    words.append(ClaimWord(kind: .word, stem: hash, range: start..<i))
+                }
+            } else {
+                i += max(1, punctuationLength(bytes, at: i))
+            }
+        }
+    }
+
+    /// The width of a non-ASCII punctuation mark at `i`: the General Punctuation block (U+2000–U+206F: curly quotes,
+    /// dashes, ellipsis, thin spaces) and Latin-1's no-break space and marks (U+00A0–U+00BF: « », °); 0 otherwise.
+    /// Other non-ASCII bytes are letters.
+    static func punctuationLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        guard i < bytes.count, bytes[i] >= 0xC2 else { return 0 }
+        if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 || (bytes[i + 1] == 0x81 && bytes[i + 2] <= 0xAF) { return 3 }
+        if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] >= 0xA0, bytes[i + 1] <= 0xBF { return 2 }
+        return 0
+    }
+
+    /// Tokenizes a string (tests, lexicon phrases, site settings).
+    static func tokenize(_ text: String) -> [ClaimWord] {
+        var words: [ClaimWord] = []
+        var text = text
+        text.withUTF8 { tokenize($0, into: &words) }
+        return words
+    }
+
+    /// A light stemmer, the same for the lexicon, the model and the text, so that "improves", "improved" and
+    /// "improving" meet at "improv": -ies → -y; a final -s (not -ss, -us, -is) dropped; then -ing or -ed dropped
+    /// from longer words; then a final -e dropped from words of five letters or more.
+    static func stem(_ word: [UInt8]) -> [UInt8] {
+        var w = word
+        func ends(_ suffix: String) -> Bool {
+            let s = Array(suffix.utf8)
+            return w.count >= s.count && Array(w[(w.count - s.count)...]) == s
+        }
+        if w.count > 4, ends("ies") {
+            w.removeLast(3)
+            w.append(UInt8(ascii: "y"))
+        } else if w.count > 3, ends("s"), !ends("ss"), !ends("us"), !ends("is") {
+            w.removeLast()
+        }
+        if w.count > 5, ends("ing") {
+            w.removeLast(3)
+        } else if w.count > 4, ends("ed") {
+            w.removeLast(2)
+        }
+        if w.count > 4, ends("e") { w.removeLast() }
+        return w
+    }
+
+    /// The stem of a word as text, for the trainer's feature names.
+    static func stemText(_ word: String) -> String {
+        String(decoding: stem(Array(word.lowercased().utf8)), as: UTF8.self)
+    }
+
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x80 }
+}
+
+/// 64-bit FNV-1a: a stable hash (the same in every run and on every machine) for stems and feature names, so the
+/// weights file can name features as text and the classifier can look them up by hash.
+enum FNV {
+    static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x100_0000_01b3
+
+    static func hash(_ bytes: [UInt8]) -> UInt64 { add(bytes, to: offset) }
+    static func hash(_ text: String) -> UInt64 { add(Array(text.utf8), to: offset) }
+
+    static func add(_ bytes: [UInt8], to hash: UInt64) -> UInt64 {
+        var h = hash
+        for b in bytes { h = (h ^ UInt64(b)) &* prime }
+        return h
+    }
+
+    /// Combines two hashes in order (a feature's prefix and its parts).
+    static func combine(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        var h = a
+        for shift in stride(from: 0, to: 64, by: 8) { h = (h ^ ((b >> UInt64(shift)) & 0xFF)) &* prime }
+        return h
+    }
+}

@@ -1,0 +1,79 @@
+import ClinicPressMarkdown
+import ClinicPressModel
+
+/// A numbered reference list as clinics write one: a heading such as "References" or "Sources" followed by an
+/// ordered list. A bracketed number in the text (`[3]`, `[1, 4]`, `[2-5]`) cites its entries.
+struct NumberedReferences {
+    /// Headings that introduce a reference list, compared in lower case without a final colon.
+    static let headings: Set<String> = ["references", "sources", "citations", "bibliography", "works cited", "studies cited",
+                                        "research cited", "further reading and references", "references and sources"]
+
+    /// How many entries the list has (numbered from 1); 0 when the post has no such list.
+    private(set) var count = 0
+    /// The lines the reference section spans (its heading to the next heading of the same or a higher level): its
+    /// entries are sources, not prose to check.
+    private(set) var lines: ClosedRange<Int>?
+
+    /// Reads the document's top level (no walk below it, whatever the nesting).
+    init(_ document: MarkdownNode) {
+        var level: Int?
+        for node in document.children {
+            if case .heading(let headingLevel) = node.kind {
+                if let open = level, headingLevel <= open, let start = lines?.lowerBound {
+                    lines = start...max(start, node.start.line - 1)
+                    level = nil
+                }
+                var title = node.plainText.lowercased().trimmingWhitespace
+                if title.hasSuffix(":") { title.removeLast() }
+                if count == 0, Self.headings.contains(title) {
+                    level = headingLevel
+                    lines = node.start.line...Int.max
+                }
+            } else if case .list(ordered: true) = node.kind, level != nil, count == 0 {
+                count = node.children.reduce(0) { total, _ in total + 1 }
+            }
+        }
+    }
+
+    /// Whether the list holds every one of `numbers`.
+    func resolves(_ numbers: [Int]) -> Bool { numbers.allSatisfy { $0 >= 1 && $0 <= count } }
+
+    /// Whether a sentence at this line belongs to the reference section.
+    func contains(line: Int) -> Bool { lines?.contains(line) ?? false }
+
+    /// The bracketed numbers in `text` (`[3]`, `[1, 4]`, `[2-5]`, `[2–5]`), with the byte offset of each bracket.
+    static func marks(in text: UnsafeBufferPointer<UInt8>) -> [(offset: Int, numbers: [Int])] {
+        var found: [(Int, [Int])] = []
+        var i = 0
+        while i < text.count {
+            guard text[i] == UInt8(ascii: "[") else { i += 1; continue }
+            var j = i + 1, numbers: [Int] = [], current: Int?, rangeStart: Int?
+            var valid = true
+            while j < text.count, text[j] != UInt8(ascii: "]") {
+                let b = text[j]
+                if b >= 0x30 && b <= 0x39 {
+                    current = (current ?? 0) * 10 + Int(b - 0x30)
+                    if current! > 999 { valid = false; break }
+                } else if b == UInt8(ascii: ",") || b == UInt8(ascii: " ") || b == UInt8(ascii: "-") || b == 0xE2 || b == 0x80 || b == 0x93 {
+                    if let value = current {
+                        if let from = rangeStart { numbers += Array(from...max(from, min(value, from + 50))); rangeStart = nil } else { numbers.append(value) }
+                        if b == UInt8(ascii: "-") || b == 0x93 { rangeStart = numbers.removeLast() }
+                        current = nil
+                    }
+                } else {
+                    valid = false
+                    break
+                }
+                j += 1
+            }
+            if valid, j < text.count, let value = current {
+                if let from = rangeStart { numbers += Array(from...max(from, min(value, from + 50))) } else { numbers.append(value) }
+                found.append((i, numbers))
+                i = j + 1
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+}

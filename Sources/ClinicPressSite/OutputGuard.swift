@@ -131,7 +131,7 @@ struct OutputGuard {
     static func hasLegacySignature(_ folder: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: folder + "/feed.xml") else { return false }
         defer { try? handle.close() }
-        let head = Array((try? handle.read(upToCount: 4096)) ?? Data())
+        let head = Array((try? handle.read(upToCount: 16_384)) ?? Data())
         return head.count >= legacySignature.count
             && (0...(head.count - legacySignature.count)).contains { head[$0..<$0 + legacySignature.count].elementsEqual(legacySignature) }
     }

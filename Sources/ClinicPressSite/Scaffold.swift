@@ -49,7 +49,8 @@ public enum Scaffold {
         var files: [OutputFile] = [
             OutputFile(path: "site.yaml", text: siteYAML),
             OutputFile(path: "Posts/\(today.dayString)-welcome.md", text: post),
-            OutputFile(path: ".gitignore", text: "Public/\n"),
+            // The output, and the staging folders a build writes beside it (`.Public.staging-<pid>`).
+            OutputFile(path: ".gitignore", text: "Public/\n.*.staging-*\n"),
         ]
         files += Theme.defaultFiles.map { OutputFile(path: "Templates/" + $0.path, contents: $0.contents) }
         for file in files {

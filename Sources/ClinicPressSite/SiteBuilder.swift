@@ -26,6 +26,8 @@ public struct BuildOptions: Sendable {
     public var preview = false
     /// Render the pages. `check` turns this off: it needs the findings, not the files.
     public var renderPages = true
+    /// `build --force-output`: replace a non-empty output folder that ClinicPress did not build (see `OutputGuard`).
+    public var forceOutput = false
 
     /// Creates options; the output defaults to `Public/` inside the site.
     public init(siteDirectory: URL, outputDirectory: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, now: Timestamp = .now,
@@ -253,9 +255,11 @@ public enum SiteBuilder {
     /// - Throws: `DiagnosticsError` for problems in the site's files; other errors for the file system.
     public static func build(_ options: BuildOptions, progress: Progress = { _, _ in }) throws -> BuildReport {
         let started = DispatchTime.now()
-        let writer = OutputWriter(outputDirectory: options.outputDirectory, siteDirectory: options.siteDirectory)
+        let writer = OutputWriter(outputDirectory: options.outputDirectory, siteDirectory: options.siteDirectory, force: options.forceOutput)
         // Each post's folder is created in the background while the posts are parsed and the pages rendered.
         let folders = DispatchGroup()
+        // An output that may not be replaced is reported before the site is read, not after a long build.
+        try writer.checkOutputIsSafeToReplace()
         do {
             var (files, report) = try render(options, cache: nil, progress: progress, published: { posts in
                 let directories = ["posts"] + posts.map { String(SitePaths.post($0.slug).dropLast()) }

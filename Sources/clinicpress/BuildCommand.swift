@@ -18,8 +18,11 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var siteOption: SiteOption
 
-    @Option(help: ArgumentHelp("Where to write the site (default: Public/ in the site folder).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Where to write the site (default: Public/ in the site folder). Only a missing or empty folder, or one ClinicPress built, is replaced.", valueName: "dir"))
     var output: String?
+
+    @Flag(name: .customLong("force-output"), help: "Replace a non-empty --output folder that ClinicPress did not build, deleting what it holds (once: the build marks it). Never the site, its folders or a file.")
+    var forceOutput = false
 
     @Flag(help: "Publish drafts and scheduled (future-dated) posts too.")
     var drafts = false
@@ -42,7 +45,8 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let site = siteOption.url
         let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
-        let options = BuildOptions(siteDirectory: site, outputDirectory: outputURL, includeDrafts: drafts, baseURL: baseURL, strict: strict)
+        var options = BuildOptions(siteDirectory: site, outputDirectory: outputURL, includeDrafts: drafts, baseURL: baseURL, strict: strict)
+        options.forceOutput = forceOutput
         let report: BuildReport
         do {
             // Progress by stage only where a build takes long enough to wonder about.
@@ -56,6 +60,10 @@ struct BuildCommand: ParsableCommand {
             printError(failing.formatted(.text))
             printError("error: --strict: \(failing.count) finding\(failing.count == 1 ? "" : "s") at warning or error level; the output was not replaced")
             throw ExitCode(1)
+        } catch let error as OutputError {
+            printError(error.description)
+            printError("error: the build was not written; the output folder was left untouched")
+            throw ExitCode(2)
         } catch let error as DiagnosticsError {
             printError(DiagnosticReport(error.diagnostics, siteDirectory: site).formatted(.text))
             printError("error: build failed with \(error.errors.count) error\(error.errors.count == 1 ? "" : "s"); the previous output was left untouched")

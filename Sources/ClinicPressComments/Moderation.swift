@@ -139,12 +139,17 @@ public struct Moderation: Sendable {
 
     /// The `status` written in the file now (nil when it has none).
     public func status(of file: CommentFile) throws -> String? {
+        try value(of: "status", in: file)
+    }
+
+    /// The value of a top-level front matter key as written in the file now (nil when it is not there).
+    public func value(of key: String, in file: CommentFile) throws -> String? {
         let url = siteDirectory.appendingPathComponent(file.path)
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
             throw Failure.unreadable(file.path, "cannot read the file as UTF-8")
         }
         do {
-            return try FrontMatterEditor.value(of: "status", in: text)
+            return try FrontMatterEditor.value(of: key, in: text)
         } catch let error as FrontMatterEditor.Failure {
             throw Failure.unreadable(file.path, error.description)
         }

@@ -213,9 +213,11 @@ struct CommentsCommand: ParsableCommand {
 private func decide(_ decision: ModerationDecision, ids: [String], site: URL, by moderator: String) throws {
     let files = try ids.map { id in try moderation(site) { try $0.find(id) } }
     let read = try files.map { file in try moderation(site) { try $0.status(of: file) } }
+    // Who made the decision being replaced, so that a decision overridden leaves a trace in the output.
+    let readBy = try files.map { file in try moderation(site) { try $0.value(of: "moderated_by", in: file) } }
     let now = Timestamp.now
     var conflicts = 0
-    for (file, status) in zip(files, read) {
+    for ((file, status), previousModerator) in zip(zip(files, read), readBy) {
         do {
             try Moderation(siteDirectory: site, slugOfStem: postSlug).apply(decision, to: file, read: status, by: moderator, at: now)
         } catch let failure as Moderation.Failure {
@@ -227,7 +229,9 @@ private func decide(_ decision: ModerationDecision, ids: [String], site: URL, by
             conflicts += 1
             continue
         }
-        print("\(decision.verb) \(TerminalText.line(file.id)) (\(TerminalText.line(file.path)))")
+        let replaced = status.flatMap { $0 == Comment.Status.pending.rawValue ? nil : $0 }
+            .map { "; it was \(TerminalText.line($0))\(previousModerator.map { " (by \(TerminalText.line($0)))" } ?? "")" } ?? ""
+        print("\(decision.verb) \(TerminalText.line(file.id)) (\(TerminalText.line(file.path)))\(replaced)")
     }
     if conflicts > 0 { throw ExitCode(1) }
 }

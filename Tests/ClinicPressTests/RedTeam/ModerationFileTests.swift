@@ -18,6 +18,8 @@ import Glibc
         #expect(try run(site, ["reject", "2026-09-24-max-b", "--reason", "Asks about prices", "--by", "Lee"]).status == 0)
         let approved = try run(site, ["approve", "2026-09-24-max-b", "--by", "Dana"])
         #expect(approved.status == 0, "\(approved.stderr)")
+        // The decision it replaces is named, so an overridden decision leaves a trace.
+        #expect(approved.stdout == "approved 2026-09-24-max-b (\(ModerationSite.max)); it was rejected (by Lee)\n")
         #expect(ModerationSite.withoutTime(try ModerationSite.read(site, ModerationSite.max)) == """
         ---
         author: Max B.
@@ -105,6 +107,8 @@ import Glibc
         #expect(try run(site, ["reject", "2026-09-24-max-b", "--reason", "Needs a source", "--by", "Lee"]).status == 0)
         let approved = try run(site, ["approve", "2026-09-24-max-b", "--by", "Dana"])
         #expect(approved.status == 0, "\(approved.stderr)")
+        // The decision it replaces is named, so an overridden decision leaves a trace.
+        #expect(approved.stdout == "approved 2026-09-24-max-b (\(ModerationSite.max)); it was rejected (by Lee)\n")
         #expect(ModerationSite.withoutTime(try ModerationSite.read(site, ModerationSite.max)) == """
         ---\r
         author: May M.\r

@@ -50,7 +50,7 @@ extension Comment {
         return diagnostics
     }
 
-    /// One error for each comment of a `reply_to` cycle, listed from its smallest id.
+    /// One error for each comment of a `reply_to` cycle, which is named from its smallest id.
     private static func cycleProblems(_ cycle: [String], location: (String) -> SourceLocation) -> [Diagnostic] {
         guard cycle.count > 1 else {
             return [.error("the comment replies to itself", at: location(cycle[0]), rule: "comment",
@@ -58,7 +58,9 @@ extension Comment {
         }
         let first = cycle.indices.min { cycle[$0] < cycle[$1] }!
         let ordered = Array(cycle[first...] + cycle[..<first])
-        let chain = (ordered + [ordered[0]]).map { "'\($0)'" }.joined(separator: " → ")
+        // A long cycle is named by its first comments only: every member gets the message, which must stay short.
+        let named = ordered.count <= 5 ? ordered.map { "'\($0)'" } : ordered.prefix(3).map { "'\($0)'" } + ["… \(ordered.count - 3) more"]
+        let chain = (named + ["'\(ordered[0])'"]).joined(separator: " → ")
         return cycle.map { id in
             .error("`reply_to` links form a cycle, \(chain), so none of these comments can be published", at: location(id), rule: "comment",
                    hint: "make one of them answer a comment outside the cycle, or remove its `reply_to`")

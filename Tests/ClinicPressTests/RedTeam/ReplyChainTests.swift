@@ -60,6 +60,20 @@ import Testing
         #expect(build.stderr.contains("\(Self.folder)/loner.md:5:11: error: the comment replies to itself [comment]"))
     }
 
+    /// A long cycle is named by its first comments, so that each of its members' messages stays one short line.
+    @Test func aLongCycleIsNamedShortly() throws {
+        let site = site()
+        let ids = (0..<8).map { "c\($0)" }
+        for (index, id) in ids.enumerated() { comment(site, id, replyTo: ids[(index + 1) % ids.count]) }
+        let result = try ClinicPressBinary.run(["check", "--site", site.url.path])
+        #expect(result.status == 2)
+        #expect(result.stdout.hasPrefix("""
+        \(Self.folder)/c0.md:5:11: error: `reply_to` links form a cycle, 'c0' → 'c1' → 'c2' → … 5 more → 'c0', so none of these comments can be published [comment]
+
+        """))
+        #expect(result.stdout.components(separatedBy: "error: `reply_to` links form a cycle").count == 9)
+    }
+
     /// A thread publishes 50 levels of replies; the 51st reply is reported, once for the chain below it.
     @Test func repliesDeeperThanFiftyLevelsAreReported() throws {
         let site = site()

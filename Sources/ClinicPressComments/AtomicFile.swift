@@ -45,11 +45,13 @@ enum AtomicFile {
     }
 
     /// Writes `text` to a temporary file beside `url`, flushes it, and renames it over `url`. The file gets the
-    /// mode, owner and group of `original` (the file being replaced) when there is one, else 0644.
+    /// mode, owner and group of `original` (the file being replaced) when there is one; a new file gets the mode the
+    /// user's umask gives.
     static func write(_ text: String, replacing url: URL, like original: stat? = nil) throws {
         let temporary = temporaryURL(beside: url)
-        // Created private (0600), so the content is never readable by others, then given the original's mode.
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        // A replacement is created private (0600), so its content is never readable by others, then given the
+        // original's mode; a new file is created with 0666 less the umask, as any editor would create it.
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, original == nil ? 0o666 : 0o600)
         guard descriptor >= 0 else {
             throw Failure.io(path: temporary.path, what: "cannot write the temporary file: \(String(cString: strerror(errno)))")
         }
@@ -66,8 +68,6 @@ enum AtomicFile {
             } else if fchmod(descriptor, original.st_mode & 0o7777) != 0 {
                 failure = "cannot keep the file's permissions: \(String(cString: strerror(errno)))"
             }
-        } else if failure == nil, fchmod(descriptor, 0o644) != 0 {
-            failure = "cannot set the file's permissions: \(String(cString: strerror(errno)))"
         }
         if failure == nil, fsync(descriptor) != 0 { failure = "cannot flush the temporary file: \(String(cString: strerror(errno)))" }
         close(descriptor)

@@ -144,15 +144,20 @@ public struct Moderation: Sendable {
 
     /// The value of a top-level front matter key as written in the file now (nil when it is not there).
     public func value(of key: String, in file: CommentFile) throws -> String? {
-        let url = siteDirectory.appendingPathComponent(file.path)
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            throw Failure.unreadable(file.path, "cannot read the file as UTF-8")
-        }
         do {
-            return try FrontMatterEditor.value(of: key, in: text)
+            return try FrontMatterEditor.value(of: key, in: try text(of: file))
         } catch let error as FrontMatterEditor.Failure {
             throw Failure.unreadable(file.path, error.description)
         }
+    }
+
+    /// The file's text as it is now.
+    public func text(of file: CommentFile) throws -> String {
+        guard let data = FileManager.default.contents(atPath: siteDirectory.appendingPathComponent(file.path).path),
+              let text = String(data: data, encoding: .utf8) else {
+            throw Failure.unreadable(file.path, "cannot read the file as UTF-8")
+        }
+        return text
     }
 
     /// Writes a decision: `status`, `moderated_by`, `moderated_at`, and `reason` per the reason rule (see the type).

@@ -78,12 +78,7 @@ struct CommentsCommand: ParsableCommand {
 
         func run() throws {
             let file = try moderation(siteOption.url) { try $0.find(id) }
-            let text = try moderation(siteOption.url) { moderation in
-                guard let text = try? String(contentsOf: siteOption.url.appendingPathComponent(file.path), encoding: .utf8) else {
-                    throw Moderation.Failure.unreadable(file.path, "cannot read the file as UTF-8")
-                }
-                return text
-            }
+            let text = try moderation(siteOption.url) { try $0.text(of: file) }
             print("# \(TerminalText.line(file.path))")
             print(TerminalText.block(text), terminator: "")
         }
@@ -221,11 +216,8 @@ private func decide(_ decision: ModerationDecision, ids: [String], site: URL, by
         do {
             try Moderation(siteDirectory: site, slugOfStem: postSlug).apply(decision, to: file, read: status, by: moderator, at: now)
         } catch let failure as Moderation.Failure {
-            guard case .conflict = failure else {
-                printError("error: \(TerminalText.line(failure.description))")
-                throw ExitCode(2)
-            }
             printError("error: \(TerminalText.line(failure.description))")
+            guard case .conflict = failure else { throw ExitCode(2) }
             conflicts += 1
             continue
         }

@@ -17,6 +17,8 @@ import Glibc
         let path = site.url.appendingPathComponent(ModerationSite.max).path
         let holder = open(path, O_RDONLY)
         try #require(holder >= 0)
+        // Closing releases the lock, so a failure below cannot leave the moderators waiting forever.
+        defer { close(holder) }
         try #require(flock(holder, LOCK_EX) == 0)
         var file = stat()
         fstat(holder, &file)
@@ -30,7 +32,6 @@ import Glibc
         let queued = await waitForLockWaiters(inode: UInt64(file.st_ino), count: 20)
         #expect(queued, "the twenty moderators did not all queue for the lock within a minute")
         flock(holder, LOCK_UN)
-        close(holder)
         let results = running.map { $0.finish() }
 
         let winners = results.indices.filter { results[$0].status == 0 }

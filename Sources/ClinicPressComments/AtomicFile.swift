@@ -7,7 +7,8 @@ import Darwin
 
 /// Read-modify-write of one file that is safe against crashes and against other processes doing the same:
 /// an exclusive `flock` serialises writers, and the new text goes to a temporary file that is renamed over the
-/// old one, so readers see either the old file or the new one, never a mix.
+/// old one, so readers see either the old file or the new one, never a mix. The new file keeps the old one's
+/// permissions, owner and group: a comment file holding an email address that was 0600 stays 0600.
 enum AtomicFile {
     enum Failure: Error, CustomStringConvertible {
         case io(path: String, what: String)
@@ -18,7 +19,8 @@ enum AtomicFile {
         }
     }
 
-    /// Calls `transform` with the file's current text and writes what it returns. Returns the new text.
+    /// Calls `transform` with the file's current text, under the lock, and writes what it returns. Returns the
+    /// new text. Whatever `transform` throws (a decision that lost a race, say) leaves the file as it was.
     @discardableResult
     static func update(_ url: URL, _ transform: (String) throws -> String) throws -> String {
         let path = url.path
@@ -37,25 +39,55 @@ enum AtomicFile {
             }
             let updated = try transform(text)
             guard updated != text else { return text }
-            try write(updated, replacing: url)
+            try write(updated, replacing: url, like: locked)
             return updated
         }
     }
 
-    /// Writes `text` to a temporary file beside `url`, flushes it, and renames it over `url`.
-    static func write(_ text: String, replacing url: URL) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else {
-            throw Failure.io(path: temporary.path, what: "cannot write the temporary file")
+    /// Writes `text` to a temporary file beside `url`, flushes it, and renames it over `url`. The file gets the
+    /// mode, owner and group of `original` (the file being replaced) when there is one; a new file gets the mode the
+    /// user's umask gives.
+    static func write(_ text: String, replacing url: URL, like original: stat? = nil) throws {
+        let temporary = temporaryURL(beside: url)
+        // A replacement is created private (0600), so its content is never readable by others, then given the
+        // original's mode; a new file is created with 0666 less the umask, as any editor would create it.
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, original == nil ? 0o666 : 0o600)
+        guard descriptor >= 0 else {
+            throw Failure.io(path: temporary.path, what: "cannot write the temporary file: \(String(cString: strerror(errno)))")
         }
-        let descriptor = open(temporary.path, O_RDONLY)
-        if descriptor >= 0 {
-            fsync(descriptor)
-            close(descriptor)
+        var failure: String?
+        do {
+            try FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).write(contentsOf: Data(text.utf8))
+        } catch {
+            failure = "cannot write the temporary file: \(error.localizedDescription)"
+        }
+        if failure == nil, let original {
+            // Ownership first: chown may clear set-id bits, which fchmod then restores.
+            if (original.st_uid != geteuid() || original.st_gid != getegid()), fchown(descriptor, original.st_uid, original.st_gid) != 0 {
+                failure = "cannot keep the file's owner and group (uid \(original.st_uid), gid \(original.st_gid)): \(String(cString: strerror(errno))); run as the file's owner"
+            } else if fchmod(descriptor, original.st_mode & 0o7777) != 0 {
+                failure = "cannot keep the file's permissions: \(String(cString: strerror(errno)))"
+            }
+        }
+        if failure == nil, fsync(descriptor) != 0 { failure = "cannot flush the temporary file: \(String(cString: strerror(errno)))" }
+        close(descriptor)
+        if let failure {
+            unlink(temporary.path)
+            throw Failure.io(path: url.path, what: failure)
         }
         guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
             unlink(temporary.path)
-            throw Failure.io(path: url.path, what: "cannot replace the file: \(String(cString: strerror(errno)))")
+            throw Failure.io(path: url.path, what: "cannot replace the file: \(reason)")
         }
+    }
+
+    /// `.<name>.tmp-<pid>` beside `url`, with the name cut so the whole stays within the 255 bytes a file name
+    /// may have (a long file name must not make the temporary one impossible).
+    static func temporaryURL(beside url: URL) -> URL {
+        let suffix = ".tmp-\(getpid())"
+        var name = url.lastPathComponent
+        while 1 + name.utf8.count + suffix.utf8.count > 255 { name.removeLast() }
+        return url.deletingLastPathComponent().appendingPathComponent(".\(name)\(suffix)")
     }
 }

@@ -194,9 +194,13 @@ public struct CommentImport {
         return result
     }
 
+    /// The longest author part of an id. Ids are file names, and an imported author can be thousands of characters
+    /// long; the name is shortened for the id only, the file keeps it whole.
+    static let maxAuthorSlugLength = 40
+
     /// `2026-09-23-may-m`, then `-2`, `-3`… when taken.
     private func uniqueID(for submission: Submission, in folder: String) -> String {
-        let authorSlug = Slug.make(submission.author)
+        let authorSlug = Self.shortened(Slug.make(submission.author))
         let base = "\(submission.date.dayString)-\(authorSlug.isEmpty ? "comment" : authorSlug)"
         var id = base
         var counter = 2
@@ -205,6 +209,14 @@ public struct CommentImport {
             counter += 1
         }
         return id
+    }
+
+    /// The slug cut to `maxAuthorSlugLength` characters, at a hyphen when there is one, with no trailing hyphen.
+    static func shortened(_ slug: String) -> String {
+        guard slug.count > maxAuthorSlugLength else { return slug }
+        let cut = slug.prefix(maxAuthorSlugLength)
+        let words = cut.lastIndex(of: "-").map { cut[..<$0] } ?? cut
+        return String(words.isEmpty ? cut : words)
     }
 
     private func normalized(_ text: String) -> String {

@@ -25,8 +25,9 @@ public enum CommentThreads {
             }
         }
         func tree(_ comment: Comment, depth: Int) -> CommentTree {
-            // Depth bounds the recursion even if files were edited into a cycle below a root.
-            let replies = depth < 50 ? (children[comment.id] ?? []).map { tree($0, depth: depth + 1) } : []
+            // Depth bounds the recursion even if files were edited into a cycle below a root; `check` reports deeper
+            // replies and cycles (Comment+ReplyChains.swift).
+            let replies = depth < Comment.maxReplyDepth ? (children[comment.id] ?? []).map { tree($0, depth: depth + 1) } : []
             return CommentTree(comment: comment, replies: replies)
         }
         return roots.map { tree($0, depth: 0) }

@@ -11,27 +11,60 @@ public enum FrontMatterEditor {
 
     /// Sets each key to its value (already formatted as YAML) in place, or appends it before the closing `---`
     /// when the key is not there yet. A nil value removes the key. A key's continuation lines (indented lines,
-    /// list items) are replaced with it.
+    /// list items) are replaced with it. A file with CRLF line ends keeps them: written lines end like the
+    /// file's first line.
     public static func set(_ values: [(key: String, value: String?)], in text: String) throws -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard lines.first?.isFrontMatterDelimiter == true,
-              let closing = lines.indices.dropFirst().first(where: { lines[$0].isFrontMatterDelimiter }) else {
-            throw Failure.noFrontMatter
-        }
+        var lines = splitLines(text)
+        let lineEnd = lines.first?.hasSuffix("\r") == true ? "\r" : ""
+        let (_, closing) = try frontMatterLines(lines)
         var end = closing
         for (key, value) in values {
             if let start = (1..<end).first(where: { isKey(key, lines[$0]) }) {
                 var stop = start + 1
                 while stop < end, isContinuation(lines[stop]) { stop += 1 }
-                let replacement = value.map { [preservingComment(of: lines[start], "\(key): \($0)")] } ?? []
+                let old = lines[start].hasSuffix("\r") ? String(lines[start].dropLast()) : lines[start]
+                let replacement = value.map { [preservingComment(of: old, "\(key): \($0)") + lineEnd] } ?? []
                 lines.replaceSubrange(start..<stop, with: replacement)
                 end += replacement.count - (stop - start)
             } else if let value {
-                lines.insert("\(key): \(value)", at: end)
+                lines.insert("\(key): \(value)\(lineEnd)", at: end)
                 end += 1
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The value written for a top-level key, as a plain string: quotes and a trailing `# comment` removed. Nil when
+    /// the key is not there. Meant for short scalar values such as `status`, which moderation compares.
+    public static func value(of key: String, in text: String) throws -> String? {
+        let lines = splitLines(text)
+        let (_, closing) = try frontMatterLines(lines)
+        guard let line = lines[1..<closing].first(where: { isKey(key, $0) }) else { return nil }
+        var value = line.dropFirst(key.count + 1).trimmingWhitespace
+        if let quote = value.first, quote == "\"" || quote == "'", let end = value.dropFirst().firstIndex(of: quote) {
+            value = String(value[value.index(after: value.startIndex)..<end])
+        } else if let hash = value.range(of: " #") {
+            value = value[..<hash.lowerBound].trimmingWhitespace
+        }
+        return value
+    }
+
+    /// The lines of `text` split at each LF, a CR before it kept on its line. Split by scalars: as a `Character`,
+    /// "\r\n" is one grapheme that is not equal to "\n".
+    private static func splitLines(_ text: String) -> [String] {
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+    }
+
+    /// The indices of the opening and closing `---` lines (which may end in `\r`).
+    private static func frontMatterLines(_ lines: [String]) throws -> (opening: Int, closing: Int) {
+        guard lines.first.map(isDelimiter) == true, let closing = lines.indices.dropFirst().first(where: { isDelimiter(lines[$0]) }) else {
+            throw Failure.noFrontMatter
+        }
+        return (0, closing)
+    }
+
+    private static func isDelimiter(_ line: String) -> Bool {
+        (line.hasSuffix("\r") ? line.dropLast() : Substring(line)).isFrontMatterDelimiter
     }
 
     /// A YAML double-quoted string; safe for any text, including quotes, backslashes and control characters.

@@ -14,10 +14,26 @@ public enum ModerationDecision: Sendable, Equatable {
         case .spam: .spam
         }
     }
+
+    /// The past tense, for messages: "approved", "rejected", "marked as spam".
+    public var verb: String {
+        switch self {
+        case .approve: "approved"
+        case .reject: "rejected"
+        case .spam: "marked as spam"
+        }
+    }
 }
 
-/// Finds comment files by id and writes moderation decisions and screening flags into them, each write atomic
+/// Finds comment files by address and writes moderation decisions and screening flags into them, each write atomic
 /// and serialised with other moderators' (see `AtomicFile`).
+///
+/// A comment's address is its id (the file name without `.md`), unique only within its post, so `post/id` names
+/// it site-wide, `post` being the post's file stem, its file name, or the slug its file name gives. A unique
+/// prefix of an id is enough; an id that several comments match is an error that lists them.
+///
+/// The reason rule: `reason` explains the current rejection. A rejection writes (or replaces) it, and every other
+/// decision removes it, so an approved comment never carries a stale reason.
 public struct Moderation: Sendable {
     /// A comment file in the site.
     public struct CommentFile: Sendable, Hashable {
@@ -44,20 +60,33 @@ public struct Moderation: Sendable {
         case notFound(String)
         case ambiguous(String, [String])
         case unreadable(String, String)
+        case unknownPost(String, suggestion: String?)
+        /// The file's status changed between the command reading it and writing its decision.
+        case conflict(path: String, decision: String, read: String, found: String, by: String?)
 
         public var description: String {
             switch self {
             case .notFound(let id): "no comment has an id starting with '\(id)' (see `clinicpress comments list --status all`)"
-            case let .ambiguous(id, matches): "'\(id)' matches \(matches.count) comments: \(matches.joined(separator: ", ")); give more of the id"
+            case let .ambiguous(id, matches):
+                "'\(id)' matches \(matches.count) comments: \(matches.joined(separator: ", ")); give more of the id, or name the post as post/id"
             case let .unreadable(path, why): "\(path): \(why)"
+            case let .unknownPost(name, suggestion):
+                "no post '\(name)' in Posts/" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+            case let .conflict(path, decision, read, found, by):
+                "\(path): not \(decision): the comment was \(read) when this command read it, and another moderator made it "
+                    + "\(found)\(by.map { " (by \($0))" } ?? "") before this decision was written; nothing changed, run the command again to decide anew"
             }
         }
     }
 
     public let siteDirectory: URL
+    /// The slug a post's file stem gives (the stem without its date prefix), to accept `slug/id` addresses.
+    let slugOfStem: @Sendable (String) -> String
 
-    public init(siteDirectory: URL) {
+    /// Moderation of the comments below `siteDirectory`; `slugOfStem` turns a post's file stem into its slug.
+    public init(siteDirectory: URL, slugOfStem: @escaping @Sendable (String) -> String = { $0 }) {
         self.siteDirectory = siteDirectory
+        self.slugOfStem = slugOfStem
     }
 
     /// Every comment file of the site, sorted by path.
@@ -71,39 +100,101 @@ public struct Moderation: Sendable {
         }
     }
 
-    /// The comment whose id is `id`, or the only one whose id starts with it.
-    public func find(_ id: String) throws -> CommentFile {
-        let all = files()
-        if let exact = all.first(where: { $0.id == id }) { return exact }
-        let matches = all.filter { $0.id.hasPrefix(id) }
-        guard !id.isEmpty, let first = matches.first else { throw Failure.notFound(id) }
-        guard matches.count == 1 else { throw Failure.ambiguous(id, matches.map(\.id)) }
+    /// The file stems of the posts named `name`: a file stem, a file name (`<stem>.md`, with or without `Posts/`)
+    /// or the slug a file name gives. Throws `unknownPost` when there is none.
+    public func postStems(named name: String) throws -> [String] {
+        let posts = siteDirectory.appendingPathComponent("Posts")
+        let stems = ((try? FileManager.default.contentsOfDirectory(atPath: posts.path)) ?? [])
+            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.map { String($0.dropLast(3)) }.sorted()
+        var wanted = name.hasPrefix("Posts/") ? String(name.dropFirst("Posts/".count)) : name
+        if wanted.hasSuffix(".md") { wanted.removeLast(3) }
+        let matches = stems.filter { $0 == wanted || slugOfStem($0) == wanted }
+        guard !matches.isEmpty else {
+            throw Failure.unknownPost(name, suggestion: Spelling.closest(to: wanted, among: stems.map(slugOfStem)))
+        }
+        return matches
+    }
+
+    /// The comment at `address`: `id`, or `post/id`; the id may be a prefix that matches one comment.
+    public func find(_ address: String) throws -> CommentFile {
+        var candidates = files()
+        var id = address
+        if let slash = address.lastIndex(of: "/") {
+            let stems = Set(try postStems(named: String(address[..<slash])))
+            candidates = candidates.filter { stems.contains($0.postStem) }
+            id = String(address[address.index(after: slash)...])
+        }
+        let exact = candidates.filter { $0.id == id }
+        let matches = exact.isEmpty ? candidates.filter { $0.id.hasPrefix(id) } : exact
+        guard !id.isEmpty, let first = matches.first else { throw Failure.notFound(address) }
+        guard matches.count == 1 else { throw Failure.ambiguous(address, addresses(of: matches)) }
         return first
     }
 
-    /// Writes a decision: `status`, `moderated_by`, `moderated_at`, and for rejections `reason`. Every other line of
-    /// the file stays as it was. Returns the file's new text.
+    /// `slug/id` for each file, or `stem/id` for all when two slugs would read the same.
+    public func addresses(of files: [CommentFile]) -> [String] {
+        let bySlug = files.map { "\(slugOfStem($0.postStem))/\($0.id)" }
+        return Set(bySlug).count == bySlug.count ? bySlug : files.map { "\($0.postStem)/\($0.id)" }
+    }
+
+    /// The `status` written in the file now (nil when it has none).
+    public func status(of file: CommentFile) throws -> String? {
+        try value(of: "status", in: file)
+    }
+
+    /// The value of a top-level front matter key as written in the file now (nil when it is not there).
+    public func value(of key: String, in file: CommentFile) throws -> String? {
+        do {
+            return try FrontMatterEditor.value(of: key, in: try text(of: file))
+        } catch let error as FrontMatterEditor.Failure {
+            throw Failure.unreadable(file.path, error.description)
+        }
+    }
+
+    /// The file's text as it is now.
+    public func text(of file: CommentFile) throws -> String {
+        guard let data = FileManager.default.contents(atPath: siteDirectory.appendingPathComponent(file.path).path),
+              let text = String(data: data, encoding: .utf8) else {
+            throw Failure.unreadable(file.path, "cannot read the file as UTF-8")
+        }
+        return text
+    }
+
+    /// Writes a decision: `status`, `moderated_by`, `moderated_at`, and `reason` per the reason rule (see the type).
+    /// Every other line of the file stays as it was. `read` is the status the moderator decided on (see
+    /// `status(of:)`); when the file holds another one by the time it is locked, someone else decided in between
+    /// and this decision is not written (`Failure.conflict`). Returns the file's new text.
     @discardableResult
-    public func apply(_ decision: ModerationDecision, to file: CommentFile, by moderator: String, at moment: Timestamp) throws -> String {
-        var values: [(key: String, value: String?)] = [
+    public func apply(_ decision: ModerationDecision, to file: CommentFile, read: String?, by moderator: String, at moment: Timestamp) throws -> String {
+        var reason: String?
+        if case .reject(let why) = decision { reason = FrontMatterEditor.quoted(why) }
+        let values: [(key: String, value: String?)] = [
             ("status", decision.status.rawValue),
             ("moderated_by", FrontMatterEditor.quoted(moderator)),
             ("moderated_at", moment.iso8601),
+            ("reason", reason),
         ]
-        if case .reject(let reason) = decision {
-            values.append(("reason", FrontMatterEditor.quoted(reason)))
+        return try update(file) { text in
+            let found = try FrontMatterEditor.value(of: "status", in: text)
+            guard found == read else {
+                throw Failure.conflict(path: file.path, decision: decision.verb, read: read ?? "without a status", found: found ?? "without a status",
+                                       by: try FrontMatterEditor.value(of: "moderated_by", in: text))
+            }
+            return try FrontMatterEditor.set(values, in: text)
         }
-        return try update(file) { try FrontMatterEditor.set(values, in: $0) }
     }
 
-    /// Records screening flags (and, for auto-spam, the `spam` status) in a comment file.
+    /// Records screening flags in a comment file and, with `markSpam`, the `spam` status — the status only while the
+    /// comment is still pending under the lock, so screening never overwrites a moderator's decision.
     @discardableResult
     public func record(flags: [String], markSpam: Bool, on file: CommentFile, at moment: Timestamp) throws -> String {
-        var values: [(key: String, value: String?)] = [("flags", FrontMatterEditor.list(flags))]
-        if markSpam {
-            values += [("status", Comment.Status.spam.rawValue), ("moderated_by", FrontMatterEditor.quoted("auto-spam")), ("moderated_at", moment.iso8601)]
+        try update(file) { text in
+            var values: [(key: String, value: String?)] = [("flags", FrontMatterEditor.list(flags))]
+            if markSpam, try FrontMatterEditor.value(of: "status", in: text) == Comment.Status.pending.rawValue {
+                values += [("status", Comment.Status.spam.rawValue), ("moderated_by", FrontMatterEditor.quoted("auto-spam")), ("moderated_at", moment.iso8601)]
+            }
+            return try FrontMatterEditor.set(values, in: text)
         }
-        return try update(file) { try FrontMatterEditor.set(values, in: $0) }
     }
 
     private func update(_ file: CommentFile, _ transform: (String) throws -> String) throws -> String {

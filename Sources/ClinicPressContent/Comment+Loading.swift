@@ -107,6 +107,7 @@ extension Comment {
                                           hint: "use the file name (without .md) of a comment on the same post"))
             }
         }
+        diagnostics += replyChainProblems(comments, replyToLocations: replyToLocations)
         return LoadedFolder(comments: comments.sorted { ($0.date, $0.id) < ($1.date, $1.id) }, diagnostics: diagnostics)
     }
 }

@@ -72,3 +72,8 @@ public struct PublishedComment: Sendable, Hashable {
     /// This comment and all replies below it that are published (pending ones, shown in previews, do not count).
     public var count: Int { (pendingFlags == nil ? 1 : 0) + replies.reduce(0) { $0 + $1.count } }
 }
+
+extension Comment {
+    /// How many levels of replies a thread publishes below its first comment; `check` reports any reply deeper.
+    public static let maxReplyDepth = 50
+}

@@ -90,33 +90,54 @@ public struct DiagnosticReport: Sendable {
             return diagnostics.map { diagnostic in
                 let level = diagnostic.severity == .info ? "notice" : diagnostic.severity.rawValue
                 let location = diagnostic.location
-                let message = "\(diagnostic.message) [\(diagnostic.rule)]" + (diagnostic.because.map { "\n\($0)" } ?? "")
-                    + (diagnostic.hint.map { "\n\($0)" } ?? "")
+                // Values from files are put on one line first (their own line breaks escaped), so the only line
+                // breaks left are the ones before the reasons and the hint, which `escapeData` then encodes as GitHub requires.
+                let message = "\(TerminalText.line(diagnostic.message)) [\(TerminalText.line(diagnostic.rule))]"
+                    + (diagnostic.because.map { "\n\(TerminalText.line($0))" } ?? "")
+                    + (diagnostic.hint.map { "\n\(TerminalText.line($0))" } ?? "")
                 return "::\(level) file=\(Self.escapeProperty(location.file)),line=\(location.line),col=\(location.column),title=\(Self.escapeProperty(diagnostic.rule))::\(Self.escapeData(message))\n"
             }
         }
     }
 
-    /// A diagnostic in compiler style, then its excerpt (or its source line) after `    | `.
+    /// A diagnostic in compiler style, then its excerpt (or its source line) after `    | `. Everything that can come
+    /// from a file (paths, messages quoting values, hints, source lines) has its control characters escaped: a
+    /// value can start no line of its own, so neither a terminal nor a CI log reads it as a command.
     private static func write(_ diagnostic: Diagnostic, to text: inout String, sources: inout SourceLines) {
-        diagnostic.write(to: &text)
+        onOneLine(diagnostic).write(to: &text)
         if let excerpt = diagnostic.excerpt {
             text += "\n    | "
-            text += excerpt
+            text += TerminalText.line(excerpt)
         } else if let line = sources.line(diagnostic.location), !line.trimmingCharacters(in: .whitespaces).isEmpty {
             text += "\n    | "
-            text += line
+            text += TerminalText.line(line)
         }
         text += "\n"
     }
 
+    /// The diagnostic with its file, message, rule and hint each on one line; itself when they already are (the
+    /// common case, checked without copying).
+    private static func onOneLine(_ diagnostic: Diagnostic) -> Diagnostic {
+        let location = diagnostic.location
+        guard TerminalText.needsEscaping(location.file) || TerminalText.needsEscaping(diagnostic.message)
+            || TerminalText.needsEscaping(diagnostic.rule) || diagnostic.hint.map(TerminalText.needsEscaping) == true
+            || diagnostic.reasons.contains(where: TerminalText.needsEscaping) else { return diagnostic }
+        var clean = diagnostic
+        clean.location.file = TerminalText.line(location.file)
+        clean.message = TerminalText.line(diagnostic.message)
+        clean.rule = TerminalText.line(diagnostic.rule)
+        clean.hint = diagnostic.hint.map(TerminalText.line)
+        clean.reasons = diagnostic.reasons.map(TerminalText.line)
+        return clean
+    }
+
     // GitHub's workflow command escaping: data escapes %, CR, LF; properties also `:` and `,`.
-    private static func escapeData(_ text: String) -> String {
+    static func escapeData(_ text: String) -> String {
         text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
     }
 
-    private static func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    static func escapeProperty(_ text: String) -> String {
+        escapeData(TerminalText.line(text)).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }
 

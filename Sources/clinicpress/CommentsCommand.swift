@@ -10,10 +10,15 @@ struct CommentsCommand: ParsableCommand {
         commandName: "comments",
         abstract: "Moderate comments: list the queue, show, approve, reject, mark spam, import, screen.",
         discussion: """
-        Each comment is a file, Posts/<post-file-stem>.comments/<id>.md; its id is the file name without .md, and a
-        prefix that matches one comment is enough. Decisions are written into the file (status, moderated_by,
-        moderated_at, reason) atomically, keeping every other line as it was. Only approved comments are published.
-        Exit codes: 0 done; 1 some rows of an import were bad (the good ones were imported); 2 could not run.
+        Each comment is a file, Posts/<post-file-stem>.comments/<id>.md; its id is the file name without .md, unique
+        within its post. Name a comment by its id, or as post/id (the post's slug or file name) when several posts have
+        one with that id; a prefix that matches one comment is enough. Decisions are written into the file (status,
+        moderated_by, moderated_at) atomically, keeping every other line, the line ends and the file's permissions as
+        they were. `reason` explains the current rejection: reject writes it, approve and spam remove it. A decision is
+        written only if the comment's status is still the one the command read; if another moderator changed it in
+        between, the command says so and changes nothing. Only approved comments are published.
+        Exit codes: 0 done; 1 some rows of an import were bad (the good ones were imported), or another moderator
+        decided first on some comments (the others were decided); 2 could not run.
         """,
         subcommands: [List.self, Show.self, Approve.self, Reject.self, Spam.self, Import.self, Screen.self]
     )
@@ -35,7 +40,7 @@ struct CommentsCommand: ParsableCommand {
         @OptionGroup var siteOption: SiteOption
         @Option(help: "pending, approved, rejected, spam or all.")
         var status = "pending"
-        @Option(help: ArgumentHelp("Only the comments of this post (its slug or file name).", valueName: "slug"))
+        @Option(help: ArgumentHelp("Only the comments of this post (its slug, file name or file stem).", valueName: "slug"))
         var post: String?
 
         func validate() throws {
@@ -46,17 +51,18 @@ struct CommentsCommand: ParsableCommand {
 
         func run() throws {
             let comments = try loadComments(siteOption.url)
+            // An unknown post is an error, never an empty (and falsely reassuring) queue.
+            let stems = try post.map { name in Set(try moderation(siteOption.url) { try $0.postStems(named: name) }) }
             let selected = comments.filter { comment in
-                (status == "all" || comment.status.rawValue == status)
-                    && (post.map { comment.postStem == $0 || postSlug(comment.postStem) == $0 } ?? true)
+                (status == "all" || comment.status.rawValue == status) && (stems?.contains(comment.postStem) ?? true)
             }
             guard !selected.isEmpty else {
-                print("No \(status == "all" ? "" : status + " ")comments\(post.map { " on \($0)" } ?? "").")
+                print("No \(status == "all" ? "" : status + " ")comments\(post.map { " on \(TerminalText.line($0))" } ?? "").")
                 return
             }
             for comment in selected {
-                let flags = comment.flags.isEmpty ? "" : "  [\(comment.flags.joined(separator: ", "))]"
-                print("\(comment.id)  \(comment.status.rawValue)  \(comment.date.dayString)  \(CommentRenderer.cleanText(comment.author))  on \(postSlug(comment.postStem))\(flags)")
+                let flags = comment.flags.isEmpty ? "" : "  [\(TerminalText.line(comment.flags.joined(separator: ", ")))]"
+                print("\(TerminalText.line(comment.id))  \(comment.status.rawValue)  \(comment.date.dayString)  \(TerminalText.line(comment.author))  on \(TerminalText.line(postSlug(comment.postStem)))\(flags)")
                 print("    \(excerpt(comment.body))")
             }
             print("\(selected.count) comment\(selected.count == 1 ? "" : "s")")
@@ -67,13 +73,14 @@ struct CommentsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print a comment's file.")
 
         @OptionGroup var siteOption: SiteOption
-        @Argument(help: "The comment's id, or a prefix of it.")
+        @Argument(help: "The comment's id (or post/id), or a prefix of it.")
         var id: String
 
         func run() throws {
             let file = try moderation(siteOption.url) { try $0.find(id) }
-            print("# \(file.path)")
-            print(CommentRenderer.cleanText(try String(contentsOf: siteOption.url.appendingPathComponent(file.path), encoding: .utf8)), terminator: "")
+            let text = try moderation(siteOption.url) { try $0.text(of: file) }
+            print("# \(TerminalText.line(file.path))")
+            print(TerminalText.block(text), terminator: "")
         }
     }
 
@@ -81,7 +88,7 @@ struct CommentsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Approve comments: they are published by the next build.")
         @OptionGroup var siteOption: SiteOption
         @OptionGroup var moderator: ModeratorOption
-        @Argument(help: "Comment ids (or prefixes).")
+        @Argument(help: "Comment ids or post/id addresses (or prefixes).")
         var ids: [String]
 
         func run() throws { try decide(.approve, ids: ids, site: siteOption.url, by: moderator.name) }
@@ -93,7 +100,7 @@ struct CommentsCommand: ParsableCommand {
         @OptionGroup var moderator: ModeratorOption
         @Option(help: "Why, for the record.")
         var reason: String
-        @Argument(help: "Comment ids (or prefixes).")
+        @Argument(help: "Comment ids or post/id addresses (or prefixes).")
         var ids: [String]
 
         func validate() throws {
@@ -107,7 +114,7 @@ struct CommentsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Mark comments as spam.")
         @OptionGroup var siteOption: SiteOption
         @OptionGroup var moderator: ModeratorOption
-        @Argument(help: "Comment ids (or prefixes).")
+        @Argument(help: "Comment ids or post/id addresses (or prefixes).")
         var ids: [String]
 
         func run() throws { try decide(.spam, ids: ids, site: siteOption.url, by: moderator.name) }
@@ -145,18 +152,18 @@ struct CommentsCommand: ParsableCommand {
             do {
                 (submissions, problems) = try CommentImport.read(text)
             } catch {
-                printError("error: \(file): \(error)")
+                printError("error: \(TerminalText.line(file)): \(TerminalText.line(String(describing: error)))")
                 throw ExitCode(2)
             }
             let importer = CommentImport(siteDirectory: site, posts: content.posts.map { ($0.slug, $0.fileStem) }, existing: content.comments,
                                          screener: CommentScreener(maxLength: config.comments.maxLength),
                                          autoSpam: CommentScreener.autoSpamFlags(config.comments))
             let result = importer.run(submissions, problems: problems)
-            for path in result.created { print("created \(path)") }
+            for path in result.created { print("created \(TerminalText.line(path))") }
             if !result.duplicates.isEmpty {
                 print("skipped \(result.duplicates.count) already imported (row\(result.duplicates.count == 1 ? "" : "s") \(result.duplicates.map(String.init).joined(separator: ", ")))")
             }
-            for problem in result.problems { printError("\(file): \(problem)") }
+            for problem in result.problems { printError("\(TerminalText.line(file)): \(TerminalText.line(problem.description))") }
             print("Imported \(result.created.count) comment\(result.created.count == 1 ? "" : "s") for moderation; \(result.problems.count) bad row\(result.problems.count == 1 ? "" : "s").")
             if !result.problems.isEmpty { throw ExitCode(1) }
         }
@@ -176,40 +183,57 @@ struct CommentsCommand: ParsableCommand {
             let comments = try loadComments(site)
             let targets = ids.isEmpty ? comments.filter { $0.status == .pending } : try ids.map { id in
                 let file = try moderation(site) { try $0.find(id) }
-                return comments.first { $0.source == file.path }!
+                guard let comment = comments.first(where: { $0.source == file.path }) else {
+                    printError("error: \(TerminalText.line(file.path)) changed while it was being read; run the command again")
+                    throw ExitCode(2)
+                }
+                return comment
             }
             for comment in targets {
                 let flags = screener.flags(author: comment.author, body: comment.body).map(\.rawValue)
                 let markSpam = comment.status == .pending && flags.contains { autoSpam.contains($0) }
                 let file = Moderation.CommentFile(comment)
-                try moderation(site) { try $0.record(flags: flags, markSpam: markSpam, on: file, at: .now) }
-                print("\(comment.id): \(flags.isEmpty ? "no flags" : flags.joined(separator: ", "))\(markSpam ? " → spam" : "")")
+                let written = try moderation(site) { try $0.record(flags: flags, markSpam: markSpam, on: file, at: .now) }
+                // The status changes only if the comment was still pending under the lock.
+                let markedSpam = markSpam && (try? FrontMatterEditor.value(of: "status", in: written)) == Comment.Status.spam.rawValue
+                print("\(TerminalText.line(comment.id)): \(flags.isEmpty ? "no flags" : flags.joined(separator: ", "))\(markedSpam ? " → spam" : "")")
             }
         }
     }
 }
 
-/// Applies one decision to each id; all ids are resolved first, so a typo changes nothing.
+/// Applies one decision to each comment. All addresses are resolved and all statuses read first, so a typo changes
+/// nothing; a comment whose status another moderator changed since it was read is left alone and reported, the
+/// others are decided, and the command exits 1.
 private func decide(_ decision: ModerationDecision, ids: [String], site: URL, by moderator: String) throws {
     let files = try ids.map { id in try moderation(site) { try $0.find(id) } }
+    let read = try files.map { file in try moderation(site) { try $0.status(of: file) } }
+    // Who made the decision being replaced, so that a decision overridden leaves a trace in the output.
+    let readBy = try files.map { file in try moderation(site) { try $0.value(of: "moderated_by", in: file) } }
     let now = Timestamp.now
-    for file in files {
-        try moderation(site) { try $0.apply(decision, to: file, by: moderator, at: now) }
-        let verb = switch decision {
-        case .approve: "approved"
-        case .reject: "rejected"
-        case .spam: "marked as spam"
+    var conflicts = 0
+    for ((file, status), previousModerator) in zip(zip(files, read), readBy) {
+        do {
+            try Moderation(siteDirectory: site, slugOfStem: postSlug).apply(decision, to: file, read: status, by: moderator, at: now)
+        } catch let failure as Moderation.Failure {
+            printError("error: \(TerminalText.line(failure.description))")
+            guard case .conflict = failure else { throw ExitCode(2) }
+            conflicts += 1
+            continue
         }
-        print("\(verb) \(file.id) (\(file.path))")
+        let replaced = status.flatMap { $0 == Comment.Status.pending.rawValue ? nil : $0 }
+            .map { "; it was \(TerminalText.line($0))\(previousModerator.map { " (by \(TerminalText.line($0)))" } ?? "")" } ?? ""
+        print("\(decision.verb) \(TerminalText.line(file.id)) (\(TerminalText.line(file.path)))\(replaced)")
     }
+    if conflicts > 0 { throw ExitCode(1) }
 }
 
 /// Runs a moderation step, turning its failures into a message and exit code 2.
 private func moderation<T>(_ site: URL, _ body: (Moderation) throws -> T) throws -> T {
     do {
-        return try body(Moderation(siteDirectory: site))
+        return try body(Moderation(siteDirectory: site, slugOfStem: postSlug))
     } catch let error as Moderation.Failure {
-        printError("error: \(error)")
+        printError("error: \(TerminalText.line(error.description))")
         throw ExitCode(2)
     }
 }
@@ -233,12 +257,12 @@ private func loadConfig(_ site: URL) throws -> SiteConfig {
 }
 
 /// The post's slug as the file name gives it (date prefix removed).
-private func postSlug(_ stem: String) -> String {
+@Sendable private func postSlug(_ stem: String) -> String {
     Post.splitDatePrefix(stem).1
 }
 
-/// The first line of a comment, shortened, with control characters removed.
+/// The first line of a comment, shortened, with control characters escaped.
 private func excerpt(_ body: String) -> String {
-    let line = CommentRenderer.cleanText(body).split(separator: "\n").first.map(String.init) ?? ""
-    return line.count > 100 ? String(line.prefix(99)) + "…" : line
+    let line = body.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).first.map(String.init) ?? ""
+    return TerminalText.line(line.count > 100 ? String(line.prefix(99)) + "…" : line)
 }

@@ -147,7 +147,7 @@ import Testing
         let site = makeSite()
         let ambiguous = try ClinicPressBinary.run(["comments", "spam", "2026-09-24", "--site", site.url.path])
         #expect(ambiguous.status == 2)
-        #expect(ambiguous.stderr == "error: '2026-09-24' matches 2 comments: 2026-09-24-max-b, 2026-09-24-mia-c; give more of the id\n")
+        #expect(ambiguous.stderr == "error: '2026-09-24' matches 2 comments: ketamine-basics/2026-09-24-max-b, ketamine-basics/2026-09-24-mia-c; give more of the id, or name the post as post/id\n")
         // One good id and one unknown: nothing is changed.
         let unknown = try ClinicPressBinary.run(["comments", "approve", "2026-09-23-may-m", "nope", "--site", site.url.path])
         #expect(unknown.status == 2)

@@ -2,7 +2,7 @@
 #   make site   installs what is missing, builds clinicpress and the sample site into Public/
 #   make test   installs what is missing, validates the generated HTML, runs the browser test and the whole
 #               test suite (CI runs this)
-.PHONY: site test theme serve
+.PHONY: site test theme serve train-claims
 
 site:
 	@scripts/bootstrap.sh
@@ -27,3 +27,10 @@ serve:
 # After editing Templates/: embed the default theme into the binary again.
 theme:
 	python3 scripts/embed-theme.py
+
+# After editing the claim corpus (Tests/Fixtures/ClaimCorpus/articles) or Resources/claim-lexicon.yaml: train the claim
+# model again (grouped cross-validation printed; writes Resources/claim-model.tsv). Deterministic; about a minute.
+train-claims:
+	@scripts/bootstrap.sh
+	swift build -c release --product train-claims
+	.build/release/train-claims train

@@ -90,8 +90,10 @@ public struct ClaimClassifier: Sendable {
                 if let kind = ClaimCategory(rawValue: kindName) { rules.kinds.append((index, kind)) }
             }
         }
-        // Every kind class asserts a result, except the bare naming of research ("research", "trial", "scientists").
-        rules.results = rules.kinds.filter { lexicon.classNames[$0.classIndex] != "research" }.map(\.classIndex)
+        // What keeps a remark that research goes on a claim: a result attributed to research, a figure, a regulatory
+        // status, a promise or a comparison. An effect named as the topic of the research ("how it might help") does not.
+        rules.results = rules.kinds.filter { ["attribution", "statistic", "regulatory", "absolute", "comparative"].contains(lexicon.classNames[$0.classIndex]) }
+            .map(\.classIndex)
         self.rules = rules
     }
 
@@ -162,26 +164,30 @@ public struct ClaimClassifier: Sendable {
         // Efficacy is what a claim is when it is no other kind.
         if kinds.count > 1 { kinds.removeAll { $0 == .efficacy } }
         decision.kinds = kinds.isEmpty ? [.efficacy] : kinds.sorted()
-        decision.reasons = reasons(forced: forced.map(\.words), features: scratch.features, words: words)
+        let kindClasses = Set(rules.kinds.map(\.classIndex))
+        let kindPhrases = matches.filter { kindClasses.contains($0.classIndex) && $0.classIndex != rules.kinds.first { $0.kind == .efficacy }?.classIndex }
+            .sorted { model.weight(ofClass: $0.classIndex, in: lexicon) > model.weight(ofClass: $1.classIndex, in: lexicon) }
+            .map(\.words)
+        decision.reasons = reasons(forced: forced.map(\.words), kindPhrases: kindPhrases, features: scratch.features, words: words)
         return decision
     }
 
     /// The least weight a feature needs to be named as a reason: weaker ones ("is", "the") explain nothing.
-    static let reasonWeight = 0.4
+    static let reasonWeight = 0.8
 
     /// The sentence's last mark, past closing quotes, brackets, emphasis and spaces ("…again?)" ends in "?").
     static func lastByte(_ sentence: UnsafeBufferPointer<UInt8>) -> UInt8? {
         sentence.reversed().first { $0 != 0x20 && $0 != 0x22 && $0 != 0x29 && $0 != 0x2A && $0 != 0x5F && $0 != 0x27 }
     }
 
-    /// The words that weigh most towards "claim": the phrases of an exact rule first, then the lexicon phrases and
-    /// words whose weights count for most (at least `reasonWeight`); at most three, merged where they touch, in
-    /// sentence order, as byte ranges.
-    private func reasons(forced: [Range<Int>], features: [ClaimFeature], words: [ClaimWord]) -> [Range<Int>] {
-        var ranked = features.filter { !$0.words.isEmpty && model.weight($0) >= Self.reasonWeight }
+    /// The words that made the sentence a claim: the phrases of an exact rule first, then the lexicon phrases of its
+    /// kinds, then the words and pairs whose weights count for most (at least `reasonWeight`); at most three, merged
+    /// where they touch, in sentence order, as byte ranges.
+    private func reasons(forced: [Range<Int>], kindPhrases: [Range<Int>], features: [ClaimFeature], words: [ClaimWord]) -> [Range<Int>] {
+        let weighty = features.filter { !$0.words.isEmpty && $0.kind != .lexicon && model.weight($0) >= Self.reasonWeight }
             .sorted { (model.weight($0), $1.words.lowerBound) > (model.weight($1), $0.words.lowerBound) }
             .map(\.words)
-        ranked = forced + ranked
+        let ranked = forced + kindPhrases + weighty
         var chosen: [Range<Int>] = []
         for range in ranked where chosen.count < 3 && !chosen.contains(where: { $0.overlaps(range) || $0 == range }) {
             chosen.append(range)

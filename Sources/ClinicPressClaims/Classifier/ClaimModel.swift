@@ -59,4 +59,7 @@ package struct ClaimModel: Sendable {
     }
 
     func weight(_ feature: ClaimFeature) -> Double { weights[feature.hash] ?? 0 }
+
+    /// The weight of a lexicon class's feature (`c:<name>`).
+    func weight(ofClass index: Int, in lexicon: ClaimLexicon) -> Double { weights[lexicon.classFeatureHashes[index]] ?? 0 }
 }

@@ -70,35 +70,35 @@ struct ProseBlock: Sendable {
 
     // MARK: - Building from the Markdown tree
 
-    /// Collects the inline content of a paragraph or table cell.
+    /// Collects the inline content of a paragraph or table cell. The walk keeps no call stack (emphasis can nest
+    /// thousands deep); links still open are kept in a stack of their own.
     init(inlinesOf node: MarkdownNode) {
-        for child in node.children {
-            append(child)
-        }
-    }
-
-    private mutating func append(_ node: MarkdownNode) {
-        switch node.kind {
-        case .text:
-            node.withLiteralUTF8 { appendText($0, at: node.start) }
-        case .code:
-            node.withLiteralUTF8 { appendRun($0[...], at: node.start) }
-        case .softBreak, .lineBreak:
-            text.append(UInt8(ascii: " "))
-        case .footnoteReference:
-            marks.append(CitationMark(kind: .footnote(label: node.literal ?? ""), offset: text.count, position: node.start))
-        case .link:
-            let start = text.count
-            let position = node.start.isUnknown ? estimatedPosition() : node.start
-            for child in node.children { append(child) }
+        var openLinks: [(start: Int, position: TextPosition)] = []
+        node.walk(enter: { node in
+            switch node.kind {
+            case .text:
+                node.withLiteralUTF8 { appendText($0, at: node.start) }
+            case .code:
+                node.withLiteralUTF8 { appendRun($0[...], at: node.start) }
+            case .softBreak, .lineBreak:
+                text.append(UInt8(ascii: " "))
+            case .footnoteReference:
+                marks.append(CitationMark(kind: .footnote(label: node.literal ?? ""), offset: text.count, position: node.start))
+                return .skipChildren
+            case .link:
+                openLinks.append((text.count, node.start.isUnknown ? estimatedPosition() : node.start))
+            case .image, .htmlInline, .htmlBlock:
+                return .skipChildren
+            default:
+                break
+            }
+            return .descend
+        }, exit: { node in
+            guard node.kind == .link, let (start, position) = openLinks.popLast() else { return }
             if let url = node.destination, url.hasPrefix("http://") || url.hasPrefix("https://") {
                 marks.append(CitationMark(kind: .link(url: url, text: string(start..<text.count)), offset: start, position: position))
             }
-        case .image, .htmlInline, .htmlBlock:
-            return
-        default:
-            for child in node.children { append(child) }
-        }
+        })
     }
 
     /// Appends a text node's literal, taking `[@key]` and unresolved `[^label]` out as marks.

@@ -19,7 +19,7 @@ enum ReferenceList {
     static func load(from siteDirectory: URL, diagnostics: inout [Diagnostic]) -> [String: Reference] {
         let url = siteDirectory.appendingPathComponent(file)
         guard FileManager.default.fileExists(atPath: url.path),
-              let text = SourceText.read(url, relativePath: file).value(reportingTo: &diagnostics) else { return [:] }
+              let text = SourceText.read(url, relativePath: file, sizeLimit: SourceText.yamlSizeLimit).value(reportingTo: &diagnostics) else { return [:] }
         return parse(text, diagnostics: &diagnostics)
     }
 

@@ -18,7 +18,7 @@ extension SiteConfig {
                                       hint: "pass the site folder with --site DIR, or create a site with `clinicpress init DIR`"))
             return nil
         }
-        guard let text = SourceText.read(url, relativePath: file).value(reportingTo: &diagnostics) else { return nil }
+        guard let text = SourceText.read(url, relativePath: file, sizeLimit: SourceText.yamlSizeLimit).value(reportingTo: &diagnostics) else { return nil }
         return parse(text, diagnostics: &diagnostics)
     }
 

@@ -92,12 +92,14 @@ private let transliteration: [Unicode.Scalar: String] = {
         ("α", "a"), ("β", "v"), ("γ", "g"), ("δ", "d"), ("ε", "e"), ("ζ", "z"), ("η", "i"), ("θ", "th"), ("ι", "i"), ("κ", "k"),
         ("λ", "l"), ("μ", "m"), ("ν", "n"), ("ξ", "x"), ("ο", "o"), ("π", "p"), ("ρ", "r"), ("σ", "s"), ("ς", "s"), ("τ", "t"),
         ("υ", "y"), ("φ", "f"), ("χ", "ch"), ("ψ", "ps"), ("ω", "o"),
+        ("ά", "a"), ("έ", "e"), ("ή", "i"), ("ί", "i"), ("ϊ", "i"), ("ΐ", "i"), ("ό", "o"), ("ύ", "y"), ("ϋ", "y"), ("ΰ", "y"), ("ώ", "o"),
     ]
     var table: [Unicode.Scalar: String] = [:]
     for (letter, latin) in pairs {
         table[letter.unicodeScalars.first!] = latin
         // The capital letter reads the same; `make` lowercases the Latin result.
-        for capital in letter.uppercased().unicodeScalars where capital != letter.unicodeScalars.first! { table[capital] = latin }
+        let capital = letter.uppercased().unicodeScalars
+        if capital.count == 1, let scalar = capital.first, table[scalar] == nil { table[scalar] = latin }
     }
     return table
 }()

@@ -83,6 +83,13 @@ enum SourceText {
                                hint: "copy the file into the site instead of linking to it"))
     }
 
+    /// False only when nothing is at `path`: a file that exists but cannot be looked at (a folder without permission
+    /// on the way) counts as there, so that reading it reports why, instead of the site seeming to lack the file.
+    static func isAbsent(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) != 0 && (errno == ENOENT || errno == ENOTDIR)
+    }
+
     /// The absolute path with every symbolic link resolved, or nil with `errno` set.
     static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

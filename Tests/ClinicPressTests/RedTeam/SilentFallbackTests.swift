@@ -86,6 +86,28 @@ import Testing
         """)
     }
 
+    @Test(.enabled(if: RedTeam.canRunAsNobody, "needs root and setpriv to read as `nobody`"))
+    func anUnreadableReferenceListIsAnErrorNotAnEmptyList() throws {
+        let site = RedTeam.site([
+            "Posts/2026-01-01-a.md": RedTeam.post("A"),
+            "references.yaml": "fda-2019:\n  title: \"FDA approval\"\n  url: \"https://www.fda.gov/\"\n",
+        ])
+        try unreadable(site.url.appendingPathComponent("references.yaml"))
+        let result = try #require(try RedTeam.run(["check", "--site", site.url.path], asNobody: true))
+        #expect(result.status == 2)
+        #expect(result.stdout == "references.yaml:1:1: error: cannot read the file: Permission denied [io]\n")
+    }
+
+    @Test(.enabled(if: RedTeam.canRunAsNobody, "needs root and setpriv to read as `nobody`"))
+    func anUnreadableSiteFolderCannotBeReadRatherThanLackingSiteYAML() throws {
+        let site = RedTeam.site(["Posts/2026-01-01-a.md": RedTeam.post("A")])
+        try unreadable(site.url)
+        let result = try #require(try RedTeam.run(["check", "--site", site.url.path], asNobody: true))
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("site.yaml:1:1: error: cannot read the file: Permission denied [io]\n"))
+        #expect(!result.stdout.contains("no site.yaml"))
+    }
+
     @Test func anUpperCaseMDPostIsReportedNotSkipped() throws {
         let site = RedTeam.site(["Posts/2026-01-01-a.md": RedTeam.post("A"), "Posts/2026-01-02-b.MD": RedTeam.post("B")])
         let result = try #require(try RedTeam.run(["check", "--site", site.url.path]))

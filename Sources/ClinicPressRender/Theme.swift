@@ -127,10 +127,19 @@ public struct Theme: Sendable {
             for name in names where !name.hasPrefix(".") {
                 let relative = folder.isEmpty ? name : folder + "/" + name
                 let url = directory.appendingPathComponent(relative)
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
-                      url.resolvingSymlinksInPath().path.hasPrefix(root) else { continue }
-                if isDirectory.boolValue { folders.append(relative) } else { result.append(relative) }
+                var status = stat()
+                guard stat(url.path, &status) == 0, url.resolvingSymlinksInPath().path.hasPrefix(root) else { continue }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR:
+                    folders.append(relative)
+                case S_IFREG:
+                    result.append(relative)
+                default:
+                    // Reading a FIFO would wait for a writer for ever.
+                    diagnostics.append(.error("\(displayPath)/\(relative) is not a regular file (a FIFO, socket or device)",
+                                              at: SourceLocation(file: "\(displayPath)/\(relative)"), rule: "io",
+                                              hint: "only regular files are read from Templates/; move it out of the site"))
+                }
             }
         }
         return result.sorted()

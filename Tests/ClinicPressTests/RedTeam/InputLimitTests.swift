@@ -136,6 +136,30 @@ import Testing
         #expect(result.stdout.hasPrefix("Posts/2026-01-01-a.comments/c1.md:1:1: error: the file is a FIFO (named pipe), which is not a text file [io]"))
     }
 
+    @Test func aFIFOInTemplatesIsAnErrorNotAHang() throws {
+        let site = RedTeam.site(["Posts/2026-01-01-a.md": RedTeam.post("A"), "Templates/layout.mustache": "<main>{{{content}}}</main>\n"])
+        #expect(mkfifo(site.url.appendingPathComponent("Templates/footer.mustache").path, 0o644) == 0)
+        let result = try #require(try RedTeam.run(["check", "--site", site.url.path], deadline: 20), "check hung on the FIFO")
+        #expect(result.status == 2)
+        #expect(result.stdout == """
+        Templates/footer.mustache:1:1: error: Templates/footer.mustache is not a regular file (a FIFO, socket or device) [io]
+            hint: only regular files are read from Templates/; move it out of the site
+
+        """)
+    }
+
+    @Test func aYAMLAliasBombInACommentIsRefused() throws {
+        var yaml = "x0: &x0 [a,a,a,a,a,a,a,a,a,a]\n"
+        for level in 1...8 { yaml += "x\(level): &x\(level) [" + Array(repeating: "*x\(level - 1)", count: 10).joined(separator: ",") + "]\n" }
+        let result = try check([
+            "Posts/2026-01-01-a.md": RedTeam.post("A"),
+            "Posts/2026-01-01-a.comments/c1.md": "---\nauthor: \"X\"\ndate: 2026-01-02\nstatus: pending\n\(yaml)---\nHi.\n",
+        ])
+        #expect(result.status == 2)
+        #expect(result.stdout.hasPrefix(
+            "Posts/2026-01-01-a.comments/c1.md:9:1: error: the YAML holds more than 100000 values once its aliases (`*name`) are expanded [input-limit]"))
+    }
+
     @Test(arguments: ["/etc/passwd", "/dev/zero"])
     func aSymlinkOutOfTheSiteIsAnErrorThatQuotesNothingOfTheTarget(target: String) throws {
         let site = RedTeam.site(["Posts/2026-01-01-a.md": RedTeam.post("A")])

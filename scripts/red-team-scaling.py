@@ -47,6 +47,8 @@ CASES = [
     ("post of n paragraphs", [2000, 4000, 8000, 16000],
      lambda n: {"Posts/2026-01-01-a.md": post("A", body="".join(
          f"Paragraph {i}: patients often feel *better*, and [some](https://example.org/{i}) much better.\n\n" for i in range(n)))}),
+    ("one line of n sentences", [2500, 5000, 10000, 20000],
+     lambda n: {"Posts/2026-01-01-a.md": post("A", body=" ".join(["Ketamine improves outcomes by 40% in patients."] * n) + "\n")}),
     ("YAML alias bomb of n levels (refused)", [4, 8, 16, 32],
      lambda n: {"Posts/2026-01-01-a.md": post("A", "l0: &l0 [x,x,x,x,x,x,x,x,x]\n" + "".join(
          f"l{i}: &l{i} [" + ",".join([f"*l{i - 1}"] * 9) + "]\n" for i in range(1, n)))}),

@@ -53,7 +53,37 @@ struct ProseBlock: Sendable {
         }
         guard found >= 0 else { return anchors.first?.position ?? TextPosition(line: 0, column: 0) }
         let anchor = anchors[found]
-        return TextPosition(line: anchor.position.line, column: anchor.position.column + Self.scalarCount(text[anchor.offset..<offset]))
+        return TextPosition(line: anchor.position.line, column: anchor.position.column + scalars(from: anchor.offset, to: offset))
+    }
+
+    /// How many scalars start in `text[start..<end]`. Once the block is built, through the checkpoints: counting
+    /// from the anchor made a one-line paragraph of 4,000 sentences take 14 s (each finding counted from its start).
+    private func scalars(from start: Int, to end: Int) -> Int {
+        guard !checkpoints.isEmpty else { return Self.scalarCount(text[start..<end]) }
+        return scalarsBefore(end) - scalarsBefore(start)
+    }
+
+    /// The scalars that start before byte `offset`: the checkpoint before it, plus at most a stride of bytes.
+    private func scalarsBefore(_ offset: Int) -> Int {
+        let checkpoint = offset / Self.checkpointStride
+        return checkpoints[checkpoint] + Self.scalarCount(text[(checkpoint * Self.checkpointStride)..<offset])
+    }
+
+    /// Bytes between checkpoints.
+    private static let checkpointStride = 256
+
+    /// `checkpoints[k]` is the number of scalars that start before byte `k * checkpointStride` of the text.
+    private var checkpoints: [Int] = []
+
+    private mutating func makeCheckpoints() {
+        var counts = [0]
+        counts.reserveCapacity(text.count / Self.checkpointStride + 1)
+        var start = 0
+        while start + Self.checkpointStride <= text.count {
+            counts.append(counts[counts.count - 1] + Self.scalarCount(text[start..<(start + Self.checkpointStride)]))
+            start += Self.checkpointStride
+        }
+        checkpoints = counts
     }
 
     /// The text of `range` as a string.
@@ -99,6 +129,7 @@ struct ProseBlock: Sendable {
                 marks.append(CitationMark(kind: .link(url: url, text: string(start..<text.count)), offset: start, position: position))
             }
         })
+        makeCheckpoints()
     }
 
     /// Appends a text node's literal, taking `[@key]` and unresolved `[^label]` out as marks.

@@ -87,8 +87,15 @@ extension Comment {
         let sitePath = siteDirectory.path
         let postStem = String(folder.dropLast(".comments".count))
         var diagnostics: [Diagnostic] = []
+        // A folder linked from outside the site would publish (and quote) files that are not the site's.
+        let folderPath = "\(sitePath)/Posts/\(folder)"
+        var link = stat()
+        if lstat(folderPath, &link) == 0, link.st_mode & S_IFMT == S_IFLNK,
+           SourceText.linkLeavesSite(path: folderPath, relativePath: "Posts/\(folder)") ?? false {
+            return LoadedFolder(comments: [], diagnostics: [SourceText.linkOutOfSite("folder", at: "Posts/\(folder)")])
+        }
         let listed: [String]
-        switch FolderListing.names(atPath: "\(sitePath)/Posts/\(folder)") {
+        switch FolderListing.names(atPath: folderPath) {
         case .success(let names):
             listed = names.filter { !$0.hasPrefix(".") }
         case .failure(let error):

@@ -30,8 +30,8 @@ enum SourceText {
         guard lstat(path, &link) == 0 else { return failure() }
         var flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK
         if link.st_mode & S_IFMT == S_IFLNK {
-            guard let problem = linkProblem(path: path, relativePath: relativePath) else { return failure() }
-            if case .failure = problem { return problem }
+            guard let leaves = linkLeavesSite(path: path, relativePath: relativePath) else { return failure() }
+            if leaves { return .failure(linkOutOfSite("file", at: relativePath)) }
         } else {
             // Not a link when looked at: refuse one swapped in before the open.
             flags |= O_NOFOLLOW
@@ -72,15 +72,22 @@ enum SourceText {
         return failed ? failure() : decode(bytes, relativePath: relativePath)
     }
 
-    /// For a symbolic link: `.success("")` when it stays inside the site folder, a diagnostic when it leads out of it,
-    /// nil (with `errno` set) when it cannot be resolved. The link's target is never read, so no diagnostic can quote it.
-    private static func linkProblem(path: String, relativePath: String) -> Result<String, Diagnostic>? {
-        guard path.hasSuffix(relativePath) else { return nil }
+    /// For a symbolic link at `path` (which ends with `relativePath`, after the site folder): whether it resolves to a
+    /// place outside the site folder; nil (with `errno` set) when it cannot be resolved. The target is never read.
+    static func linkLeavesSite(path: String, relativePath: String) -> Bool? {
+        guard path.hasSuffix(relativePath) else {
+            errno = EINVAL
+            return nil
+        }
         let site = String(path.dropLast(relativePath.count))
         guard let resolvedSite = realPath(site.isEmpty ? "." : site), let target = realPath(path) else { return nil }
-        if target.hasPrefix(resolvedSite.hasSuffix("/") ? resolvedSite : resolvedSite + "/") { return .success("") }
-        return .failure(.error("the file is a symbolic link that leads out of the site folder", at: SourceLocation(file: relativePath), rule: "io",
-                               hint: "copy the file into the site instead of linking to it"))
+        return !target.hasPrefix(resolvedSite.hasSuffix("/") ? resolvedSite : resolvedSite + "/")
+    }
+
+    /// The error for a symbolic link out of the site; `noun` is "file" or "folder".
+    static func linkOutOfSite(_ noun: String, at relativePath: String) -> Diagnostic {
+        .error("the \(noun) is a symbolic link that leads out of the site folder", at: SourceLocation(file: relativePath), rule: "io",
+               hint: "copy the \(noun) into the site instead of linking to it")
     }
 
     /// False only when nothing is at `path`: a file that exists but cannot be looked at (a folder without permission

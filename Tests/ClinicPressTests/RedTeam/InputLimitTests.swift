@@ -184,6 +184,21 @@ import Testing
         #expect(!result.stdout.contains("root:"))
     }
 
+    @Test func aCommentsFolderLinkedFromOutsideTheSiteIsAnError() throws {
+        let outside = TemporaryDirectory()
+        outside.write("c1.md", "---\nauthor: \"X\"\ndate: 2026-01-02\nstatus: approved\n---\nA private note.\n")
+        let site = RedTeam.site(["Posts/2026-01-01-a.md": RedTeam.post("A")])
+        try FileManager.default.createSymbolicLink(atPath: site.url.appendingPathComponent("Posts/2026-01-01-a.comments").path,
+                                                   withDestinationPath: outside.url.path)
+        let result = try #require(try RedTeam.run(["build", "--site", site.url.path]))
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("""
+        Posts/2026-01-01-a.comments:1:1: error: the folder is a symbolic link that leads out of the site folder [io]
+            hint: copy the folder into the site instead of linking to it
+        error: build failed
+        """))
+    }
+
     @Test func aSymlinkToAFileInsideTheSiteIsRead() throws {
         let site = RedTeam.site(["Posts/2026-01-01-a.md": RedTeam.post("A"), "Drafts/b.md": RedTeam.post("B")])
         try FileManager.default.createSymbolicLink(atPath: site.url.appendingPathComponent("Posts/2026-01-02-b.md").path, withDestinationPath: "../Drafts/b.md")

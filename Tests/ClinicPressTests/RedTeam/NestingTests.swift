@@ -31,17 +31,17 @@ import Testing
 
     @Test func deeplyNestedLinksInsideQuotesStillCiteTheirSources() throws {
         // The claim checker reads prose through the same walks: a claim deep in quotes still finds its link.
-        let site = RedTeam.site(["Posts/2026-01-01-deep.md": RedTeam.post("Deep", body: String(repeating: "> ", count: 2_000)
+        let site = RedTeam.site(["Posts/2026-01-01-deep.md": RedTeam.post("Deep", body: String(repeating: "> ", count: 6_000)
             + "Ketamine works in 80% of patients ([study](https://example.org/study)).\n")])
         let result = try #require(try RedTeam.run(["check", "--site", site.url.path]))
         #expect(result.status == 0)
         #expect(result.stdout == "No problems found.\n")
 
-        // Without the link, the same claim 2,000 quotes deep is found, at its exact column.
-        site.write("Posts/2026-01-01-deep.md", RedTeam.post("Deep", body: String(repeating: "> ", count: 2_000) + "Ketamine works in 80% of patients.\n"))
+        // Without the link, the same claim 6,000 quotes deep is found, at its exact column.
+        site.write("Posts/2026-01-01-deep.md", RedTeam.post("Deep", body: String(repeating: "> ", count: 6_000) + "Ketamine works in 80% of patients.\n"))
         let uncited = try #require(try RedTeam.run(["check", "--site", site.url.path]))
         #expect(uncited.status == 1)
-        #expect(uncited.stdout.hasPrefix("Posts/2026-01-01-deep.md:4:4001: error: statistic without a citation [uncited-statistic]\n"))
+        #expect(uncited.stdout.hasPrefix("Posts/2026-01-01-deep.md:4:12001: error: statistic without a citation [uncited-statistic]\n"))
     }
 
     @Test func aTemplateThatIncludesItselfIsAnErrorNamingIt() throws {

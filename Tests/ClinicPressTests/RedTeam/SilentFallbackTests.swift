@@ -86,16 +86,14 @@ import Testing
         """)
     }
 
-    @Test(.enabled(if: RedTeam.canRunAsNobody, "needs root and setpriv to read as `nobody`"))
-    func anUnreadableReferenceListIsAnErrorNotAnEmptyList() throws {
-        let site = RedTeam.site([
-            "Posts/2026-01-01-a.md": RedTeam.post("A"),
-            "references.yaml": "fda-2019:\n  title: \"FDA approval\"\n  url: \"https://www.fda.gov/\"\n",
-        ])
-        try unreadable(site.url.appendingPathComponent("references.yaml"))
-        let result = try #require(try RedTeam.run(["check", "--site", site.url.path], asNobody: true))
+    @Test func aReferenceListThatCannotBeReadIsAnErrorNotAnEmptyList() throws {
+        // A dangling link: FileManager said "no such file", and every [@key] citation would look broken.
+        let site = RedTeam.site(["Posts/2026-01-01-a.md": RedTeam.post("A")])
+        try FileManager.default.createSymbolicLink(atPath: site.url.appendingPathComponent("references.yaml").path,
+                                                   withDestinationPath: "shared/references.yaml")
+        let result = try #require(try RedTeam.run(["check", "--site", site.url.path]))
         #expect(result.status == 2)
-        #expect(result.stdout == "references.yaml:1:1: error: cannot read the file: Permission denied [io]\n")
+        #expect(result.stdout == "references.yaml:1:1: error: cannot read the file: No such file or directory [io]\n")
     }
 
     @Test(.enabled(if: RedTeam.canRunAsNobody, "needs root and setpriv to read as `nobody`"))

@@ -14,7 +14,11 @@ public struct ClaimAnalysis: Sendable {
     /// Uncited claims, citation problems and listed suppressions, in file order.
     public var findings: [Diagnostic] = []
     /// Every source the post cites, numbered from 1 in order of first citation.
-    public var sources: [SourceReference] = []
+    public var sources: [SourceReference] = [] {
+        // Looked up once per citation while rendering: a linear search made a post of 10,000 footnotes quadratic.
+        didSet { numbers = Dictionary(sources.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { first, _ in first }) }
+    }
+    private var numbers: [SourceReference: Int] = [:]
     /// The text of each cited link, as first written, by address.
     public var linkTexts: [String: String] = [:]
     /// Sentences found to be claims, and how many of them carry a citation.
@@ -24,7 +28,7 @@ public struct ClaimAnalysis: Sendable {
 
     /// The number of a source in the post's list.
     public func number(of source: SourceReference) -> Int? {
-        sources.firstIndex(of: source).map { $0 + 1 }
+        numbers[source]
     }
 }
 
@@ -164,6 +168,8 @@ public struct ClaimChecker: Sendable {
         let walker: ProseWalker
         let checker: ClaimChecker
         var sources: [SourceReference] = []
+        /// The same sources, to tell in constant time whether one is listed already.
+        var listedSources: Set<SourceReference> = []
         var linkTexts: [String: String] = [:]
         var referencedFootnotes: Set<String> = []
         var reportedMarks: Set<TextPosition> = []
@@ -190,7 +196,7 @@ public struct ClaimChecker: Sendable {
         }
 
         private mutating func add(_ source: SourceReference) {
-            if !sources.contains(source) { sources.append(source) }
+            if listedSources.insert(source).inserted { sources.append(source) }
         }
 
         /// Checks the citations of a sentence the classifier found to be a claim.

@@ -53,7 +53,37 @@ struct ProseBlock: Sendable {
         }
         guard found >= 0 else { return anchors.first?.position ?? TextPosition(line: 0, column: 0) }
         let anchor = anchors[found]
-        return TextPosition(line: anchor.position.line, column: anchor.position.column + Self.scalarCount(text[anchor.offset..<offset]))
+        return TextPosition(line: anchor.position.line, column: anchor.position.column + scalars(from: anchor.offset, to: offset))
+    }
+
+    /// How many scalars start in `text[start..<end]`. Once the block is built, through the checkpoints: counting
+    /// from the anchor made a one-line paragraph of 4,000 sentences take 14 s (each finding counted from its start).
+    private func scalars(from start: Int, to end: Int) -> Int {
+        guard !checkpoints.isEmpty else { return Self.scalarCount(text[start..<end]) }
+        return scalarsBefore(end) - scalarsBefore(start)
+    }
+
+    /// The scalars that start before byte `offset`: the checkpoint before it, plus at most a stride of bytes.
+    private func scalarsBefore(_ offset: Int) -> Int {
+        let checkpoint = offset / Self.checkpointStride
+        return checkpoints[checkpoint] + Self.scalarCount(text[(checkpoint * Self.checkpointStride)..<offset])
+    }
+
+    /// Bytes between checkpoints.
+    private static let checkpointStride = 256
+
+    /// `checkpoints[k]` is the number of scalars that start before byte `k * checkpointStride` of the text.
+    private var checkpoints: [Int] = []
+
+    private mutating func makeCheckpoints() {
+        var counts = [0]
+        counts.reserveCapacity(text.count / Self.checkpointStride + 1)
+        var start = 0
+        while start + Self.checkpointStride <= text.count {
+            counts.append(counts[counts.count - 1] + Self.scalarCount(text[start..<(start + Self.checkpointStride)]))
+            start += Self.checkpointStride
+        }
+        checkpoints = counts
     }
 
     /// The text of `range` as a string.
@@ -70,35 +100,36 @@ struct ProseBlock: Sendable {
 
     // MARK: - Building from the Markdown tree
 
-    /// Collects the inline content of a paragraph or table cell.
+    /// Collects the inline content of a paragraph or table cell. The walk keeps no call stack (emphasis can nest
+    /// thousands deep); links still open are kept in a stack of their own.
     init(inlinesOf node: MarkdownNode) {
-        for child in node.children {
-            append(child)
-        }
-    }
-
-    private mutating func append(_ node: MarkdownNode) {
-        switch node.kind {
-        case .text:
-            node.withLiteralUTF8 { appendText($0, at: node.start) }
-        case .code:
-            node.withLiteralUTF8 { appendRun($0[...], at: node.start) }
-        case .softBreak, .lineBreak:
-            text.append(UInt8(ascii: " "))
-        case .footnoteReference:
-            marks.append(CitationMark(kind: .footnote(label: node.literal ?? ""), offset: text.count, position: node.start))
-        case .link:
-            let start = text.count
-            let position = node.start.isUnknown ? estimatedPosition() : node.start
-            for child in node.children { append(child) }
+        var openLinks: [(start: Int, position: TextPosition)] = []
+        node.walk(enter: { node in
+            switch node.kind {
+            case .text:
+                node.withLiteralUTF8 { appendText($0, at: node.start) }
+            case .code:
+                node.withLiteralUTF8 { appendRun($0[...], at: node.start) }
+            case .softBreak, .lineBreak:
+                text.append(UInt8(ascii: " "))
+            case .footnoteReference:
+                marks.append(CitationMark(kind: .footnote(label: node.literal ?? ""), offset: text.count, position: node.start))
+                return .skipChildren
+            case .link:
+                openLinks.append((text.count, node.start.isUnknown ? estimatedPosition() : node.start))
+            case .image, .htmlInline, .htmlBlock:
+                return .skipChildren
+            default:
+                break
+            }
+            return .descend
+        }, exit: { node in
+            guard node.kind == .link, let (start, position) = openLinks.popLast() else { return }
             if let url = node.destination, url.hasPrefix("http://") || url.hasPrefix("https://") {
                 marks.append(CitationMark(kind: .link(url: url, text: string(start..<text.count)), offset: start, position: position))
             }
-        case .image, .htmlInline, .htmlBlock:
-            return
-        default:
-            for child in node.children { append(child) }
-        }
+        })
+        makeCheckpoints()
     }
 
     /// Appends a text node's literal, taking `[@key]` and unresolved `[^label]` out as marks.

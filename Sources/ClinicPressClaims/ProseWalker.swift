@@ -13,28 +13,45 @@ struct ProseWalker {
     private var region: Suppression?
 
     init(_ document: MarkdownNode) {
-        walk(children: document.children, pending: nil)
+        walk(document)
     }
 
-    private mutating func walk(children: MarkdownNode.Children, pending inherited: Suppression?) {
+    /// The children still to visit at one level of the tree, and the suppression comments that apply there.
+    private struct Level {
+        var children: MarkdownNode.Children.Iterator
+        /// A `claim-ok` comment just before the next sibling.
         var pending: Suppression?
-        for node in children {
+        /// The one that applied to the container of this level.
+        let inherited: Suppression?
+    }
+
+    /// Visits the blocks with an explicit stack of levels instead of recursion: a post can nest block quotes and
+    /// lists thousands deep, which ran a recursive walk out of stack.
+    private mutating func walk(_ document: MarkdownNode) {
+        var levels = [Level(children: document.children.makeIterator(), pending: nil, inherited: nil)]
+        while !levels.isEmpty {
+            let top = levels.count - 1
+            guard let node = levels[top].children.next() else {
+                levels.removeLast()
+                continue
+            }
+            let inherited = levels[top].inherited
             switch node.kind {
             case .htmlBlock:
-                handleComment(node.literal ?? "", at: node.start, pending: &pending)
+                handleComment(node.literal ?? "", at: node.start, pending: &levels[top].pending)
                 continue
             case .paragraph:
                 // A paragraph holding only a comment is how some editors write it: treat it like an HTML block.
                 if let only = node.onlyChild, only.kind == .htmlInline {
-                    handleComment(only.literal ?? "", at: node.start, pending: &pending)
+                    handleComment(only.literal ?? "", at: node.start, pending: &levels[top].pending)
                     continue
                 }
                 var block = ProseBlock(inlinesOf: node)
-                block.suppression = pending ?? inherited ?? region
+                block.suppression = levels[top].pending ?? inherited ?? region
                 blocks.append(block)
             case .tableCell:
                 var block = ProseBlock(inlinesOf: node)
-                block.suppression = pending ?? inherited ?? region
+                block.suppression = levels[top].pending ?? inherited ?? region
                 blocks.append(block)
             case .footnoteDefinition:
                 let text = node.children.map(\.plainText).joined(separator: " ")
@@ -43,9 +60,10 @@ struct ProseWalker {
             case .heading, .codeBlock, .thematicBreak:
                 break
             default:
-                walk(children: node.children, pending: pending ?? inherited)
+                levels.append(Level(children: node.children.makeIterator(), pending: nil, inherited: levels[top].pending ?? inherited))
             }
-            pending = nil
+            // A comment applies to the next sibling only (a container passes it on to what it holds).
+            levels[top].pending = nil
         }
     }
 

@@ -53,8 +53,9 @@ extension Comment {
 
     /// The `*.comments` folders of `Posts/`, sorted.
     static func commentFolders(in siteDirectory: URL) -> [String] {
-        let postsDirectory = siteDirectory.appendingPathComponent("Posts")
-        return ((try? FileManager.default.contentsOfDirectory(atPath: postsDirectory.path)) ?? [])
+        // An unreadable Posts/ is reported where the posts are listed.
+        let names = (try? FolderListing.names(atPath: siteDirectory.appendingPathComponent("Posts").path).get()) ?? []
+        return names
             .filter { $0.hasSuffix(".comments") && !$0.hasPrefix(".") }.sorted()
     }
 
@@ -86,14 +87,33 @@ extension Comment {
         let sitePath = siteDirectory.path
         let postStem = String(folder.dropLast(".comments".count))
         var diagnostics: [Diagnostic] = []
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: "\(sitePath)/Posts/\(folder)")) ?? [])
-            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        // A folder linked from outside the site would publish (and quote) files that are not the site's.
+        let folderPath = "\(sitePath)/Posts/\(folder)"
+        var link = stat()
+        if lstat(folderPath, &link) == 0, link.st_mode & S_IFMT == S_IFLNK,
+           SourceText.linkLeavesSite(path: folderPath, relativePath: "Posts/\(folder)") ?? false {
+            return LoadedFolder(comments: [], diagnostics: [SourceText.linkOutOfSite("folder", at: "Posts/\(folder)")])
+        }
+        let listed: [String]
+        switch FolderListing.names(atPath: folderPath) {
+        case .success(let names):
+            listed = names.filter { !$0.hasPrefix(".") }
+        case .failure(let error):
+            // Publishing the post as if it had no comments would hide the readers' comments without a word.
+            diagnostics.append(.error("cannot read the comments folder: \(FolderListing.describe(error))", at: SourceLocation(file: "Posts/\(folder)"),
+                                      rule: "io", hint: "check that Posts/\(folder) is a folder and that you may read it"))
+            return LoadedFolder(comments: [], diagnostics: diagnostics)
+        }
+        for name in listed where !name.hasSuffix(".md") && FolderListing.hasMarkdownExtension(name) {
+            diagnostics.append(FolderListing.misnamedMarkdown(name, in: "Posts/\(folder)"))
+        }
+        let names = listed.filter { $0.hasSuffix(".md") }.sorted()
         var comments: [Comment] = []
         var replyToLocations: [String: SourceLocation] = [:]
         for name in names {
             let source = "Posts/\(folder)/\(name)"
             var replyToLocation: SourceLocation?
-            if let text = SourceText.read(path: "\(sitePath)/\(source)", relativePath: source).value(reportingTo: &diagnostics),
+            if let text = SourceText.read(path: "\(sitePath)/\(source)", relativePath: source, sizeLimit: SourceText.commentSizeLimit).value(reportingTo: &diagnostics),
                let comment = parse(text, source: source, postStem: postStem, diagnostics: &diagnostics, replyToLocation: &replyToLocation) {
                 comments.append(comment)
                 replyToLocations[comment.id] = replyToLocation

@@ -7,6 +7,15 @@ extension Post {
         "reviewed_by", "reviewed_on", "image", "image_alt", "description",
     ]
 
+    /// The most tags a post may have. Each tag is a page listing its posts, and each listing shows the post's tags, so
+    /// the work grows with the square of the tags of one post: 2,000 tags took 52 s. Real posts have a handful.
+    static let tagLimit = 50
+    /// The highest `part` and `parts` of a series. Every planned part is a line in each part's series box, and
+    /// `parts: 100000000` once made a build run out of memory.
+    static let partLimit = 500
+    /// The most footnote marks (`[^…]` references and definitions) in a post: a long review article has a few hundred.
+    static let footnoteLimit = 2_000
+
     /// Reads a post from its file text. `source` is the path relative to the site (`Posts/a.md`).
     /// Problems go to `diagnostics`; nil when the post cannot be built.
     static func parse(_ text: String, source: String, diagnostics: inout [Diagnostic]) -> Post? {
@@ -78,6 +87,21 @@ extension Post {
             keyLines: Dictionary(yaml.entries.map { ($0.key, $0.keyLocation.line) }, uniquingKeysWith: { first, _ in first })
         )
         yaml.warnAboutMisspelledKeys(known: knownKeys, rule: "front-matter")
+        if let entry = yaml["tags"], post.tags.count > Self.tagLimit {
+            yaml.report(.error("the post has \(post.tags.count) tags, more than the limit of \(Self.tagLimit)", at: yaml.location(of: entry.value),
+                               rule: "input-limit", hint: "keep the few tags a reader would browse by"))
+        }
+        for key in ["part", "parts"] {
+            if let entry = yaml[key], let number = key == "part" ? post.part : post.parts, number > Self.partLimit {
+                yaml.report(.error("`\(key): \(number)` is more than the limit of \(Self.partLimit) parts in a series", at: yaml.location(of: entry.value),
+                                   rule: "input-limit", hint: "split the series, or check the number"))
+            }
+        }
+        if let footnotes = FootnoteCount(body: frontMatter.body, firstLine: frontMatter.bodyFirstLine) {
+            yaml.report(.error("the post has \(footnotes.count) footnote marks (`[^…]`), more than the limit of \(Self.footnoteLimit)",
+                               at: SourceLocation(file: source, line: footnotes.lineOfFirstOverLimit), rule: "input-limit",
+                               hint: "cite a shared source once with `[@key]` from references.yaml, or split the post"))
+        }
         if let entry = yaml["tags"] {
             for tag in post.tags where Slug.make(tag).isEmpty {
                 yaml.report(.warning("tag '\(tag)' has no letters or digits to make its page address, so it is left out", at: yaml.location(of: entry.value),

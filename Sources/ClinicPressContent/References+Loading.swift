@@ -18,8 +18,9 @@ enum ReferenceList {
     /// The references by key; empty when the site has no `references.yaml`.
     static func load(from siteDirectory: URL, diagnostics: inout [Diagnostic]) -> [String: Reference] {
         let url = siteDirectory.appendingPathComponent(file)
-        guard FileManager.default.fileExists(atPath: url.path),
-              let text = SourceText.read(url, relativePath: file).value(reportingTo: &diagnostics) else { return [:] }
+        // A list that exists but cannot be read is an error: the citations would all look broken otherwise.
+        guard !SourceText.isAbsent(url.path),
+              let text = SourceText.read(url, relativePath: file, sizeLimit: SourceText.yamlSizeLimit).value(reportingTo: &diagnostics) else { return [:] }
         return parse(text, diagnostics: &diagnostics)
     }
 

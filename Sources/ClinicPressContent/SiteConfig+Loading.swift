@@ -13,12 +13,12 @@ extension SiteConfig {
     static func load(from siteDirectory: URL, diagnostics: inout [Diagnostic]) -> SiteConfig? {
         let file = "site.yaml"
         let url = siteDirectory.appendingPathComponent(file)
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        guard !SourceText.isAbsent(url.path) else {
             diagnostics.append(.error("no site.yaml in the site folder", at: SourceLocation(file: file), rule: "site-config",
                                       hint: "pass the site folder with --site DIR, or create a site with `clinicpress init DIR`"))
             return nil
         }
-        guard let text = SourceText.read(url, relativePath: file).value(reportingTo: &diagnostics) else { return nil }
+        guard let text = SourceText.read(url, relativePath: file, sizeLimit: SourceText.yamlSizeLimit).value(reportingTo: &diagnostics) else { return nil }
         return parse(text, diagnostics: &diagnostics)
     }
 

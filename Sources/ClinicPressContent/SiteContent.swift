@@ -45,7 +45,8 @@ public struct SiteContent: Sendable {
     /// Reads and parses one post file.
     static func loadPost(_ relativePath: String, in siteDirectory: URL) -> LoadedPost {
         var diagnostics: [Diagnostic] = []
-        guard let text = SourceText.read(path: siteDirectory.path + "/" + relativePath, relativePath: relativePath).value(reportingTo: &diagnostics) else {
+        guard let text = SourceText.read(path: siteDirectory.path + "/" + relativePath, relativePath: relativePath,
+                                         sizeLimit: SourceText.postSizeLimit).value(reportingTo: &diagnostics) else {
             return LoadedPost(post: nil, diagnostics: diagnostics)
         }
         return LoadedPost(post: Post.parse(text, source: relativePath, diagnostics: &diagnostics), diagnostics: diagnostics)
@@ -75,15 +76,26 @@ public struct SiteContent: Sendable {
         return (comments, diagnostics.sorted())
     }
 
-    /// `Posts/*.md`, sorted by name. Comment folders (`*.comments/`) and hidden files are not posts.
+    /// `Posts/*.md`, sorted by name. Comment folders (`*.comments/`) and hidden files are not posts; a file ending in
+    /// `.MD` (or another case) is an error rather than a post silently left out.
     static func postFiles(in siteDirectory: URL, diagnostics: inout [Diagnostic]) -> [String] {
-        let postsDirectory = siteDirectory.appendingPathComponent("Posts")
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: postsDirectory.path) else {
+        let names: [String]
+        switch FolderListing.names(atPath: siteDirectory.appendingPathComponent("Posts").path) {
+        case .success(let listed):
+            names = listed.filter { !$0.hasPrefix(".") }
+        case .failure(let error) where error.code == .ENOENT:
             diagnostics.append(.error("no Posts/ folder in \(siteDirectory.path)", at: SourceLocation(file: "Posts"), rule: "site-layout",
                                       hint: "create Posts/ and write posts there as YYYY-MM-DD-slug.md"))
             return []
+        case .failure(let error):
+            diagnostics.append(.error("cannot read the Posts/ folder: \(FolderListing.describe(error))", at: SourceLocation(file: "Posts"), rule: "io",
+                                      hint: "check that Posts/ is a folder and that you may read it"))
+            return []
         }
-        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().map { "Posts/\($0)" }
+        for name in names where !name.hasSuffix(".md") && FolderListing.hasMarkdownExtension(name) {
+            diagnostics.append(FolderListing.misnamedMarkdown(name, in: "Posts"))
+        }
+        return names.filter { $0.hasSuffix(".md") }.sorted().map { "Posts/\($0)" }
     }
 
     /// An error on every post whose slug another post already has (the first in file order keeps it).

@@ -4,23 +4,58 @@ import Foundation
 /// Reads a text file of the site as UTF-8, with a diagnostic at the exact line and column of the first
 /// byte that is not UTF-8. A byte order mark is dropped and Windows line endings become `\n`.
 enum SourceText {
+    /// The largest post (4 MiB: a long article is 50 KB), comment (256 KiB) and YAML file (1 MiB) read. Larger files
+    /// are refused before they are read, so a stray video renamed `.md` cannot exhaust the memory of a build.
+    static let postSizeLimit = 4 << 20
+    static let commentSizeLimit = 256 << 10
+    static let yamlSizeLimit = 1 << 20
+
     /// The file's text, or a diagnostic naming `relativePath`.
-    static func read(_ url: URL, relativePath: String) -> Result<String, Diagnostic> {
-        read(path: url.path, relativePath: relativePath)
+    static func read(_ url: URL, relativePath: String, sizeLimit: Int) -> Result<String, Diagnostic> {
+        read(path: url.path, relativePath: relativePath, sizeLimit: sizeLimit)
     }
 
     /// The text of the file at `path`, read with plain system calls: `Data(contentsOf:)` and URL arithmetic were a
     /// quarter of loading a 10,000-post site.
-    static func read(path: String, relativePath: String) -> Result<String, Diagnostic> {
+    ///
+    /// Only regular files inside the site are read: a FIFO or a device would block the build or never end, and a
+    /// symbolic link out of the site would publish (or quote in a diagnostic) a file that is not the site's.
+    /// `path` must end with `relativePath`; what comes before it is the site folder.
+    static func read(path: String, relativePath: String, sizeLimit: Int) -> Result<String, Diagnostic> {
+        let location = SourceLocation(file: relativePath)
         func failure() -> Result<String, Diagnostic> {
-            .failure(.error("cannot read the file: \(String(cString: strerror(errno)))", at: SourceLocation(file: relativePath), rule: "io"))
+            .failure(.error("cannot read the file: \(String(cString: strerror(errno)))", at: location, rule: "io"))
         }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        var link = stat()
+        guard lstat(path, &link) == 0 else { return failure() }
+        var flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK
+        if link.st_mode & S_IFMT == S_IFLNK {
+            guard let leaves = linkLeavesSite(path: path, relativePath: relativePath) else { return failure() }
+            if leaves { return .failure(linkOutOfSite("file", at: relativePath)) }
+        } else {
+            // Not a link when looked at: refuse one swapped in before the open.
+            flags |= O_NOFOLLOW
+        }
+        // O_NONBLOCK: opening a FIFO for reading waits for a writer otherwise.
+        let descriptor = open(path, flags)
         guard descriptor >= 0 else { return failure() }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return failure() }
+        let type = status.st_mode & S_IFMT
+        guard type == S_IFREG else {
+            if type == S_IFDIR {
+                errno = EISDIR
+                return failure()
+            }
+            return .failure(.error("\(describe(type)) is not a text file", at: location, rule: "io",
+                                   hint: "only regular files are read from the site folder; move it out of the site"))
+        }
         let size = Int(status.st_size)
+        guard size <= sizeLimit else {
+            return .failure(.error("the file is \(byteCount(size)), more than the limit of \(byteCount(sizeLimit))", at: location,
+                                   rule: "input-limit", hint: "split it into smaller files, or check that it is the file you meant"))
+        }
         var failed = false
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             initialized = 0
@@ -35,6 +70,54 @@ enum SourceText {
             }
         }
         return failed ? failure() : decode(bytes, relativePath: relativePath)
+    }
+
+    /// For a symbolic link at `path` (which ends with `relativePath`, after the site folder): whether it resolves to a
+    /// place outside the site folder; nil (with `errno` set) when it cannot be resolved. The target is never read.
+    static func linkLeavesSite(path: String, relativePath: String) -> Bool? {
+        guard path.hasSuffix(relativePath) else {
+            errno = EINVAL
+            return nil
+        }
+        let site = String(path.dropLast(relativePath.count))
+        guard let resolvedSite = realPath(site.isEmpty ? "." : site), let target = realPath(path) else { return nil }
+        return !target.hasPrefix(resolvedSite.hasSuffix("/") ? resolvedSite : resolvedSite + "/")
+    }
+
+    /// The error for a symbolic link out of the site; `noun` is "file" or "folder".
+    static func linkOutOfSite(_ noun: String, at relativePath: String) -> Diagnostic {
+        .error("the \(noun) is a symbolic link that leads out of the site folder", at: SourceLocation(file: relativePath), rule: "io",
+               hint: "copy the \(noun) into the site instead of linking to it")
+    }
+
+    /// False only when nothing is at `path`: a file that exists but cannot be looked at (a folder without permission
+    /// on the way) counts as there, so that reading it reports why, instead of the site seeming to lack the file.
+    static func isAbsent(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) != 0 && (errno == ENOENT || errno == ENOTDIR)
+    }
+
+    /// The absolute path with every symbolic link resolved, or nil with `errno` set.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private static func describe(_ type: mode_t) -> String {
+        switch type {
+        case S_IFIFO: "the file is a FIFO (named pipe), which"
+        case S_IFCHR, S_IFBLK: "the file is a device, which"
+        case S_IFSOCK: "the file is a socket, which"
+        default: "the file is a special file, which"
+        }
+    }
+
+    /// `3.2 MiB`, `512 KiB`, `12 bytes`.
+    private static func byteCount(_ count: Int) -> String {
+        if count >= 1 << 20 { return String(format: "%.1f MiB", Double(count) / Double(1 << 20)) }
+        if count >= 1 << 10 { return "\(count >> 10) KiB" }
+        return "\(count) bytes"
     }
 
     /// Decodes bytes; see `read`.

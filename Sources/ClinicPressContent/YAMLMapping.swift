@@ -25,6 +25,12 @@ struct YAMLMapping {
     private static let resolver = Resolver.default.removing(.merge).removing(.timestamp).removing(.value)
 
     static func parse(_ yaml: String, file: String, firstLine: Int, diagnostics: inout [Diagnostic]) -> YAMLMapping? {
+        guard yaml.utf8.count <= SourceText.yamlSizeLimit else {
+            diagnostics.append(.error("the YAML is \(yaml.utf8.count) bytes, more than the limit of \(SourceText.yamlSizeLimit)",
+                                      at: SourceLocation(file: file, line: firstLine), rule: "input-limit",
+                                      hint: "front matter and settings are a few lines; move long text into the body"))
+            return nil
+        }
         let node: Node?
         do {
             // `.utf8` is what Yams picks for native strings anyway, but its `.default` reads the process environment on
@@ -48,8 +54,15 @@ struct YAMLMapping {
             return nil
         }
         var entries: [Entry] = []
+        var valueBudget = expandedValueLimit
         for (keyNode, value) in mapping {
             let keyLocation = shiftedLocation(keyNode.mark, file: file, firstLine: firstLine)
+            guard spend(&valueBudget, on: keyNode), spend(&valueBudget, on: value) else {
+                diagnostics.append(.error("the YAML holds more than \(expandedValueLimit) values once its aliases (`*name`) are expanded",
+                                          at: keyLocation, rule: "input-limit",
+                                          hint: "write the values out instead of repeating anchors (`&name`) with aliases"))
+                return nil
+            }
             guard let key = keyNode.scalar?.string else {
                 diagnostics.append(.error("a key must be a plain word, found \(describe(keyNode))", at: keyLocation, rule: "yaml"))
                 continue
@@ -58,6 +71,33 @@ struct YAMLMapping {
         }
         let location = entries.first?.keyLocation ?? SourceLocation(file: file, line: firstLine)
         return YAMLMapping(file: file, entries: entries, location: location, firstLine: firstLine)
+    }
+
+    /// The most values (scalars, lists and mappings) a YAML document may hold once its aliases are expanded. Each
+    /// alias stands for a whole copy of its anchor, so 300 bytes of anchors of aliases expand to billions of values
+    /// (the "billion laughs"); a real front matter holds a few dozen.
+    static let expandedValueLimit = 100_000
+
+    /// Takes the values of `node` (aliases expanded) from `budget`; false when it runs out. It stops there, so the
+    /// cost is bounded by the budget, never by the expanded size.
+    private static func spend(_ budget: inout Int, on node: Node) -> Bool {
+        var pending = [node]
+        while let current = pending.popLast() {
+            budget -= 1
+            if budget < 0 { return false }
+            switch current {
+            case .sequence(let sequence):
+                pending.append(contentsOf: sequence)
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    pending.append(key)
+                    pending.append(value)
+                }
+            case .scalar, .alias:
+                break
+            }
+        }
+        return true
     }
 
     private init(file: String, entries: [Entry], location: SourceLocation, firstLine: Int) {

@@ -34,8 +34,16 @@ extension MarkdownDocument {
     /// the edits it returns. Used to number citations and turn `[@key]` into links before rendering.
     public func editInlines(_ decide: (InlineInfo) -> InlineEdit?) {
         var edits: [(OpaquePointer, InlineEdit)] = []
-        forEachNode { node in
+        // Links and headings open around the current node, counted on the way in and out: asking each node for its
+        // ancestors cost the depth of the tree per node, which is quadratic for text nested thousands deep.
+        var openLinksAndHeadings = 0
+        forEachNode(exit: { node in
             let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_HEADING { openLinksAndHeadings -= 1 }
+        }) { node in
+            let type = cmark_node_get_type(node)
+            let isLinkOrHeading = type == CMARK_NODE_LINK || type == CMARK_NODE_HEADING
+            defer { if isLinkOrHeading { openLinksAndHeadings += 1 } }
             let kind: MarkdownNode.Kind
             switch type {
             case CMARK_NODE_TEXT: kind = .text
@@ -50,7 +58,7 @@ extension MarkdownDocument {
                 literal: kind == .footnoteReference ? footnoteLabel(of: node) : cmark_node_get_literal(node).map { String(cString: $0) },
                 destination: kind == .link || kind == .image ? cmark_node_get_url(node).map { String(cString: $0) } : nil,
                 start: startPosition(of: node),
-                insideLinkOrHeading: hasAncestor(node) { $0 == CMARK_NODE_LINK || $0 == CMARK_NODE_HEADING }
+                insideLinkOrHeading: openLinksAndHeadings > 0
             )
             if let edit = decide(info) { edits.append((node, edit)) }
         }
@@ -109,15 +117,6 @@ extension MarkdownDocument {
             while let last = trimmed.last, last == " " { trimmed.removeLast() }
         }
         return String(trimmed)
-    }
-
-    private func hasAncestor(_ node: OpaquePointer, where matches: (cmark_node_type) -> Bool) -> Bool {
-        var parent = cmark_node_parent(node)
-        while let current = parent {
-            if matches(cmark_node_get_type(current)) { return true }
-            parent = cmark_node_parent(current)
-        }
-        return false
     }
 
     private func makeNode(_ type: cmark_node_type, _ literal: String) -> OpaquePointer {

@@ -145,14 +145,16 @@ public final class MarkdownDocument {
         return String(cString: html)
     }
 
-    /// Calls `body` with every node, in document order (on entering it).
-    func forEachNode(_ body: (OpaquePointer) -> Void) {
+    /// Calls `body` with every node, in document order (on entering it), and `exit` on leaving a node that can hold
+    /// others (cmark-gfm's iterator reports no exit for text, code and other leaves). It recurses nowhere.
+    func forEachNode(exit: (OpaquePointer) -> Void = { _ in }, _ body: (OpaquePointer) -> Void) {
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { body(node) }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            if event == CMARK_EVENT_ENTER { body(node) } else if event == CMARK_EVENT_EXIT { exit(node) }
         }
     }
 

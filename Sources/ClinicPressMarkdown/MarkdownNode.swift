@@ -147,43 +147,91 @@ public struct MarkdownNode {
     /// The text a reader sees: literals joined, breaks as spaces, footnote markers and raw HTML left out.
     public var plainText: String {
         var text = ""
-        appendPlainText(to: &text)
+        walk(enter: { node in
+            switch node.kind {
+            case .text, .code:
+                text += node.literal ?? ""
+            case .softBreak, .lineBreak:
+                text += " "
+            case .htmlInline, .htmlBlock, .footnoteReference, .footnoteDefinition, .image:
+                return .skipChildren
+            default:
+                break
+            }
+            return .descend
+        }, exit: { node in
+            // A block ends a word; the blocks skipped above add nothing.
+            guard node.kind.isBlock, node.kind != .htmlBlock, node.kind != .footnoteDefinition else { return }
+            if !text.isEmpty, !text.hasSuffix(" ") { text += " " }
+        })
         while text.hasSuffix(" ") { text.removeLast() }
         return text
     }
 
-    private func appendPlainText(to text: inout String) {
-        switch kind {
-        case .text, .code:
-            text += literal ?? ""
-        case .softBreak, .lineBreak:
-            text += " "
-        case .htmlInline, .htmlBlock, .footnoteReference, .footnoteDefinition, .image:
-            return
-        default:
-            for child in children {
-                child.appendPlainText(to: &text)
+    /// What a walk does after entering a node.
+    public enum WalkStep {
+        /// Visit the node's children next.
+        case descend
+        /// Leave the node without visiting its children.
+        case skipChildren
+        /// End the walk.
+        case stop
+    }
+
+    /// Visits this node and every node below it in document order: `enter` before a node's children, `exit` after
+    /// them (also for nodes without children, and for those whose children `enter` skipped).
+    ///
+    /// It follows cmark-gfm's parent and sibling links instead of recursing: posts can nest block quotes, lists and
+    /// emphasis thousands deep, and a recursive walk ran out of stack on them.
+    public func walk(enter: (MarkdownNode) -> WalkStep, exit: (MarkdownNode) -> Void = { _ in }) {
+        var current = pointer
+        var entering = true
+        while true {
+            let node = MarkdownNode(current, in: document)
+            if entering {
+                switch enter(node) {
+                case .stop:
+                    return
+                case .descend:
+                    if let child = cmark_node_first_child(current) {
+                        current = child
+                        continue
+                    }
+                case .skipChildren:
+                    break
+                }
+                entering = false
+                continue
             }
-            if kind.isBlock, !text.isEmpty, !text.hasSuffix(" ") {
-                text += " "
+            exit(node)
+            if current == pointer { return }
+            if let sibling = cmark_node_next(current) {
+                current = sibling
+                entering = true
+            } else if let parent = cmark_node_parent(current) {
+                current = parent
+            } else {
+                return
             }
         }
     }
 
     /// Visits this node and all below it, parents before children, in document order.
-    public func forEach(_ body: (MarkdownNode) throws -> Void) rethrows {
-        try body(self)
-        for child in children {
-            try child.forEach(body)
-        }
+    public func forEach(_ body: (MarkdownNode) -> Void) {
+        walk(enter: { node in
+            body(node)
+            return .descend
+        })
     }
 
     /// The first node below (or at) this one that matches, in document order.
     public func first(where predicate: (MarkdownNode) -> Bool) -> MarkdownNode? {
-        if predicate(self) { return self }
-        for child in children {
-            if let found = child.first(where: predicate) { return found }
-        }
-        return nil
+        var found: MarkdownNode?
+        walk(enter: { node in
+            guard predicate(node) else { return .descend }
+            found = node
+            return .stop
+        })
+        return found
     }
 }

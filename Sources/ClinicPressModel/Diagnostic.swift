@@ -118,6 +118,7 @@ extension Diagnostic {
     /// Rules whose errors mean the site could not be read at all (as opposed to findings in content that was read).
     public static let inputRules: Set<String> = [
         "yaml", "front-matter", "encoding", "site-config", "site-layout", "template", "slug", "duplicate-slug", "io", "references", "comment",
+        "input-limit",
     ]
 
     /// True for an error that kept the site from being read: `check` exits 2 for these, 1 for other findings.

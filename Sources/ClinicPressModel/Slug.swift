@@ -22,6 +22,25 @@ public enum Slug {
         return result
     }
 
+    /// A slug for a title in any script: `make` of its Cyrillic or Greek letters spelled in Latin ones (`"Кетамин"` →
+    /// `"ketamin"`), or, for a title with no letters that transliterate (`"抑郁症"`), `s-` and a stable hash of the
+    /// title (`"s-5c0e3d1a"`). Distinct titles thus get distinct addresses instead of all falling back to one.
+    public static func make(title: String) -> String {
+        let slug = make(String(String.UnicodeScalarView(title.unicodeScalars.flatMap { transliteration[$0].map { Array($0.unicodeScalars) } ?? [$0] })))
+        return slug.isEmpty ? "s-" + stableHash(title) : slug
+    }
+
+    /// FNV-1a over the UTF-8 bytes, as 8 hex digits: the same on every machine and run (Swift's `hashValue` is seeded).
+    static func stableHash(_ text: String) -> String {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in text.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 0x0100_0193
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
+    }
+
     /// True when the text is already a valid slug: non-empty, `[a-z0-9-]`, no leading, trailing or double hyphen.
     public static func isValid(_ text: String) -> Bool {
         guard !text.isEmpty, !text.hasPrefix("-"), !text.hasSuffix("-"), !text.contains("--") else { return false }
@@ -59,6 +78,28 @@ private let latinBase: [Unicode.Scalar: Unicode.Scalar] = {
     var table: [Unicode.Scalar: Unicode.Scalar] = [:]
     for (letters, base) in pairs {
         for scalar in letters.unicodeScalars { table[scalar] = base }
+    }
+    return table
+}()
+
+/// Latin spellings of Cyrillic letters (a simplified ISO 9 / BGN reading that needs no diacritics) and of Greek letters.
+private let transliteration: [Unicode.Scalar: String] = {
+    let pairs: [(String, String)] = [
+        ("а", "a"), ("б", "b"), ("в", "v"), ("г", "g"), ("д", "d"), ("е", "e"), ("ё", "e"), ("ж", "zh"), ("з", "z"), ("и", "i"),
+        ("й", "i"), ("к", "k"), ("л", "l"), ("м", "m"), ("н", "n"), ("о", "o"), ("п", "p"), ("р", "r"), ("с", "s"), ("т", "t"),
+        ("у", "u"), ("ф", "f"), ("х", "kh"), ("ц", "ts"), ("ч", "ch"), ("ш", "sh"), ("щ", "shch"), ("ъ", ""), ("ы", "y"), ("ь", ""),
+        ("э", "e"), ("ю", "iu"), ("я", "ia"), ("і", "i"), ("ї", "i"), ("є", "ie"), ("ґ", "g"), ("ў", "u"),
+        ("α", "a"), ("β", "v"), ("γ", "g"), ("δ", "d"), ("ε", "e"), ("ζ", "z"), ("η", "i"), ("θ", "th"), ("ι", "i"), ("κ", "k"),
+        ("λ", "l"), ("μ", "m"), ("ν", "n"), ("ξ", "x"), ("ο", "o"), ("π", "p"), ("ρ", "r"), ("σ", "s"), ("ς", "s"), ("τ", "t"),
+        ("υ", "y"), ("φ", "f"), ("χ", "ch"), ("ψ", "ps"), ("ω", "o"),
+        ("ά", "a"), ("έ", "e"), ("ή", "i"), ("ί", "i"), ("ϊ", "i"), ("ΐ", "i"), ("ό", "o"), ("ύ", "y"), ("ϋ", "y"), ("ΰ", "y"), ("ώ", "o"),
+    ]
+    var table: [Unicode.Scalar: String] = [:]
+    for (letter, latin) in pairs {
+        table[letter.unicodeScalars.first!] = latin
+        // The capital letter reads the same; `make` lowercases the Latin result.
+        let capital = letter.uppercased().unicodeScalars
+        if capital.count == 1, let scalar = capital.first, table[scalar] == nil { table[scalar] = latin }
     }
     return table
 }()

@@ -39,15 +39,20 @@ public struct Theme: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         if let templatesDirectory {
-            for relative in files(under: templatesDirectory) {
+            // Anything that cannot be read is an error: falling back to the built-in template would publish a site
+            // that looks nothing like the clinic's, without a word.
+            for relative in files(under: templatesDirectory, displayPath: displayPath, diagnostics: &diagnostics) {
                 let source = "\(displayPath)/\(relative)"
                 let url = templatesDirectory.appendingPathComponent(relative)
+                guard relative.hasPrefix("assets/") || relative.hasSuffix(".mustache") else { continue }
+                guard let data = FileManager.default.contents(atPath: url.path) else {
+                    diagnostics.append(.error("cannot read the file", at: SourceLocation(file: source), rule: "io",
+                                              hint: "check that you may read it (and that it is not a FIFO or a device)"))
+                    continue
+                }
                 if relative.hasPrefix("assets/") {
-                    if let data = FileManager.default.contents(atPath: url.path) {
-                        assets[String(relative.dropFirst("assets/".count))] = Array(data)
-                    }
-                } else if relative.hasSuffix(".mustache") {
-                    guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+                    assets[String(relative.dropFirst("assets/".count))] = Array(data)
+                } else {
                     guard let text = String(validating: data, as: UTF8.self) else {
                         diagnostics.append(.error("the template is not UTF-8 text", at: SourceLocation(file: source), rule: "template"))
                         continue
@@ -83,6 +88,7 @@ public struct Theme: Sendable {
                 ))
             }
         }
+        diagnostics += includeCycles(texts)
         guard !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
         var hasher = Hasher()
         for (name, entry) in texts.sorted(by: { $0.key < $1.key }) {
@@ -104,20 +110,95 @@ public struct Theme: Sendable {
     }
 
     /// Files below `directory`, relative to it, sorted; hidden files are skipped, and so are symbolic links that
-    /// lead out of the folder (a theme must not publish `/etc/passwd` or a private file by a link).
-    private static func files(under directory: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
+    /// lead out of the folder (a theme must not publish `/etc/passwd` or a private file by a link). A folder that
+    /// cannot be listed is an error, not a folder without templates.
+    private static func files(under directory: URL, displayPath: String, diagnostics: inout [Diagnostic]) -> [String] {
         let root = directory.resolvingSymlinksInPath().path + "/"
         var result: [String] = []
-        for case let path as String in enumerator {
-            let url = directory.appendingPathComponent(path)
-            var isDirectory: ObjCBool = false
-            guard !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                  FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  url.resolvingSymlinksInPath().path.hasPrefix(root) else { continue }
-            result.append(path)
+        var folders = [""]
+        while let folder = folders.popLast() {
+            let path = folder.isEmpty ? directory.path : directory.path + "/" + folder
+            guard let names = listFolder(path) else {
+                let shown = folder.isEmpty ? displayPath : "\(displayPath)/\(folder)"
+                diagnostics.append(.error("cannot read the folder \(shown)/: \(String(cString: strerror(errno)))", at: SourceLocation(file: shown),
+                                          rule: "io", hint: "check that you may read it, or remove it to use the built-in theme"))
+                continue
+            }
+            for name in names where !name.hasPrefix(".") {
+                let relative = folder.isEmpty ? name : folder + "/" + name
+                let url = directory.appendingPathComponent(relative)
+                var status = stat()
+                guard stat(url.path, &status) == 0, url.resolvingSymlinksInPath().path.hasPrefix(root) else { continue }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR:
+                    folders.append(relative)
+                case S_IFREG:
+                    result.append(relative)
+                default:
+                    // Reading a FIFO would wait for a writer for ever.
+                    diagnostics.append(.error("\(displayPath)/\(relative) is not a regular file (a FIFO, socket or device)",
+                                              at: SourceLocation(file: "\(displayPath)/\(relative)"), rule: "io",
+                                              hint: "only regular files are read from Templates/; move it out of the site"))
+                }
+            }
         }
         return result.sorted()
+    }
+
+    /// The names in a folder, or nil with `errno` set (FileManager's enumerator skips what it cannot read, silently).
+    private static func listFolder(_ path: String) -> [String]? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(directory) else { return errno == 0 ? names : nil }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != ".", name != ".." { names.append(name) }
+        }
+    }
+
+    /// An error for each loop of includes that no section guards (`{{> a}}` in `a`, or `a` → `b` → `a`): rendering
+    /// one never ends, and it crashed the build. Includes inside `{{#…}}` or `{{^…}}` stop when the data does (the
+    /// built-in comment template includes itself for replies), so they are allowed. Each loop is reported once, at
+    /// the include in the loop's first template by name.
+    static func includeCycles(_ texts: [String: (source: String, text: String)]) -> [Diagnostic] {
+        let includes = texts.mapValues { entry in PartialReference.scan(entry.text).filter { !$0.conditional && texts[$0.name] != nil } }
+        var diagnostics: [Diagnostic] = []
+        /// The templates from `first` on to one that includes `start` (nil when none does), breadth first.
+        func pathBack(from first: String, to start: String) -> [String]? {
+            var cameFrom: [String: String] = [first: first]
+            var queue = [first], index = 0
+            while index < queue.count {
+                let current = queue[index]
+                index += 1
+                for next in includes[current]! {
+                    if next.name == start {
+                        var path = [current]
+                        while path.last! != first { path.append(cameFrom[path.last!]!) }
+                        return path.reversed()
+                    }
+                    if cameFrom[next.name] == nil {
+                        cameFrom[next.name] = current
+                        queue.append(next.name)
+                    }
+                }
+            }
+            return nil
+        }
+        for start in includes.keys.sorted() {
+            for reference in includes[start]! {
+                guard let loop = reference.name == start ? [] : pathBack(from: reference.name, to: start),
+                      // Report a loop once: from the template that sorts first in it.
+                      loop.allSatisfy({ start < $0 }) else { continue }
+                let through = loop.isEmpty ? "" : " through '\(loop.joined(separator: "' → '"))'"
+                diagnostics.append(.error("template '\(start)' includes itself\(through), so rendering it would never end",
+                                          at: SourceLocation(file: texts[start]!.source, line: reference.line, column: reference.column), rule: "template",
+                                          hint: "remove the include, or put it inside a section such as `{{#replies}}…{{/replies}}` that ends"))
+                break
+            }
+        }
+        return diagnostics
     }
 
     private static func explain(_ error: Error) -> String {
@@ -139,16 +220,20 @@ struct PartialReference {
     let name: String
     let line: Int
     let column: Int
+    /// True inside a `{{#section}}` or `{{^inverted}}` section, which renders only for some data.
+    var conditional = false
 
     /// Every partial tag in `text`. (Templates that change delimiters are rare; their partials are not checked.)
     static func scan(_ text: String) -> [PartialReference] {
         var references: [PartialReference] = []
         var line = 1, column = 1
         let characters = Array(text.unicodeScalars)
+        // The kinds of the sections open at this point (`#`, `^`, `$` or `<`), innermost last.
+        var open: [Unicode.Scalar] = []
         var index = 0
         while index < characters.count {
-            if characters[index] == "{", index + 2 < characters.count, characters[index + 1] == "{",
-               characters[index + 2] == ">" || characters[index + 2] == "<" {
+            if characters[index] == "{", index + 2 < characters.count, characters[index + 1] == "{" {
+                let sigil = characters[index + 2]
                 var end = index + 3
                 var name = ""
                 while end < characters.count, characters[end] != "}" {
@@ -156,8 +241,14 @@ struct PartialReference {
                     end += 1
                 }
                 let trimmed = name.trimmingCharacters(in: .whitespaces)
-                if !trimmed.isEmpty, !trimmed.hasPrefix("*") {
-                    references.append(PartialReference(name: trimmed, line: line, column: column))
+                if sigil == ">" || sigil == "<", !trimmed.isEmpty, !trimmed.hasPrefix("*") {
+                    references.append(PartialReference(name: trimmed, line: line, column: column,
+                                                       conditional: open.contains("#") || open.contains("^")))
+                }
+                if sigil == "#" || sigil == "^" || sigil == "$" || sigil == "<" {
+                    open.append(sigil)
+                } else if sigil == "/" {
+                    _ = open.popLast()
                 }
             }
             if characters[index] == "\n" {

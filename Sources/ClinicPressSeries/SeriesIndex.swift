@@ -48,6 +48,8 @@ public struct SeriesIndex: Sendable {
 
         var series: [Series] = []
         var membership: [String: (series: Int, part: Int)] = [:]
+        // The first series (in key order) to take each address, to report any other that would overwrite it.
+        var slugOwners: [String: String] = [:]
         for key in groups.keys.sorted() {
             let members = groups[key]!
             let ordered = members.sorted { ($0.part, $0.post.date, $0.post.source) < ($1.part, $1.post.date, $1.post.source) }
@@ -61,8 +63,18 @@ public struct SeriesIndex: Sendable {
                                               at: member.post.location(ofKey: "parts"), rule: "series", hint: "raise `parts` to at least \(highest)"))
                 }
             }
+            let slug = Slug.make(title: title)
+            if let owner = slugOwners[slug] {
+                let first = ordered[0].post
+                diagnostics.append(.error("series '\(title)' and series '\(owner)' would both be published at series/\(slug)/",
+                                          at: first.location(ofKey: first.series == nil ? "title" : "series"), rule: "series",
+                                          hint: "give one of them a title that differs in its letters or digits"))
+                continue
+            }
+            slugOwners[slug] = title
             var parts: [Series.Part] = []
-            for number in 1...max(highest, planned ?? 0) {
+            // Posts cap `part` and `parts` (Post.partLimit); the cap here keeps this loop bounded for any caller.
+            for number in 1...min(max(highest, planned ?? 0), 10_000) {
                 let posts = ordered.filter { $0.part == number }
                 for duplicate in posts.dropFirst() {
                     diagnostics.append(.error("part \(number) of '\(title)' is also \(posts[0].post.source)",
@@ -78,9 +90,8 @@ public struct SeriesIndex: Sendable {
                                          path: published ? member.post.path : nil, source: member.post.source))
             }
             diagnostics += Self.orderProblems(ordered.map { ($0.post, $0.part) }, title: title, highest: highest, planned: planned)
-            let slug = Self.uniqueSlug(Slug.make(title), taken: series.map(\.slug))
             for member in ordered { membership[member.post.source] = (series.count, member.part) }
-            series.append(Series(title: title, slug: slug.isEmpty ? "series" : slug, parts: parts))
+            series.append(Series(title: title, slug: slug, parts: parts))
         }
         // Sorted by title; membership indices follow the sort.
         let order = series.indices.sorted { (series[$0].title.lowercased(), series[$0].slug) < (series[$1].title.lowercased(), series[$1].slug) }
@@ -125,15 +136,5 @@ public struct SeriesIndex: Sendable {
     /// Titles that differ only in case or punctuation are one series.
     static func groupKey(_ title: String) -> String {
         String(title.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
-    }
-
-    private static func uniqueSlug(_ slug: String, taken: [String]) -> String {
-        var candidate = slug
-        var counter = 2
-        while taken.contains(candidate) {
-            candidate = "\(slug)-\(counter)"
-            counter += 1
-        }
-        return candidate
     }
 }

@@ -154,8 +154,7 @@ struct SourceLines {
     /// The line `location` points at, without its line break, or nil when the file cannot be read or is shorter.
     mutating func line(_ location: SourceLocation) -> String? {
         if cache[location.file] == nil {
-            cache[location.file] = FileManager.default.contents(atPath: sitePath + "/" + location.file).map { data in
-                let bytes = [UInt8](data)
+            cache[location.file] = Self.quotableContents(sitePath + "/" + location.file).map { bytes in
                 var starts = [0]
                 for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
                 return (bytes, starts)
@@ -166,5 +165,16 @@ struct SourceLines {
         if end > starts[location.line - 1], bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         guard let line = String(validating: bytes[starts[location.line - 1]..<end], as: UTF8.self) else { return nil }
         return line.contains("\r") ? line.replacingOccurrences(of: "\r", with: "") : line
+    }
+
+    /// The bytes of a file that may be quoted: a regular file, not a symbolic link (which may lead out of the site, to
+    /// `/etc/passwd` say), and no larger than a post may be. Reading a FIFO would block the report for ever.
+    private static func quotableContents(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size <= 4 << 20 else { return nil }
+        return [UInt8](FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).readDataToEndOfFile())
     }
 }

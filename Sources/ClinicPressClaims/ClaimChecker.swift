@@ -120,9 +120,11 @@ public struct ClaimChecker: Sendable {
                 marksBySentence[sentences.lastIndex { $0.lowerBound <= mark.citedOffset } ?? 0].append(mark)
             }
             for (index, range) in sentences.enumerated() {
-                let (decision, numbered) = block.text.withUnsafeBufferPointer {
-                    let bytes = UnsafeBufferPointer(rebasing: $0[range])
-                    return (classifier.decide(utf8: bytes, scratch: &scratch), NumberedReferences.marks(in: bytes))
+                let (decision, numbered) = block.text.withUnsafeBufferPointer { text in
+                    block.leadIn.withUnsafeBufferPointer { leadIn in
+                        let bytes = UnsafeBufferPointer(rebasing: text[range])
+                        return (classifier.decide(utf8: bytes, leadIn: leadIn, scratch: &scratch), NumberedReferences.marks(in: bytes))
+                    }
                 }
                 body(Sentence(block: block, range: range), marksBySentence[index], numbered, decision)
             }
@@ -138,6 +140,8 @@ public struct ClaimChecker: Sendable {
         public var column: Int
         /// Whether a citation mark (footnote, reference or link) falls in it.
         public var cited: Bool
+        /// For a list item, what introduces the list ("Benefits include:"); empty elsewhere.
+        public var leadIn: String
     }
 
     /// Every sentence of a post's prose, in order, with its position and whether it carries a citation.
@@ -147,7 +151,8 @@ public struct ClaimChecker: Sendable {
         forEachSentence(ProseWalker(document), references: references) { sentence, marks, numbered, _ in
             let position = sentence.position
             let numberedCited = !numbered.isEmpty && numbered.allSatisfy { references.resolves($0.numbers) }
-            result.append(CheckedSentence(text: sentence.text, line: position.line, column: position.column, cited: !marks.isEmpty || numberedCited))
+            result.append(CheckedSentence(text: sentence.text, line: position.line, column: position.column, cited: !marks.isEmpty || numberedCited,
+                                          leadIn: String(decoding: sentence.block.leadIn, as: UTF8.self)))
         }
         return result
     }

@@ -36,6 +36,9 @@ struct ProseBlock: Sendable {
     var marks: [CitationMark] = []
     /// `claim-ok` reason that applies to this block, if a comment before it gave one.
     var suppression: Suppression?
+    /// For a list item: what introduces the list (the heading or the paragraph ending in ":" right before it), in
+    /// UTF-8. "Benefits include:" makes "Better sleep" a claim; "Common symptoms:" does not.
+    var leadIn: [UInt8] = []
     /// Where runs of text start: offset → source position (each run sits on one source line).
     private var anchors: [(offset: Int, position: TextPosition)] = []
 

@@ -23,6 +23,10 @@ struct ProseWalker {
         var pending: Suppression?
         /// The one that applied to the container of this level.
         let inherited: Suppression?
+        /// The lead-in of the list this level is inside (empty outside lists).
+        var leadIn: [UInt8] = []
+        /// The text of the previous sibling when it can introduce a list: a heading, or a paragraph ending in ":".
+        var lastIntroduction: [UInt8] = []
     }
 
     /// Visits the blocks with an explicit stack of levels instead of recursion: a post can nest block quotes and
@@ -48,7 +52,11 @@ struct ProseWalker {
                 }
                 var block = ProseBlock(inlinesOf: node)
                 block.suppression = levels[top].pending ?? inherited ?? region
+                block.leadIn = levels[top].leadIn
+                levels[top].lastIntroduction = Self.introduces(block.text) ? block.text : []
                 blocks.append(block)
+                levels[top].pending = nil
+                continue
             case .tableCell:
                 var block = ProseBlock(inlinesOf: node)
                 block.suppression = levels[top].pending ?? inherited ?? region
@@ -57,14 +65,34 @@ struct ProseWalker {
                 let text = node.children.map(\.plainText).joined(separator: " ")
                 let hasLink = node.first { $0.kind == .link && ($0.destination ?? "").contains("://") } != nil
                 definitions[node.literal ?? ""] = (text, hasLink, node.start)
-            case .heading, .codeBlock, .thematicBreak:
+            case .heading:
+                levels[top].lastIntroduction = Array(node.plainText.utf8)
+                levels[top].pending = nil
+                continue
+            case .codeBlock, .thematicBreak:
                 break
+            case .table:
+                // The header row names columns ("Result"); the body rows are prose.
+                var rows = node.children.makeIterator()
+                _ = rows.next()
+                levels.append(Level(children: rows, pending: nil, inherited: levels[top].pending ?? inherited))
+            case .list:
+                let leadIn = levels[top].lastIntroduction.isEmpty ? levels[top].leadIn : levels[top].lastIntroduction
+                levels.append(Level(children: node.children.makeIterator(), pending: nil, inherited: levels[top].pending ?? inherited,
+                                    leadIn: leadIn))
             default:
-                levels.append(Level(children: node.children.makeIterator(), pending: nil, inherited: levels[top].pending ?? inherited))
+                levels.append(Level(children: node.children.makeIterator(), pending: nil, inherited: levels[top].pending ?? inherited,
+                                    leadIn: levels[top].leadIn))
             }
+            levels[top].lastIntroduction = []
             // A comment applies to the next sibling only (a container passes it on to what it holds).
             levels[top].pending = nil
         }
+    }
+
+    /// A paragraph that introduces what follows: it ends with a colon.
+    static func introduces(_ text: [UInt8]) -> Bool {
+        text.last { $0 != 0x20 && $0 != 0x0A } == UInt8(ascii: ":")
     }
 
     private mutating func handleComment(_ html: String, at position: TextPosition, pending: inout Suppression?) {

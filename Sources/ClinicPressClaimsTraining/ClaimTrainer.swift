@@ -12,6 +12,8 @@ public struct TrainingExample: Sendable {
     /// Whether the checker found a citation in it.
     public var cited: Bool
     public var text: String
+    /// For a list item, what introduces the list.
+    public var leadIn: String
     var features: [Int]
 }
 
@@ -45,7 +47,7 @@ public struct ClaimTrainer: Sendable {
                 guard let labelIndex = article.labelIndex(line: sentence.line, column: sentence.column), seen.insert(labelIndex).inserted else { continue }
                 let label = article.labels[labelIndex]
                 guard let isClaim = label.trainingClaim else { continue }
-                let names = classifier.featureNames(sentence.text)
+                let names = classifier.featureNames(sentence.text, leadIn: sentence.leadIn)
                 let features = names.map { name -> Int in
                     if let i = index[name] { return i }
                     index[name] = vocabulary.count
@@ -53,7 +55,7 @@ public struct ClaimTrainer: Sendable {
                     return vocabulary.count - 1
                 }
                 examples.append(TrainingExample(article: article.id, specialty: article.specialty, label: label.label, isClaim: isClaim,
-                                                cited: sentence.cited, text: sentence.text, features: features))
+                                                cited: sentence.cited, text: sentence.text, leadIn: sentence.leadIn, features: features))
             }
         }
         return examples
@@ -135,7 +137,7 @@ extension ClaimTrainer {
             let (bias, weights) = fit(examples.filter { fold[$0.article] != k })
             let classifier = classifier(bias: bias, weights: weights, threshold: 0)
             for example in examples where fold[example.article] == k {
-                let decision = classifier.decide(example.text)
+                let decision = classifier.decide(example.text, leadIn: example.leadIn)
                 predictions.append(HeldOutPrediction(example: example, score: decision.score, excluded: decision.excluded, forced: decision.forced,
                                                      ketamineTrap: decision.callsKetamineFDAApproved))
             }

@@ -20,8 +20,12 @@ struct CorpusOptions: ParsableArguments {
     @Option(help: "The shared claims folder with the seed articles and their labels (skipped when missing).")
     var seed = "../shared/claims"
 
-    func articles() throws -> (corpus: [LabelledArticle], seed: [LabelledArticle]?) {
-        (try ClaimCorpus.taggedArticles(in: URL(fileURLWithPath: corpus)), try ClaimCorpus.seedArticles(in: URL(fileURLWithPath: seed)))
+    /// The corpus for training (without `final/`, the untouched test set), the seed articles when present, and the
+    /// untouched test set.
+    func articles() throws -> (corpus: [LabelledArticle], seed: [LabelledArticle]?, final: [LabelledArticle]) {
+        let all = try ClaimCorpus.taggedArticles(in: URL(fileURLWithPath: corpus))
+        return (all.filter { !$0.id.hasPrefix("final/") }, try ClaimCorpus.seedArticles(in: URL(fileURLWithPath: seed)),
+                all.filter { $0.id.hasPrefix("final/") })
     }
 }
 
@@ -36,10 +40,11 @@ extension TrainClaims {
         var mistakes = false
 
         func run() throws {
-            let (corpus, seed) = try options.articles()
+            let (corpus, seed, final) = try options.articles()
             let checker = ClaimChecker()
             var sets = [("corpus", corpus)]
             if let seed { sets.append(("seed articles", seed)) } else { print("seed articles: skipped (\(options.seed) not found)") }
+            if !final.isEmpty { sets.append(("untouched test set", final)) }
             for (name, articles) in sets {
                 let (scores, sentences) = ClaimEvaluation.endToEnd(articles, checker: checker)
                 print("\(name): \(articles.count) articles, \(scores.values.reduce(ClaimScore(), +))")
@@ -81,7 +86,7 @@ extension TrainClaims {
         var mistakes = false
 
         func run() throws {
-            let (corpus, seed) = try options.articles()
+            let (corpus, seed, _) = try options.articles()
             var trainer = ClaimTrainer()
             trainer.l2 = l2
             trainer.iterations = iterations

@@ -45,6 +45,7 @@ import Testing
         #expect(shapes("About 45 percent improved") == [ClaimWords.percentShape])
         #expect(shapes("In 2019, 1,200 people") == [ClaimWords.yearShape, ClaimWords.numberShape])
         #expect(shapes("0.5 mg/kg") == [ClaimWords.numberShape])
+        #expect(shapes("$25 off, £40 or €1,200") == [ClaimWords.moneyShape, ClaimWords.moneyShape, ClaimWords.moneyShape])
         let words = ClaimWords.tokenize("12-18% of FDA-approved doses")
         #expect(words.count == 6)
         #expect(words[1].range == 3..<6)
@@ -54,7 +55,7 @@ import Testing
     @Test func tokenizerMatchesAPlainImplementation() {
         var generator = SeededGenerator(seed: 2026)
         let pieces = ["study", "Studies", " ", "  ", "-", "’", "'", "don't", "50", "%", "1,200", "0.5", ".", ",", "é", "FDA", "percent", "?", "\n",
-                      "x", "“", "”", "—", "\u{00A0}", "°", "日本"]
+                      "x", "“", "”", "—", "\u{00A0}", "°", "日本", "€", "$", "£"]
         for _ in 0..<500 {
             let text = (0..<Int.random(in: 1...20, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             let fast = ClaimWords.tokenize(text).map { ($0.kind, $0.range) }
@@ -146,11 +147,14 @@ enum PlainTokenizer {
             offset += String(scalar).utf8.count
         }
         func end(_ k: Int) -> Int { k < scalars.count ? scalars[k].1 : offset }
-        func isPunctuation(_ s: Unicode.Scalar) -> Bool { (0x2000...0x206F).contains(s.value) || (0xA0...0xBF).contains(s.value) }
+        func isPunctuation(_ s: Unicode.Scalar) -> Bool {
+            (0x2000...0x206F).contains(s.value) || (0x20A0...0x20BF).contains(s.value) || (0xA0...0xBF).contains(s.value)
+        }
         func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
         func isLetter(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) || ("A"..."Z").contains(s) || (s.value >= 0x80 && !isPunctuation(s)) }
         func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
         var result: [(ClaimWord.Kind, Range<Int>)] = []
+        var percent: [Bool] = []  // whether each token reads as a percentage
         var k = 0
         while k < scalars.count {
             let s = scalars[k].0
@@ -158,8 +162,10 @@ enum PlainTokenizer {
                 let start = k
                 while k < scalars.count, isDigit(scalars[k].0)
                     || ((scalars[k].0 == "," || scalars[k].0 == ".") && k > start && k + 1 < scalars.count && isDigit(scalars[k + 1].0)) { k += 1 }
-                if k < scalars.count, scalars[k].0 == "%" { k += 1 }
+                let isPercent = k < scalars.count && scalars[k].0 == "%"
+                if isPercent { k += 1 }
                 result.append((.number, scalars[start].1..<end(k)))
+                percent.append(isPercent)
             } else if isLetter(s) {
                 let start = k
                 var word = ""
@@ -176,10 +182,12 @@ enum PlainTokenizer {
                     }
                 }
                 let range = scalars[start].1..<end(k)
-                if word.lowercased() == "percent", let last = result.last, last.0 == .number, !text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: last.1.upperBound - 1)].isPercent {
+                if word.lowercased() == "percent", let last = result.last, last.0 == .number, percent.last == false {
                     result[result.count - 1].1 = last.1.lowerBound..<range.upperBound
+                    percent[percent.count - 1] = true
                 } else {
                     result.append((.word, range))
+                    percent.append(false)
                 }
             } else {
                 k += 1
@@ -187,10 +195,6 @@ enum PlainTokenizer {
         }
         return result
     }
-}
-
-extension UInt8 {
-    fileprivate var isPercent: Bool { self == UInt8(ascii: "%") }
 }
 
 /// A small deterministic random number generator (SplitMix64) for tests on random input.

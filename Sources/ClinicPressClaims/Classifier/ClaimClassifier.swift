@@ -100,21 +100,24 @@ public struct ClaimClassifier: Sendable {
     /// Scratch arrays a caller keeps from sentence to sentence, so their storage is reused.
     public struct Scratch {
         var words: [ClaimWord] = []
+        var leadInWords: [ClaimWord] = []
         var features: [ClaimFeature] = []
         public init() {}
     }
 
     /// The names of a sentence's features, as the weights file writes them (the trainer's view).
-    package func featureNames(_ sentence: String) -> [String] {
+    package func featureNames(_ sentence: String, leadIn: String = "") -> [String] {
         var scratch = Scratch()
         var text = sentence
-        return text.withUTF8 { bytes in
+        var names = text.withUTF8 { bytes in
             ClaimWords.tokenize(bytes, into: &scratch.words)
             let lastByte = Self.lastByte(bytes)
             ClaimFeatures.extract(scratch.words, lexicon: lexicon, lastByte: lastByte, into: &scratch.features)
             let array = Array(bytes)
             return scratch.features.map { ClaimFeatures.name(of: $0, words: scratch.words, sentence: array, lexicon: lexicon) }
         }
+        names += ClaimFeatures.leadInNames(ClaimWords.tokenize(leadIn), bytes: Array(leadIn.utf8), lexicon: lexicon)
+        return names
     }
 
     /// The kinds of claim a sentence makes; empty when it is none (tests and tools).
@@ -122,15 +125,17 @@ public struct ClaimClassifier: Sendable {
         decide(sentence).kinds
     }
 
-    /// The whole decision about a sentence given as text.
-    public func decide(_ sentence: String) -> ClaimDecision {
+    /// The whole decision about a sentence given as text (with its list's lead-in, for a list item).
+    public func decide(_ sentence: String, leadIn: String = "") -> ClaimDecision {
         var scratch = Scratch()
-        var text = sentence
-        return text.withUTF8 { decide(utf8: $0, scratch: &scratch) }
+        var text = sentence, introduction = leadIn
+        return text.withUTF8 { bytes in introduction.withUTF8 { decide(utf8: bytes, leadIn: $0, scratch: &scratch) } }
     }
 
-    /// The decision about one sentence in UTF-8, tokenized once.
-    public func decide(utf8 sentence: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) -> ClaimDecision {
+    /// The decision about one sentence in UTF-8, tokenized once. `leadIn` is what introduces the list the sentence is
+    /// an item of ("Benefits include:"), empty elsewhere.
+    public func decide(utf8 sentence: UnsafeBufferPointer<UInt8>, leadIn: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0),
+                       scratch: inout Scratch) -> ClaimDecision {
         ClaimWords.tokenize(sentence, into: &scratch.words)
         let words = scratch.words
         var matches: [(classIndex: Int, words: Range<Int>)] = []
@@ -150,6 +155,10 @@ public struct ClaimClassifier: Sendable {
         }
 
         ClaimFeatures.extract(words, lexicon: lexicon, lastByte: lastByte, into: &scratch.features)
+        if !leadIn.isEmpty {
+            ClaimWords.tokenize(leadIn, into: &scratch.leadInWords)
+            ClaimFeatures.extractLeadIn(scratch.leadInWords, lexicon: lexicon, into: &scratch.features)
+        }
         decision.score = model.score(scratch.features) - model.threshold
         let forced = matches.filter { match in
             match.classIndex == rules.regulatory || lexicon.classNames[match.classIndex].hasPrefix("site-")

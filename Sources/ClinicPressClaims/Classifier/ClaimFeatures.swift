@@ -13,6 +13,8 @@ struct ClaimFeature: Sendable, Equatable {
         case first
         /// The sentence ends with a question mark: `s:question`.
         case question
+        /// A word or lexicon class of the list's lead-in, for a list item: `l:benefit`, `l:c:efficacy`.
+        case leadIn
 
         var prefix: String {
             switch self {
@@ -21,6 +23,7 @@ struct ClaimFeature: Sendable, Equatable {
             case .lexicon: "c:"
             case .first: "f:"
             case .question: "s:"
+            case .leadIn: "l:"
             }
         }
 
@@ -60,6 +63,58 @@ enum ClaimFeatures {
         }
     }
 
+    /// Appends the features of a list item's lead-in: each of its words and lexicon classes, prefixed `l:`. They
+    /// cover no words of the sentence, so they are never named as reasons.
+    static func extractLeadIn(_ leadIn: [ClaimWord], lexicon: ClaimLexicon, into features: inout [ClaimFeature]) {
+        let seed = ClaimFeature.Kind.leadIn.seed
+        for word in leadIn.prefix(maximumLeadInWords) {
+            features.append(ClaimFeature(kind: .leadIn, hash: FNV.combine(seed, word.stem), words: 0..<0))
+        }
+        lexicon.forEachMatch(in: Array(leadIn.prefix(maximumLeadInWords))) { classIndex, _ in
+            features.append(ClaimFeature(kind: .leadIn, hash: lexicon.leadInClassHashes[classIndex], words: 0..<0))
+        }
+    }
+
+    /// How many words of a lead-in count ("Benefits of NAD+ infusions include:" is seven).
+    static let maximumLeadInWords = 12
+
+    /// The names of a lead-in's features, in the order `extractLeadIn` appends them (the trainer's side).
+    static func leadInNames(_ leadIn: [ClaimWord], bytes: [UInt8], lexicon: ClaimLexicon) -> [String] {
+        let words = Array(leadIn.prefix(maximumLeadInWords))
+        var names = words.map { "l:" + stemText(of: $0, in: bytes) }
+        lexicon.forEachMatch(in: words) { classIndex, _ in names.append("l:c:" + lexicon.classNames[classIndex]) }
+        return names
+    }
+
+    /// A word's stem as text, or its number shape.
+    static func stemText(of word: ClaimWord, in sentence: [UInt8]) -> String {
+        switch word.kind {
+        case .number:
+            switch word.stem {
+            case ClaimWords.percentShape: return "<pct>"
+            case ClaimWords.yearShape: return "<year>"
+            case ClaimWords.moneyShape: return "<money>"
+            default: return "<num>"
+            }
+        case .word:
+            // The word's bytes as the tokenizer spelled it: lower case, apostrophes dropped.
+            var spelling: [UInt8] = []
+            var j = word.range.lowerBound
+            while j < word.range.upperBound {
+                let b = sentence[j]
+                if b == 0x27 {
+                    j += 1
+                } else if b == 0xE2, j + 2 < word.range.upperBound, sentence[j + 1] == 0x80, sentence[j + 2] == 0x99 {
+                    j += 3
+                } else {
+                    spelling.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+                    j += 1
+                }
+            }
+            return String(decoding: ClaimWords.stem(spelling), as: UTF8.self)
+        }
+    }
+
     /// The hash of a feature written by name in the weights file (`w:improv`, `b:most patient`, `c:research`), or nil
     /// for a name of no known kind.
     static func hash(ofName name: String) -> UInt64? {
@@ -70,34 +125,20 @@ enum ClaimFeatures {
             let parts = rest.split(separator: " ", omittingEmptySubsequences: false)
             guard parts.count == 2 else { return nil }
             return FNV.combine(FNV.combine(kind.seed, FNV.hash(String(parts[0]))), FNV.hash(String(parts[1])))
-        case .word, .first, .lexicon, .question:
+        case .word, .first, .lexicon, .question, .leadIn:
             return FNV.combine(kind.seed, FNV.hash(rest))
         }
     }
 
     /// The name of a feature, as the weights file writes it (the trainer's side).
     static func name(of feature: ClaimFeature, words: [ClaimWord], sentence: [UInt8], lexicon: ClaimLexicon) -> String {
-        func stem(_ i: Int) -> String {
-            let word = words[i]
-            switch word.kind {
-            case .number:
-                return word.stem == ClaimWords.percentShape ? "<pct>" : word.stem == ClaimWords.yearShape ? "<year>" : "<num>"
-            case .word:
-                var spelling: [UInt8] = []
-                var j = word.range.lowerBound
-                while j < word.range.upperBound {
-                    let b = sentence[j]
-                    if ClaimWords.isLetter(b) || ClaimWords.isDigit(b) { spelling.append(b >= 0x41 && b <= 0x5A ? b + 32 : b); j += 1 }
-                    else if b == 0xE2 { j += 3 } else { j += 1 }
-                }
-                return String(decoding: ClaimWords.stem(spelling), as: UTF8.self)
-            }
-        }
+        func stem(_ i: Int) -> String { stemText(of: words[i], in: sentence) }
         switch feature.kind {
         case .word, .first: return feature.kind.prefix + stem(feature.words.lowerBound)
         case .pair: return feature.kind.prefix + stem(feature.words.lowerBound) + " " + stem(feature.words.lowerBound + 1)
         case .lexicon: return feature.kind.prefix + (lexicon.className(ofFeature: feature.hash) ?? "?")
         case .question: return "s:question"
+        case .leadIn: return "l:?"
         }
     }
 }

@@ -20,6 +20,8 @@ package struct ClaimLexicon: Sendable {
     let classNames: [String]
     /// Each class's feature hash (`c:<name>`), by class index.
     let classFeatureHashes: [UInt64]
+    /// Each class's feature hash in a list item's lead-in (`l:c:<name>`), by class index.
+    let leadInClassHashes: [UInt64]
     /// Phrases by the stem of their first word: (class index, the stems of the whole phrase).
     private let phrasesByFirstWord: [UInt64: [(classIndex: Int, stems: [UInt64])]]
 
@@ -46,6 +48,7 @@ package struct ClaimLexicon: Sendable {
         phraseClasses = classes
         classNames = names
         classFeatureHashes = names.map { FNV.combine(ClaimFeature.Kind.lexicon.seed, FNV.hash($0)) }
+        leadInClassHashes = names.map { FNV.combine(ClaimFeature.Kind.leadIn.seed, FNV.hash("c:" + $0)) }
         // Longer phrases first, so that a match can prefer them.
         phrasesByFirstWord = byFirst.mapValues { $0.sorted { $0.1.count > $1.1.count } }
     }

@@ -18,11 +18,13 @@ struct ClaimWord: Sendable, Equatable {
 /// Splits a sentence (UTF-8 bytes) into `ClaimWord`s. Letters are ASCII letters and every non-ASCII character but
 /// punctuation (so accented words stay whole, and curly quotes and dashes do not stick to words); an apostrophe
 /// inside a word is dropped ("don't", "don’t" → "dont"); hyphens, slashes and other punctuation separate words ("FDA-approved" → "fda", "approved"). A number followed by `%` or the word "percent"
-/// reads `<pct>`; a four-digit number from 1900 to 2099 reads `<year>`; any other number `<num>`.
+/// reads `<pct>`; one after a currency sign `<money>`; a four-digit number from 1900 to 2099 reads `<year>`; any
+/// other number `<num>`.
 enum ClaimWords {
     static let numberShape = FNV.hash("<num>")
     static let percentShape = FNV.hash("<pct>")
     static let yearShape = FNV.hash("<year>")
+    static let moneyShape = FNV.hash("<money>")
     private static let percentWord = FNV.hash(stem(Array("percent".utf8)))
 
     /// Tokenizes `bytes` into `words` (emptied first; its storage is reused from sentence to sentence).
@@ -51,6 +53,8 @@ enum ClaimWords {
                     shape = percentShape
                     i += 1
                     end = i
+                } else if isCurrency(bytes, before: start) {
+                    shape = moneyShape
                 } else if digits == 4, (1900...2099).contains(value), end - start == 4 {
                     shape = yearShape
                 }
@@ -86,12 +90,21 @@ enum ClaimWords {
         }
     }
 
+    /// A currency sign right before `start`: `$`, `£` (C2 A3) or `€` (E2 82 AC). A price is no health figure.
+    static func isCurrency(_ bytes: UnsafeBufferPointer<UInt8>, before start: Int) -> Bool {
+        if start >= 1, bytes[start - 1] == 0x24 { return true }
+        if start >= 2, bytes[start - 2] == 0xC2, bytes[start - 1] == 0xA3 { return true }
+        return start >= 3 && bytes[start - 3] == 0xE2 && bytes[start - 2] == 0x82 && bytes[start - 1] == 0xAC
+    }
+
     /// The width of a non-ASCII punctuation mark at `i`: the General Punctuation block (U+2000–U+206F: curly quotes,
-    /// dashes, ellipsis, thin spaces) and Latin-1's no-break space and marks (U+00A0–U+00BF: « », °); 0 otherwise.
+    /// dashes, ellipsis, thin spaces), currency signs (U+20A0–U+20BF: €) and Latin-1's no-break space and marks
+    /// (U+00A0–U+00BF: « », °, £); 0 otherwise.
     /// Other non-ASCII bytes are letters.
     static func punctuationLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         guard i < bytes.count, bytes[i] >= 0xC2 else { return 0 }
-        if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 || (bytes[i + 1] == 0x81 && bytes[i + 2] <= 0xAF) { return 3 }
+        if bytes[i] == 0xE2, i + 2 < bytes.count,
+           bytes[i + 1] == 0x80 || (bytes[i + 1] == 0x81 && bytes[i + 2] <= 0xAF) || (bytes[i + 1] == 0x82 && bytes[i + 2] >= 0xA0) { return 3 }
         if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] >= 0xA0, bytes[i + 1] <= 0xBF { return 2 }
         return 0
     }

@@ -86,7 +86,9 @@ public struct ClaimChecker: Sendable {
         let references = NumberedReferences(document)
         forEachSentence(walker, references: references) { sentence, marks, numbered, decision in
             marks.forEach { context.number($0) }
-            let numberedCited = !numbered.isEmpty && context.checkNumbered(numbered, in: sentence, references: references, analysis: &analysis)
+            // Like a footnote without a definition, a number the list lacks is reported as such, and the author meant to cite.
+            context.checkNumbered(numbered, in: sentence, references: references, analysis: &analysis)
+            let numberedCited = !numbered.isEmpty
             guard decision.isClaim || decision.callsKetamineFDAApproved else { return }
             context.checkClaim(sentence, decision: decision, marks: marks, numberedCited: numberedCited, analysis: &analysis)
         } afterBlock: { block in
@@ -150,8 +152,7 @@ public struct ClaimChecker: Sendable {
         let references = NumberedReferences(document)
         forEachSentence(ProseWalker(document), references: references) { sentence, marks, numbered, _ in
             let position = sentence.position
-            let numberedCited = !numbered.isEmpty && numbered.allSatisfy { references.resolves($0.numbers) }
-            result.append(CheckedSentence(text: sentence.text, line: position.line, column: position.column, cited: !marks.isEmpty || numberedCited,
+            result.append(CheckedSentence(text: sentence.text, line: position.line, column: position.column, cited: !marks.isEmpty || !numbered.isEmpty,
                                           leadIn: String(decoding: sentence.block.leadIn, as: UTF8.self)))
         }
         return result
@@ -270,15 +271,13 @@ public struct ClaimChecker: Sendable {
         }
 
         /// Bracketed numbers cite a numbered reference list (`## References` and an ordered list). Reports each
-        /// bracket whose numbers the list does not hold; true when every number resolves.
+        /// bracket whose numbers the list does not hold.
         mutating func checkNumbered(_ numbered: [(offset: Int, numbers: [Int])], in sentence: Sentence, references: NumberedReferences,
-                                    analysis: inout ClaimAnalysis) -> Bool {
-            var resolved = true
+                                    analysis: inout ClaimAnalysis) {
             let count = references.count
             for mark in numbered {
-                let missing = mark.numbers.filter { !references.resolves([$0]) }
+                let missing = mark.numbers.filter { !references.holds($0) }
                 guard !missing.isEmpty else { continue }
-                resolved = false
                 let position = sentence.block.position(at: sentence.range.lowerBound + mark.offset)
                 guard reportedMarks.insert(position).inserted else { continue }
                 let hint = count == 0
@@ -287,7 +286,6 @@ public struct ClaimChecker: Sendable {
                 report(.citationNumberUndefined, "[\(missing.map(String.init).joined(separator: ", "))] refers to no entry of a numbered reference list",
                        at: position, hint: hint, into: &analysis)
             }
-            return resolved
         }
 
         /// Reports footnotes without definitions, definitions that name no source, and unknown `[@key]`s, once each.

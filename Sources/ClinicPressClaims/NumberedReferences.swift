@@ -35,8 +35,8 @@ struct NumberedReferences {
         }
     }
 
-    /// Whether the list holds every one of `numbers`.
-    func resolves(_ numbers: [Int]) -> Bool { numbers.allSatisfy { $0 >= 1 && $0 <= count } }
+    /// Whether the list has an entry numbered `number`.
+    func holds(_ number: Int) -> Bool { number >= 1 && number <= count }
 
     /// Whether a sentence at this line belongs to the reference section.
     func contains(line: Int) -> Bool { lines?.contains(line) ?? false }

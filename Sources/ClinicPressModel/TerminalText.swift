@@ -16,8 +16,15 @@ public enum TerminalText {
 
     /// True when `line(text)` would change the text: the fast test reports of large sites make for every finding.
     public static func needsEscaping<S: StringProtocol>(_ text: S) -> Bool {
+        if let answer = text.utf8.withContiguousStorageIfAvailable(needsEscaping(bytes:)) { return answer }
+        return Array(text.utf8).withUnsafeBufferPointer(needsEscaping(bytes:))
+    }
+
+    /// `needsEscaping` over UTF-8 bytes in place: a plain loop, not a generic one (it runs over every finding's
+    /// message and excerpt).
+    static func needsEscaping(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             // C0 controls and DEL; C1 controls are U+0080…U+009F, encoded C2 80…C2 9F.
             if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) { return true }
             // U+061C (D8 9C); U+200E, U+200F, U+2028…U+202E (E2 80 8E…8F, A8…AE); U+2066…U+2069 (E2 81 A6…A9).

@@ -17,6 +17,21 @@ import Testing
         #expect(model.threshold.isFinite && model.bias.isFinite)
     }
 
+    /// The open-addressing table against the dictionary it is built from, on random keys present and absent.
+    @Test func hashTableMatchesADictionary() {
+        var generator = SeededGenerator(seed: 7)
+        var dictionary: [UInt64: Int] = [:]
+        for value in 0..<5000 { dictionary[UInt64.random(in: 0...UInt64.max, using: &generator)] = value }
+        dictionary[0] = -1  // a zero key is a key like any other
+        let table = HashTable(dictionary)
+        for (key, value) in dictionary { #expect(table[key] == value) }
+        for _ in 0..<5000 {
+            let key = UInt64.random(in: 0...UInt64.max, using: &generator)
+            #expect(table[key] == dictionary[key])
+        }
+        #expect(HashTable([UInt64: Int]()).isEmpty)
+    }
+
     @Test func lexiconErrorsNameTheLine() {
         #expect(throws: ClaimLexicon.Problem(line: 2, message: "a phrase before any class name")) {
             try ClaimLexicon(yaml: "# words\n  - study\n")
@@ -58,9 +73,17 @@ import Testing
                       "x", "“", "”", "—", "\u{00A0}", "°", "日本", "€", "$", "£"]
         for _ in 0..<500 {
             let text = (0..<Int.random(in: 1...20, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
-            let fast = ClaimWords.tokenize(text).map { ($0.kind, $0.range) }
+            let words = ClaimWords.tokenize(text)
+            let fast = words.map { ($0.kind, $0.range) }
             let plain = PlainTokenizer.tokenize(text)
             #expect(fast.map(\.0) == plain.map(\.0) && fast.map(\.1) == plain.map(\.1), "\(text.debugDescription)")
+            // Each word's hash is the hash of its stem, spelled plainly: lower case, apostrophes dropped.
+            let utf8 = Array(text.utf8)
+            for word in words where word.kind == .word {
+                let spelling = String(decoding: utf8[word.range], as: UTF8.self).lowercased().replacingOccurrences(of: "'", with: "")
+                    .replacingOccurrences(of: "’", with: "")
+                #expect(word.stem == FNV.hash(ClaimWords.stem(Array(spelling.utf8.prefix(ClaimWords.maximumSpelling)))), "\(spelling)")
+            }
         }
     }
 

@@ -26,7 +26,7 @@ public struct ClaimDecision: Sendable, Equatable {
 ///    (`claims.phrases`) make one, and ketamine called FDA-approved for depression is reported as false;
 /// 3. otherwise the model's score decides.
 /// The lexicon's kind classes then choose the finding's rule: a claim with none of them is an efficacy claim.
-public struct ClaimClassifier: Sendable {
+public final class ClaimClassifier: Sendable {
     let lexicon: ClaimLexicon
     let model: ClaimModel
     private let rules: RuleClasses
@@ -39,6 +39,12 @@ public struct ClaimClassifier: Sendable {
         var ongoing: Int?
         var results: [Int] = []
         var regulatory: Int?
+        /// Each class's weight in the model, by class index (to rank a claim's phrases as reasons).
+        var classWeight: [Double] = []
+        /// By class index: the kind of claim a class names, and whether it makes a sentence a claim by itself (the
+        /// regulatory status and a site's own phrases).
+        var kindOfClass: [ClaimCategory?] = []
+        var forcing: [Bool] = []
         var ketamine: Int?, esketamine: Int?, approval: Int?, depression: Int?, negation: Int?
     }
 
@@ -60,7 +66,7 @@ public struct ClaimClassifier: Sendable {
     }
 
     /// The shipped classifier, with a site's own phrases (claims of a kind) and exceptions (never claims).
-    public init(extraPhrases: [ClaimCategory: [String]] = [:], exceptions: [String] = []) {
+    public convenience init(extraPhrases: [ClaimCategory: [String]] = [:], exceptions: [String] = []) {
         self.init(lexicon: Self.shipped.lexicon, model: Self.shipped.model, extraPhrases: extraPhrases, exceptions: exceptions)
     }
 
@@ -90,6 +96,9 @@ public struct ClaimClassifier: Sendable {
                 if let kind = ClaimCategory(rawValue: kindName) { rules.kinds.append((index, kind)) }
             }
         }
+        rules.classWeight = lexicon.classNames.indices.map { model.weight(ofClass: $0, in: lexicon) }
+        rules.kindOfClass = lexicon.classNames.indices.map { index in rules.kinds.first { $0.classIndex == index }?.kind }
+        rules.forcing = lexicon.classNames.enumerated().map { index, name in index == rules.regulatory || name.hasPrefix("site-") }
         // What keeps a remark that research goes on a claim: a result attributed to research, a figure, a regulatory
         // status, a promise or a comparison. An effect named as the topic of the research ("how it might help") does not.
         rules.results = rules.kinds.filter { ["attribution", "statistic", "regulatory", "absolute", "comparative"].contains(lexicon.classNames[$0.classIndex]) }
@@ -100,6 +109,7 @@ public struct ClaimClassifier: Sendable {
     /// Scratch arrays a caller keeps from sentence to sentence, so their storage is reused.
     public struct Scratch {
         var words: [ClaimWord] = []
+        var matches: [(classIndex: Int, words: Range<Int>)] = []
         var leadInWords: [ClaimWord] = []
         var features: [ClaimFeature] = []
         public init() {}
@@ -112,7 +122,9 @@ public struct ClaimClassifier: Sendable {
         var names = text.withUTF8 { bytes in
             ClaimWords.tokenize(bytes, into: &scratch.words)
             let lastByte = Self.lastByte(bytes)
-            ClaimFeatures.extract(scratch.words, lexicon: lexicon, lastByte: lastByte, into: &scratch.features)
+            var matches: [(classIndex: Int, words: Range<Int>)] = []
+            lexicon.forEachMatch(in: scratch.words) { matches.append(($0, $1)) }
+            ClaimFeatures.extract(scratch.words, matches: matches, lexicon: lexicon, lastByte: lastByte, into: &scratch.features)
             let array = Array(bytes)
             return scratch.features.map { ClaimFeatures.name(of: $0, words: scratch.words, sentence: array, lexicon: lexicon) }
         }
@@ -137,47 +149,46 @@ public struct ClaimClassifier: Sendable {
     public func decide(utf8 sentence: UnsafeBufferPointer<UInt8>, leadIn: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0),
                        scratch: inout Scratch) -> ClaimDecision {
         ClaimWords.tokenize(sentence, into: &scratch.words)
-        let words = scratch.words
-        var matches: [(classIndex: Int, words: Range<Int>)] = []
-        lexicon.forEachMatch(in: words) { matches.append(($0, $1)) }
+        scratch.matches.removeAll(keepingCapacity: true)
+        lexicon.forEachMatch(in: scratch.words) { scratch.matches.append(($0, $1)) }
+        let matches = scratch.matches
         func has(_ index: Int?) -> Bool { index.map { i in matches.contains { $0.classIndex == i } } ?? false }
 
         var decision = ClaimDecision()
         let lastByte = Self.lastByte(sentence)
-        if lastByte == UInt8(ascii: "?") || words.count < 2 {
+        if lastByte == UInt8(ascii: "?") || scratch.words.count < 2 {
             decision.excluded = true
             return decision
         }
-        decision.callsKetamineFDAApproved = callsKetamineApproved(words, matches: matches, sentence: sentence)
+        decision.callsKetamineFDAApproved = callsKetamineApproved(scratch.words, matches: matches, sentence: sentence)
         if rules.exceptions.contains(where: { has($0) }) || (has(rules.ongoing) && !rules.results.contains(where: { has($0) })) {
             decision.excluded = true
             return decision
         }
 
-        ClaimFeatures.extract(words, lexicon: lexicon, lastByte: lastByte, into: &scratch.features)
+        ClaimFeatures.extract(scratch.words, matches: matches, lexicon: lexicon, lastByte: lastByte, into: &scratch.features)
         if !leadIn.isEmpty {
             ClaimWords.tokenize(leadIn, into: &scratch.leadInWords)
             ClaimFeatures.extractLeadIn(scratch.leadInWords, lexicon: lexicon, into: &scratch.features)
         }
         decision.score = model.score(scratch.features) - model.threshold
-        let forced = matches.filter { match in
-            match.classIndex == rules.regulatory || lexicon.classNames[match.classIndex].hasPrefix("site-")
-        }
-        decision.forced = !forced.isEmpty
+        decision.forced = matches.contains { rules.forcing[$0.classIndex] }
         decision.isClaim = decision.forced || decision.score >= 0
         guard decision.isClaim else { return decision }
 
         var kinds: [ClaimCategory] = []
-        for (classIndex, kind) in rules.kinds where has(classIndex) && !kinds.contains(kind) { kinds.append(kind) }
-        if !kinds.contains(.statistic), words.contains(where: { $0.stem == ClaimWords.percentShape }) { kinds.append(.statistic) }
+        for match in matches {
+            if let kind = rules.kindOfClass[match.classIndex], !kinds.contains(kind) { kinds.append(kind) }
+        }
+        if !kinds.contains(.statistic), scratch.words.contains(where: { $0.stem == ClaimWords.percentShape }) { kinds.append(.statistic) }
         // Efficacy is what a claim is when it is no other kind.
         if kinds.count > 1 { kinds.removeAll { $0 == .efficacy } }
         decision.kinds = kinds.isEmpty ? [.efficacy] : kinds.sorted()
-        let kindClasses = Set(rules.kinds.map(\.classIndex))
-        let kindPhrases = matches.filter { kindClasses.contains($0.classIndex) && $0.classIndex != rules.kinds.first { $0.kind == .efficacy }?.classIndex }
-            .sorted { model.weight(ofClass: $0.classIndex, in: lexicon) > model.weight(ofClass: $1.classIndex, in: lexicon) }
+        let kindPhrases = matches.filter { rules.kindOfClass[$0.classIndex].map { $0 != .efficacy } ?? false }
+            .sorted { rules.classWeight[$0.classIndex] > rules.classWeight[$1.classIndex] }
             .map(\.words)
-        decision.reasons = reasons(forced: forced.map(\.words), kindPhrases: kindPhrases, features: scratch.features, words: words)
+        decision.reasons = reasons(forced: matches.filter { rules.forcing[$0.classIndex] }.map(\.words), kindPhrases: kindPhrases,
+                                   features: scratch.features, words: scratch.words)
         return decision
     }
 
@@ -193,9 +204,13 @@ public struct ClaimClassifier: Sendable {
     /// kinds, then the words and pairs whose weights count for most (at least `reasonWeight`); at most three, merged
     /// where they touch, in sentence order, as byte ranges.
     private func reasons(forced: [Range<Int>], kindPhrases: [Range<Int>], features: [ClaimFeature], words: [ClaimWord]) -> [Range<Int>] {
-        let weighty = features.filter { !$0.words.isEmpty && $0.kind != .lexicon && model.weight($0) >= Self.reasonWeight }
-            .sorted { (model.weight($0), $1.words.lowerBound) > (model.weight($1), $0.words.lowerBound) }
-            .map(\.words)
+        let weighty = features.compactMap { feature -> (weight: Double, words: Range<Int>)? in
+            guard !feature.words.isEmpty, feature.kind != .lexicon else { return nil }
+            let weight = model.weight(feature)
+            return weight >= Self.reasonWeight ? (weight, feature.words) : nil
+        }
+        .sorted { ($0.weight, $1.words.lowerBound) > ($1.weight, $0.words.lowerBound) }
+        .map(\.words)
         let ranked = forced + kindPhrases + weighty
         var chosen: [Range<Int>] = []
         for range in ranked where chosen.count < 3 && !chosen.contains(where: { $0.overlaps(range) || $0 == range }) {

@@ -27,7 +27,9 @@ struct ClaimFeature: Sendable, Equatable {
             }
         }
 
-        var seed: UInt64 { FNV.hash(prefix) }
+        /// The hash of the prefix, from which the kind's feature hashes start.
+        var seed: UInt64 { Self.seeds[Int(rawValue)] }
+        private static let seeds = allCases.map { FNV.hash($0.prefix) }
     }
 
     var kind: Kind
@@ -42,20 +44,24 @@ struct ClaimFeature: Sendable, Equatable {
 enum ClaimFeatures {
     static let questionHash = FNV.combine(ClaimFeature.Kind.question.seed, FNV.hash("question"))
 
-    /// Appends the features of `words` (a sentence whose last byte is `lastByte`) to `features` (emptied first).
-    static func extract(_ words: [ClaimWord], lexicon: ClaimLexicon, lastByte: UInt8?, into features: inout [ClaimFeature]) {
+    /// Appends the features of `words` (a sentence whose last byte is `lastByte`, whose lexicon phrases are
+    /// `matches`) to `features` (emptied first).
+    static func extract(_ words: [ClaimWord], matches: [(classIndex: Int, words: Range<Int>)], lexicon: ClaimLexicon, lastByte: UInt8?,
+                        into features: inout [ClaimFeature]) {
         features.removeAll(keepingCapacity: true)
         let wordSeed = ClaimFeature.Kind.word.seed, pairSeed = ClaimFeature.Kind.pair.seed
+        var pairStart = pairSeed  // the pair seed combined with the previous word, ready for the next pair
         for (i, word) in words.enumerated() {
             features.append(ClaimFeature(kind: .word, hash: FNV.combine(wordSeed, word.stem), words: i..<i + 1))
             if i > 0 {
-                features.append(ClaimFeature(kind: .pair, hash: FNV.combine(FNV.combine(pairSeed, words[i - 1].stem), word.stem), words: i - 1..<i + 1))
+                features.append(ClaimFeature(kind: .pair, hash: FNV.combine(pairStart, word.stem), words: i - 1..<i + 1))
             }
+            pairStart = FNV.combine(pairSeed, word.stem)
         }
         if let first = words.first {
             features.append(ClaimFeature(kind: .first, hash: FNV.combine(ClaimFeature.Kind.first.seed, first.stem), words: 0..<1))
         }
-        lexicon.forEachMatch(in: words) { classIndex, range in
+        for (classIndex, range) in matches {
             features.append(ClaimFeature(kind: .lexicon, hash: lexicon.classFeatureHashes[classIndex], words: range))
         }
         if lastByte == UInt8(ascii: "?") {
@@ -107,7 +113,7 @@ enum ClaimFeatures {
                 } else if b == 0xE2, j + 2 < word.range.upperBound, sentence[j + 1] == 0x80, sentence[j + 2] == 0x99 {
                     j += 3
                 } else {
-                    spelling.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+                    if spelling.count < ClaimWords.maximumSpelling { spelling.append(b >= 0x41 && b <= 0x5A ? b + 32 : b) }
                     j += 1
                 }
             }

@@ -22,8 +22,12 @@ package struct ClaimLexicon: Sendable {
     let classFeatureHashes: [UInt64]
     /// Each class's feature hash in a list item's lead-in (`l:c:<name>`), by class index.
     let leadInClassHashes: [UInt64]
-    /// Phrases by the stem of their first word: (class index, the stems of the whole phrase).
-    private let phrasesByFirstWord: [UInt64: [(classIndex: Int, stems: [UInt64])]]
+    /// Every phrase as its class and the place of its stems in `stems`, grouped by first word, longest first.
+    private let phrases: [(classIndex: Int, start: Int, count: Int)]
+    /// The stems of every phrase, one after the other.
+    private let stems: [UInt64]
+    /// The phrases (a range of `phrases`) that start with a stem. Flat arrays of plain values: a lookup retains nothing.
+    private let phrasesByFirstWord: HashTable<Range<Int>>
 
     /// Builds a lexicon from classes of phrases.
     init(classes: [(name: String, phrases: [String])]) {
@@ -50,7 +54,21 @@ package struct ClaimLexicon: Sendable {
         classFeatureHashes = names.map { FNV.combine(ClaimFeature.Kind.lexicon.seed, FNV.hash($0)) }
         leadInClassHashes = names.map { FNV.combine(ClaimFeature.Kind.leadIn.seed, FNV.hash("c:" + $0)) }
         // Longer phrases first, so that a match can prefer them.
-        phrasesByFirstWord = byFirst.mapValues { $0.sorted { $0.1.count > $1.1.count } }
+        var phrases: [(classIndex: Int, start: Int, count: Int)] = []
+        var stems: [UInt64] = []
+        var byFirstWord: [UInt64: Range<Int>] = [:]
+        for first in byFirst.keys.sorted() {
+            let from = phrases.count
+            // Longer phrases first; among equals, the order of the file.
+            for (classIndex, phraseStems) in byFirst[first]!.enumerated().sorted(by: { ($0.element.1.count, $1.offset) > ($1.element.1.count, $0.offset) }).map(\.element) {
+                phrases.append((classIndex, stems.count, phraseStems.count))
+                stems += phraseStems
+            }
+            byFirstWord[first] = from..<phrases.count
+        }
+        self.phrases = phrases
+        self.stems = stems
+        phrasesByFirstWord = HashTable(byFirstWord)
     }
 
     /// Parses the lexicon file's text.
@@ -87,17 +105,18 @@ package struct ClaimLexicon: Sendable {
     /// Calls `body` for every phrase found in `words`, with its class and the words it covers. Where phrases of
     /// the same class overlap at one position, only the longest counts.
     func forEachMatch(in words: [ClaimWord], _ body: (Int, Range<Int>) -> Void) {
-        guard !phrasesByFirstWord.isEmpty else { return }
         var seen: [Int] = []
         for start in words.indices {
             guard let candidates = phrasesByFirstWord[words[start].stem] else { continue }
             seen.removeAll(keepingCapacity: true)
-            for (classIndex, stems) in candidates where !seen.contains(classIndex) && start + stems.count <= words.count {
+            for candidate in candidates {
+                let (classIndex, from, count) = phrases[candidate]
+                guard !seen.contains(classIndex), start + count <= words.count else { continue }
                 var k = 1
-                while k < stems.count, words[start + k].stem == stems[k] { k += 1 }
-                if k == stems.count {
+                while k < count, words[start + k].stem == stems[from + k] { k += 1 }
+                if k == count {
                     seen.append(classIndex)
-                    body(classIndex, start..<start + stems.count)
+                    body(classIndex, start..<start + count)
                 }
             }
         }

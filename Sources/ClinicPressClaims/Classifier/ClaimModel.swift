@@ -13,26 +13,31 @@ package struct ClaimModel: Sendable {
     /// The score at and above which a sentence is a claim (0 is probability one half).
     var threshold: Double
     /// Weights by feature hash.
-    var weights: [UInt64: Double]
+    let weights: [UInt64: Double]
+    /// The same weights, for fast lookups.
+    private let table: HashTable<Double>
 
     /// A model that calls nothing a claim (the trainer's starting point).
     init(bias: Double = 0, threshold: Double = 0, weights: [UInt64: Double] = [:]) {
         self.bias = bias
         self.threshold = threshold
         self.weights = weights
+        table = HashTable(weights)
     }
 
     /// A model from weights by feature name (the trainer's folds).
     package init(bias: Double, threshold: Double, weightsByName: [String: Double]) {
-        self.init(bias: bias, threshold: threshold)
+        var weights: [UInt64: Double] = [:]
         for (name, weight) in weightsByName {
             if let hash = ClaimFeatures.hash(ofName: name) { weights[hash, default: 0] += weight }
         }
+        self.init(bias: bias, threshold: threshold, weights: weights)
     }
 
     /// Reads the weights file: `#` comments, then `bias`, `threshold` and one `feature-name<TAB>weight` a line.
     package init(tsv text: String) throws(Problem) {
-        self.init()
+        var bias = 0.0, threshold = 0.0
+        var weights: [UInt64: Double] = [:]
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -49,17 +54,18 @@ package struct ClaimModel: Sendable {
                 weights[hash, default: 0] += value
             }
         }
+        self.init(bias: bias, threshold: threshold, weights: weights)
     }
 
     /// The score of a sentence's features: the bias plus the weight of each.
     func score(_ features: [ClaimFeature]) -> Double {
         var total = bias
-        for feature in features { total += weights[feature.hash] ?? 0 }
+        for feature in features { total += table[feature.hash] ?? 0 }
         return total
     }
 
-    func weight(_ feature: ClaimFeature) -> Double { weights[feature.hash] ?? 0 }
+    func weight(_ feature: ClaimFeature) -> Double { table[feature.hash] ?? 0 }
 
     /// The weight of a lexicon class's feature (`c:<name>`).
-    func weight(ofClass index: Int, in lexicon: ClaimLexicon) -> Double { weights[lexicon.classFeatureHashes[index]] ?? 0 }
+    func weight(ofClass index: Int, in lexicon: ClaimLexicon) -> Double { table[lexicon.classFeatureHashes[index]] ?? 0 }
 }

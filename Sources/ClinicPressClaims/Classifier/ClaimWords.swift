@@ -30,8 +30,19 @@ enum ClaimWords {
     /// Tokenizes `bytes` into `words` (emptied first; its storage is reused from sentence to sentence).
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into words: inout [ClaimWord]) {
         words.removeAll(keepingCapacity: true)
-        var spelling: [UInt8] = []
-        spelling.reserveCapacity(32)
+        // Each word's spelling (lower case, apostrophes dropped) is written into a buffer on the stack; a word's first
+        // `maximumSpelling` bytes make its stem.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumSpelling) { spelling in
+            tokenize(bytes, into: &words, spelling: spelling)
+        }
+    }
+
+    /// How many bytes of a word make its stem: longer "words" are URLs or noise.
+    static let maximumSpelling = 64
+
+    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into words: inout [ClaimWord], spelling: UnsafeMutableBufferPointer<UInt8>) {
+        // Globals read once, not once per word (each read checks that it is initialised).
+        let (numberShape, percentShape, moneyShape, yearShape, percentWord) = (numberShape, percentShape, moneyShape, yearShape, percentWord)
         var i = 0
         let n = bytes.count
         while i < n {
@@ -61,7 +72,7 @@ enum ClaimWords {
                 words.append(ClaimWord(kind: .number, stem: shape, range: start..<end))
             } else if isLetter(byte), punctuationLength(bytes, at: i) == 0 {
                 let start = i
-                spelling.removeAll(keepingCapacity: true)
+                var length = 0
                 while i < n {
                     let b = bytes[i]
                     if b == 0x27 || (b == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99) {  // don't, don’t
@@ -71,13 +82,16 @@ enum ClaimWords {
                     } else if punctuationLength(bytes, at: i) > 0 {
                         break
                     } else if isLetter(b) || isDigit(b) {
-                        spelling.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+                        if length < maximumSpelling {
+                            spelling[length] = b >= 0x41 && b <= 0x5A ? b + 32 : b
+                            length += 1
+                        }
                         i += 1
                     } else {
                         break
                     }
                 }
-                let hash = FNV.hash(stem(spelling))
+                let hash = stemHash(UnsafeBufferPointer(rebasing: spelling[..<length]))
                 if hash == percentWord, let last = words.last, last.kind == .number, last.stem != percentShape {
                     words[words.count - 1].stem = percentShape
                     words[words.count - 1].range = last.range.lowerBound..<i
@@ -121,24 +135,39 @@ enum ClaimWords {
     /// "improving" meet at "improv": -ies → -y; a final -s (not -ss, -us, -is) dropped; then -ing or -ed dropped
     /// from longer words; then a final -e dropped from words of five letters or more.
     static func stem(_ word: [UInt8]) -> [UInt8] {
-        var w = word
-        func ends(_ suffix: String) -> Bool {
-            let s = Array(suffix.utf8)
-            return w.count >= s.count && Array(w[(w.count - s.count)...]) == s
+        word.withUnsafeBufferPointer { bytes in
+            let (length, endsInY) = stemmed(bytes)
+            return Array(bytes[..<length]) + (endsInY ? [UInt8(ascii: "y")] : [])
         }
-        if w.count > 4, ends("ies") {
-            w.removeLast(3)
-            w.append(UInt8(ascii: "y"))
-        } else if w.count > 3, ends("s"), !ends("ss"), !ends("us"), !ends("is") {
-            w.removeLast()
+    }
+
+    /// The FNV-1a hash of `stem(word)`, without building the stem (it runs for every word of every sentence).
+    static func stemHash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let (length, endsInY) = stemmed(word)
+        var hash = FNV.offset
+        for index in 0..<length { hash = (hash ^ UInt64(word[index])) &* FNV.prime }
+        if endsInY { hash = (hash ^ UInt64(UInt8(ascii: "y"))) &* FNV.prime }
+        return hash
+    }
+
+    /// The stem as a prefix of the word, and whether a "y" follows it (-ies → -y).
+    private static func stemmed(_ w: UnsafeBufferPointer<UInt8>) -> (length: Int, endsInY: Bool) {
+        var n = w.count
+        func ends(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount, start = suffix.utf8Start
+            guard n >= count else { return false }
+            for k in 0..<count where w[n - count + k] != start[k] { return false }
+            return true
         }
-        if w.count > 5, ends("ing") {
-            w.removeLast(3)
-        } else if w.count > 4, ends("ed") {
-            w.removeLast(2)
+        if n > 4, ends("ies") { return (n - 3, true) }
+        if n > 3, ends("s"), !ends("ss"), !ends("us"), !ends("is") { n -= 1 }
+        if n > 5, ends("ing") {
+            n -= 3
+        } else if n > 4, ends("ed") {
+            n -= 2
         }
-        if w.count > 4, ends("e") { w.removeLast() }
-        return w
+        if n > 4, ends("e") { n -= 1 }
+        return (n, false)
     }
 
     /// The stem of a word as text, for the trainer's feature names.
@@ -165,10 +194,12 @@ enum FNV {
         return h
     }
 
-    /// Combines two hashes in order (a feature's prefix and its parts).
+    /// Combines two hashes in order (a feature's prefix and its parts): MurmurHash3's 64-bit finaliser over the
+    /// first times a large odd constant, xor the second.
     static func combine(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        var h = a
-        for shift in stride(from: 0, to: 64, by: 8) { h = (h ^ ((b >> UInt64(shift)) & 0xFF)) &* prime }
-        return h
+        var h = (a &* 0x9E37_79B9_7F4A_7C15) ^ b
+        h = (h ^ (h >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        h = (h ^ (h >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h >> 33)
     }
 }

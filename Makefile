@@ -9,13 +9,14 @@ site:
 	swift build --product clinicpress
 	.build/debug/clinicpress build
 
-# The output is validated with the W3C validator and the preview is tested in headless Chromium first, so that
-# the test runner's summary is the last line.
+# The output is validated with the W3C validator, the preview is tested in headless Chromium and the red-team
+# scaling cases are timed first, so that the test runner's summary is the last line.
 test:
 	@CLINICPRESS_WITH_BROWSER=1 scripts/bootstrap.sh
 	swift build --product clinicpress
 	scripts/validate-output.sh
 	python3 scripts/browser-test.py
+	python3 scripts/red-team-scaling.py
 	swift test --disable-xctest
 
 # Preview the sample site with live reload at http://127.0.0.1:8000/ (Ctrl-C to stop).

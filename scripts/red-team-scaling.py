@@ -3,8 +3,8 @@
 
 Each case builds a site of size n, 2n, 4n, … in a temporary folder, runs `clinicpress build` (or `check`) on it and takes its
 CPU time (the least of --runs), subtracts the time of a one-post site (process start-up), and fails when one doubling more than triples the
-time (ratio >= 3): that is a cost that grows faster than the input, the way 2,000 tags (52 s) or 10,000 footnotes
-(11 s) once did. Times too small to measure (under --floor seconds) pass.
+time by 3.5 or more (a quadratic cost gives 4): that is a cost that grows faster than the input, the way 2,000 tags (52 s) or 10,000 footnotes
+(11 s) once did. A doubling from a time too small to measure (under --floor seconds) is not judged. `make test` runs it.
 
     scripts/red-team-scaling.py                       # uses .build/debug/clinicpress (or $CLINICPRESS)
     scripts/red-team-scaling.py --binary .build/release/clinicpress --runs 3
@@ -98,9 +98,10 @@ def main():
     parser.add_argument("--binary", default=os.environ.get("CLINICPRESS", os.path.join(repository, ".build/debug/clinicpress")))
     parser.add_argument("--mode", choices=["build", "check"], default="build",
                         help="build (renders every page: default) or check (reads and analyses only)")
-    parser.add_argument("--runs", type=int, default=2, help="runs per size; the best counts (default 2)")
-    parser.add_argument("--max-ratio", type=float, default=3.0, help="fail when one doubling multiplies the time by this (default 3)")
-    parser.add_argument("--floor", type=float, default=0.05, help="seconds under which a time is noise (default 0.05)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per size; the best counts (default 3)")
+    parser.add_argument("--max-ratio", type=float, default=3.5,
+                        help="fail when one doubling multiplies the time by this (default 3.5; a quadratic cost gives 4)")
+    parser.add_argument("--floor", type=float, default=0.1, help="seconds under which a time is noise (default 0.1)")
     parser.add_argument("--timeout", type=float, default=120, help="seconds before a run counts as a hang (default 120)")
     args = parser.parse_args()
     if not os.access(args.binary, os.X_OK):
@@ -122,7 +123,8 @@ def main():
         for (n, before), after in zip(zip(sizes, times), times[1:]):
             ratio = after / before if before > 0 else float("inf")
             ratios.append(ratio)
-            if after >= args.floor and ratio >= args.max_ratio:
+            # Both times must be measurable: a doubling from a time at the noise floor says nothing.
+            if before >= args.floor and ratio >= args.max_ratio:
                 failures.append(f"{name}: doubling from n={n} multiplied the time by {ratio:.1f}")
         cells = "  ".join(f"n={n}: {t:.3f}s" for n, t in zip(sizes, times))
         shown = ", ".join("-" if r == float("inf") else f"{r:.2f}" for r in ratios)

@@ -2,7 +2,7 @@
 """Doubles each hostile input and checks that the time of `clinicpress build` roughly doubles with it.
 
 Each case builds a site of size n, 2n, 4n, … in a temporary folder, runs `clinicpress build` (or `check`) on it and takes its
-CPU time (the least of --runs), subtracts the time of a one-post site (process start-up), and fails when one doubling more than triples the
+CPU time (the least of --runs), subtracts the time of a one-post site (process start-up), and fails when one doubling multiplies the
 time by 3.5 or more (a quadratic cost gives 4): that is a cost that grows faster than the input, the way 2,000 tags (52 s) or 10,000 footnotes
 (11 s) once did. A doubling from a time too small to measure (under --floor seconds) is not judged. `make test` runs it.
 

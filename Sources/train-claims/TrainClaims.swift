@@ -120,14 +120,6 @@ extension TrainClaims {
                 print("  \(threshold): P \(String(format: "%.3f", corpus.precision)) R \(String(format: "%.3f", corpus.recall))"
                       + (scores["seed"].map { " | P \(String(format: "%.3f", $0.precision)) R \(String(format: "%.3f", $0.recall))" } ?? ""))
             }
-            print("threshold: corpus held out | seed held out")
-            for step in stride(from: -10, through: 10, by: 2) {
-                let threshold = Double(step) / 10
-                let scores = ClaimTrainer.score(predictions, threshold: threshold)
-                let corpus = scores.filter { $0.key != "seed" }.values.reduce(ClaimScore(), +)
-                print("  \(threshold): P \(String(format: "%.3f", corpus.precision)) R \(String(format: "%.3f", corpus.recall))"
-                      + (scores["seed"].map { " | P \(String(format: "%.3f", $0.precision)) R \(String(format: "%.3f", $0.recall))" } ?? ""))
-            }
             if mistakes {
                 for p in predictions where p.example.label != .ambiguous && p.flagged(at: best.threshold) != (p.example.label == .must) {
                     print("  \(p.flagged(at: best.threshold) ? "FP" : "FN") \(String(format: "%+.2f", p.score)) \(p.example.article) [\(p.example.label.rawValue)] \(p.example.text)")

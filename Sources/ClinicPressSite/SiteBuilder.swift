@@ -280,9 +280,11 @@ public enum SiteBuilder {
         }
     }
 
+    /// `url` when anything is there — a folder, but also a file or a link that leads nowhere, which the theme then
+    /// reports as unreadable instead of quietly using the built-in one; nil when nothing is (the built-in theme).
     private static func existingDirectory(_ url: URL) -> URL? {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue ? url : nil
+        var status = stat()
+        return lstat(url.path, &status) == 0 ? url : nil
     }
 }
 

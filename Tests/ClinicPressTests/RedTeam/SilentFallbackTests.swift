@@ -73,6 +73,25 @@ import Testing
         """)
     }
 
+    /// A `Templates` that is a file, or a link that leads nowhere, is not "no templates": the clinic meant a theme.
+    @Test(arguments: [("a file", "Not a directory"), ("a dangling link", "No such file or directory")])
+    func aTemplatesEntryThatIsNoFolderIsAnErrorNotTheBuiltInTheme(kind: String, reason: String) throws {
+        let site = RedTeam.site(["Posts/2026-01-01-a.md": RedTeam.post("A")])
+        let templates = site.url.appendingPathComponent("Templates")
+        if kind == "a file" {
+            try Data("not a folder\n".utf8).write(to: templates)
+        } else {
+            try FileManager.default.createSymbolicLink(atPath: templates.path, withDestinationPath: "/nonexistent-theme")
+        }
+        let result = try ClinicPressBinary.run(["check", "--site", site.url.path])
+        #expect(result.status == 2)
+        #expect(result.stdout == """
+        Templates:1:1: error: cannot read the folder Templates/: \(reason) [io]
+            hint: check that you may read it, or remove it to use the built-in theme
+
+        """)
+    }
+
     @Test(.enabled(if: RedTeam.canRunAsNobody, "needs root and setpriv to read as `nobody`"))
     func anUnreadableTemplateIsAnErrorNotTheBuiltInOne() throws {
         let site = RedTeam.site(["Posts/2026-01-01-a.md": RedTeam.post("A"), "Templates/layout.mustache": "<main>{{{content}}}</main>\n"])

@@ -74,8 +74,20 @@ import Testing
     }
 
     /// A `Templates` that is a file, or a link that leads nowhere, is not "no templates": the clinic meant a theme.
-    @Test(arguments: [("a file", "Not a directory"), ("a dangling link", "No such file or directory")])
-    func aTemplatesEntryThatIsNoFolderIsAnErrorNotTheBuiltInTheme(kind: String, reason: String) throws {
+    @Test(arguments: [
+        ("a file", """
+        Templates:1:1: error: cannot read the folder Templates/: Not a directory [io]
+            hint: check that you may read it, or remove it to use the built-in theme
+            | not a folder
+
+        """),
+        ("a dangling link", """
+        Templates:1:1: error: cannot read the folder Templates/: No such file or directory [io]
+            hint: check that you may read it, or remove it to use the built-in theme
+
+        """),
+    ])
+    func aTemplatesEntryThatIsNoFolderIsAnErrorNotTheBuiltInTheme(kind: String, expected: String) throws {
         let site = RedTeam.site(["Posts/2026-01-01-a.md": RedTeam.post("A")])
         let templates = site.url.appendingPathComponent("Templates")
         if kind == "a file" {
@@ -85,11 +97,7 @@ import Testing
         }
         let result = try ClinicPressBinary.run(["check", "--site", site.url.path])
         #expect(result.status == 2)
-        #expect(result.stdout == """
-        Templates:1:1: error: cannot read the folder Templates/: \(reason) [io]
-            hint: check that you may read it, or remove it to use the built-in theme
-
-        """)
+        #expect(result.stdout == expected)
     }
 
     @Test(.enabled(if: RedTeam.canRunAsNobody, "needs root and setpriv to read as `nobody`"))

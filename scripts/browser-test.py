@@ -81,7 +81,14 @@ class Browser:
                 return message.get("result", {})
 
     def evaluate(self, expression):
-        result = self.command("Runtime.evaluate", expression=expression, returnByValue=True)
+        """The expression's value; None while the page is being replaced (a live reload or a navigation can land
+        between sending the expression and its answer: the next poll asks the new page)."""
+        try:
+            result = self.command("Runtime.evaluate", expression=expression, returnByValue=True)
+        except AssertionError as error:
+            if "navigated or closed" in str(error) or "Cannot find context" in str(error):
+                return None
+            raise
         return result.get("result", {}).get("value")
 
     def text(self):

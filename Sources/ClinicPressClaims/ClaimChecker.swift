@@ -83,7 +83,7 @@ public struct ClaimChecker: Sendable {
         let walker = ProseWalker(document)
         var analysis = ClaimAnalysis()
         var context = Context(file: file, walker: walker, checker: self)
-        let references = NumberedReferences(document)
+        let references = NumberedReferences(document, headings: classifier.referenceHeadings)
         forEachSentence(walker, references: references) { sentence, marks, numbered, decision in
             marks.forEach { context.number($0) }
             // Like a footnote without a definition, a number the list lacks is reported as such, and the author meant to cite.
@@ -149,7 +149,7 @@ public struct ClaimChecker: Sendable {
     /// Every sentence of a post's prose, in order, with its position and whether it carries a citation.
     public func sentences(_ document: MarkdownNode) -> [CheckedSentence] {
         var result: [CheckedSentence] = []
-        let references = NumberedReferences(document)
+        let references = NumberedReferences(document, headings: classifier.referenceHeadings)
         forEachSentence(ProseWalker(document), references: references) { sentence, marks, numbered, _ in
             let position = sentence.position
             result.append(CheckedSentence(text: sentence.text, line: position.line, column: position.column, cited: !marks.isEmpty || !numbered.isEmpty,

@@ -4,18 +4,15 @@ import ClinicPressModel
 /// A numbered reference list as clinics write one: a heading such as "References" or "Sources" followed by an
 /// ordered list. A bracketed number in the text (`[3]`, `[1, 4]`, `[2-5]`) cites its entries.
 struct NumberedReferences {
-    /// Headings that introduce a reference list, compared in lower case without a final colon.
-    static let headings: Set<String> = ["references", "sources", "citations", "bibliography", "works cited", "studies cited",
-                                        "research cited", "further reading and references", "references and sources"]
-
     /// How many entries the list has (numbered from 1); 0 when the post has no such list.
     private(set) var count = 0
     /// The lines the reference section spans (its heading to the next heading of the same or a higher level): its
     /// entries are sources, not prose to check.
     private(set) var lines: ClosedRange<Int>?
 
-    /// Reads the document's top level (no walk below it, whatever the nesting).
-    init(_ document: MarkdownNode) {
+    /// Reads the document's top level (no walk below it, whatever the nesting). `headings` are the titles that
+    /// introduce a reference list, in lower case (the lexicon's `reference-headings`).
+    init(_ document: MarkdownNode, headings: Set<String>) {
         var level: Int?
         for node in document.children {
             if case .heading(let headingLevel) = node.kind {
@@ -25,7 +22,7 @@ struct NumberedReferences {
                 }
                 var title = node.plainText.lowercased().trimmingWhitespace
                 if title.hasSuffix(":") { title.removeLast() }
-                if count == 0, Self.headings.contains(title) {
+                if count == 0, headings.contains(title) {
                     level = headingLevel
                     lines = node.start.line...Int.max
                 }

@@ -30,6 +30,8 @@ public final class ClaimClassifier: Sendable {
     let lexicon: ClaimLexicon
     let model: ClaimModel
     private let rules: RuleClasses
+    /// The headings that introduce a numbered reference list (the lexicon's `reference-headings`), in lower case.
+    let referenceHeadings: Set<String>
 
     /// The class indexes the exact rules read.
     struct RuleClasses: Sendable {
@@ -79,6 +81,7 @@ public final class ClaimClassifier: Sendable {
         }
         self.lexicon = lexicon
         self.model = model
+        referenceHeadings = Set(lexicon.phraseClasses.filter { $0.name == "reference-headings" }.flatMap(\.phrases).map { $0.lowercased() })
         var rules = RuleClasses()
         for (index, name) in lexicon.classNames.enumerated() {
             switch name {

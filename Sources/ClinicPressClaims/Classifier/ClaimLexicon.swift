@@ -43,6 +43,8 @@ package struct ClaimLexicon: Sendable {
                 index[name] = classIndex
                 names.append(name)
             }
+            // Heading names are looked up whole, not matched in sentences: they are no feature of a sentence.
+            guard name != "reference-headings" else { continue }
             for phrase in phrases {
                 let stems = ClaimWords.tokenize(phrase).map(\.stem)
                 guard let first = stems.first else { continue }

@@ -125,7 +125,10 @@ public struct ClaimChecker: Sendable {
                 let (decision, numbered) = block.text.withUnsafeBufferPointer { text in
                     block.leadIn.withUnsafeBufferPointer { leadIn in
                         let bytes = UnsafeBufferPointer(rebasing: text[range])
-                        return (classifier.decide(utf8: bytes, leadIn: leadIn, scratch: &scratch), NumberedReferences.marks(in: bytes))
+                        let numbered = NumberedReferences.marks(in: bytes)
+                        // Only an uncited claim's finding names its reasons.
+                        let explain = marksBySentence[index].isEmpty && numbered.isEmpty
+                        return (classifier.decide(utf8: bytes, leadIn: leadIn, explain: explain, scratch: &scratch), numbered)
                     }
                 }
                 body(Sentence(block: block, range: range), marksBySentence[index], numbered, decision)

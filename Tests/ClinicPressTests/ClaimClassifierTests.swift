@@ -23,13 +23,13 @@ import Testing
         var dictionary: [UInt64: Int] = [:]
         for value in 0..<5000 { dictionary[UInt64.random(in: 0...UInt64.max, using: &generator)] = value }
         dictionary[0] = -1  // a zero key is a key like any other
-        let table = HashTable(dictionary)
+        let table = HashTable(dictionary, filler: 0)
         for (key, value) in dictionary { #expect(table[key] == value) }
         for _ in 0..<5000 {
             let key = UInt64.random(in: 0...UInt64.max, using: &generator)
             #expect(table[key] == dictionary[key])
         }
-        #expect(HashTable([UInt64: Int]()).isEmpty)
+        #expect(HashTable([UInt64: Int](), filler: 0).isEmpty)
     }
 
     @Test func lexiconErrorsNameTheLine() {

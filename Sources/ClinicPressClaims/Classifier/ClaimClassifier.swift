@@ -149,8 +149,9 @@ public final class ClaimClassifier: Sendable {
 
     /// The decision about one sentence in UTF-8, tokenized once. `leadIn` is what introduces the list the sentence is
     /// an item of ("Benefits include:"), empty elsewhere.
+    /// `explain: false` leaves `reasons` empty (a cited sentence is reported without them).
     public func decide(utf8 sentence: UnsafeBufferPointer<UInt8>, leadIn: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0),
-                       scratch: inout Scratch) -> ClaimDecision {
+                       explain: Bool = true, scratch: inout Scratch) -> ClaimDecision {
         ClaimWords.tokenize(sentence, into: &scratch.words)
         scratch.matches.removeAll(keepingCapacity: true)
         lexicon.forEachMatch(in: scratch.words) { scratch.matches.append(($0, $1)) }
@@ -187,6 +188,7 @@ public final class ClaimClassifier: Sendable {
         // Efficacy is what a claim is when it is no other kind.
         if kinds.count > 1 { kinds.removeAll { $0 == .efficacy } }
         decision.kinds = kinds.isEmpty ? [.efficacy] : kinds.sorted()
+        guard explain || decision.callsKetamineFDAApproved else { return decision }
         let kindPhrases = matches.filter { rules.kindOfClass[$0.classIndex].map { $0 != .efficacy } ?? false }
             .sorted { rules.classWeight[$0.classIndex] > rules.classWeight[$1.classIndex] }
             .map(\.words)

@@ -70,7 +70,7 @@ package struct ClaimLexicon: Sendable {
         }
         self.phrases = phrases
         self.stems = stems
-        phrasesByFirstWord = HashTable(byFirstWord)
+        phrasesByFirstWord = HashTable(byFirstWord, filler: 0..<0)
     }
 
     /// Parses the lexicon file's text.

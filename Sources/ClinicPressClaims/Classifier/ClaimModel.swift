@@ -22,7 +22,7 @@ package struct ClaimModel: Sendable {
         self.bias = bias
         self.threshold = threshold
         self.weights = weights
-        table = HashTable(weights)
+        table = HashTable(weights, filler: 0)
     }
 
     /// A model from weights by feature name (the trainer's folds).

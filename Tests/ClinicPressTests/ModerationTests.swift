@@ -189,18 +189,7 @@ import Testing
 }
 
 @Suite struct CommentImportTests {
-    func makeSite() -> TemporaryDirectory {
-        let site = TemporaryDirectory()
-        site.write(minimalSiteYAML + """
-
-        -- Posts/2026-09-01-ketamine-basics.md --
-        ---
-        title: "Ketamine Basics"
-        ---
-        Body.
-        """)
-        return site
-    }
+    func makeSite() -> TemporaryDirectory { ketamineBasicsSite() }
 
     @Test func importsCSVOnceReportsBadRowsAndKeepsGoodOnes() throws {
         let site = makeSite()

@@ -21,18 +21,7 @@ import Testing
         """)
     }
 
-    func site() -> TemporaryDirectory {
-        let site = TemporaryDirectory()
-        site.write(minimalSiteYAML + """
-
-        -- Posts/2026-09-01-ketamine-basics.md --
-        ---
-        title: "Ketamine Basics"
-        ---
-        Body.
-        """)
-        return site
-    }
+    func site() -> TemporaryDirectory { ketamineBasicsSite() }
 
     @Test func selfRepliesAndCyclesAreReportedAtTheirReplyToLines() throws {
         let site = site()

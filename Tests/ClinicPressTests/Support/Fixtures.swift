@@ -86,3 +86,17 @@ let minimalSiteYAML = """
 title: "Test Blog"
 base_url: "https://test.example/"
 """
+
+/// A site with one post, `Posts/2026-09-01-ketamine-basics.md`, for comment tests to add comment files to.
+func ketamineBasicsSite() -> TemporaryDirectory {
+    let site = TemporaryDirectory()
+    site.write(minimalSiteYAML + """
+
+    -- Posts/2026-09-01-ketamine-basics.md --
+    ---
+    title: "Ketamine Basics"
+    ---
+    Body.
+    """)
+    return site
+}

@@ -75,20 +75,31 @@ enum ClaimWords {
                 var length = 0
                 while i < n {
                     let b = bytes[i]
-                    if b == 0x27 || (b == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99) {  // don't, don’t
-                        let width = b == 0x27 ? 1 : 3
-                        guard i + width < n, isLetter(bytes[i + width]), punctuationLength(bytes, at: i + width) == 0 else { break }
-                        i += width
+                    if b < 0x80 {
+                        // ASCII: a letter or digit joins the word (lower-cased: digits have the 0x20 bit already), an
+                        // apostrophe between letters is skipped, anything else ends the word.
+                        if (b &- 0x30) < 10 || ((b | 0x20) &- 0x61) < 26 {
+                            if length < maximumSpelling {
+                                spelling[length] = b | 0x20
+                                length += 1
+                            }
+                            i += 1
+                        } else if b == 0x27, i + 1 < n, isLetter(bytes[i + 1]), punctuationLength(bytes, at: i + 1) == 0 {
+                            i += 1
+                        } else {
+                            break
+                        }
+                    } else if b == 0xE2, i + 3 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {  // ’ inside a word
+                        guard isLetter(bytes[i + 3]), punctuationLength(bytes, at: i + 3) == 0 else { break }
+                        i += 3
                     } else if punctuationLength(bytes, at: i) > 0 {
                         break
-                    } else if isLetter(b) || isDigit(b) {
+                    } else {
                         if length < maximumSpelling {
-                            spelling[length] = b >= 0x41 && b <= 0x5A ? b + 32 : b
+                            spelling[length] = b
                             length += 1
                         }
                         i += 1
-                    } else {
-                        break
                     }
                 }
                 let hash = stemHash(UnsafeBufferPointer(rebasing: spelling[..<length]))

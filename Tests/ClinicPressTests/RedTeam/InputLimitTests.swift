@@ -1,3 +1,4 @@
+@testable import ClinicPressContent
 import Foundation
 import Testing
 
@@ -8,6 +9,18 @@ import Testing
     func check(_ files: [String: String]) throws -> CommandResult {
         let site = RedTeam.site(files)
         return try #require(try RedTeam.run(["check", "--site", site.url.path], deadline: 20), "check did not end")
+    }
+
+    /// The memchr count of footnote marks against a plain count, on random text.
+    @Test func footnoteMarksAreCountedLikeAPlainScan() {
+        var generator = SeededGenerator(seed: 11)
+        let pieces = ["[", "^", "[^", "a", "\n", "]", "é", "^^", "[[^"]
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bytes = Array(text.utf8)
+            let plain = bytes.indices.dropFirst().filter { bytes[$0] == UInt8(ascii: "^") && bytes[$0 - 1] == UInt8(ascii: "[") }.count
+            #expect(FootnoteCount.marks(in: text) == plain, "\(text.debugDescription)")
+        }
     }
 
     @Test func aYAMLAliasBombInFrontMatterIsRefused() throws {

@@ -20,8 +20,9 @@ public struct ClaimDecision: Sendable, Equatable {
 ///
 /// The words live in `Resources/claim-lexicon.yaml` and the weights in `Resources/claim-model.tsv` (learned from the
 /// labelled corpus by `make train-claims`); this type only combines them:
-/// 1. a question or a single word ("Results") is never a claim, nor is a sentence holding an exception phrase (the lexicon's `exceptions`, or
-///    `claims.exceptions` in site.yaml), nor a remark that research goes on which asserts no result;
+/// 1. a question or a single word ("Results") is never a claim, nor is a sentence holding an exception phrase (the
+///    lexicon's `exceptions`, or `claims.exceptions` in site.yaml), nor a remark that research goes on which asserts
+///    no result;
 /// 2. exact rules for facts: a regulatory status ("FDA-approved") is always a claim, a site's own phrases
 ///    (`claims.phrases`) make one, and ketamine called FDA-approved for depression is reported as false;
 /// 3. otherwise the model's score decides.
@@ -101,7 +102,9 @@ public final class ClaimClassifier: Sendable {
         }
         rules.classWeight = lexicon.classNames.indices.map { model.weight(ofClass: $0, in: lexicon) }
         rules.kindOfClass = lexicon.classNames.indices.map { index in rules.kinds.first { $0.classIndex == index }?.kind }
-        rules.forcing = lexicon.classNames.enumerated().map { index, name in index == rules.regulatory || name.hasPrefix("site-") }
+        rules.forcing = lexicon.classNames.enumerated().map { index, name in
+            index == rules.regulatory || (name.hasPrefix("site-") && !rules.exceptions.contains(index))
+        }
         // What keeps a remark that research goes on a claim: a result attributed to research, a figure, a regulatory
         // status, a promise or a comparison. An effect named as the topic of the research ("how it might help") does not.
         rules.results = rules.kinds.filter { ["attribution", "statistic", "regulatory", "absolute", "comparative"].contains(lexicon.classNames[$0.classIndex]) }

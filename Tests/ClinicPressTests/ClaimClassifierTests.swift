@@ -46,6 +46,24 @@ import Testing
         #expect(throws: ClaimModel.Problem.self) { try ClaimModel(tsv: "z:study\t1\n") }
     }
 
+    /// The stemmer's byte comparisons against its rules written as plain suffix tests, on random words.
+    @Test func theStemmerMatchesItsRulesWrittenPlainly() {
+        func plain(_ word: String) -> String {
+            var w = word
+            if w.count > 4, w.hasSuffix("ies") { return String(w.dropLast(3)) + "y" }
+            if w.count > 3, w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us"), !w.hasSuffix("is") { w.removeLast() }
+            if w.count > 5, w.hasSuffix("ing") { w.removeLast(3) } else if w.count > 4, w.hasSuffix("ed") { w.removeLast(2) }
+            if w.count > 4, w.hasSuffix("e") { w.removeLast() }
+            return w
+        }
+        var generator = SeededGenerator(seed: 5)
+        let letters = Array("siedungyab")
+        for _ in 0..<3000 {
+            let word = String((0..<Int.random(in: 1...9, using: &generator)).map { _ in letters.randomElement(using: &generator)! })
+            #expect(String(decoding: ClaimWords.stem(Array(word.utf8)), as: UTF8.self) == plain(word), "\(word)")
+        }
+    }
+
     @Test func theStemmerJoinsInflections() {
         let stems = ["improves", "improved", "improving", "improve"].map(ClaimWords.stemText)
         #expect(Set(stems).count == 1, "\(stems)")

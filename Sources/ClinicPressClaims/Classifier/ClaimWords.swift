@@ -163,22 +163,19 @@ enum ClaimWords {
 
     /// The stem as a prefix of the word, and whether a "y" follows it (-ies → -y).
     private static func stemmed(_ w: UnsafeBufferPointer<UInt8>) -> (length: Int, endsInY: Bool) {
-        var n = w.count
-        func ends(_ suffix: StaticString) -> Bool {
-            let count = suffix.utf8CodeUnitCount, start = suffix.utf8Start
-            guard n >= count else { return false }
-            for k in 0..<count where w[n - count + k] != start[k] { return false }
-            return true
+        // Byte comparisons on the last letters; `ClaimClassifierTests` checks the result against plain suffix tests.
+        let (s, i, e, d, u, n, g) = (UInt8(ascii: "s"), UInt8(ascii: "i"), UInt8(ascii: "e"), UInt8(ascii: "d"), UInt8(ascii: "u"),
+                                     UInt8(ascii: "n"), UInt8(ascii: "g"))
+        var count = w.count
+        if count > 4, w[count - 1] == s, w[count - 2] == e, w[count - 3] == i { return (count - 3, true) }  // -ies → -y
+        if count > 3, w[count - 1] == s, w[count - 2] != s, w[count - 2] != u, w[count - 2] != i { count -= 1 }  // not -ss, -us, -is
+        if count > 5, w[count - 1] == g, w[count - 2] == n, w[count - 3] == i {
+            count -= 3  // -ing
+        } else if count > 4, w[count - 1] == d, w[count - 2] == e {
+            count -= 2  // -ed
         }
-        if n > 4, ends("ies") { return (n - 3, true) }
-        if n > 3, ends("s"), !ends("ss"), !ends("us"), !ends("is") { n -= 1 }
-        if n > 5, ends("ing") {
-            n -= 3
-        } else if n > 4, ends("ed") {
-            n -= 2
-        }
-        if n > 4, ends("e") { n -= 1 }
-        return (n, false)
+        if count > 4, w[count - 1] == e { count -= 1 }
+        return (count, false)
     }
 
     /// The stem of a word as text, for the trainer's feature names.

@@ -51,21 +51,44 @@ public final class ClaimClassifier: Sendable {
         var ketamine: Int?, esketamine: Int?, approval: Int?, depression: Int?, negation: Int?
     }
 
-    /// The lexicon and model shipped with ClinicPress, read once.
+    /// The lexicon and model shipped with ClinicPress, read once. Without them nothing can be checked: a broken
+    /// installation stops with a message (exit code 2), not a crash.
     package static let shipped: (lexicon: ClaimLexicon, model: ClaimModel) = {
         do {
             return (try ClaimLexicon(yaml: try resource("claim-lexicon", "yaml")), try ClaimModel(tsv: try resource("claim-model", "tsv")))
         } catch {
-            // The files ship inside the binary's bundle and a test reads them: this is a broken installation.
-            fatalError("ClinicPress's claim resources are damaged: \(error)")
+            FileHandle.standardError.write(Data("""
+            error: ClinicPress cannot read its claim word lists and weights: \(error)
+                hint: keep the folder \(resourceBundleName) next to the clinicpress binary when you copy it
+
+            """.utf8))
+            exit(2)
         }
     }()
 
+    /// The resource bundle SwiftPM builds beside the binary.
+    static let resourceBundleName = "ClinicPress_ClinicPressClaims.resources"
+
+    /// A resource file's text: from the bundle beside the running binary, else from the source tree this binary was
+    /// built from. (SwiftPM's `Bundle.module` would crash the process when neither exists, as when the binary alone is
+    /// copied to another machine.)
     static func resource(_ name: String, _ ext: String) throws -> String {
-        guard let url = Bundle.module.url(forResource: name, withExtension: ext) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(name).\(ext)"])
+        let file = "\(name).\(ext)"
+        // The running binary: /proc/self/exe on Linux, else how it was started.
+        let binary = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let besideBinary = URL(fileURLWithPath: binary).deletingLastPathComponent()
+            .appendingPathComponent(resourceBundleName).appendingPathComponent(file)
+        let sourceTree = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Resources").appendingPathComponent(file)
+        for url in [besideBinary, sourceTree] where FileManager.default.fileExists(atPath: url.path) {
+            return try String(contentsOf: url, encoding: .utf8)
         }
-        return try String(contentsOf: url, encoding: .utf8)
+        throw MissingResource(description: "\(file) is neither in \(besideBinary.deletingLastPathComponent().path) nor in \(sourceTree.deletingLastPathComponent().path)")
+    }
+
+    /// A resource file found nowhere.
+    struct MissingResource: Error, CustomStringConvertible {
+        let description: String
     }
 
     /// The shipped classifier, with a site's own phrases (claims of a kind) and exceptions (never claims).

@@ -144,7 +144,7 @@ enum ClaimFeatures {
         case .pair: return feature.kind.prefix + stem(feature.words.lowerBound) + " " + stem(feature.words.lowerBound + 1)
         case .lexicon: return feature.kind.prefix + (lexicon.className(ofFeature: feature.hash) ?? "?")
         case .question: return "s:question"
-        case .leadIn: return "l:?"
+        case .leadIn: preconditionFailure("a lead-in feature covers no words of the sentence: leadInNames names it")
         }
     }
 }

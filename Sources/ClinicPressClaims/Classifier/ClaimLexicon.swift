@@ -123,11 +123,4 @@ package struct ClaimLexicon: Sendable {
             }
         }
     }
-
-    /// The classes found in `words`, as a set of indexes.
-    func classes(in words: [ClaimWord]) -> Set<Int> {
-        var found: Set<Int> = []
-        forEachMatch(in: words) { classIndex, _ in found.insert(classIndex) }
-        return found
-    }
 }

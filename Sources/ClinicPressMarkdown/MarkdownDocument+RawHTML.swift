@@ -8,14 +8,9 @@ extension MarkdownDocument {
     /// Replaces the author's raw HTML with cmark-gfm's "raw HTML omitted" comment and empties dangerous link and
     /// image addresses (`javascript:`, `vbscript:`, `file:`, and `data:` other than common images): what cmark-gfm does
     /// when rendering without `CMARK_OPT_UNSAFE`, done on the tree so that the site's own HTML annotations, added
-    /// later, still render. A flat walk with cmark's iterator: no recursion, whatever the nesting.
+    /// later, still render. `forEachNode` walks without recursion, whatever the nesting.
     func neutraliseRawHTML() {
-        guard let iterator = cmark_iter_new(documentRoot) else { return }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        forEachNode { node in
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""

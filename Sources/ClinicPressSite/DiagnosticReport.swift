@@ -115,7 +115,7 @@ public struct DiagnosticReport: Sendable {
         text += "\n"
     }
 
-    /// The diagnostic with its file, message, rule and hint each on one line; itself when they already are (the
+    /// The diagnostic with its file, message, rule, hint and reasons each on one line; itself when they already are (the
     /// common case, checked without copying).
     private static func onOneLine(_ diagnostic: Diagnostic) -> Diagnostic {
         let location = diagnostic.location

@@ -41,7 +41,7 @@ public struct ClaimTrainer: Sendable {
         let checker = ClaimChecker()
         let classifier = ClaimClassifier()
         for article in articles {
-            let sentences = checker.sentences(MarkdownDocument(article.body, firstLine: article.bodyFirstLine).tree())
+            let sentences = checker.sentences(MarkdownTree(article.body, firstLine: article.bodyFirstLine).root)
             var seen: Set<Int> = []
             for sentence in sentences {
                 guard let labelIndex = article.labelIndex(line: sentence.line, column: sentence.column), seen.insert(labelIndex).inserted else { continue }

@@ -18,14 +18,12 @@ public enum CommentRenderer {
 
     /// A comment body as safe HTML.
     public static func html(_ markdown: String) -> String {
-        let document = MarkdownDocument(cleanText(markdown), options: MarkdownOptions(allowRawHTML: false, footnotes: false))
-        document.editInlines { inline in
-            inline.kind == .image ? .replace(html: "") : nil
+        let tree = MarkdownTree(cleanText(markdown), options: MarkdownOptions(allowRawHTML: false, footnotes: false))
+        var annotations = HTMLAnnotations()
+        tree.root.forEach { node in
+            if node.kind == .image { annotations.replacements[node.id] = "" }
         }
-        // With raw HTML disabled every `<a` in the output comes from cmark-gfm itself.
-        return document.renderHTML()
-            .replacingOccurrences(of: "<a href=", with: "<a rel=\"nofollow ugc noopener\" href=")
-            .replacingOccurrences(of: "<!-- raw HTML omitted -->", with: "")
+        return tree.html(annotations: annotations, options: HTMLOptions(linkRel: "nofollow ugc noopener", dropsOmittedHTML: true))
     }
 
     /// The text without control characters (other than tab and newline) and without bidirectional overrides

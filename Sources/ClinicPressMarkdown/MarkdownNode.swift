@@ -1,34 +1,6 @@
-internal import CCmarkGFM
-#if canImport(Glibc)
-internal import Glibc
-#endif
-
-/// A 1-based line and column in the Markdown source. Columns count Unicode scalars.
-public struct TextPosition: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
-
-    /// Creates a position.
-    public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
-    }
-
-    /// True for positions cmark-gfm does not know (soft breaks, bare autolinks report 0:0).
-    public var isUnknown: Bool { line == 0 }
-
-    public var description: String { "\(line):\(column)" }
-
-    public static func < (lhs: TextPosition, rhs: TextPosition) -> Bool {
-        (lhs.line, lhs.column) < (rhs.line, rhs.column)
-    }
-}
-
-/// One node of a parsed Markdown document, read in place from cmark-gfm's tree: nothing is copied until asked for.
-///
-/// A node keeps its document alive. Like the document, it is used from one task at a time, and only until the
-/// document is next edited (an edit may free the node).
-public struct MarkdownNode {
+/// One node of a `MarkdownTree`: which node it is (`id`, the key of its annotations) and a reference to the tree.
+/// Reading a node copies nothing until its text is asked for.
+public struct MarkdownNode: Sendable {
     /// What a node is. Extension nodes (tables, strikethrough, task items) have their own cases.
     public enum Kind: Sendable, Hashable {
         case document, blockQuote, list(ordered: Bool), item, codeBlock, htmlBlock, paragraph, heading(level: Int), thematicBreak
@@ -50,57 +22,56 @@ public struct MarkdownNode {
         }
     }
 
-    let document: MarkdownDocument
-    let pointer: OpaquePointer
+    let storage: MarkdownTree.Storage
+    /// The node's index in its tree: the key under which `HTMLAnnotations` change it.
+    public let id: Int
 
-    public let kind: Kind
-
-    init(_ pointer: OpaquePointer, in document: MarkdownDocument) {
-        self.document = document
-        self.pointer = pointer
-        self.kind = document.kind(of: pointer)
+    init(storage: MarkdownTree.Storage, index: Int) {
+        self.storage = storage
+        self.id = index
     }
+
+    var record: MarkdownTree.Record { storage.nodes[id] }
+
+    public var kind: Kind { record.kind }
 
     /// Where the node starts, in file coordinates. Unknown (0:0) for soft breaks and bare autolinks.
     public var start: TextPosition {
-        document.startPosition(of: pointer)
+        let record = record
+        return storage.position(line: record.startLine, byteColumn: record.startColumn)
     }
 
     /// Where the node ends (inclusive). Unreliable for lists, items and HTML blocks (a cmark-gfm limitation).
     public var end: TextPosition {
-        document.endPosition(of: pointer)
+        let record = record
+        return storage.position(line: record.endLine, byteColumn: record.endColumn)
     }
 
     /// The text of text, code, code block and HTML nodes; the label of footnote references and definitions.
-    public var literal: String? {
-        if kind == .footnoteReference || kind == .footnoteDefinition { return document.footnoteLabel(of: pointer) }
-        return cLiteral.map { String(cString: $0) }
-    }
-
-    /// cmark-gfm's own literal, for the nodes that have one (text, code, code blocks, HTML).
-    private var cLiteral: UnsafePointer<CChar>? {
-        switch kind {
-        case .text, .code, .codeBlock, .htmlBlock, .htmlInline: cmark_node_get_literal(pointer)
-        default: nil
-        }
-    }
+    public var literal: String? { storage.string(record.literal) }
 
     /// The destination of links and images.
     public var destination: String? {
         guard kind == .link || kind == .image else { return nil }
-        return cmark_node_get_url(pointer).map { String(cString: $0) }
+        return storage.string(record.destination)
     }
 
     /// The title of links and images.
     public var title: String? {
         guard kind == .link || kind == .image else { return nil }
-        return cmark_node_get_title(pointer).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        return storage.string(record.title).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The info string of fenced code blocks.
     public var fenceInfo: String? {
         guard kind == .codeBlock else { return nil }
-        return cmark_node_get_fence_info(pointer).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        return storage.string(record.destination).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The node this one is directly below (nil for the document).
+    public var parent: MarkdownNode? {
+        let parent = record.parent
+        return parent < 0 ? nil : MarkdownNode(storage: storage, index: Int(parent))
     }
 
     /// The nodes directly below this one, in document order, read one by one (no array is made).
@@ -110,38 +81,36 @@ public struct MarkdownNode {
 
     /// The node below this one when it is the only one.
     public var onlyChild: MarkdownNode? {
-        guard let child = cmark_node_first_child(pointer), cmark_node_next(child) == nil else { return nil }
-        return MarkdownNode(child, in: document)
+        let child = record.firstChild
+        guard child >= 0, storage.nodes[Int(child)].next < 0 else { return nil }
+        return MarkdownNode(storage: storage, index: Int(child))
     }
 
-    /// The children of a node, following cmark-gfm's sibling links.
+    /// The children of a node, following the sibling links.
     public struct Children: Sequence {
         let parent: MarkdownNode
 
         public func makeIterator() -> Iterator {
-            Iterator(document: parent.document, upcoming: cmark_node_first_child(parent.pointer))
+            Iterator(storage: parent.storage, upcoming: parent.record.firstChild)
         }
 
         public struct Iterator: IteratorProtocol {
-            let document: MarkdownDocument
-            var upcoming: OpaquePointer?
+            let storage: MarkdownTree.Storage
+            var upcoming: Int32
 
             public mutating func next() -> MarkdownNode? {
-                guard let current = upcoming else { return nil }
-                upcoming = cmark_node_next(current)
-                return MarkdownNode(current, in: document)
+                guard upcoming >= 0 else { return nil }
+                let current = Int(upcoming)
+                upcoming = storage.nodes[current].next
+                return MarkdownNode(storage: storage, index: current)
             }
         }
     }
 
-    /// Calls `body` with the literal's UTF-8 bytes (empty when there is none).
+    /// Calls `body` with the literal's UTF-8 bytes (empty when there is none), read in place.
     public func withLiteralUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        // cmark-gfm's literal is read in place; a footnote label is made from the source first.
-        guard let cString = cLiteral else {
-            var text = literal ?? ""
-            return text.withUTF8(body)
-        }
-        return cString.withMemoryRebound(to: UInt8.self, capacity: 1) { body(UnsafeBufferPointer(start: $0, count: strlen(cString))) }
+        let range = record.literal
+        return storage.text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range.bytes])) }
     }
 
     /// The text a reader sees: literals joined, breaks as spaces, footnote markers and raw HTML left out.
@@ -181,20 +150,22 @@ public struct MarkdownNode {
     /// Visits this node and every node below it in document order: `enter` before a node's children, `exit` after
     /// them (also for nodes without children, and for those whose children `enter` skipped).
     ///
-    /// It follows cmark-gfm's parent and sibling links instead of recursing: posts can nest block quotes, lists and
+    /// It follows the parent and sibling links instead of recursing: posts can nest block quotes, lists and
     /// emphasis thousands deep, and a recursive walk ran out of stack on them.
     public func walk(enter: (MarkdownNode) -> WalkStep, exit: (MarkdownNode) -> Void = { _ in }) {
-        var current = pointer
+        let nodes = storage.nodes
+        var current = id
         var entering = true
         while true {
-            let node = MarkdownNode(current, in: document)
+            let node = MarkdownNode(storage: storage, index: current)
             if entering {
                 switch enter(node) {
                 case .stop:
                     return
                 case .descend:
-                    if let child = cmark_node_first_child(current) {
-                        current = child
+                    let child = nodes[current].firstChild
+                    if child >= 0 {
+                        current = Int(child)
                         continue
                     }
                 case .skipChildren:
@@ -204,14 +175,13 @@ public struct MarkdownNode {
                 continue
             }
             exit(node)
-            if current == pointer { return }
-            if let sibling = cmark_node_next(current) {
-                current = sibling
+            if current == id { return }
+            let sibling = nodes[current].next
+            if sibling >= 0 {
+                current = Int(sibling)
                 entering = true
-            } else if let parent = cmark_node_parent(current) {
-                current = parent
             } else {
-                return
+                current = Int(nodes[current].parent)
             }
         }
     }

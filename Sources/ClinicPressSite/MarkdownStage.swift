@@ -34,63 +34,93 @@ struct MarkdownStage: Sendable {
     }
 
     func build(_ post: Post) -> Result {
-        let document = MarkdownDocument(post.body, firstLine: post.bodyFirstLine, options: options)
+        // Parse once; everything after reads the same immutable tree.
+        let tree = MarkdownTree(post.body, firstLine: post.bodyFirstLine, options: options)
+        let root = tree.root
         var diagnostics: [Diagnostic] = []
-        document.rewriteLinks { destination, position in
-            switch links.resolve(destination) {
-            case .external:
-                return nil
-            case .resolved(let url):
-                return url
-            case .broken(let message, let hint):
-                let location = SourceLocation(file: post.source, line: position.isUnknown ? post.bodyFirstLine : position.line,
-                                              column: position.isUnknown ? 1 : position.column)
-                diagnostics.append(.error(message, at: location, rule: "broken-link", hint: hint))
-                return nil
-            }
-        }
+        var annotations = HTMLAnnotations()
+        annotations.destinations = resolveLinks(root, post: post, diagnostics: &diagnostics)
         let membership = series.membership(of: post)
         if let membership {
-            linkSeriesReferences(in: document, post: post, membership: membership, diagnostics: &diagnostics)
+            annotations.textPieces = linkSeriesReferences(root, post: post, membership: membership, diagnostics: &diagnostics)
         }
-        let tree = document.tree()
-        let analysis = claims.check(tree, body: post.body, bodyFirstLine: post.bodyFirstLine, file: post.source)
+        let analysis = claims.check(root, body: post.body, bodyFirstLine: post.bodyFirstLine, file: post.source)
         guard renderBodies else {
             let unrendered = BuiltPost(post: post, html: "", summary: "", wordCount: 0, series: membership)
             return Result(post: diagnostics.containsErrors ? nil : unrendered, diagnostics: diagnostics, claims: analysis)
         }
-        // The summary and word count read the tree before citations are numbered: that edit frees nodes.
-        let summary = post.summary ?? Self.shorten(tree.first { $0.kind == .paragraph }?.plainText ?? "", to: Self.summaryLimit)
-        let wordCount = Self.countWords(tree)
-        let sources = numberCitations(in: document, analysis: analysis)
+        numberCitations(root, analysis: analysis, annotations: &annotations)
+        let sources = listSources(root, analysis: analysis, annotations: annotations)
+        let summary = post.summary ?? Self.shorten(root.first { $0.kind == .paragraph }?.plainText ?? "", to: Self.summaryLimit)
         let published = CommentRenderer.publish(CommentThreads.approved(comments[post.fileStem] ?? [], includingPending: includePendingComments))
-        let built = BuiltPost(post: post, html: document.renderHTML(), summary: summary, wordCount: wordCount, sources: sources,
-                              comments: published, series: membership)
+        let built = BuiltPost(post: post, html: tree.html(annotations: annotations), summary: summary, wordCount: Self.countWords(root),
+                              sources: sources, comments: published, series: membership)
         return Result(post: diagnostics.containsErrors ? nil : built, diagnostics: diagnostics, claims: analysis)
     }
 
-    /// Replaces footnote markers, `[@key]` and citing links by superscript numbers that point into the post's
-    /// "Sources" list, takes cmark-gfm's footnote section out, and returns the list.
-    private func numberCitations(in document: MarkdownDocument, analysis: ClaimAnalysis) -> [CitedSource] {
-        document.editInlines { inline in
-            switch inline.kind {
-            case .footnoteReference:
-                return analysis.number(of: .footnote(label: inline.literal ?? "")).map { .replace(html: Self.superscript($0)) }
-            case .link:
-                return inline.destination.flatMap { analysis.number(of: .link(url: $0)) }.map { .insertAfter(html: Self.superscript($0)) }
-            case .text:
-                return splitReferences(inline.literal ?? "", analysis: analysis)
-            default:
-                return nil
+    /// The address each internal link (`other-post.md`, `post:slug`, `tag:ketamine`) stands for, by link; a link
+    /// that leads nowhere is an error at its position.
+    private func resolveLinks(_ root: MarkdownNode, post: Post, diagnostics: inout [Diagnostic]) -> [Int: String] {
+        var destinations: [Int: String] = [:]
+        root.forEach { node in
+            guard node.kind == .link else { return }
+            switch links.resolve(node.destination ?? "") {
+            case .external:
+                break
+            case .resolved(let url):
+                destinations[node.id] = url
+            case .broken(let message, let hint):
+                let position = node.start
+                let location = SourceLocation(file: post.source, line: position.isUnknown ? post.bodyFirstLine : position.line,
+                                              column: position.isUnknown ? 1 : position.column)
+                diagnostics.append(.error(message, at: location, rule: "broken-link", hint: hint))
             }
         }
-        let footnotes = Dictionary(document.removeFootnoteDefinitions().map { ($0.label, $0.html) }, uniquingKeysWith: { first, _ in first })
+        return destinations
+    }
+
+    /// Superscript numbers that point into the post's "Sources" list: in place of footnote markers and `[@key]`,
+    /// and after citing links.
+    private func numberCitations(_ root: MarkdownNode, analysis: ClaimAnalysis, annotations: inout HTMLAnnotations) {
+        root.forEach { node in
+            switch node.kind {
+            case .footnoteReference:
+                if let number = analysis.number(of: .footnote(label: node.literal ?? "")) {
+                    annotations.replacements[node.id] = Self.superscript(number)
+                }
+            case .link:
+                if let number = node.destination.flatMap({ analysis.number(of: .link(url: $0)) }) {
+                    annotations.insertions[node.id] = Self.superscript(number)
+                }
+            case .text:
+                // The text as the series links left it, each remaining piece of text searched for `[@key]`.
+                let pieces = annotations.textPieces[node.id] ?? [.text(node.literal ?? "")]
+                let numbered = pieces.flatMap { piece -> [TextPiece] in
+                    guard case .text(let text) = piece else { return [piece] }
+                    return splitReferences(text, analysis: analysis) ?? [piece]
+                }
+                if numbered != pieces { annotations.textPieces[node.id] = numbered }
+            default:
+                break
+            }
+        }
+    }
+
+    /// The post's sources, numbered in order of first citation. A footnote's entry is its definition as HTML, with
+    /// the same annotations as the post.
+    private func listSources(_ root: MarkdownNode, analysis: ClaimAnalysis, annotations: HTMLAnnotations) -> [CitedSource] {
+        var definitions: [String: MarkdownNode] = [:]
+        for node in root.children where node.kind == .footnoteDefinition {
+            if definitions[node.literal ?? ""] == nil { definitions[node.literal ?? ""] = node }
+        }
         return analysis.sources.enumerated().map { index, source in
             let number = index + 1
             switch source {
             case .footnote(let label):
-                let html = footnotes[label] ?? ""
-                return CitedSource(number: number, html: html, name: HTMLText.plain(html), url: HTMLText.firstLink(html))
+                guard let definition = definitions[label] else { return CitedSource(number: number, html: "", name: "", url: nil) }
+                let link = definition.first { $0.kind == .link }
+                return CitedSource(number: number, html: Self.unwrapSingleParagraph(definition.html(annotations: annotations)),
+                                   name: definition.children.map(\.plainText).joined(separator: " "), url: link.flatMap { annotations.destinations[$0.id] ?? $0.destination })
             case .reference(let key):
                 let reference = references[key]!
                 return CitedSource(number: number, html: Self.html(for: reference), name: reference.title, url: reference.link)
@@ -102,44 +132,76 @@ struct MarkdownStage: Sendable {
         }
     }
 
-    /// Turns phrases that point at another part of the post's series ("in part two", "the next part") into links
-    /// to that part when it is published, and warns at the phrase when it is not.
-    private func linkSeriesReferences(in document: MarkdownDocument, post: Post, membership: (series: Series, part: Int),
-                                      diagnostics: inout [Diagnostic]) {
-        document.editInlines { inline in
-            guard inline.kind == .text, !inline.insideLinkOrHeading, let text = inline.literal else { return nil }
-            let matches = SeriesReferenceScanner.scan(text).filter { $0.reference.target(from: membership.part) != membership.part }
-            guard !matches.isEmpty else { return nil }
-            let scalars = [Unicode.Scalar](scalarsOf: text)
-            var pieces: [TextPiece] = []
-            var cursor = 0
-            for match in matches {
-                let target = match.reference.target(from: membership.part)
-                let phrase = String(scalars: scalars[match.range])
-                let part = membership.series.parts.first { $0.number == target }
-                if let part, part.state == .published, let path = part.path {
-                    pieces.append(.text(String(scalars: scalars[cursor..<match.range.lowerBound])))
-                    pieces.append(.html("<a class=\"series-ref\" href=\"\(Markup.escape(basePath + path))\">\(Markup.escape(phrase))</a>"))
-                    cursor = match.range.upperBound
-                } else {
-                    let why = part?.source.map { source in source == post.source ? "" : " (\(source) is a draft or scheduled)" } ?? ""
-                    let position = inline.start
-                    diagnostics.append(.warning(
-                        "'\(phrase)' refers to part \(target) of '\(membership.series.title)', which is not published\(why)",
-                        at: SourceLocation(file: post.source, line: position.line, column: position.column + match.range.lowerBound),
-                        rule: "series-reference",
-                        hint: "the phrase becomes a link once that part is published; until then it stays plain text"
-                    ))
-                }
-            }
-            guard cursor > 0 else { return nil }
-            pieces.append(.text(String(scalars: scalars[cursor...])))
-            return .split(pieces.filter { $0 != .text("") })
+    /// `<p>text</p>\n` → `text` (a one-paragraph footnote reads as a list entry); anything else without its final newline.
+    static func unwrapSingleParagraph(_ html: String) -> String {
+        var trimmed = Substring(html)
+        while let last = trimmed.last, last == "\n" || last == " " { trimmed.removeLast() }
+        if trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>"), !trimmed.dropFirst(3).contains("<p>") {
+            trimmed = trimmed.dropFirst(3).dropLast(4)
+            while let last = trimmed.last, last == " " { trimmed.removeLast() }
         }
+        return String(trimmed)
+    }
+
+    /// Turns phrases that point at another part of the post's series ("in part two", "the next part") into links
+    /// to that part when it is published, and warns at the phrase when it is not. Returns the text nodes to split.
+    private func linkSeriesReferences(_ root: MarkdownNode, post: Post, membership: (series: Series, part: Int),
+                                      diagnostics: inout [Diagnostic]) -> [Int: [TextPiece]] {
+        var split: [Int: [TextPiece]] = [:]
+        var openLinksAndHeadings = 0
+        root.walk(enter: { node in
+            switch node.kind {
+            case .link, .heading:
+                openLinksAndHeadings += 1
+            case .text where openLinksAndHeadings == 0:
+                if let pieces = seriesPieces(node, post: post, membership: membership, diagnostics: &diagnostics) { split[node.id] = pieces }
+            default:
+                break
+            }
+            return .descend
+        }, exit: { node in
+            switch node.kind {
+            case .link, .heading: openLinksAndHeadings -= 1
+            default: break
+            }
+        })
+        return split
+    }
+
+    private func seriesPieces(_ node: MarkdownNode, post: Post, membership: (series: Series, part: Int),
+                              diagnostics: inout [Diagnostic]) -> [TextPiece]? {
+        guard let text = node.literal else { return nil }
+        let matches = SeriesReferenceScanner.scan(text).filter { $0.reference.target(from: membership.part) != membership.part }
+        guard !matches.isEmpty else { return nil }
+        let scalars = [Unicode.Scalar](scalarsOf: text)
+        var pieces: [TextPiece] = []
+        var cursor = 0
+        for match in matches {
+            let target = match.reference.target(from: membership.part)
+            let phrase = String(scalars: scalars[match.range])
+            let part = membership.series.parts.first { $0.number == target }
+            if let part, part.state == .published, let path = part.path {
+                pieces.append(.text(String(scalars: scalars[cursor..<match.range.lowerBound])))
+                pieces.append(.html("<a class=\"series-ref\" href=\"\(Markup.escape(basePath + path))\">\(Markup.escape(phrase))</a>"))
+                cursor = match.range.upperBound
+            } else {
+                let why = part?.source.map { source in source == post.source ? "" : " (\(source) is a draft or scheduled)" } ?? ""
+                let position = node.start
+                diagnostics.append(.warning(
+                    "'\(phrase)' refers to part \(target) of '\(membership.series.title)', which is not published\(why)",
+                    at: SourceLocation(file: post.source, line: position.line, column: position.column + match.range.lowerBound),
+                    rule: "series-reference",
+                    hint: "the phrase becomes a link once that part is published; until then it stays plain text"
+                ))
+            }
+        }
+        guard cursor > 0 else { return nil }
+        pieces.append(.text(String(scalars: scalars[cursor...])))
+        return pieces.filter { $0 != .text("") }
     }
 
     /// `[@key]` in a text node becomes a superscript number when the key is in the reference list.
-    private func splitReferences(_ text: String, analysis: ClaimAnalysis) -> InlineEdit? {
+    private func splitReferences(_ text: String, analysis: ClaimAnalysis) -> [TextPiece]? {
         guard text.containsBytes("[@") else { return nil }
         var pieces: [TextPiece] = []
         var rest = Substring(text)
@@ -155,7 +217,7 @@ struct MarkdownStage: Sendable {
             rest = rest[rest.index(after: close)...]
         }
         if !rest.isEmpty { pieces.append(.text(String(rest))) }
-        return pieces == [.text(text)] ? nil : .split(pieces)
+        return pieces == [.text(text)] ? nil : pieces
     }
 
     static func superscript(_ number: Int) -> String {
@@ -198,42 +260,5 @@ struct MarkdownStage: Sendable {
         var shortened = String(cut[..<boundary])
         while let last = shortened.last, last == "," || last == ";" || last == ":" || last == " " { shortened.removeLast() }
         return shortened + "…"
-    }
-}
-
-/// Small helpers for HTML written outside templates.
-enum HTMLText {
-    /// The text of an HTML fragment: tags dropped, the entities cmark-gfm writes (`&quot;`, `&lt;`, `&gt;`, `&amp;`)
-    /// decoded, in one pass.
-    static func plain(_ html: String) -> String {
-        let entities: [(name: [UInt8], byte: UInt8)] = [(Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&lt;".utf8), UInt8(ascii: "<")),
-                                                        (Array("&gt;".utf8), UInt8(ascii: ">")), (Array("&amp;".utf8), UInt8(ascii: "&"))]
-        let bytes = Array(html.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var inTag = false
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if byte == UInt8(ascii: "<") { inTag = true; continue }
-            if byte == UInt8(ascii: ">") { inTag = false; continue }
-            guard !inTag else { continue }
-            if byte == UInt8(ascii: "&"),
-               let entity = entities.first(where: { bytes[(index - 1)...].starts(with: $0.name) }) {
-                out.append(entity.byte)
-                index += entity.name.count - 1
-                continue
-            }
-            out.append(byte)
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// The first `href` of an HTML fragment.
-    static func firstLink(_ html: String) -> String? {
-        guard let start = html.range(of: "href=\"") else { return nil }
-        guard let end = html[start.upperBound...].firstIndex(of: "\"") else { return nil }
-        return String(html[start.upperBound..<end]).replacingOccurrences(of: "&amp;", with: "&")
     }
 }

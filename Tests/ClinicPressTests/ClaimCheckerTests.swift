@@ -9,8 +9,8 @@ import Testing
     let file = "Posts/2026-01-01-test.md"
 
     func check(_ body: String, settings: ClaimSettings = ClaimSettings(), references: [String: Reference] = [:]) -> ClaimAnalysis {
-        let document = MarkdownDocument(body, firstLine: 5)
-        return ClaimChecker(settings: settings, references: references).check(document.tree(), body: body, bodyFirstLine: 5, file: file)
+        let tree = MarkdownTree(body, firstLine: 5)
+        return ClaimChecker(settings: settings, references: references).check(tree.root, body: body, bodyFirstLine: 5, file: file)
     }
 
     /// `line:column rule` for each finding, for compact expectations.

@@ -10,7 +10,7 @@ import Testing
     let file = "Posts/2026-01-01-test.md"
 
     func check(_ body: String) -> ClaimAnalysis {
-        ClaimChecker().check(MarkdownDocument(body, firstLine: 5).tree(), body: body, bodyFirstLine: 5, file: file)
+        ClaimChecker().check(MarkdownTree(body, firstLine: 5).root, body: body, bodyFirstLine: 5, file: file)
     }
 
     func summary(_ analysis: ClaimAnalysis) -> [String] {
@@ -57,13 +57,13 @@ import Testing
     }
 
     @Test func aListItemIsReadWithItsLeadIn() throws {
-        let walker = ProseWalker(MarkdownDocument("Benefits of our drips include:\n\n- Better sleep\n- More energy\n\n## Symptoms\n\n- Poor sleep\n").tree())
+        let walker = ProseWalker(MarkdownTree("Benefits of our drips include:\n\n- Better sleep\n- More energy\n\n## Symptoms\n\n- Poor sleep\n").root)
         let leadIns = walker.blocks.map { String(decoding: $0.leadIn, as: UTF8.self) }
         #expect(leadIns == ["", "Benefits of our drips include:", "Benefits of our drips include:", "Symptoms"])
     }
 
     @Test func aTablesHeaderRowIsNotProse() {
-        let walker = ProseWalker(MarkdownDocument("| Treatment | Result |\n| --- | --- |\n| Drip | Feel better |\n").tree())
+        let walker = ProseWalker(MarkdownTree("| Treatment | Result |\n| --- | --- |\n| Drip | Feel better |\n").root)
         #expect(walker.blocks.map { String(decoding: $0.text, as: UTF8.self) } == ["Drip", "Feel better"])
     }
 }

@@ -12,8 +12,8 @@ import Testing
         var generator = SeededGenerator(seed: seed)
         let count = Int(generator.next() % 3_000) + 1
         let line = (0..<count).map { _ in Self.words[Int(generator.next() % UInt64(Self.words.count))] }.joined(separator: " ")
-        let document = MarkdownDocument(line + "\n", firstLine: 7)
-        let paragraph = try #require(document.tree().first { $0.kind == .paragraph })
+        let tree = MarkdownTree(line + "\n", firstLine: 7)
+        let paragraph = try #require(tree.root.first { $0.kind == .paragraph })
         let block = ProseBlock(inlinesOf: paragraph)
         #expect(block.text == Array(line.utf8))
         var column = 1

@@ -78,8 +78,8 @@ public struct ClaimChecker: Sendable {
         severities[rule] ?? rule.defaultSeverity
     }
 
-    /// Checks one post. `body` is its Markdown (for definitions cmark-gfm drops), `file` its path in the site.
-    public func check(_ document: MarkdownNode, body: String, bodyFirstLine: Int, file: String) -> ClaimAnalysis {
+    /// Checks one post: `document` is its tree, `file` its path in the site.
+    public func check(_ document: MarkdownNode, file: String) -> ClaimAnalysis {
         let walker = ProseWalker(document)
         var analysis = ClaimAnalysis()
         var context = Context(file: file, walker: walker, checker: self)
@@ -95,7 +95,7 @@ public struct ClaimChecker: Sendable {
             // Citation marks outside any claim still have to resolve.
             for mark in block.marks { context.checkResolves(mark, analysis: &analysis) }
         }
-        context.reportUnusedFootnotes(body: body, bodyFirstLine: bodyFirstLine, analysis: &analysis)
+        context.reportUnusedFootnotes(document, analysis: &analysis)
         for directive in walker.invalidDirectives {
             context.report(.suppressionInvalid, directive.message, at: directive.position, hint: directive.hint, into: &analysis)
         }
@@ -315,28 +315,13 @@ public struct ClaimChecker: Sendable {
             }
         }
 
-        /// cmark-gfm drops definitions nobody references, so they are found in the source text: lines that start,
-        /// after at most three spaces, with `[^label]:`. A byte scan: it runs over every line of every post.
-        func reportUnusedFootnotes(body: String, bodyFirstLine: Int, analysis: inout ClaimAnalysis) {
-            var lineNumber = bodyFirstLine
-            var body = body
-            body.makeContiguousUTF8()
-            _ = body.utf8.withContiguousStorageIfAvailable { bytes in
-                var lineStart = 0
-                while lineStart <= bytes.count {
-                    let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-                    defer { lineStart = lineEnd + 1; lineNumber += 1 }
-                    var open = lineStart
-                    while open < lineEnd, bytes[open] == UInt8(ascii: " ") { open += 1 }
-                    guard open - lineStart <= 3, open + 2 < lineEnd, bytes[open] == UInt8(ascii: "["), bytes[open + 1] == UInt8(ascii: "^"),
-                          let close = (open + 2..<lineEnd).first(where: { bytes[$0] == UInt8(ascii: "]") }),
-                          close + 1 < lineEnd, bytes[close + 1] == UInt8(ascii: ":") else { continue }
-                    let label = String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 2)..<close]), as: UTF8.self)
-                    if !referencedFootnotes.contains(label) {
-                        report(.footnoteUnused, "footnote [^\(label)] is defined but never used", at: TextPosition(line: lineNumber, column: open - lineStart + 1),
-                               hint: "cite it in the sentence it supports, or remove the definition", into: &analysis)
-                    }
-                }
+        /// Footnote definitions that no sentence cites (the tree keeps those cmark-gfm drops).
+        func reportUnusedFootnotes(_ document: MarkdownNode, analysis: inout ClaimAnalysis) {
+            for node in document.children where node.kind == .footnoteDefinition {
+                let label = node.literal ?? ""
+                guard !referencedFootnotes.contains(label) else { continue }
+                report(.footnoteUnused, "footnote [^\(label)] is defined but never used", at: node.start,
+                       hint: "cite it in the sentence it supports, or remove the definition", into: &analysis)
             }
         }
 

@@ -65,7 +65,7 @@ public enum ClaimEvaluation {
         var scores: [String: ClaimScore] = [:]
         var sentences: [ScoredSentence] = []
         for article in articles {
-            let analysis = checker.check(MarkdownTree(article.body, firstLine: article.bodyFirstLine).root, body: article.body, bodyFirstLine: article.bodyFirstLine, file: article.id)
+            let analysis = checker.check(MarkdownTree(article.body, firstLine: article.bodyFirstLine).root, file: article.id)
             var flagged: Set<Int> = []
             for finding in analysis.findings where finding.rule.hasPrefix("uncited-") || finding.rule == "fda-ketamine" {
                 if let index = article.labelIndex(line: finding.location.line, column: finding.location.column) { flagged.insert(index) }

@@ -31,6 +31,7 @@ package enum MarkdownParser {
         let (lineStarts, asciiLines) = lines(of: source)
         var converter = Converter(source: source, lineStarts: lineStarts, allowRawHTML: options.allowRawHTML)
         converter.convert(root)
+        if options.footnotes { converter.addUnreferencedFootnoteDefinitions() }
         return MarkdownTree.Storage(nodes: converter.nodes, text: converter.text, source: source, lineStarts: lineStarts,
                                     asciiLines: asciiLines, lineOffset: firstLine - 1)
     }
@@ -100,6 +101,34 @@ package enum MarkdownParser {
                     parents.removeLast()
                     lastChildren.removeLast()
                 }
+            }
+        }
+
+        /// cmark-gfm drops the definitions no reference points to; they are found in the source (lines that start,
+        /// after at most three spaces, with `[^label]:`) and added at the end of the document, without content, so
+        /// that the tree holds every definition the author wrote and the claim checker can report the unused ones.
+        mutating func addUnreferencedFootnoteDefinitions() {
+            var labels = Set<ArraySlice<UInt8>>()
+            for node in nodes where node.kind == .footnoteDefinition { labels.insert(text[node.literal.bytes]) }
+            var lastChild = nodes[0].firstChild
+            while lastChild >= 0, nodes[Int(lastChild)].next >= 0 { lastChild = nodes[Int(lastChild)].next }
+            for (line, lineStart) in lineStarts.enumerated() {
+                let lineEnd = line + 1 < lineStarts.count ? lineStarts[line + 1] - 1 : source.count
+                var open = lineStart
+                while open < lineEnd, source[open] == UInt8(ascii: " ") { open += 1 }
+                guard open - lineStart <= 3, open + 2 < lineEnd, source[open] == UInt8(ascii: "["), source[open + 1] == UInt8(ascii: "^"),
+                      let close = source[(open + 2)..<lineEnd].firstIndex(of: UInt8(ascii: "]")), close > open + 2,
+                      close + 1 < lineEnd, source[close + 1] == UInt8(ascii: ":"),
+                      labels.insert(source[(open + 2)..<close]).inserted else { continue }
+                let index = Int32(nodes.count)
+                var record = MarkdownTree.Record(kind: .footnoteDefinition, parent: 0, startLine: Int32(line + 1),
+                                                 startColumn: Int32(open - lineStart + 1), endLine: Int32(line + 1),
+                                                 endColumn: Int32(lineEnd - lineStart))
+                record.literal = source.withUnsafeBufferPointer { add(UnsafeBufferPointer(rebasing: $0[(open + 2)..<close])) }
+                record.flags.insert(.unreferenced)
+                nodes.append(record)
+                if lastChild < 0 { nodes[0].firstChild = index } else { nodes[Int(lastChild)].next = index }
+                lastChild = index
             }
         }
 

@@ -101,6 +101,8 @@ public struct MarkdownTree: Sendable {
         static let checked = Flags(rawValue: 4)
         /// The first row of a table.
         static let header = Flags(rawValue: 8)
+        /// A footnote definition no reference points to: cmark-gfm drops those, the parser adds them back empty.
+        static let unreferenced = Flags(rawValue: 16)
     }
 }
 

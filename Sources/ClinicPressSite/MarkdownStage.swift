@@ -44,7 +44,7 @@ struct MarkdownStage: Sendable {
         if let membership {
             annotations.textPieces = linkSeriesReferences(root, post: post, membership: membership, diagnostics: &diagnostics)
         }
-        let analysis = claims.check(root, body: post.body, bodyFirstLine: post.bodyFirstLine, file: post.source)
+        let analysis = claims.check(root, file: post.source)
         guard renderBodies else {
             let unrendered = BuiltPost(post: post, html: "", summary: "", wordCount: 0, series: membership)
             return Result(post: diagnostics.containsErrors ? nil : unrendered, diagnostics: diagnostics, claims: analysis)

@@ -10,7 +10,7 @@ import Testing
 
     func check(_ body: String, settings: ClaimSettings = ClaimSettings(), references: [String: Reference] = [:]) -> ClaimAnalysis {
         let tree = MarkdownTree(body, firstLine: 5)
-        return ClaimChecker(settings: settings, references: references).check(tree.root, body: body, bodyFirstLine: 5, file: file)
+        return ClaimChecker(settings: settings, references: references).check(tree.root, file: file)
     }
 
     /// `line:column rule` for each finding, for compact expectations.

@@ -10,7 +10,7 @@ import Testing
     let file = "Posts/2026-01-01-test.md"
 
     func check(_ body: String) -> ClaimAnalysis {
-        ClaimChecker().check(MarkdownTree(body, firstLine: 5).root, body: body, bodyFirstLine: 5, file: file)
+        ClaimChecker().check(MarkdownTree(body, firstLine: 5).root, file: file)
     }
 
     func summary(_ analysis: ClaimAnalysis) -> [String] {

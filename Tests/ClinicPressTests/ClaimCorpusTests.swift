@@ -47,7 +47,7 @@ import Testing
         for line in lines {
             let entry = try JSONDecoder().decode(Entry.self, from: Data(line.utf8))
             let body = entry.text + "\n\n" + definitions + "\n"
-            let findings = checker.check(MarkdownTree(body).root, body: body, bodyFirstLine: 1, file: "corpus.md").findings
+            let findings = checker.check(MarkdownTree(body).root, file: "corpus.md").findings
             let flagged = findings.contains { $0.rule.hasPrefix("uncited-") || $0.rule == "fda-ketamine" }
             score.add(flagged: flagged, label: entry.claim ? (entry.cited ? .cited : .must) : .neg)
         }

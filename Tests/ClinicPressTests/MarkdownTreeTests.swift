@@ -93,6 +93,15 @@ import Testing
         #expect(links[0].destination == "a.md")
     }
 
+    @Test func theTreeKeepsFootnoteDefinitionsNothingCites() {
+        // cmark-gfm drops `[^unused]`; the tree keeps it (empty, at its `[`) so the claim checker can report it. A
+        // definition cmark-gfm keeps starts where cmark-gfm says: at its text.
+        let tree = MarkdownTree("Fact[^used].\n\n[^used]: Source.\n  [^unused]: Forgotten.\n", firstLine: 3)
+        let definitions = tree.root.children.filter { $0.kind == .footnoteDefinition }
+        #expect(definitions.map { "\($0.literal ?? "")@\($0.start)" } == ["used@5:10", "unused@6:3"])
+        #expect(!tree.html().contains("Forgotten"))
+    }
+
     @Test func commentsGetRelAndLoseOmittedHTML() {
         let tree = MarkdownTree("[x](https://e.example) <b>hi</b>", options: MarkdownOptions(allowRawHTML: false, footnotes: false))
         #expect(tree.html(options: HTMLOptions(linkRel: "nofollow ugc", dropsOmittedHTML: true))

@@ -3,13 +3,13 @@ import ClinicPressModel
 import ClinicPressRender
 import Foundation
 
-/// What one build can reuse from the previous one: each post's Markdown stage result, as long as neither the post
+/// What one build can reuse from the previous one: each post's per-post stages' result, as long as neither the post
 /// nor anything its page depends on changed. The preview server keeps one between rebuilds, so saving a post
 /// re-parses that post alone.
 public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
-    /// Each published post's Markdown stage result, by the post's file, under `SiteBuilder.postKey`.
-    let results = FingerprintCache<MarkdownStage.Result>()
+    /// Each published post's per-post stages' result, by the post's file, under `SiteBuilder.postKey`.
+    let results = FingerprintCache<PostPipeline.Result>()
     /// Parsed posts and comments, reused until the file watcher reports their files changed.
     public let content = ContentCache()
     /// Rendered pages, reused when nothing they show changed.

@@ -6,7 +6,7 @@ import Foundation
 
 /// The preview's fast path: when the file watcher reports only edits to posts' text or comments, and the edits change
 /// nothing another page shows (front matter, summary, reading time, comment count, findings of other files), only those
-/// posts go through the Markdown stage and only their pages (and the feed, for recent posts) are rendered again. The
+/// posts go through the per-post stages and only their pages (and the feed, for recent posts) are rendered again. The
 /// result is byte for byte what a full build makes; anything else takes the full path.
 extension SiteBuilder {
     /// What the fast path keeps of the last successful build.
@@ -17,9 +17,9 @@ extension SiteBuilder {
         var publishedIndex: [String: Int]
         /// Where each post is in `content.posts`.
         var contentIndex: [String: Int]
-        var stage: MarkdownStage
+        var stage: PostPipeline
         var siteKey: Int
-        var results: [MarkdownStage.Result]
+        var results: [PostPipeline.Result]
         /// `results`' built posts, kept beside them: rebuilding this array from `results` on every edit would copy
         /// 10,000 posts, which is most of what the fast path saves.
         var built: [BuiltPost]
@@ -37,7 +37,7 @@ extension SiteBuilder {
         var next = last
         guard options.siteDirectory == next.options.siteDirectory, options.includeDrafts == next.options.includeDrafts,
               options.baseURL == next.options.baseURL, options.preview == next.options.preview,
-              options.renderPages == next.options.renderPages, options.strict == next.options.strict,
+              options.strict == next.options.strict,
               let changes = cache.content.update(options.siteDirectory), !changes.outsidePosts else { return nil }
         // A post that became due (or stopped being) changes lists and badges.
         let before = next.options.now
@@ -59,12 +59,12 @@ extension SiteBuilder {
                   let index = next.publishedIndex["Posts/\(stem).md"] else { return nil }
             if before != after {
                 next.content.comments[stem] = after
-                next.stage.comments[stem] = after
+                next.stage.render.comments[stem] = after
                 changed.insert(index)
             }
         }
 
-        var stored: [(key: String, fingerprint: Int, value: MarkdownStage.Result)] = []
+        var stored: [(key: String, fingerprint: Int, value: PostPipeline.Result)] = []
         for index in changed.sorted() {
             let post = next.published[index]
             let key = postKey(post, siteKey: next.siteKey, comments: next.content.comments[post.fileStem])
@@ -85,18 +85,16 @@ extension SiteBuilder {
         cache.results.record(computed: stored.count, of: next.results.count)
 
         var replaced: [String] = []
-        if options.renderPages {
-            for index in changed.sorted() {
-                let page = next.renderer.renderPost(at: index, of: next.built, series: next.liveSeries, cache: cache.pages,
-                                                    siteFingerprint: next.siteFingerprint)
-                guard let position = next.fileIndex[page.path] else { return nil }
-                next.files[position] = page
-                replaced.append(page.path)
-            }
-            if changed.contains(where: { $0 < SiteRenderer.feedEntries }), let position = next.fileIndex["feed.xml"] {
-                next.files[position] = next.renderer.feed(next.built)
-                replaced.append("feed.xml")
-            }
+        for index in changed.sorted() {
+            let page = next.renderer.renderPost(at: index, of: next.built, series: next.liveSeries, cache: cache.pages,
+                                                siteFingerprint: next.siteFingerprint)
+            guard let position = next.fileIndex[page.path] else { return nil }
+            next.files[position] = page
+            replaced.append(page.path)
+        }
+        if changed.contains(where: { $0 < SiteRenderer.feedEntries }), let position = next.fileIndex["feed.xml"] {
+            next.files[position] = next.renderer.feed(next.built)
+            replaced.append("feed.xml")
         }
         cache.pages.record(computed: changed.count, of: next.files.count)
         next.options = options

@@ -24,8 +24,6 @@ public struct BuildOptions: Sendable {
     /// A preview for editors (the `serve` command): pending comments are shown, marked, under the approved ones.
     /// Never for output that is deployed.
     public var preview = false
-    /// Render the pages. `check` turns this off: it needs the findings, not the files.
-    public var renderPages = true
     /// `build --force-output`: replace a non-empty output folder that ClinicPress did not build (see `OutputGuard`).
     public var forceOutput = false
 
@@ -64,6 +62,9 @@ public struct BuildReport: Sendable {
     public var postPaths: [String: String]
     /// Wall time in seconds.
     public var seconds: Double
+    /// Wall time of each stage (`--timings`). Zero for stages that did not run, and for the preview's rebuilds of
+    /// changed posts.
+    public var times = StageTimes()
 
     /// True when a `--strict` build must fail: any warning, or any finding at warning or error level.
     public var failsStrictMode: Bool {
@@ -111,28 +112,41 @@ public struct StrictModeFailure: Error, Sendable {
     public let report: BuildReport
 }
 
-/// The build, as an ordered list of stages: load → parse Markdown → render → write.
+/// The build: load → parse → analyse → render → write (`BuildStage`). The per-post stages are in `PostPipeline`.
 public enum SiteBuilder {
-    /// The stages, in order, for progress output: `[2/4] Parsing Markdown`.
-    public static let stages = ["Loading site.yaml and posts", "Parsing Markdown", "Rendering pages", "Writing output"]
-
-    /// Called as each stage starts (the loading stage: once it has loaded), with its index in `stages` and the number of posts.
-    public typealias Progress = (_ stage: Int, _ posts: Int) -> Void
+    /// Called as each stage starts (the loading stage: once it has loaded), with the number of posts.
+    public typealias Progress = (_ stage: BuildStage, _ posts: Int) -> Void
 
     /// Builds the site into files without writing them (tests and the preview server use this).
     public static func render(_ options: BuildOptions, cache: BuildCache? = nil, progress: Progress = { _, _ in }) throws -> (files: [OutputFile], report: BuildReport) {
         try render(options, cache: cache, progress: progress, published: { _ in })
     }
 
-    /// `render`, calling `published` with the posts to publish as soon as they are known (before any is parsed).
-    static func render(_ options: BuildOptions, cache: BuildCache?, progress: Progress,
-                       published onPublished: ([Post]) -> Void) throws -> (files: [OutputFile], report: BuildReport) {
+    /// Runs the first three stages, load → parse → analyse: every finding, no page. The report has no pages or files.
+    public static func check(_ options: BuildOptions, progress: Progress = { _, _ in }) throws -> BuildReport {
         let started = DispatchTime.now()
-        if let cache, let last = cache.takeLastBuild() {
-            if let result = renderChangedPosts(options, cache: cache, last: last, started: started) { return result }
-        }
-        cache?.lastChangedFiles = nil
-        // Load the content and the templates both, so one run reports the problems of both.
+        var times = StageTimes()
+        let (content, _, problems) = try times.measure(.load) { try load(options, cache: nil) }
+        progress(.load, content.posts.count)
+        let posts = Publication(content.posts, options: options)
+        let series = SeriesIndex(posts: content.posts, isPublished: posts.isPublished)
+        let pipeline = makePipeline(content, options: options, published: posts.published, series: series)
+        let results = pipeline.build(posts.published, rendering: false, times: &times) { progress($0, content.posts.count) }
+        let diagnostics = problems + content.warnings + series.diagnostics + results.flatMap(\.diagnostics)
+        guard !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
+        return BuildReport(
+            posts: posts.published.count, pages: 0, files: 0,
+            skippedDrafts: options.includeDrafts ? 0 : posts.drafts, skippedScheduled: options.includeDrafts ? 0 : posts.scheduled,
+            warnings: diagnostics.sorted(),
+            findingsByFile: Dictionary(zip(posts.published.map(\.source), results.map(\.claims.findings)), uniquingKeysWith: +),
+            claims: ClaimCounts(results.map(\.claims)), postPaths: [:],
+            seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9, times: times
+        )
+    }
+
+    /// Stage 1: the site's content and templates, both loaded so that one run reports the problems of both. Throws
+    /// the errors; returns the warnings.
+    private static func load(_ options: BuildOptions, cache: BuildCache?) throws -> (SiteContent, Theme, [Diagnostic]) {
         var problems: [Diagnostic] = []
         var content: SiteContent?
         var theme: Theme?
@@ -150,53 +164,81 @@ public enum SiteBuilder {
             problems += ClaimChecker.validate(content.config.claims) + CommentScreener.validate(content.config.comments)
         }
         guard var content, let theme, !problems.containsErrors else { throw DiagnosticsError(problems) }
-        progress(0, content.posts.count)
         if let baseURL = options.baseURL {
             content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         }
+        return (content, theme, problems)
+    }
 
-        let drafts = content.posts.filter(\.isDraft)
-        let scheduled = content.posts.filter { !$0.isDraft && $0.isScheduled(now: options.now) }
-        let published = options.includeDrafts ? content.posts : content.posts.filter { !$0.isDraft && !$0.isScheduled(now: options.now) }
+    /// Which posts this build publishes.
+    private struct Publication {
+        let published: [Post]
+        let drafts: Int
+        let scheduled: Int
+        let isPublished: (Post) -> Bool
 
-        progress(1, content.posts.count)
-        onPublished(published)
-        let publishedSources = Set(published.map(\.source))
-        let series = SeriesIndex(posts: content.posts, isPublished: { publishedSources.contains($0.source) })
-        let stage = MarkdownStage(
-            options: MarkdownOptions(allowRawHTML: content.config.allowRawHTML),
-            links: InternalLinks(all: content.posts, published: published, series: series.series, basePath: content.config.basePath),
-            claims: ClaimChecker(settings: content.config.claims, references: content.references),
-            references: content.references,
-            comments: content.comments,
-            series: series,
-            basePath: content.config.basePath,
-            includePendingComments: options.preview,
-            renderBodies: options.renderPages
+        init(_ posts: [Post], options: BuildOptions) {
+            drafts = posts.count(where: \.isDraft)
+            scheduled = posts.count { !$0.isDraft && $0.isScheduled(now: options.now) }
+            published = options.includeDrafts ? posts : posts.filter { !$0.isDraft && !$0.isScheduled(now: options.now) }
+            let sources = Set(published.map(\.source))
+            isPublished = { sources.contains($0.source) }
+        }
+    }
+
+    /// The per-post stages, set up for this site.
+    private static func makePipeline(_ content: SiteContent, options: BuildOptions, published: [Post], series: SeriesIndex) -> PostPipeline {
+        PostPipeline(
+            parse: ParseStage(options: MarkdownOptions(allowRawHTML: content.config.allowRawHTML)),
+            analyse: AnalyseStage(
+                links: InternalLinks(all: content.posts, published: published, series: series.series, basePath: content.config.basePath),
+                claims: ClaimChecker(settings: content.config.claims, references: content.references),
+                references: content.references, series: series, basePath: content.config.basePath
+            ),
+            render: RenderStage(comments: content.comments, includePendingComments: options.preview)
         )
-        let results = buildPosts(published, stage: stage, content: content, options: options, cache: cache)
+    }
+
+    /// `render`, calling `published` with the posts to publish as soon as they are known (before any is parsed).
+    static func render(_ options: BuildOptions, cache: BuildCache?, progress: Progress,
+                       published onPublished: ([Post]) -> Void) throws -> (files: [OutputFile], report: BuildReport) {
+        let started = DispatchTime.now()
+        if let cache, let last = cache.takeLastBuild() {
+            if let result = renderChangedPosts(options, cache: cache, last: last, started: started) { return result }
+        }
+        cache?.lastChangedFiles = nil
+        var times = StageTimes()
+        let (content, theme, problems) = try times.measure(.load) { try load(options, cache: cache) }
+        progress(.load, content.posts.count)
+        let posts = Publication(content.posts, options: options)
+        let published = posts.published
+        onPublished(published)
+        let series = SeriesIndex(posts: content.posts, isPublished: posts.isPublished)
+        let stage = makePipeline(content, options: options, published: published, series: series)
+        let results = buildPosts(published, stage: stage, content: content, options: options, cache: cache, times: &times) {
+            progress($0, content.posts.count)
+        }
         let diagnostics = problems + content.warnings + series.diagnostics + results.flatMap(\.diagnostics)
         guard !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
         let built = results.compactMap(\.post)
 
-        progress(2, content.posts.count)
-        // `check` needs every finding but no page: the findings all come from the stages above.
         let renderer = SiteRenderer(config: content.config, theme: theme, now: options.now)
         let liveSeries = series.series.filter { !$0.publishedParts.isEmpty }
         let siteFingerprint = (cache?.siteFingerprint ?? 0) &+ theme.fingerprint
-        let files = !options.renderPages ? [] : renderer.render(built, series: liveSeries, cache: cache?.pages, siteFingerprint: siteFingerprint)
+        let files = times.measure(.render) { renderer.render(built, series: liveSeries, cache: cache?.pages, siteFingerprint: siteFingerprint) }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let report = BuildReport(
             posts: built.count,
             pages: files.filter { $0.path.hasSuffix(".html") }.count,
             files: files.count,
-            skippedDrafts: options.includeDrafts ? 0 : drafts.count,
-            skippedScheduled: options.includeDrafts ? 0 : scheduled.count,
+            skippedDrafts: options.includeDrafts ? 0 : posts.drafts,
+            skippedScheduled: options.includeDrafts ? 0 : posts.scheduled,
             warnings: diagnostics.sorted(),
             findingsByFile: Dictionary(zip(published.map(\.source), results.map(\.claims.findings)), uniquingKeysWith: +),
             claims: ClaimCounts(results.map(\.claims)),
             postPaths: Dictionary(built.map { ($0.post.source, $0.post.path) }, uniquingKeysWith: { first, _ in first }),
-            seconds: seconds
+            seconds: seconds,
+            times: times
         )
         cache?.keepLastBuild(LastBuild(
             options: options, content: content, published: published,
@@ -209,11 +251,11 @@ public enum SiteBuilder {
         return (files, report)
     }
 
-    /// Runs the Markdown stage on every published post, in parallel, reusing cached results for posts whose
+    /// Runs the per-post stages on every published post, reusing the preview's cached results for posts whose
     /// text, comments and site-wide inputs (settings, references, every post's metadata) did not change.
-    private static func buildPosts(_ posts: [Post], stage: MarkdownStage, content: SiteContent, options: BuildOptions,
-                                   cache: BuildCache?) -> [MarkdownStage.Result] {
-        guard let cache else { return posts.parallelMap { stage.build($0) } }
+    private static func buildPosts(_ posts: [Post], stage: PostPipeline, content: SiteContent, options: BuildOptions,
+                                   cache: BuildCache?, times: inout StageTimes, progress: (BuildStage) -> Void) -> [PostPipeline.Result] {
+        guard let cache else { return stage.build(posts, rendering: true, times: &times, progress: progress) }
         var site = Hasher()
         for name in ["site.yaml", "references.yaml"] {
             site.combine(FileManager.default.contents(atPath: options.siteDirectory.appendingPathComponent(name).path))
@@ -239,7 +281,7 @@ public enum SiteBuilder {
         // Look every post up at once, then run the stage on the changed ones on all cores.
         let cached = cache.results.values(keyed.map { ($0.0.source, $0.1) })
         let missing = cached.indices.filter { cached[$0] == nil }
-        let built = missing.parallelMap { index -> MarkdownStage.Result in
+        let built = missing.parallelMap { index -> PostPipeline.Result in
             var result = stage.build(keyed[index].0)
             result.post?.fingerprint = keyed[index].1
             result.post?.fingerprintListing()
@@ -269,8 +311,8 @@ public enum SiteBuilder {
             if options.strict, report.failsStrictMode {
                 throw StrictModeFailure(report: report)
             }
-            progress(3, report.posts)
-            report.files = try writer.finish(files)
+            progress(.write, report.posts)
+            report.files = try report.times.measure(.write) { try writer.finish(files) }
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             return report
         } catch {

@@ -33,8 +33,8 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Replace base_url from site.yaml.", valueName: "url"))
     var baseURL: String?
 
-    /// Sites with at least this many posts print each stage as it starts.
-    static let progressThreshold = 500
+    @Flag(help: "Print how long each stage took, to standard error.")
+    var timings = false
 
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
@@ -49,11 +49,7 @@ struct BuildCommand: ParsableCommand {
         options.forceOutput = forceOutput
         let report: BuildReport
         do {
-            // Progress by stage only where a build takes long enough to wonder about.
-            report = try SiteBuilder.build(options) { stage, posts in
-                guard posts >= Self.progressThreshold else { return }
-                printError("[\(stage + 1)/\(SiteBuilder.stages.count)] \(SiteBuilder.stages[stage]) (\(posts) posts)")
-            }
+            report = try SiteBuilder.build(options, progress: progressPrinter(stages: BuildStage.allCases))
         } catch let failure as StrictModeFailure {
             let failing = DiagnosticReport(byFile: failure.report.findingsByFile.mapValues { $0.filter { $0.severity >= .warning } },
                                            adding: failure.report.warnings, siteDirectory: site)
@@ -84,6 +80,9 @@ struct BuildCommand: ParsableCommand {
         if !report.warnings.isEmpty { summary += ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")" }
         print(summary)
         print(claimSummary(report))
+        if timings {
+            for line in timingLines(report.times, stages: BuildStage.allCases, total: report.seconds) { printError(line) }
+        }
     }
 }
 

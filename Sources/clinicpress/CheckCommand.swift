@@ -27,18 +27,23 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Check drafts and scheduled posts too, as if they were published.")
     var drafts = false
 
+    @Flag(help: "Print how long each stage took, to standard error.")
+    var timings = false
+
     func run() throws {
+        let started = DispatchTime.now()
         let site = siteOption.url
         let report: DiagnosticReport
         let status: Int32
+        var times = StageTimes()
         do {
-            var options = BuildOptions(siteDirectory: site, includeDrafts: drafts)
-            options.renderPages = false
-            let build = try SiteBuilder.render(options).report
-            report = DiagnosticReport(byFile: build.findingsByFile, adding: build.warnings, siteDirectory: site)
-            // A site that built has no error but claim findings; their counts decide (strict: with the warnings).
-            let warnings = build.claims.warnings + build.warnings.count { $0.severity == .warning }
-            status = build.claims.errors > 0 || (strict && warnings > 0) ? 1 : 0
+            let check = try SiteBuilder.check(BuildOptions(siteDirectory: site, includeDrafts: drafts),
+                                              progress: progressPrinter(stages: BuildStage.checkStages))
+            times = check.times
+            report = DiagnosticReport(byFile: check.findingsByFile, adding: check.warnings, siteDirectory: site)
+            // A site that loaded has no error but claim findings; their counts decide (strict: with the warnings).
+            let warnings = check.claims.warnings + check.warnings.count { $0.severity == .warning }
+            status = check.claims.errors > 0 || (strict && warnings > 0) ? 1 : 0
         } catch let error as DiagnosticsError {
             report = DiagnosticReport(error.diagnostics, siteDirectory: site)
             status = error.diagnostics.contains(where: \.isInputError) ? 2 : 1
@@ -46,10 +51,20 @@ struct CheckCommand: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(2)
         }
+        let reporting = DispatchTime.now()
         if format == .text && report.count == 0 {
             print("No problems found.")
         } else {
             for part in report.formattedParts(format) { print(part, terminator: "") }
+        }
+        if timings {
+            fflush(nil)
+            let now = DispatchTime.now().uptimeNanoseconds
+            for line in timingLines(times, stages: BuildStage.checkStages,
+                                    more: [("Writing the report", Double(now - reporting.uptimeNanoseconds) / 1e9)],
+                                    total: Double(now - started.uptimeNanoseconds) / 1e9) {
+                printError(line)
+            }
         }
         // The process ends here, as compilers do: freeing a large site's findings one by one (hundreds of
         // thousands of them) would take longer than printing them. `exit` flushes standard output.

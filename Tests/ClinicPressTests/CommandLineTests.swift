@@ -225,12 +225,36 @@ import Testing
         let result = try ClinicPressBinary.run(["build", "--site", site.url.path])
         #expect(result.status == 0)
         #expect(result.stderr == """
-        [1/4] Loading site.yaml and posts (500 posts)
-        [2/4] Parsing Markdown (500 posts)
-        [3/4] Rendering pages (500 posts)
-        [4/4] Writing output (500 posts)
+        [1/5] Loading site.yaml, posts and comments (500 posts)
+        [2/5] Parsing Markdown (500 posts)
+        [3/5] Checking claims, links and series (500 posts)
+        [4/5] Rendering pages (500 posts)
+        [5/5] Writing output (500 posts)
 
         """)
         #expect(result.stdout.hasPrefix("Built 500 posts, 560 pages in "))
+    }
+
+    @Test func checkRunsTheFirstThreeStagesAndTimesThem() throws {
+        let site = TemporaryDirectory()
+        site.write(minimalSiteYAML)
+        for index in 1...500 {
+            site.write("Posts/post-\(index).md", "---\ntitle: \"Post \(index)\"\ndate: 2026-01-01\n---\nText \(index).\n")
+        }
+        let result = try ClinicPressBinary.run(["check", "--timings", "--site", site.url.path])
+        #expect(result.status == 0)
+        #expect(result.stdout == "No problems found.\n")
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(Array(lines.prefix(3)) == [
+            "[1/3] Loading site.yaml, posts and comments (500 posts)", "[2/3] Parsing Markdown (500 posts)",
+            "[3/3] Checking claims, links and series (500 posts)",
+        ])
+        // Then one timed line per stage, the report and the total, aligned.
+        let timed = lines.dropFirst(3).map { $0.replacing(/\d+\.\d\d s$/, with: "N s") }
+        #expect(timed == [
+            "Loading site.yaml, posts and comments    N s", "Parsing Markdown                         N s",
+            "Checking claims, links and series        N s", "Writing the report                       N s",
+            "Total                                    N s",
+        ])
     }
 }

@@ -1,41 +1,33 @@
 import ClinicPressClaims
-import ClinicPressComments
-import ClinicPressSeries
 import ClinicPressMarkdown
 import ClinicPressModel
+import ClinicPressSeries
 
-/// Parses each post's Markdown once, checks its claims, resolves its internal links, numbers its citations,
-/// and renders its body to HTML.
-struct MarkdownStage: Sendable {
-    let options: MarkdownOptions
+/// What the analyses found in one post, and what they want changed in its HTML.
+struct AnalysedPost: Sendable {
+    let post: Post
+    let tree: MarkdownTree
+    /// Build problems (errors stop the build): broken internal links, series references to unpublished parts.
+    var diagnostics: [Diagnostic]
+    /// The claim checker's findings and counts.
+    var claims: ClaimAnalysis
+    /// Resolved links, series links and citation numbers, applied when the body is rendered.
+    var annotations: HTMLAnnotations
+    /// The post's numbered sources.
+    var sources: [CitedSource]
+    var series: (series: Series, part: Int)?
+}
+
+/// Stage 3 of the build: reads a post's tree and returns findings and annotations; it changes nothing. Internal
+/// links are resolved, series references linked, claims checked against their citations, and citations numbered.
+struct AnalyseStage: Sendable {
     let links: InternalLinks
     let claims: ClaimChecker
     let references: [String: Reference]
-    /// Every comment of the site, by post file stem; only approved ones are published.
-    var comments: [String: [Comment]]
     let series: SeriesIndex
     let basePath: String
-    /// Previews show pending comments, marked, under the approved ones.
-    let includePendingComments: Bool
-    /// False for `check`: the findings are made, but not the HTML, summary, word count or comments no page will show.
-    var renderBodies = true
 
-    /// The longest summary taken from a first paragraph, in characters.
-    static let summaryLimit = 280
-
-    /// What the stage makes of one post.
-    struct Result: Sendable {
-        /// Nil when the post has errors that stop the build (broken internal links).
-        var post: BuiltPost?
-        /// Build problems (errors stop the build).
-        var diagnostics: [Diagnostic]
-        /// The claim checker's findings and counts.
-        var claims: ClaimAnalysis
-    }
-
-    func build(_ post: Post) -> Result {
-        // Parse once; everything after reads the same immutable tree.
-        let tree = MarkdownTree(post.body, firstLine: post.bodyFirstLine, options: options)
+    func analyse(_ post: Post, tree: MarkdownTree) -> AnalysedPost {
         let root = tree.root
         var diagnostics: [Diagnostic] = []
         var annotations = HTMLAnnotations()
@@ -45,17 +37,10 @@ struct MarkdownStage: Sendable {
             annotations.textPieces = linkSeriesReferences(root, post: post, membership: membership, diagnostics: &diagnostics)
         }
         let analysis = claims.check(root, file: post.source)
-        guard renderBodies else {
-            let unrendered = BuiltPost(post: post, html: "", summary: "", wordCount: 0, series: membership)
-            return Result(post: diagnostics.containsErrors ? nil : unrendered, diagnostics: diagnostics, claims: analysis)
-        }
         numberCitations(root, analysis: analysis, annotations: &annotations)
         let sources = listSources(root, analysis: analysis, annotations: annotations)
-        let summary = post.summary ?? Self.shorten(root.first { $0.kind == .paragraph }?.plainText ?? "", to: Self.summaryLimit)
-        let published = CommentRenderer.publish(CommentThreads.approved(comments[post.fileStem] ?? [], includingPending: includePendingComments))
-        let built = BuiltPost(post: post, html: tree.html(annotations: annotations), summary: summary, wordCount: Self.countWords(root),
-                              sources: sources, comments: published, series: membership)
-        return Result(post: diagnostics.containsErrors ? nil : built, diagnostics: diagnostics, claims: analysis)
+        return AnalysedPost(post: post, tree: tree, diagnostics: diagnostics, claims: analysis, annotations: annotations,
+                            sources: sources, series: membership)
     }
 
     /// The address each internal link (`other-post.md`, `post:slug`, `tag:ketamine`) stands for, by link; a link
@@ -233,32 +218,5 @@ struct MarkdownStage: Sendable {
         if !published.isEmpty { parts.append(published + ".") }
         if let link = reference.link { parts.append("<a href=\"\(Markup.escape(link))\">\(Markup.escape(link))</a>") }
         return parts.joined(separator: " ")
-    }
-
-    /// Words a reader reads: text and inline code, not raw HTML or code blocks.
-    static func countWords(_ tree: MarkdownNode) -> Int {
-        var count = 0
-        tree.forEach { node in
-            guard node.kind == .text || node.kind == .code else { return }
-            node.withLiteralUTF8 { literal in
-                var inWord = false
-                for byte in literal {
-                    let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A
-                    if !isSpace, !inWord { count += 1 }
-                    inWord = !isSpace
-                }
-            }
-        }
-        return count
-    }
-
-    /// `text` cut at the last word boundary before `limit` characters, with an ellipsis.
-    static func shorten(_ text: String, to limit: Int) -> String {
-        guard text.count > limit else { return text }
-        let cut = text.prefix(limit)
-        let boundary = cut.lastIndex(of: " ") ?? cut.endIndex
-        var shortened = String(cut[..<boundary])
-        while let last = shortened.last, last == "," || last == ";" || last == ":" || last == " " { shortened.removeLast() }
-        return shortened + "…"
     }
 }

@@ -1,0 +1,50 @@
+import ClinicPressComments
+import ClinicPressMarkdown
+import ClinicPressModel
+
+/// Stage 4 of the build, for one post: its body as HTML with the analyses' annotations applied, its summary, word
+/// count and published comments. (`SiteRenderer` then renders the pages around the bodies.)
+struct RenderStage: Sendable {
+    /// Every comment of the site, by post file stem; only approved ones are published.
+    var comments: [String: [Comment]]
+    /// Previews show pending comments, marked, under the approved ones.
+    let includePendingComments: Bool
+
+    /// The longest summary taken from a first paragraph, in characters.
+    static let summaryLimit = 280
+
+    func render(_ analysed: AnalysedPost) -> BuiltPost {
+        let post = analysed.post, root = analysed.tree.root
+        let summary = post.summary ?? Self.shorten(root.first { $0.kind == .paragraph }?.plainText ?? "", to: Self.summaryLimit)
+        let published = CommentRenderer.publish(CommentThreads.approved(comments[post.fileStem] ?? [], includingPending: includePendingComments))
+        return BuiltPost(post: post, html: analysed.tree.html(annotations: analysed.annotations), summary: summary,
+                         wordCount: Self.countWords(root), sources: analysed.sources, comments: published, series: analysed.series)
+    }
+
+    /// Words a reader reads: text and inline code, not raw HTML or code blocks.
+    static func countWords(_ tree: MarkdownNode) -> Int {
+        var count = 0
+        tree.forEach { node in
+            guard node.kind == .text || node.kind == .code else { return }
+            node.withLiteralUTF8 { literal in
+                var inWord = false
+                for byte in literal {
+                    let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A
+                    if !isSpace, !inWord { count += 1 }
+                    inWord = !isSpace
+                }
+            }
+        }
+        return count
+    }
+
+    /// `text` cut at the last word boundary before `limit` characters, with an ellipsis.
+    static func shorten(_ text: String, to limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        let boundary = cut.lastIndex(of: " ") ?? cut.endIndex
+        var shortened = String(cut[..<boundary])
+        while let last = shortened.last, last == "," || last == ";" || last == ":" || last == " " { shortened.removeLast() }
+        return shortened + "…"
+    }
+}

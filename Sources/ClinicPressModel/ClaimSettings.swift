@@ -89,12 +89,16 @@ public struct CitedSource: Sendable, Hashable {
     public var name: String
     /// The source's address, when it has one.
     public var url: String?
+    /// The entry of `references.yaml` when the source was cited as `[@key]`, so that templates can format it field
+    /// by field (author, title, publisher, year, url).
+    public var reference: Reference?
 
     /// Creates a source.
-    public init(number: Int, html: String, name: String, url: String?) {
+    public init(number: Int, html: String, name: String, url: String?, reference: Reference? = nil) {
         self.number = number
         self.html = html
         self.name = name
         self.url = url
+        self.reference = reference
     }
 }

@@ -410,7 +410,7 @@ a.series-ref { text-decoration-style: dotted; }
   <h2 id="sources-heading">Sources</h2>
   <ol>
     {{#sources}}
-    <li id="source-{{number}}">{{{html}}}</li>
+    <li id="source-{{number}}">{{#is_reference}}{{#reference}}{{#has_author}}{{author}}. {{/has_author}}<cite>{{title}}</cite>.{{#has_published}} {{published}}.{{/has_published}}{{#has_url}} <a href="{{url}}">{{url}}</a>{{/has_url}}{{/reference}}{{/is_reference}}{{^is_reference}}{{{html}}}{{/is_reference}}</li>
     {{/sources}}
   </ol>
 </section>

@@ -96,10 +96,26 @@ struct PageContext {
         }
         if withContent {
             value["content"] = built.html
-            value["sources"] = built.sources.map { ["number": $0.number, "html": $0.html] as [String: Any] }
+            value["sources"] = built.sources.map(Self.source)
             value["has_sources"] = !built.sources.isEmpty
             value["comments"] = built.comments.map(comment)
         }
+        return value
+    }
+
+    /// One entry of a post's "Sources": its number and HTML, and for a `references.yaml` entry its fields (every key
+    /// present, so that a missing author is false rather than the post's author from an outer context).
+    static func source(_ source: CitedSource) -> [String: Any] {
+        var value: [String: Any] = ["number": source.number, "html": source.html, "is_reference": source.reference != nil]
+        guard let reference = source.reference else { return value }
+        let published = [reference.publisher, reference.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
+        value["reference"] = [
+            "title": reference.title,
+            "author": reference.author ?? "", "has_author": reference.author != nil,
+            "publisher": reference.publisher ?? "", "year": reference.year.map(String.init) ?? "",
+            "published": published, "has_published": !published.isEmpty,
+            "url": reference.link ?? "", "has_url": reference.link != nil,
+        ] as [String: Any]
         return value
     }
 

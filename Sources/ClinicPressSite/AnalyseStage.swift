@@ -108,7 +108,7 @@ struct AnalyseStage: Sendable {
                                    name: definition.children.map(\.plainText).joined(separator: " "), url: link.flatMap { annotations.destinations[$0.id] ?? $0.destination })
             case .reference(let key):
                 let reference = references[key]!
-                return CitedSource(number: number, html: Self.html(for: reference), name: reference.title, url: reference.link)
+                return CitedSource(number: number, html: Self.html(for: reference), name: reference.title, url: reference.link, reference: reference)
             case .link(let url):
                 let text = analysis.linkTexts[url] ?? url
                 let label = text == url ? "" : "\(Markup.escape(text)), "

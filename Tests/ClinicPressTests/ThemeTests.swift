@@ -1,5 +1,6 @@
 import ClinicPressModel
 import ClinicPressRender
+import ClinicPressSite
 import Foundation
 import Testing
 
@@ -12,6 +13,21 @@ import Testing
         for (path, data) in folder where embedded[path] != data {
             Issue.record("Templates/\(path) differs from the embedded copy: run `make theme`")
         }
+    }
+
+    /// A theme formats a `references.yaml` source field by field; a missing field is false, not the post's own.
+    @Test func templatesFormatReferencesFieldByField() throws {
+        let site = TemporaryDirectory()
+        site.write(minimalSiteYAML)
+        site.write("references.yaml", "fda-tms:\n  title: \"FDA clears TMS\"\n  year: 2008\n  url: \"https://fda.example/tms\"\n")
+        site.write("Posts/2026-01-01-tms.md", "---\ntitle: \"TMS\"\nauthor: \"Dr. Post Author\"\n---\nTMS was cleared in 2008 [@fda-tms].\n")
+        site.write("Templates/partials/sources.mustache",
+                   "{{#sources}}[{{number}} {{#reference}}{{title}} ({{year}}){{#has_author}} by {{author}}{{/has_author}} {{url}}{{/reference}}]{{/sources}}\n")
+        var options = BuildOptions(siteDirectory: site.url)
+        options.now = Fixtures.now
+        let files = try SiteBuilder.render(options).files
+        let page = try #require(files.first { $0.path == "posts/tms/index.html" })
+        #expect(String(decoding: page.contents, as: UTF8.self).contains("[1 FDA clears TMS (2008) https://fda.example/tms]"))
     }
 
     @Test func builtInThemeHasEveryPageTemplate() throws {

@@ -3,7 +3,8 @@
 
 Each post has front matter with tags (and every tenth post a series part), 600-1,500 words of Markdown with
 `##` sections, a numbered list, a table, footnoted and unfootnoted claims, and approved comment files for
-ClinicPress. The Hugo site gets minimal templates with the same pages: paginated home, post, tag pages, RSS
+ClinicPress. The Hugo site gets minimal templates with the same pages, as a typical Hugo blog has them: home and
+tag pages paginated ten to a page with a summary partial, post pages, RSS
 (Hugo's equivalent of the Atom feed) and sitemap.
 
 Usage: generate.py N OUT_DIR   → OUT_DIR/clinicpress/ and OUT_DIR/hugo/
@@ -92,18 +93,23 @@ def main():
                 'paginate = 10\n[taxonomies]\ntag = "tags"\n[markup.goldmark.renderer]\nunsafe = true\n')
     layouts = os.path.join(hugo, "layouts")
     os.makedirs(os.path.join(layouts, "_default"), exist_ok=True)
+    os.makedirs(os.path.join(layouts, "partials"), exist_ok=True)
     base = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title>'
             '<link rel="canonical" href="{{ .Permalink }}"></head><body><header><a href="/">{{ site.Title }}</a></header>'
             '<main>{{ block "main" . }}{{ end }}</main><footer>Not medical advice.</footer></body></html>\n')
+    # A typical Hugo blog: every list (home, tags, sections) paginated ten to a page, each entry through a summary
+    # partial, as Hugo's own themes do.
+    summary = ('<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Date.Format "January 2, 2006" }}</p>'
+               '<p>{{ .Summary }}</p></article>')
+    paginated = '{{ range .Paginator.Pages }}{{ partial "summary.html" . }}{{ end }}{{ template "_internal/pagination.html" . }}'
     templates = {
         "_default/baseof.html": base,
-        "index.html": '{{ define "main" }}{{ range (.Paginate (where site.RegularPages "Type" "posts")).Pages }}'
-                      '<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Summary }}</p></article>{{ end }}'
-                      '{{ template "_internal/pagination.html" . }}{{ end }}\n',
+        "partials/summary.html": summary + "\n",
+        "index.html": '{{ define "main" }}{{ $pages := .Paginate (where site.RegularPages "Type" "posts") }}'
+                      + paginated + '{{ end }}\n',
         "_default/single.html": '{{ define "main" }}<article><h1>{{ .Title }}</h1><p>{{ .Date.Format "January 2, 2006" }} · '
                                 '{{ .ReadingTime }} min read</p>{{ .Content }}</article>{{ end }}\n',
-        "_default/list.html": '{{ define "main" }}<h1>{{ .Title }}</h1>{{ range .Pages }}<article><h2><a href="{{ .RelPermalink }}">'
-                              '{{ .Title }}</a></h2><p>{{ .Summary }}</p></article>{{ end }}{{ end }}\n',
+        "_default/list.html": '{{ define "main" }}<h1>{{ .Title }}</h1>' + paginated + '{{ end }}\n',
         "_default/terms.html": '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.Alphabetical }}<li><a href="'
                                '{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}\n',
     }

@@ -1,6 +1,6 @@
 import ClinicPressModel
 
-/// Builds the values templates see. Every page gets `site` and `page`; the README lists every variable.
+/// Builds the values templates see. Every page gets `site` and `page`; docs/templates.md lists every variable.
 ///
 /// Values are plain dictionaries, arrays, strings, numbers and booleans. A key that has no value is left
 /// out rather than set to an empty string, so `{{#key}}…{{/key}}` sections behave as authors expect.

@@ -17,7 +17,7 @@ public enum Scaffold {
             throw Failure(description: "\(directory.path) already has a site.yaml; nothing was changed")
         }
         let siteYAML = """
-        # Site settings. Every key is described in the ClinicPress README.
+        # Site settings. Every key is described in ClinicPress's docs/site.md.
         title: \(yamlQuoted(title))
         base_url: "https://blog.example.com/"
         language: en

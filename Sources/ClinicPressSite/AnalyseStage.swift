@@ -11,10 +11,8 @@ struct AnalysedPost: Sendable {
     var diagnostics: [Diagnostic]
     /// The claim checker's findings and counts.
     var claims: ClaimAnalysis
-    /// Resolved links, series links and citation numbers, applied when the body is rendered.
+    /// Resolved links and series links, applied when the body is rendered (with the citation numbers).
     var annotations: HTMLAnnotations
-    /// The post's numbered sources.
-    var sources: [CitedSource]
     var series: (series: Series, part: Int)?
 }
 
@@ -37,10 +35,17 @@ struct AnalyseStage: Sendable {
             annotations.textPieces = linkSeriesReferences(root, post: post, membership: membership, diagnostics: &diagnostics)
         }
         let analysis = claims.check(root, file: post.source)
-        numberCitations(root, analysis: analysis, annotations: &annotations)
-        let sources = listSources(root, analysis: analysis, annotations: annotations)
         return AnalysedPost(post: post, tree: tree, diagnostics: diagnostics, claims: analysis, annotations: annotations,
-                            sources: sources, series: membership)
+                            series: membership)
+    }
+
+    /// The citation numbers added to the annotations, and the numbered sources they point to: what the page needs
+    /// and `check` does not.
+    func citations(of analysed: AnalysedPost) -> (annotations: HTMLAnnotations, sources: [CitedSource]) {
+        var annotations = analysed.annotations
+        let root = analysed.tree.root
+        numberCitations(root, analysis: analysed.claims, annotations: &annotations)
+        return (annotations, listSources(root, analysis: analysed.claims, annotations: annotations))
     }
 
     /// The address each internal link (`other-post.md`, `post:slug`, `tag:ketamine`) stands for, by link; a link

@@ -54,6 +54,6 @@ struct PostPipeline: Sendable {
 
     private func result(_ analysed: AnalysedPost, rendering: Bool) -> Result {
         let failed = analysed.diagnostics.containsErrors
-        return Result(post: rendering && !failed ? render.render(analysed) : nil, diagnostics: analysed.diagnostics, claims: analysed.claims)
+        return Result(post: rendering && !failed ? render.render(analysed, citations: analyse.citations(of: analysed)) : nil, diagnostics: analysed.diagnostics, claims: analysed.claims)
     }
 }

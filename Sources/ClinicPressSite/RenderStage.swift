@@ -13,12 +13,12 @@ struct RenderStage: Sendable {
     /// The longest summary taken from a first paragraph, in characters.
     static let summaryLimit = 280
 
-    func render(_ analysed: AnalysedPost) -> BuiltPost {
+    func render(_ analysed: AnalysedPost, citations: (annotations: HTMLAnnotations, sources: [CitedSource])) -> BuiltPost {
         let post = analysed.post, root = analysed.tree.root
         let summary = post.summary ?? Self.shorten(root.first { $0.kind == .paragraph }?.plainText ?? "", to: Self.summaryLimit)
         let published = CommentRenderer.publish(CommentThreads.approved(comments[post.fileStem] ?? [], includingPending: includePendingComments))
-        return BuiltPost(post: post, html: analysed.tree.html(annotations: analysed.annotations), summary: summary,
-                         wordCount: Self.countWords(root), sources: analysed.sources, comments: published, series: analysed.series)
+        return BuiltPost(post: post, html: analysed.tree.html(annotations: citations.annotations), summary: summary,
+                         wordCount: Self.countWords(root), sources: citations.sources, comments: published, series: analysed.series)
     }
 
     /// Words a reader reads: text and inline code, not raw HTML or code blocks.

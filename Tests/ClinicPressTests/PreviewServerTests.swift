@@ -381,4 +381,84 @@ import Testing
         site.write("Posts/2026-01-03-c.md", "---\ntitle: \"TMS, explained\"\ntags: [tms]\n---\nNew opening words.\n\nSee [part one](2026-01-01-a.md) first.\n")
         expectSameAsFreshBuild(builder, site, changed: ["Posts/2026-01-03-c.md"], fastPath: true)
     }
+
+    /// Random sequences of the edits editors make — body text, titles, tags, comments added, removed or moderated,
+    /// posts added and deleted, broken links and their fixes, site.yaml and a template — each followed by the
+    /// preview's rebuild and a build from scratch: same files, or both failed with the same findings.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func randomEditSequencesGiveTheSameSiteAsAFreshBuild(seed: UInt64) throws {
+        var random = SeededGenerator(seed: seed)
+        let site = TemporaryDirectory()
+        site.write(minimalSiteYAML)
+        func post(_ title: String, tags: String, body: String) -> String { "---\ntitle: \"\(title)\"\ntags: [\(tags)]\n---\n\(body)\n" }
+        var bodies = ["a": "What a first visit looks like.\n\nA recent trial found that 6 in 10 patients improved.[^1]\n\n[^1]: Smith J, Trial, 2024, https://pubmed.ncbi.nlm.nih.gov/1/",
+                      "b": "The second part.\n\nMost patients feel better within hours.", "c": "Plain words."]
+        var titles = ["a": "Ketamine basics, Part 1", "b": "Ketamine basics, Part 2", "c": "TMS"]
+        var tags = ["a": "ketamine", "b": "ketamine", "c": "tms"]
+        let days = ["a": "2026-01-01", "b": "2026-01-02", "c": "2026-01-03", "d": "2026-01-04"]
+        func path(_ name: String) -> String { "Posts/\(days[name]!)-\(name).md" }
+        for name in bodies.keys.sorted() { site.write(path(name), post(titles[name]!, tags: tags[name]!, body: bodies[name]!)) }
+        let builder = PreviewBuilder(siteDirectory: site.url, baseURL: "http://127.0.0.1:8000/")
+        _ = builder.build(generation: "g", changed: [])
+        let sentences = ["Nine in ten patients feel better in a week.", "Call us to book.", "See [part two](post:b).",
+                         "See [a missing page](missing.md).", "Studies show it works for everyone.", "In the next part we cover costs."]
+        for step in 0..<30 {
+            let names = bodies.keys.sorted()
+            let name = names[Int(random.next() % UInt64(names.count))]
+            var changed = [path(name)]
+            switch random.next() % 9 {
+            case 0, 1, 2:  // body text: the fast path, unless a link breaks or a summary changes
+                bodies[name]! += "\n\n" + sentences[Int(random.next() % UInt64(sentences.count))]
+            case 3:
+                titles[name]! += " (updated)"
+            case 4:
+                tags[name] = tags[name] == "tms" ? "ketamine, tms" : "tms"
+            case 5:  // a comment added, moderated or removed
+                let file = "Posts/\(days[name]!)-\(name).comments/2026-02-01-c\(step % 3).md"
+                let status = ["approved", "pending", "rejected"][Int(random.next() % 3)]
+                if random.next() % 4 == 0 {
+                    try? FileManager.default.removeItem(at: site.url.appendingPathComponent(file))
+                } else {
+                    site.write(file, "---\nauthor: \"Sam\"\ndate: 2026-02-01\nstatus: \(status)\n---\nComment \(step).\n")
+                }
+                changed = [file]
+            case 6:  // a post added or deleted
+                if bodies["d"] == nil {
+                    bodies["d"] = "A new post, step \(step)."
+                    titles["d"] = "New"
+                    tags["d"] = "tms"
+                    changed = [path("d")]
+                } else if name != "a" {
+                    try FileManager.default.removeItem(at: site.url.appendingPathComponent(path(name)))
+                    bodies[name] = nil
+                }
+            case 7:
+                site.write("site.yaml", "title: \"Test Blog \(step)\"\nbase_url: \"https://test.example/\"\n")
+                changed = ["site.yaml"]
+            default:
+                site.write("Templates/partials/footer.mustache", "<footer>Step \(step)</footer>\n")
+                changed = ["Templates/partials/footer.mustache"]
+            }
+            for name in bodies.keys where changed.contains(path(name)) {
+                site.write(path(name), post(titles[name]!, tags: tags[name]!, body: bodies[name]!))
+            }
+            expectSameOutcome(builder, site, changed: changed, step: step)
+        }
+    }
+
+    func expectSameOutcome(_ builder: PreviewBuilder, _ site: TemporaryDirectory, changed: [String], step: Int) {
+        let incremental = builder.build(generation: "g", changed: changed)
+        let fresh = PreviewBuilder(siteDirectory: site.url, baseURL: builder.baseURL).build(generation: "g")
+        switch (incremental, fresh) {
+        case (.failed(_, let a), .failed(_, let b)):
+            let (only, missing) = (a.filter { !b.contains($0) }, b.filter { !a.contains($0) })
+            #expect(only.isEmpty && missing.isEmpty, "step \(step): only in the rebuild \(only); only in the fresh build \(missing)")
+        case (.built, .built):
+            let (a, b) = (files(incremental), files(fresh))
+            #expect(a.keys.sorted() == b.keys.sorted(), "step \(step)")
+            for (path, text) in b where a[path] != text { Issue.record("step \(step): \(path) differs from a fresh build") }
+        default:
+            Issue.record("step \(step): one build failed and the other did not")
+        }
+    }
 }

@@ -4,9 +4,13 @@ import PackageDescription
 // The targets follow the build pipeline:
 //   Posts/ + site.yaml → Content (load, parse) → analysis → Render (Mustache) → Site (write Public/)
 // Only ClinicPressMarkdown sees the C library; only ClinicPressSite composes the stages.
+//
+// ClinicPress builds on Linux only, and the manifest names no other platform: the loader reads sources with
+// `Glibc.read` (no `#if`), the preview's file watcher is inotify (elsewhere `serve` cannot watch), and nothing builds
+// or tests it on another system. A macOS port would put file descriptors behind swift-system and the watcher behind
+// a protocol with an FSEvents implementation.
 let package = Package(
     name: "ClinicPress",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "clinicpress", targets: ["clinicpress"]),
     ],
@@ -31,7 +35,7 @@ let package = Package(
         ),
         .target(
             name: "ClinicPressContent",
-            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "Yams"]
+            dependencies: ["ClinicPressModel", "Yams"]
         ),
         .target(
             name: "ClinicPressClaims",
@@ -45,7 +49,7 @@ let package = Package(
         ),
         .target(
             name: "ClinicPressSeries",
-            dependencies: ["ClinicPressModel", "ClinicPressMarkdown"]
+            dependencies: ["ClinicPressModel"]
         ),
         .target(
             name: "ClinicPressRender",

@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "ClinicPressPreview",
             dependencies: [
-                "ClinicPressModel", "ClinicPressSite",
+                "ClinicPressModel", "ClinicPressContent", "ClinicPressRender", "ClinicPressSite",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

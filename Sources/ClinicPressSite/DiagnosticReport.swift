@@ -1,4 +1,5 @@
 import ClinicPressModel
+import ClinicPressRender
 import Foundation
 
 /// Prints diagnostics in the formats of `clinicpress check --format`: compiler-style text, the JSON of

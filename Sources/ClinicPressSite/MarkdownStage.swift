@@ -3,6 +3,7 @@ import ClinicPressComments
 import ClinicPressSeries
 import ClinicPressMarkdown
 import ClinicPressModel
+import ClinicPressRender
 
 /// Parses each post's Markdown once, checks its claims, resolves its internal links, numbers its citations,
 /// and renders its body to HTML.

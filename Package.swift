@@ -29,13 +29,15 @@ let package = Package(
         ),
         .target(name: "CSystemShims"),
         .target(name: "ClinicPressModel"),
+        // `parallelMap`: the one place that spreads work over the cores (loading, rendering, writing, reports).
+        .target(name: "ClinicPressParallel"),
         .target(
             name: "ClinicPressMarkdown",
             dependencies: ["CCmarkGFM", "ClinicPressModel"]
         ),
         .target(
             name: "ClinicPressContent",
-            dependencies: ["ClinicPressModel", "Yams"]
+            dependencies: ["ClinicPressModel", "ClinicPressParallel", "Yams"]
         ),
         .target(
             name: "ClinicPressClaims",
@@ -53,11 +55,11 @@ let package = Package(
         ),
         .target(
             name: "ClinicPressRender",
-            dependencies: ["ClinicPressModel", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["ClinicPressModel", "ClinicPressParallel", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(
             name: "ClinicPressSite",
-            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "ClinicPressContent", "ClinicPressClaims", "ClinicPressComments", "ClinicPressSeries", "ClinicPressRender", "CSystemShims"]
+            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "ClinicPressContent", "ClinicPressClaims", "ClinicPressComments", "ClinicPressSeries", "ClinicPressRender", "ClinicPressParallel", "CSystemShims"]
         ),
         .target(
             name: "ClinicPressPreview",
@@ -87,7 +89,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ClinicPressTests",
-            dependencies: ["ClinicPressSite", "ClinicPressContent", "ClinicPressMarkdown", "ClinicPressClaims", "ClinicPressClaimsTraining", "ClinicPressComments", "ClinicPressSeries", "ClinicPressRender", "ClinicPressModel", "ClinicPressPreview",
+            dependencies: ["ClinicPressSite", "ClinicPressContent", "ClinicPressMarkdown", "ClinicPressClaims", "ClinicPressClaimsTraining", "ClinicPressComments", "ClinicPressSeries", "ClinicPressRender", "ClinicPressModel", "ClinicPressParallel", "ClinicPressPreview",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

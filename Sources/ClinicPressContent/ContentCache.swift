@@ -1,4 +1,5 @@
 import ClinicPressModel
+import ClinicPressParallel
 import Foundation
 
 /// The parsed source files of a site, kept between the preview server's rebuilds. The server's file watcher tells

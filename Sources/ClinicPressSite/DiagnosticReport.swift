@@ -1,4 +1,5 @@
 import ClinicPressModel
+import ClinicPressParallel
 import ClinicPressRender
 import Foundation
 

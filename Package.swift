@@ -47,7 +47,8 @@ let package = Package(
         ),
         .target(
             name: "ClinicPressComments",
-            dependencies: ["ClinicPressModel", "ClinicPressMarkdown"]
+            // Content owns the comment files (CommentStore); this module decides what happens to comments.
+            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "ClinicPressContent"]
         ),
         .target(
             name: "ClinicPressSeries",

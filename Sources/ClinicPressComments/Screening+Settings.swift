@@ -10,9 +10,4 @@ extension CommentScreener {
                           hint: "\(likely)the flags are: \(names.joined(separator: ", "))")
         }
     }
-
-    /// The auto-spam flags of the settings.
-    public static func autoSpamFlags(_ settings: CommentSettings) -> Set<String> {
-        Set(settings.autoSpam.map(\.flag))
-    }
 }

@@ -31,28 +31,30 @@ let package = Package(
         .target(name: "ClinicPressModel"),
         // `parallelMap`: the one place that spreads work over the cores (loading, rendering, writing, reports).
         .target(name: "ClinicPressParallel"),
+        // Plain-text primitives the loaders and scanners share: scalar tests, trimming, "did you mean" by edit distance.
+        .target(name: "ClinicPressText"),
         .target(
             name: "ClinicPressMarkdown",
             dependencies: ["CCmarkGFM", "ClinicPressModel"]
         ),
         .target(
             name: "ClinicPressContent",
-            dependencies: ["ClinicPressModel", "ClinicPressParallel", "Yams"]
+            dependencies: ["ClinicPressModel", "ClinicPressParallel", "ClinicPressText", "Yams"]
         ),
         .target(
             name: "ClinicPressClaims",
-            dependencies: ["ClinicPressModel", "ClinicPressMarkdown"],
+            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "ClinicPressText"],
             // The claim lexicon (words a person edits) and the learned weights (written by `make train-claims`).
             resources: [.copy("Resources/claim-lexicon.yaml"), .copy("Resources/claim-model.tsv")]
         ),
         .target(
             name: "ClinicPressComments",
             // Content owns the comment files (CommentStore); this module decides what happens to comments.
-            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "ClinicPressContent"]
+            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "ClinicPressContent", "ClinicPressText"]
         ),
         .target(
             name: "ClinicPressSeries",
-            dependencies: ["ClinicPressModel"]
+            dependencies: ["ClinicPressModel", "ClinicPressText"]
         ),
         .target(
             name: "ClinicPressRender",
@@ -60,7 +62,7 @@ let package = Package(
         ),
         .target(
             name: "ClinicPressSite",
-            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "ClinicPressContent", "ClinicPressClaims", "ClinicPressComments", "ClinicPressSeries", "ClinicPressRender", "ClinicPressParallel", "CSystemShims"]
+            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "ClinicPressContent", "ClinicPressClaims", "ClinicPressComments", "ClinicPressSeries", "ClinicPressRender", "ClinicPressParallel", "ClinicPressText", "CSystemShims"]
         ),
         .target(
             name: "ClinicPressPreview",

@@ -1,5 +1,6 @@
 import ClinicPressContent
 import ClinicPressModel
+import ClinicPressText
 import Foundation
 
 /// A moderator's decision about a comment.

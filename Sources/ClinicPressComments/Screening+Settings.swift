@@ -1,4 +1,5 @@
 import ClinicPressModel
+import ClinicPressText
 
 extension CommentScreener {
     /// Diagnostics for `comments.auto_spam` entries that are not screening flags.

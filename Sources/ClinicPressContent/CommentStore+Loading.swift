@@ -1,5 +1,6 @@
 import ClinicPressModel
 import ClinicPressParallel
+import ClinicPressText
 import Foundation
 
 extension CommentStore {

@@ -4,6 +4,7 @@ import ClinicPressSeries
 import ClinicPressMarkdown
 import ClinicPressModel
 import ClinicPressRender
+import ClinicPressText
 
 /// Parses each post's Markdown once, checks its claims, resolves its internal links, numbers its citations,
 /// and renders its body to HTML.

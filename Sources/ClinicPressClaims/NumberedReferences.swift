@@ -1,5 +1,4 @@
 import ClinicPressMarkdown
-import ClinicPressModel
 import ClinicPressText
 
 /// A numbered reference list as clinics write one: a heading such as "References" or "Sources" followed by an

@@ -1,4 +1,3 @@
-import ClinicPressModel
 import ClinicPressText
 import Foundation
 

@@ -1,4 +1,3 @@
-import ClinicPressModel
 import ClinicPressText
 
 /// Word classes for the claim classifier, read from `Resources/claim-lexicon.yaml`: each class is a list of words

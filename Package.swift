@@ -4,9 +4,13 @@ import PackageDescription
 // The targets follow the build pipeline:
 //   Posts/ + site.yaml → Content (load, parse) → analysis → Render (Mustache) → Site (write Public/)
 // Only ClinicPressMarkdown sees the C library; only ClinicPressSite composes the stages.
+//
+// ClinicPress builds on Linux only, and the manifest names no other platform: the loader reads sources with
+// `Glibc.read` (no `#if`), the preview's file watcher is inotify (elsewhere `serve` cannot watch), and nothing builds
+// or tests it on another system. A macOS port would put file descriptors behind swift-system and the watcher behind
+// a protocol with an FSEvents implementation.
 let package = Package(
     name: "ClinicPress",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "clinicpress", targets: ["clinicpress"]),
     ],
@@ -25,40 +29,45 @@ let package = Package(
         ),
         .target(name: "CSystemShims"),
         .target(name: "ClinicPressModel"),
+        // `parallelMap`: the one place that spreads work over the cores (loading, rendering, writing, reports).
+        .target(name: "ClinicPressParallel"),
+        // Plain-text primitives the loaders and scanners share: scalar tests, trimming, "did you mean" by edit distance.
+        .target(name: "ClinicPressText"),
         .target(
             name: "ClinicPressMarkdown",
             dependencies: ["CCmarkGFM", "ClinicPressModel"]
         ),
         .target(
             name: "ClinicPressContent",
-            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "Yams"]
+            dependencies: ["ClinicPressModel", "ClinicPressParallel", "ClinicPressText", "Yams"]
         ),
         .target(
             name: "ClinicPressClaims",
-            dependencies: ["ClinicPressModel", "ClinicPressMarkdown"],
+            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "ClinicPressText"],
             // The claim lexicon (words a person edits) and the learned weights (written by `make train-claims`).
             resources: [.copy("Resources/claim-lexicon.yaml"), .copy("Resources/claim-model.tsv")]
         ),
         .target(
             name: "ClinicPressComments",
-            dependencies: ["ClinicPressModel", "ClinicPressMarkdown"]
+            // Content owns the comment files (CommentStore); this module decides what happens to comments.
+            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "ClinicPressContent", "ClinicPressText"]
         ),
         .target(
             name: "ClinicPressSeries",
-            dependencies: ["ClinicPressModel", "ClinicPressMarkdown"]
+            dependencies: ["ClinicPressModel", "ClinicPressText"]
         ),
         .target(
             name: "ClinicPressRender",
-            dependencies: ["ClinicPressModel", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["ClinicPressModel", "ClinicPressParallel", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(
             name: "ClinicPressSite",
-            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "ClinicPressContent", "ClinicPressClaims", "ClinicPressComments", "ClinicPressSeries", "ClinicPressRender", "CSystemShims"]
+            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "ClinicPressContent", "ClinicPressClaims", "ClinicPressComments", "ClinicPressSeries", "ClinicPressRender", "ClinicPressParallel", "ClinicPressText", "CSystemShims"]
         ),
         .target(
             name: "ClinicPressPreview",
             dependencies: [
-                "ClinicPressModel", "ClinicPressSite",
+                "ClinicPressModel", "ClinicPressContent", "ClinicPressRender", "ClinicPressSite",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -83,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ClinicPressTests",
-            dependencies: ["ClinicPressSite", "ClinicPressContent", "ClinicPressMarkdown", "ClinicPressClaims", "ClinicPressClaimsTraining", "ClinicPressComments", "ClinicPressSeries", "ClinicPressRender", "ClinicPressModel", "ClinicPressPreview",
+            dependencies: ["ClinicPressSite", "ClinicPressContent", "ClinicPressMarkdown", "ClinicPressClaims", "ClinicPressClaimsTraining", "ClinicPressComments", "ClinicPressSeries", "ClinicPressRender", "ClinicPressModel", "ClinicPressParallel", "ClinicPressPreview",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -1,5 +1,6 @@
 import ClinicPressMarkdown
 import ClinicPressModel
+import ClinicPressText
 
 /// A source a post cites, in order of first citation; the numbers of the post's "Sources" list.
 public enum SourceReference: Sendable, Hashable {

@@ -1,5 +1,5 @@
 import ClinicPressMarkdown
-import ClinicPressModel
+import ClinicPressText
 
 /// A numbered reference list as clinics write one: a heading such as "References" or "Sources" followed by an
 /// ordered list. A bracketed number in the text (`[3]`, `[1, 4]`, `[2-5]`) cites its entries.

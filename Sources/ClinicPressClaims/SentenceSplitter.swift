@@ -1,3 +1,5 @@
+import ClinicPressText
+
 /// Splits the text of a paragraph into sentences without being fooled by abbreviations (Dr., e.g., U.S.),
 /// initials (J. Smith), decimals (2.5 mg), or closing quotes and parentheses after the final mark.
 ///

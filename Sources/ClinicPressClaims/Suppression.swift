@@ -1,5 +1,5 @@
 import ClinicPressMarkdown
-import ClinicPressModel
+import ClinicPressText
 
 /// A written decision to let claims pass, kept auditable: every claim it lets pass is listed in the report
 /// with its reason.

@@ -1,3 +1,4 @@
+import ClinicPressContent
 import ClinicPressModel
 import Foundation
 
@@ -46,12 +47,13 @@ public struct CommentImport {
     /// Existing comments by post file stem, to skip duplicates.
     let existing: [String: [Comment]]
     let screener: CommentScreener
-    /// Flags that make a new comment `spam` right away (`comments.auto_spam` in site.yaml).
-    let autoSpam: Set<String>
-    let siteDirectory: URL
+    /// Decides which new comments are `spam` right away (`comments.auto_spam` in site.yaml).
+    let autoSpam: AutoSpamPolicy
+    /// Writes the new files.
+    let store: CommentStore
 
     /// Prepares an import into `siteDirectory`. `posts` are (slug, file stem) pairs.
-    public init(siteDirectory: URL, posts: [(slug: String, stem: String)], existing: [String: [Comment]], screener: CommentScreener, autoSpam: Set<String>) {
+    public init(siteDirectory: URL, posts: [(slug: String, stem: String)], existing: [String: [Comment]], screener: CommentScreener, autoSpam: AutoSpamPolicy) {
         var stems: [String: String] = [:]
         for post in posts {
             stems[post.slug] = post.stem
@@ -62,7 +64,7 @@ public struct CommentImport {
         self.existing = existing
         self.screener = screener
         self.autoSpam = autoSpam
-        self.siteDirectory = siteDirectory
+        self.store = CommentStore(siteDirectory: siteDirectory)
     }
 
     // MARK: - Reading exports
@@ -168,26 +170,24 @@ public struct CommentImport {
                 result.duplicates.append(submission.row)
                 continue
             }
-            let folder = "Posts/\(stem).comments"
-            let id = uniqueID(for: submission, in: folder)
+            let file = uniqueFile(for: submission, postStem: stem)
             let flags = screener.flags(author: submission.author, body: submission.body).map(\.rawValue)
-            let spam = flags.contains { autoSpam.contains($0) }
-            var lines = ["---", "author: \(FrontMatterEditor.quoted(submission.author))", "date: \(submission.date.iso8601)",
-                         "status: \(spam ? "spam" : "pending")"]
+            // A new comment is pending unless the policy decides otherwise; its decision is dated like the submission.
+            let decision = autoSpam.marksSpam(.pending, screeningFlags: flags) ? autoSpam.decision(at: submission.date) : []
+            let status = decision.first { $0.key == "status" }?.value ?? Comment.Status.pending.rawValue
+            var lines = ["---", "author: \(FrontMatterEditor.quoted(submission.author))", "date: \(submission.date.iso8601)", "status: \(status)"]
             if let email = submission.email { lines.append("email: \(FrontMatterEditor.quoted(email))") }
-            if spam { lines += ["moderated_by: \"auto-spam\"", "moderated_at: \(submission.date.iso8601)"] }
+            lines += decision.filter { $0.key != "status" }.map { "\($0.key): \($0.value)" }
             lines.append("flags: \(FrontMatterEditor.list(flags))")
             lines += ["---", body]
-            let path = "\(folder)/\(id).md"
             do {
-                try FileManager.default.createDirectory(at: siteDirectory.appendingPathComponent(folder), withIntermediateDirectories: true)
-                try AtomicFile.write(lines.joined(separator: "\n"), replacing: siteDirectory.appendingPathComponent(path))
+                try store.create(file, text: lines.joined(separator: "\n"))
             } catch {
-                result.problems.append(RowProblem(row: submission.row, message: "cannot write \(path): \(error)"))
+                result.problems.append(RowProblem(row: submission.row, message: "cannot write \(file.path): \(error)"))
                 continue
             }
-            result.created.append(path)
-            seen[stem, default: []].append(Comment(id: id, postStem: stem, source: path, author: submission.author, date: submission.date,
+            result.created.append(file.path)
+            seen[stem, default: []].append(Comment(id: file.id, postStem: stem, source: file.path, author: submission.author, date: submission.date,
                                                    status: .pending, body: body))
         }
         result.problems.sort { $0.row < $1.row }
@@ -198,17 +198,17 @@ public struct CommentImport {
     /// long; the name is shortened for the id only, the file keeps it whole.
     static let maxAuthorSlugLength = 40
 
-    /// `2026-09-23-may-m`, then `-2`, `-3`… when taken.
-    private func uniqueID(for submission: Submission, in folder: String) -> String {
+    /// The file of a new comment, with the id `2026-09-23-may-m`, then `-2`, `-3`… when taken.
+    private func uniqueFile(for submission: Submission, postStem: String) -> CommentFile {
         let authorSlug = Self.shortened(Slug.make(submission.author))
         let base = "\(submission.date.dayString)-\(authorSlug.isEmpty ? "comment" : authorSlug)"
-        var id = base
+        var file = CommentFile(id: base, postStem: postStem)
         var counter = 2
-        while FileManager.default.fileExists(atPath: siteDirectory.appendingPathComponent("\(folder)/\(id).md").path) {
-            id = "\(base)-\(counter)"
+        while store.exists(file) {
+            file = CommentFile(id: "\(base)-\(counter)", postStem: postStem)
             counter += 1
         }
-        return id
+        return file
     }
 
     /// The slug cut to `maxAuthorSlugLength` characters, at a hyphen when there is one, with no trailing hyphen.

@@ -26,7 +26,7 @@ public enum CommentThreads {
         }
         func tree(_ comment: Comment, depth: Int) -> CommentTree {
             // Depth bounds the recursion even if files were edited into a cycle below a root; `check` reports deeper
-            // replies and cycles (Comment+ReplyChains.swift).
+            // replies and cycles (CommentStore+ReplyChains.swift in ClinicPressContent).
             let replies = depth < Comment.maxReplyDepth ? (children[comment.id] ?? []).map { tree($0, depth: depth + 1) } : []
             return CommentTree(comment: comment, replies: replies)
         }

@@ -1,4 +1,6 @@
+import ClinicPressContent
 import ClinicPressModel
+import ClinicPressText
 import Foundation
 
 /// A moderator's decision about a comment.
@@ -26,7 +28,7 @@ public enum ModerationDecision: Sendable, Equatable {
 }
 
 /// Finds comment files by address and writes moderation decisions and screening flags into them, each write atomic
-/// and serialised with other moderators' (see `AtomicFile`).
+/// and serialised with other moderators' (the files are `CommentStore`'s).
 ///
 /// A comment's address is its id (the file name without `.md`), unique only within its post, so `post/id` names
 /// it site-wide, `post` being the post's file stem, its file name, or the slug its file name gives. A unique
@@ -35,26 +37,8 @@ public enum ModerationDecision: Sendable, Equatable {
 /// The reason rule: `reason` explains the current rejection. A rejection writes (or replaces) it, and every other
 /// decision removes it, so an approved comment never carries a stale reason.
 public struct Moderation: Sendable {
-    /// A comment file in the site.
-    public struct CommentFile: Sendable, Hashable {
-        /// The file name without `.md`.
-        public let id: String
-        /// Relative to the site: `Posts/<post-stem>.comments/<id>.md`.
-        public let path: String
-        /// The file stem of its post.
-        public let postStem: String
-
-        /// The file of a comment that was loaded.
-        public init(_ comment: Comment) {
-            self.init(id: comment.id, path: comment.source, postStem: comment.postStem)
-        }
-
-        init(id: String, path: String, postStem: String) {
-            self.id = id
-            self.path = path
-            self.postStem = postStem
-        }
-    }
+    /// A comment file in the site (the name moderation has always used for `ClinicPressContent.CommentFile`).
+    public typealias CommentFile = ClinicPressContent.CommentFile
 
     public enum Failure: Error, CustomStringConvertible {
         case notFound(String)
@@ -82,22 +66,19 @@ public struct Moderation: Sendable {
     public let siteDirectory: URL
     /// The slug a post's file stem gives (the stem without its date prefix), to accept `slug/id` addresses.
     let slugOfStem: @Sendable (String) -> String
+    /// Lists, reads and rewrites the files.
+    let store: CommentStore
 
     /// Moderation of the comments below `siteDirectory`; `slugOfStem` turns a post's file stem into its slug.
     public init(siteDirectory: URL, slugOfStem: @escaping @Sendable (String) -> String = { $0 }) {
         self.siteDirectory = siteDirectory
         self.slugOfStem = slugOfStem
+        self.store = CommentStore(siteDirectory: siteDirectory)
     }
 
     /// Every comment file of the site, sorted by path.
     public func files() -> [CommentFile] {
-        let posts = siteDirectory.appendingPathComponent("Posts")
-        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: posts.path)) ?? []).filter { $0.hasSuffix(".comments") }.sorted()
-        return folders.flatMap { folder in
-            ((try? FileManager.default.contentsOfDirectory(atPath: posts.appendingPathComponent(folder).path)) ?? [])
-                .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
-                .map { CommentFile(id: String($0.dropLast(3)), path: "Posts/\(folder)/\($0)", postStem: String(folder.dropLast(".comments".count))) }
-        }
+        store.files()
     }
 
     /// The file stems of the posts named `name`: a file stem, a file name (`<stem>.md`, with or without `Posts/`)
@@ -153,10 +134,7 @@ public struct Moderation: Sendable {
 
     /// The file's text as it is now.
     public func text(of file: CommentFile) throws -> String {
-        guard let data = FileManager.default.contents(atPath: siteDirectory.appendingPathComponent(file.path).path),
-              let text = String(data: data, encoding: .utf8) else {
-            throw Failure.unreadable(file.path, "cannot read the file as UTF-8")
-        }
+        guard let text = store.text(of: file) else { throw Failure.unreadable(file.path, "cannot read the file as UTF-8") }
         return text
     }
 
@@ -184,22 +162,26 @@ public struct Moderation: Sendable {
         }
     }
 
-    /// Records screening flags in a comment file and, with `markSpam`, the `spam` status — the status only while the
-    /// comment is still pending under the lock, so screening never overwrites a moderator's decision.
+    /// Records screening flags in a comment file, and the `autoSpam` decision when the policy marks the comment spam.
+    /// The policy decides under the lock, on the status the file holds then, so screening never overwrites a
+    /// moderator's decision. Returns the file's new text, and whether this call made the comment spam.
     @discardableResult
-    public func record(flags: [String], markSpam: Bool, on file: CommentFile, at moment: Timestamp) throws -> String {
-        try update(file) { text in
+    public func record(flags: [String], autoSpam: AutoSpamPolicy, on file: CommentFile, at moment: Timestamp) throws
+        -> (text: String, markedSpam: Bool) {
+        var markedSpam = false
+        let text = try update(file) { text in
             var values: [(key: String, value: String?)] = [("flags", FrontMatterEditor.list(flags))]
-            if markSpam, try FrontMatterEditor.value(of: "status", in: text) == Comment.Status.pending.rawValue {
-                values += [("status", Comment.Status.spam.rawValue), ("moderated_by", FrontMatterEditor.quoted("auto-spam")), ("moderated_at", moment.iso8601)]
-            }
+            let status = try FrontMatterEditor.value(of: "status", in: text).flatMap(Comment.Status.init(rawValue:))
+            markedSpam = autoSpam.marksSpam(status, screeningFlags: flags)
+            if markedSpam { values += autoSpam.decision(at: moment).map { ($0.key, $0.value) } }
             return try FrontMatterEditor.set(values, in: text)
         }
+        return (text, markedSpam)
     }
 
     private func update(_ file: CommentFile, _ transform: (String) throws -> String) throws -> String {
         do {
-            return try AtomicFile.update(siteDirectory.appendingPathComponent(file.path), transform)
+            return try store.update(file, transform)
         } catch let error as FrontMatterEditor.Failure {
             throw Failure.unreadable(file.path, error.description)
         } catch let error as AtomicFile.Failure {

@@ -1,4 +1,5 @@
 import ClinicPressModel
+import ClinicPressText
 
 extension CommentScreener {
     /// Diagnostics for `comments.auto_spam` entries that are not screening flags.
@@ -9,10 +10,5 @@ extension CommentScreener {
             return .error("unknown screening flag `\(entry.flag)` in comments.auto_spam", at: entry.location, rule: "site-config",
                           hint: "\(likely)the flags are: \(names.joined(separator: ", "))")
         }
-    }
-
-    /// The auto-spam flags of the settings.
-    public static func autoSpamFlags(_ settings: CommentSettings) -> Set<String> {
-        Set(settings.autoSpam.map(\.flag))
     }
 }

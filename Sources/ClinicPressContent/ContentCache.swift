@@ -1,4 +1,5 @@
 import ClinicPressModel
+import ClinicPressParallel
 import Foundation
 
 /// The parsed source files of a site, kept between the preview server's rebuilds. The server's file watcher tells
@@ -13,7 +14,7 @@ public final class ContentCache: @unchecked Sendable {
     private var postPaths: [String] = []
     private var listingDiagnostics: [Diagnostic] = []
     /// `Posts/*.comments` folders, sorted, with what they hold.
-    private var folders: [String: Comment.LoadedFolder] = [:]
+    private var folders: [String: CommentStore.LoadedFolder] = [:]
     private var folderNames: [String] = []
     /// Site-relative paths reported changed since the last load.
     private var changed: Set<String> = []
@@ -41,7 +42,7 @@ public final class ContentCache: @unchecked Sendable {
     /// What `SiteContent.load` assembles a site from, in file order.
     struct Sources {
         var posts: [(path: String, loaded: SiteContent.LoadedPost)]
-        var commentFolders: [(name: String, loaded: Comment.LoadedFolder)]
+        var commentFolders: [(name: String, loaded: CommentStore.LoadedFolder)]
         var diagnostics: [Diagnostic]
     }
 
@@ -83,8 +84,9 @@ public final class ContentCache: @unchecked Sendable {
         // Posts and comment folders are independent: read and parse them on all cores.
         let loadedPosts = postPaths.parallelMap { SiteContent.loadPost($0, in: siteDirectory) }
         posts = Dictionary(uniqueKeysWithValues: zip(postPaths, loadedPosts))
-        folderNames = Comment.commentFolders(in: siteDirectory)
-        folders = Dictionary(uniqueKeysWithValues: zip(folderNames, folderNames.parallelMap { Comment.loadFolder($0, in: siteDirectory) }))
+        let store = CommentStore(siteDirectory: siteDirectory)
+        folderNames = store.folders()
+        folders = Dictionary(uniqueKeysWithValues: zip(folderNames, folderNames.parallelMap { store.loadFolder($0) }))
         lastReads += postPaths.count + folderNames.count
     }
 
@@ -130,7 +132,7 @@ public final class ContentCache: @unchecked Sendable {
             let exists = fileManager.fileExists(atPath: siteDirectory.appendingPathComponent("Posts/" + name).path, isDirectory: &isDirectory)
                 && isDirectory.boolValue
             let before = folders[name]
-            let after = exists ? Comment.loadFolder(name, in: siteDirectory) : nil
+            let after = exists ? CommentStore(siteDirectory: siteDirectory).loadFolder(name) : nil
             listingChanged = listingChanged || exists != (before != nil)
             folders[name] = after
             if exists { lastReads += 1 }

@@ -47,6 +47,18 @@ struct FrontMatter {
     }
 }
 
+extension StringProtocol {
+    /// True when the line is `text`, give or take trailing spaces and tabs.
+    func isLine(_ text: String) -> Bool {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == " " || self[index(before: end)] == "\t" { end = index(before: end) }
+        return self[startIndex..<end] == text
+    }
+
+    /// True for the `---` line that opens or closes front matter (`FrontMatter.split`, `FrontMatterEditor`).
+    var isFrontMatterDelimiter: Bool { isLine("---") }
+}
+
 private extension Substring {
     /// True for a line like `title: Something` — a front matter line written without its `---`.
     var looksLikeYAMLKeyLine: Bool {

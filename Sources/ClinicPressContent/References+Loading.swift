@@ -1,4 +1,5 @@
 import ClinicPressModel
+import ClinicPressText
 import Foundation
 
 /// Reads the site's reference list, `references.yaml`: one entry per source, cited in posts as `[@key]`.

@@ -1,4 +1,5 @@
 import ClinicPressModel
+import ClinicPressText
 import Foundation
 import Yams
 

@@ -36,7 +36,7 @@ public struct SiteContent: Sendable {
         diagnostics += duplicateSlugs(in: posts)
         let references = ReferenceList.load(from: siteDirectory, diagnostics: &diagnostics)
         let postStems = Set(sources.posts.map { String($0.path.dropFirst("Posts/".count).dropLast(3)) })
-        let comments = Comment.merge(sources.commentFolders, postStems: postStems, diagnostics: &diagnostics)
+        let comments = CommentStore.merge(sources.commentFolders, postStems: postStems, diagnostics: &diagnostics)
 
         guard let config, !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
         return SiteContent(config: config, posts: posts, references: references, comments: comments, warnings: diagnostics.sorted())
@@ -72,7 +72,7 @@ public struct SiteContent: Sendable {
     public static func loadComments(from siteDirectory: URL) -> (comments: [String: [Comment]], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let stems = Set(postFiles(in: siteDirectory, diagnostics: &diagnostics).map { String($0.dropFirst("Posts/".count).dropLast(3)) })
-        let comments = Comment.loadAll(from: siteDirectory, postStems: stems, diagnostics: &diagnostics)
+        let comments = CommentStore(siteDirectory: siteDirectory).loadAll(postStems: stems, diagnostics: &diagnostics)
         return (comments, diagnostics.sorted())
     }
 

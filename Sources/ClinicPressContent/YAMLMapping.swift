@@ -1,4 +1,5 @@
 import ClinicPressModel
+import ClinicPressText
 import Yams
 
 /// A YAML mapping read with positions, for `site.yaml`, post front matter and comment files.

@@ -1,4 +1,5 @@
 import ClinicPressModel
+import ClinicPressRender
 import Foundation
 
 /// The page the preview shows instead of a stale one while the site does not build: each diagnostic with the source

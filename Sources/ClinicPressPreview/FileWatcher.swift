@@ -1,4 +1,4 @@
-import ClinicPressModel
+import ClinicPressContent
 import Dispatch
 import Foundation
 #if canImport(Glibc)

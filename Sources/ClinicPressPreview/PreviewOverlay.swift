@@ -1,4 +1,5 @@
 import ClinicPressModel
+import ClinicPressRender
 import Foundation
 
 /// The editor overlay on post pages (preview only, never in `build` output): uncited claims highlighted in the

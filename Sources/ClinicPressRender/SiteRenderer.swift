@@ -1,4 +1,5 @@
 import ClinicPressModel
+import ClinicPressParallel
 
 /// Turns built posts into every file of the site: pages through the theme's templates, then the feed,
 /// the sitemap, `robots.txt` and the theme's assets.

@@ -1,4 +1,5 @@
-import ClinicPressModel
+import ClinicPressText
+
 /// A phrase in a post that points at another part of its series.
 public enum SeriesReference: Sendable, Equatable {
     /// "part 2", "Part Two", "pt. 3", "the second part".

@@ -1,7 +1,9 @@
 import ClinicPressClaims
 import ClinicPressMarkdown
 import ClinicPressModel
+import ClinicPressRender
 import ClinicPressSeries
+import ClinicPressText
 
 /// What the analyses found in one post, and what they want changed in its HTML.
 struct AnalysedPost: Sendable {

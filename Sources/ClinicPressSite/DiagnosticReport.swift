@@ -1,4 +1,6 @@
 import ClinicPressModel
+import ClinicPressParallel
+import ClinicPressRender
 import Foundation
 
 /// Prints diagnostics in the formats of `clinicpress check --format`: compiler-style text, the JSON of

@@ -1,5 +1,6 @@
 import CSystemShims
 import ClinicPressModel
+import ClinicPressParallel
 import Foundation
 
 /// Writes the generated files into a staging folder beside the output folder, then swaps it into place in

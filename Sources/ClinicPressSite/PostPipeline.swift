@@ -1,5 +1,6 @@
 import ClinicPressClaims
 import ClinicPressModel
+import ClinicPressParallel
 
 /// The per-post stages in order, parse → analyse → render, and what they make of one post.
 struct PostPipeline: Sendable {

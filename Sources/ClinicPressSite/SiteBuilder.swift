@@ -4,6 +4,7 @@ import ClinicPressContent
 import ClinicPressSeries
 import ClinicPressMarkdown
 import ClinicPressModel
+import ClinicPressParallel
 import ClinicPressRender
 import Foundation
 

@@ -157,7 +157,7 @@ struct CommentsCommand: ParsableCommand {
             }
             let importer = CommentImport(siteDirectory: site, posts: content.posts.map { ($0.slug, $0.fileStem) }, existing: content.comments,
                                          screener: CommentScreener(maxLength: config.comments.maxLength),
-                                         autoSpam: CommentScreener.autoSpamFlags(config.comments))
+                                         autoSpam: AutoSpamPolicy(config.comments))
             let result = importer.run(submissions, problems: problems)
             for path in result.created { print("created \(TerminalText.line(path))") }
             if !result.duplicates.isEmpty {
@@ -179,7 +179,7 @@ struct CommentsCommand: ParsableCommand {
             let site = siteOption.url
             let config = try loadConfig(site)
             let screener = CommentScreener(maxLength: config.comments.maxLength)
-            let autoSpam = CommentScreener.autoSpamFlags(config.comments)
+            let autoSpam = AutoSpamPolicy(config.comments)
             let comments = try loadComments(site)
             let targets = ids.isEmpty ? comments.filter { $0.status == .pending } : try ids.map { id in
                 let file = try moderation(site) { try $0.find(id) }
@@ -191,11 +191,9 @@ struct CommentsCommand: ParsableCommand {
             }
             for comment in targets {
                 let flags = screener.flags(author: comment.author, body: comment.body).map(\.rawValue)
-                let markSpam = comment.status == .pending && flags.contains { autoSpam.contains($0) }
                 let file = Moderation.CommentFile(comment)
-                let written = try moderation(site) { try $0.record(flags: flags, markSpam: markSpam, on: file, at: .now) }
-                // The status changes only if the comment was still pending under the lock.
-                let markedSpam = markSpam && (try? FrontMatterEditor.value(of: "status", in: written)) == Comment.Status.spam.rawValue
+                // The policy decides under the file's lock: only a comment still pending then becomes spam.
+                let markedSpam = try moderation(site) { try $0.record(flags: flags, autoSpam: autoSpam, on: file, at: .now) }.markedSpam
                 print("\(TerminalText.line(comment.id)): \(flags.isEmpty ? "no flags" : flags.joined(separator: ", "))\(markedSpam ? " → spam" : "")")
             }
         }

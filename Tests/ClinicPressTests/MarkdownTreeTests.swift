@@ -1,5 +1,6 @@
 import ClinicPressMarkdown
 import ClinicPressModel
+import ClinicPressParallel
 import Testing
 
 @Suite struct MarkdownTreeTests {

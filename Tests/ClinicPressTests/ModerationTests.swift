@@ -1,4 +1,5 @@
 import ClinicPressComments
+import ClinicPressContent
 import ClinicPressModel
 import Foundation
 import Testing
@@ -263,6 +264,34 @@ import Testing
         let spam = try String(contentsOf: site.url.appendingPathComponent(path), encoding: .utf8)
         #expect(spam.contains("status: spam\n"))
         #expect(spam.contains("moderated_by: \"auto-spam\"\n"))
+    }
+
+    /// `comments screen` decides with the same policy as import: a pending comment with an auto-spam flag becomes spam,
+    /// recorded under "auto-spam"; screened again, a comment that is no longer pending keeps its status.
+    @Test func screeningMarksPendingCommentsAsSpamByTheSamePolicy() throws {
+        let site = makeSite()
+        site.write("site.yaml", "title: \"Test Blog\"\nbase_url: \"https://test.example/\"\ncomments:\n  auto_spam: [spam]\n")
+        let path = "Posts/2026-09-01-ketamine-basics.comments/2026-10-02-cheapmeds4u.md"
+        site.write(path, """
+        ---
+        author: CheapMeds4U
+        date: 2026-10-02T08:00:00Z
+        status: pending
+        ---
+        Buy cheap ketamine online without prescription!!! Visit https://pills.example.net now https://pills.example.net/buy
+
+        """)
+        let first = try ClinicPressBinary.run(["comments", "screen", "--site", site.url.path])
+        #expect(first.status == 0)
+        #expect(first.stdout == "2026-10-02-cheapmeds4u: links, spam → spam\n")
+        let text = try String(contentsOf: site.url.appendingPathComponent(path), encoding: .utf8)
+        #expect(text.contains("status: spam\n"))
+        #expect(text.contains("moderated_by: \"auto-spam\"\n"))
+        #expect(text.contains("flags: [links, spam]\n"))
+
+        let again = try ClinicPressBinary.run(["comments", "screen", "2026-10-02-cheapmeds4u", "--site", site.url.path])
+        #expect(again.status == 0)
+        #expect(again.stdout == "2026-10-02-cheapmeds4u: links, spam\n")
     }
 
     @Test func unknownAutoSpamFlagsAreConfigurationErrors() throws {

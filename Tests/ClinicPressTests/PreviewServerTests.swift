@@ -1,3 +1,4 @@
+import ClinicPressContent
 import ClinicPressModel
 @testable import ClinicPressPreview
 import Foundation

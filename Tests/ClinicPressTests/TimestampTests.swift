@@ -47,12 +47,3 @@ import Testing
         #expect(!Slug.isValid("a--b"))
     }
 }
-
-@Suite struct ParallelMapTests {
-    @Test func keepsOrderAndLosesNothingUnderContention() {
-        let input = Array(0..<20_000)
-        for _ in 0..<5 {
-            #expect(input.parallelMap { String($0 * 2) } == input.map { String($0 * 2) })
-        }
-    }
-}

@@ -1,4 +1,4 @@
-import ClinicPressModel
+import ClinicPressText
 
 /// Word classes for the claim classifier, read from `Resources/claim-lexicon.yaml`: each class is a list of words
 /// and phrases, matched on word stems (so "study", "studies" and "studied" are one entry). Every class is a feature

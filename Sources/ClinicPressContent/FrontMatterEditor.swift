@@ -1,4 +1,4 @@
-import ClinicPressModel
+import ClinicPressText
 import Foundation
 
 /// Changes a few top-level keys of a file's YAML front matter and keeps everything else — the other keys,

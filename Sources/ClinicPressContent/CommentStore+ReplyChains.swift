@@ -1,6 +1,6 @@
 import ClinicPressModel
 
-extension Comment {
+extension CommentStore {
     /// Errors for replies that could never be published, which threading would otherwise drop without a word: a
     /// comment that replies to itself, comments whose `reply_to` links form a cycle (each one is reported), and
     /// replies more than `Comment.maxReplyDepth` levels below their thread's first comment. `comments` are one

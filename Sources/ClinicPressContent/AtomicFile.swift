@@ -9,10 +9,10 @@ import Darwin
 /// an exclusive `flock` serialises writers, and the new text goes to a temporary file that is renamed over the
 /// old one, so readers see either the old file or the new one, never a mix. The new file keeps the old one's
 /// permissions, owner and group: a comment file holding an email address that was 0600 stays 0600.
-enum AtomicFile {
-    enum Failure: Error, CustomStringConvertible {
+package enum AtomicFile {
+    package enum Failure: Error, CustomStringConvertible {
         case io(path: String, what: String)
-        var description: String {
+        package var description: String {
             switch self {
             case let .io(path, what): "\(path): \(what)"
             }

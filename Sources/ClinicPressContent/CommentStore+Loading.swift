@@ -1,7 +1,9 @@
 import ClinicPressModel
+import ClinicPressParallel
+import ClinicPressText
 import Foundation
 
-extension Comment {
+extension CommentStore {
     /// The keys a comment file understands.
     static let knownKeys = ["author", "date", "status", "email", "reply_to", "moderated_by", "moderated_at", "reason", "flags"]
 
@@ -22,11 +24,11 @@ extension Comment {
         }
         let author = yaml.string("author")
         let date = yaml.timestamp("date")
-        var status: Status?
+        var status: Comment.Status?
         if let entry = yaml["status"], let written = yaml.string("status") {
-            status = Status(rawValue: written)
+            status = Comment.Status(rawValue: written)
             if status == nil {
-                let likely = Spelling.closest(to: written, among: Status.allCases.map(\.rawValue)).map { "did you mean `\($0)`? " } ?? ""
+                let likely = Spelling.closest(to: written, among: Comment.Status.allCases.map(\.rawValue)).map { "did you mean `\($0)`? " } ?? ""
                 yaml.report(.error("unknown comment status '\(written)'", at: yaml.location(of: entry.value), rule: "comment",
                                    hint: "\(likely)the statuses are: pending, approved, rejected, spam"))
             }
@@ -45,18 +47,10 @@ extension Comment {
 
     /// Every comment of the site, by the file stem of its post, oldest first. Folders whose post does not exist and
     /// replies to comments that do not exist are errors.
-    static func loadAll(from siteDirectory: URL, postStems: Set<String>, diagnostics: inout [Diagnostic]) -> [String: [Comment]] {
+    func loadAll(postStems: Set<String>, diagnostics: inout [Diagnostic]) -> [String: [Comment]] {
         // Each folder is independent: load them on all cores, then merge in folder order.
-        let folders = commentFolders(in: siteDirectory).parallelMap { folder in (folder, loadFolder(folder, in: siteDirectory)) }
-        return merge(folders, postStems: postStems, diagnostics: &diagnostics)
-    }
-
-    /// The `*.comments` folders of `Posts/`, sorted.
-    static func commentFolders(in siteDirectory: URL) -> [String] {
-        // An unreadable Posts/ is reported where the posts are listed.
-        let names = (try? FolderListing.names(atPath: siteDirectory.appendingPathComponent("Posts").path).get()) ?? []
-        return names
-            .filter { $0.hasSuffix(".comments") && !$0.hasPrefix(".") }.sorted()
+        let loaded = folders().parallelMap { folder in (folder, loadFolder(folder)) }
+        return Self.merge(loaded, postStems: postStems, diagnostics: &diagnostics)
     }
 
     /// Loaded folders (in folder order) by post file stem, with an error for each folder whose post does not exist.
@@ -83,7 +77,7 @@ extension Comment {
     }
 
     /// Reads one `Posts/<stem>.comments/` folder.
-    static func loadFolder(_ folder: String, in siteDirectory: URL) -> LoadedFolder {
+    func loadFolder(_ folder: String) -> LoadedFolder {
         let sitePath = siteDirectory.path
         let postStem = String(folder.dropLast(".comments".count))
         var diagnostics: [Diagnostic] = []
@@ -114,7 +108,7 @@ extension Comment {
             let source = "Posts/\(folder)/\(name)"
             var replyToLocation: SourceLocation?
             if let text = SourceText.read(path: "\(sitePath)/\(source)", relativePath: source, sizeLimit: SourceText.commentSizeLimit).value(reportingTo: &diagnostics),
-               let comment = parse(text, source: source, postStem: postStem, diagnostics: &diagnostics, replyToLocation: &replyToLocation) {
+               let comment = Self.parse(text, source: source, postStem: postStem, diagnostics: &diagnostics, replyToLocation: &replyToLocation) {
                 comments.append(comment)
                 replyToLocations[comment.id] = replyToLocation
             }
@@ -127,7 +121,7 @@ extension Comment {
                                           hint: "use the file name (without .md) of a comment on the same post"))
             }
         }
-        diagnostics += replyChainProblems(comments, replyToLocations: replyToLocations)
+        diagnostics += Self.replyChainProblems(comments, replyToLocations: replyToLocations)
         return LoadedFolder(comments: comments.sorted { ($0.date, $0.id) < ($1.date, $1.id) }, diagnostics: diagnostics)
     }
 }

@@ -16,17 +16,17 @@ public final class ContentCache: @unchecked Sendable {
     /// `Posts/*.comments` folders, sorted, with what they hold.
     private var folders: [String: CommentStore.LoadedFolder] = [:]
     private var folderNames: [String] = []
-    /// Site-relative paths reported changed since the last load.
-    private var changed: Set<String> = []
+    /// Changes reported since the last load.
+    private var changed: Set<SiteChange> = []
     /// How many post files and comment folders were read since the last `invalidate`.
     public private(set) var lastReads = 0
 
     public init() {}
 
-    /// Records paths (relative to the site) that changed on disk since the last load, before a build.
-    public func invalidate(_ paths: [String]) {
+    /// Records what changed on disk since the last load, before a build.
+    public func invalidate(_ changes: [SiteChange]) {
         lock.withLock {
-            changed.formUnion(paths)
+            changed.formUnion(changes)
             lastReads = 0
         }
     }
@@ -50,8 +50,8 @@ public final class ContentCache: @unchecked Sendable {
     public struct Changes: Sendable {
         public var posts: [(path: String, before: Post?, after: Post?, sameDiagnostics: Bool, afterHasErrors: Bool)] = []
         public var commentFolders: [(name: String, before: [Comment]?, after: [Comment]?, sameDiagnostics: Bool, afterHasErrors: Bool)] = []
-        /// A reported path outside `Posts/` (settings, references, templates) or one the cache cannot place.
-        public var outsidePosts = false
+        /// A change to settings, references or templates (`SiteChange.siteWide`): no page can be assumed unchanged.
+        public var siteWide = false
     }
 
     /// Reads the files reported changed since the last update. Nil when the cache had to read everything (its first
@@ -90,29 +90,16 @@ public final class ContentCache: @unchecked Sendable {
         lastReads += postPaths.count + folderNames.count
     }
 
-    /// Reads the changed posts and comment folders again. Nil when a change needs a full reload (the `Posts`
-    /// folder itself was moved or replaced, or the watcher lost events).
-    private func applyChanges(_ changed: Set<String>, in siteDirectory: URL) -> Changes? {
+    /// Reads the changed posts and comment folders again. Nil when a change needs a full reload (`everything`).
+    private func applyChanges(_ changed: Set<SiteChange>, in siteDirectory: URL) -> Changes? {
         var changes = Changes()
-        // Which posts and comment folders the paths touch (a comment's events name its file and its folder).
         var changedPosts: Set<String> = [], changedFolders: Set<String> = []
-        for path in changed {
-            if path == FileWatcherPaths.everything { return nil }
-            let parts = path.split(separator: "/", omittingEmptySubsequences: true)
-            guard parts.first == "Posts" else {
-                // Settings and templates are read on every build anyway; the caller may want to know.
-                changes.outsidePosts = true
-                continue
-            }
-            guard parts.count >= 2 else { return nil }
-            let name = String(parts[1])
-            if name.hasPrefix(".") { continue }
-            if parts.count == 2, name.hasSuffix(".md") {
-                changedPosts.insert("Posts/" + name)
-            } else if name.hasSuffix(".comments") {
-                changedFolders.insert(name)
-            } else {
-                changes.outsidePosts = true
+        for change in changed {
+            switch change {
+            case .everything: return nil
+            case .post(let path): changedPosts.insert(path)
+            case .comments(let folder): changedFolders.insert(folder)
+            case .siteWide: changes.siteWide = true  // read on every build anyway; the caller wants to know
             }
         }
         let fileManager = FileManager.default

@@ -10,15 +10,15 @@ import Glibc
 /// are not recursive in inotify, so each folder gets its own, including folders created later.
 public final class FileWatcher: @unchecked Sendable {
     private let siteDirectory: URL
-    private let onChange: @Sendable ([String]) -> Void
+    private let onChange: @Sendable ([SiteChange]) -> Void
     private let queue = DispatchQueue(label: "clinicpress.watcher")
     private var descriptor: Int32 = -1
     private var source: (any DispatchSourceRead)?
     /// Watch descriptor → folder, relative to the site ("" for the site folder itself).
     private var folders: [Int32: String] = [:]
 
-    /// Starts watching; `onChange` receives site-relative paths, on a background queue.
-    public init(siteDirectory: URL, onChange: @escaping @Sendable ([String]) -> Void) throws {
+    /// Starts watching; `onChange` receives the changes, classified from site-relative paths, on a background queue.
+    public init(siteDirectory: URL, onChange: @escaping @Sendable ([SiteChange]) -> Void) throws {
         self.siteDirectory = siteDirectory
         self.onChange = onChange
         #if canImport(Glibc)
@@ -75,7 +75,7 @@ public final class FileWatcher: @unchecked Sendable {
     /// Reads every pending event. The name of an event is not imported into Swift: it follows the struct.
     private func readEvents() {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        var changed: [String] = []
+        var changed: [SiteChange] = []
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             guard count > 0 else { break }
@@ -89,14 +89,14 @@ public final class FileWatcher: @unchecked Sendable {
                 let nameBytes = buffer[(offset + header)..<min(count, offset + header + nameLength)].prefix { $0 != 0 }
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 offset += header + nameLength
-                if mask & UInt32(IN_Q_OVERFLOW) != 0 { changed.append(FileWatcherPaths.everything) }
+                if mask & UInt32(IN_Q_OVERFLOW) != 0 { changed.append(.everything) }
                 guard let folder = folders[watchDescriptor] else { continue }
                 let path = folder.isEmpty ? name : (name.isEmpty ? folder : folder + "/" + name)
                 if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, isWatched(path) {
                     watchTree(path)
                 }
                 if mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 { folders[watchDescriptor] = nil }
-                if isRelevant(path) { changed.append(path) }
+                if isRelevant(path), let change = SiteChange(path: path) { changed.append(change) }
             }
         }
         if !changed.isEmpty { onChange(changed) }

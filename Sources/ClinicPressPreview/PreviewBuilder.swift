@@ -1,3 +1,4 @@
+import ClinicPressContent
 import ClinicPressModel
 import ClinicPressSite
 import Foundation
@@ -23,11 +24,11 @@ public struct PreviewBuilder: Sendable {
         case failed(html: String, diagnostics: [Diagnostic])
     }
 
-    /// Builds once; `generation` goes into the live-reload script. `changed` lists the site-relative paths the file
-    /// watcher reported since the last build: only those posts and comment folders are read again. Nil means not
-    /// known: every file is read again.
-    public func build(generation: String, changed: [String]? = nil) -> Outcome {
-        if let changed { cache.content.invalidate(changed) } else { cache.content.invalidateAll() }
+    /// Builds once; `generation` goes into the live-reload script. `changes` are what the file watcher reported since
+    /// the last build: only the posts and comment folders they name are read again. Nil means not known: every file
+    /// is read again.
+    public func build(generation: String, changes: [SiteChange]? = nil) -> Outcome {
+        if let changes { cache.content.invalidate(changes) } else { cache.content.invalidateAll() }
         var options = BuildOptions(siteDirectory: siteDirectory, includeDrafts: true, baseURL: baseURL)
         options.preview = true
         do {

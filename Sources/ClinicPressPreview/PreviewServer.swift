@@ -1,3 +1,4 @@
+import ClinicPressContent
 import ClinicPressModel
 import ClinicPressSite
 import Foundation
@@ -12,7 +13,7 @@ public actor RebuildCoordinator {
     private let site: PreviewSite
     private let quietPeriod: Duration
     private let log: @Sendable (String) -> Void
-    private var pending: [String] = []
+    private var pending: [SiteChange] = []
     private var scheduled = false
 
     public init(builder: PreviewBuilder, site: PreviewSite, quietPeriod: Duration = .milliseconds(5), log: @escaping @Sendable (String) -> Void) {
@@ -23,13 +24,13 @@ public actor RebuildCoordinator {
     }
 
     /// Builds now and publishes the result (the first build, and every rebuild).
-    public func rebuild(because paths: [String] = []) async {
+    public func rebuild(because changes: [SiteChange] = []) async {
         let started = ContinuousClock.now
-        switch builder.build(generation: site.generation, changed: paths) {
+        switch builder.build(generation: site.generation, changes: changes) {
         case .built(let files, let report):
             await site.publish(files, changed: builder.lastChangedPaths)
             let elapsed = ContinuousClock.now - started
-            let reason = paths.isEmpty ? "" : " after \(Self.describe(paths))"
+            let reason = changes.isEmpty ? "" : " after \(Self.describe(changes.map(\.description)))"
             let cache = builder.cache
             log("Built \(report.posts) posts in \(Self.milliseconds(elapsed)) ms\(reason): \(Self.count(cache.lastMisses, "post")) parsed, "
                 + "\(cache.lastHits) reused; \(Self.count(cache.pages.lastRendered, "page")) rendered, \(cache.pages.lastReused) reused")
@@ -40,9 +41,9 @@ public actor RebuildCoordinator {
         }
     }
 
-    /// Records changed paths and rebuilds once the burst is over.
-    public func changed(_ paths: [String]) {
-        pending += paths
+    /// Records changes and rebuilds once the burst is over.
+    public func changed(_ changes: [SiteChange]) {
+        pending += changes
         guard !scheduled else { return }
         scheduled = true
         Task {
@@ -52,10 +53,10 @@ public actor RebuildCoordinator {
     }
 
     private func flush() async {
-        let paths = pending
+        let changes = pending
         pending = []
         scheduled = false
-        await rebuild(because: paths)
+        await rebuild(because: changes)
     }
 
     static func count(_ number: Int, _ noun: String) -> String {
@@ -166,8 +167,8 @@ public struct PreviewServer {
         let site = PreviewSite()
         let coordinator = RebuildCoordinator(builder: PreviewBuilder(siteDirectory: siteDirectory, baseURL: url), site: site, log: log)
         await coordinator.rebuild()
-        let watcher = try FileWatcher(siteDirectory: siteDirectory) { paths in
-            Task { await coordinator.changed(paths) }
+        let watcher = try FileWatcher(siteDirectory: siteDirectory) { changes in
+            Task { await coordinator.changed(changes) }
         }
         var logger = Logger(label: "clinicpress.serve")
         logger.logLevel = .error

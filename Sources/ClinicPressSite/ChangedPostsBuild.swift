@@ -38,7 +38,7 @@ extension SiteBuilder {
         guard options.siteDirectory == next.options.siteDirectory, options.includeDrafts == next.options.includeDrafts,
               options.baseURL == next.options.baseURL, options.preview == next.options.preview,
               options.strict == next.options.strict,
-              let changes = cache.content.update(options.siteDirectory), !changes.outsidePosts else { return nil }
+              let changes = cache.content.update(options.siteDirectory), !changes.siteWide else { return nil }
         // A post that became due (or stopped being) changes lists and badges.
         let before = next.options.now
         guard !next.content.posts.contains(where: { $0.isScheduled(now: options.now) != $0.isScheduled(now: before) }) else { return nil }

@@ -275,7 +275,7 @@ import Testing
         #expect(!files.contains { $0.path == "posts/c/index.html" })
         #expect(page(outcome, "posts/b/index.html")?.contains("Helpful, thanks.") == true)
         // A lost event queue (the kernel's overflow) reads everything again.
-        _ = builder.build(generation: "g", changed: [FileWatcherPaths.everything])
+        _ = builder.build(generation: "g", changes: [.everything])
         #expect(builder.cache.content.lastReads == 4)
         // And so does a build that is not told what changed.
         _ = builder.build(generation: "g")
@@ -461,5 +461,25 @@ import Testing
         default:
             Issue.record("step \(step): one build failed and the other did not")
         }
+    }
+}
+
+extension PreviewBuilder {
+    /// A build told of site-relative paths, as the file watcher sees them.
+    func build(generation: String, changed paths: [String]) -> Outcome {
+        build(generation: generation, changes: paths.compactMap(SiteChange.init(path:)))
+    }
+}
+
+@Suite struct SiteChangeTests {
+    @Test func pathsAreClassifiedOnce() {
+        #expect(SiteChange(path: "Posts/2026-01-01-a.md") == .post(path: "Posts/2026-01-01-a.md"))
+        #expect(SiteChange(path: "Posts/2026-01-01-a.comments/2026-01-02-x.md") == .comments(folder: "2026-01-01-a.comments"))
+        #expect(SiteChange(path: "Posts/2026-01-01-a.comments") == .comments(folder: "2026-01-01-a.comments"))
+        #expect(SiteChange(path: "site.yaml") == .siteWide(path: "site.yaml"))
+        #expect(SiteChange(path: "Templates/post.mustache") == .siteWide(path: "Templates/post.mustache"))
+        #expect(SiteChange(path: "Posts/images/a.png") == .siteWide(path: "Posts/images/a.png"))
+        #expect(SiteChange(path: "Posts") == .everything)
+        #expect(SiteChange(path: "Posts/.a.md.swp") == nil)
     }
 }

@@ -124,6 +124,8 @@ public struct ClaimChecker: Sendable {
             for (index, range) in sentences.enumerated() {
                 let (decision, numbered) = block.text.withUnsafeBufferPointer { text in
                     block.leadIn.withUnsafeBufferPointer { leadIn in
+                        // `range` is a sentence of this block's text (SentenceSplitter), so inside the buffer; neither
+                        // buffer is kept past the closure (the decision holds byte ranges, not pointers).
                         let bytes = UnsafeBufferPointer(rebasing: text[range])
                         let numbered = NumberedReferences.marks(in: bytes)
                         // Only an uncited claim's finding names its reasons.
@@ -317,6 +319,8 @@ public struct ClaimChecker: Sendable {
 
         /// cmark-gfm drops definitions nobody references, so they are found in the source text: lines that start,
         /// after at most three spaces, with `[^label]:`. A byte scan: it runs over every line of every post.
+        /// Reads stay inside the line (`open + 2 < lineEnd`, `close + 1 < lineEnd`, lineEnd <= count); `UnsafeCodeTests`
+        /// compares the findings with a plain split into lines.
         func reportUnusedFootnotes(body: String, bodyFirstLine: Int, analysis: inout ClaimAnalysis) {
             var lineNumber = bodyFirstLine
             var body = body

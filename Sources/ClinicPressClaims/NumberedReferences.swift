@@ -39,6 +39,8 @@ struct NumberedReferences {
     func contains(line: Int) -> Bool { lines?.contains(line) ?? false }
 
     /// The bracketed numbers in `text` (`[3]`, `[1, 4]`, `[2-5]`, `[2–5]`), with the byte offset of each bracket.
+    /// Every read is at `i` or `j` below `text.count` (checked by the loops); a range is capped at 50 numbers.
+    /// `UnsafeCodeTests` compares it with a plain reading of the same rules on random text.
     static func marks(in text: UnsafeBufferPointer<UInt8>) -> [(offset: Int, numbers: [Int])] {
         var found: [(Int, [Int])] = []
         var i = 0

@@ -125,6 +125,8 @@ public struct ClaimChecker: Sendable {
             for (index, range) in sentences.enumerated() {
                 let (decision, numbered) = block.text.withUnsafeBufferPointer { text in
                     block.leadIn.withUnsafeBufferPointer { leadIn in
+                        // `range` is a sentence of this block's text (SentenceSplitter), so inside the buffer; neither
+                        // buffer is kept past the closure (the decision holds byte ranges, not pointers).
                         let bytes = UnsafeBufferPointer(rebasing: text[range])
                         let numbered = NumberedReferences.marks(in: bytes)
                         // Only an uncited claim's finding names its reasons.

@@ -39,6 +39,9 @@ struct NumberedReferences {
     func contains(line: Int) -> Bool { lines?.contains(line) ?? false }
 
     /// The bracketed numbers in `text` (`[3]`, `[1, 4]`, `[2-5]`, `[2–5]`), with the byte offset of each bracket.
+    /// Every read is at `i` or `j` below `text.count` (checked by the loops; the en dash's two more bytes are checked
+    /// `j + 2 < count` first); a range is capped at 50 numbers.
+    /// `UnsafeCodeTests` compares it with a plain reading of the same rules on random text.
     static func marks(in text: UnsafeBufferPointer<UInt8>) -> [(offset: Int, numbers: [Int])] {
         var found: [(Int, [Int])] = []
         var i = 0
@@ -48,15 +51,19 @@ struct NumberedReferences {
             var valid = true
             while j < text.count, text[j] != UInt8(ascii: "]") {
                 let b = text[j]
+                // The en dash (E2 80 93) is read whole, as a hyphen: byte by byte its lead byte ended the number before
+                // the 0x93 could start a range, so "[2–5]" read as [2, 5].
+                let isEnDash = b == 0xE2 && j + 2 < text.count && text[j + 1] == 0x80 && text[j + 2] == 0x93
                 if b >= 0x30 && b <= 0x39 {
                     current = (current ?? 0) * 10 + Int(b - 0x30)
                     if current! > 999 { valid = false; break }
-                } else if b == UInt8(ascii: ",") || b == UInt8(ascii: " ") || b == UInt8(ascii: "-") || b == 0xE2 || b == 0x80 || b == 0x93 {
+                } else if b == UInt8(ascii: ",") || b == UInt8(ascii: " ") || b == UInt8(ascii: "-") || isEnDash {
                     if let value = current {
                         if let from = rangeStart { numbers += Array(from...max(from, min(value, from + 50))); rangeStart = nil } else { numbers.append(value) }
-                        if b == UInt8(ascii: "-") || b == 0x93 { rangeStart = numbers.removeLast() }
+                        if b == UInt8(ascii: "-") || isEnDash { rangeStart = numbers.removeLast() }
                         current = nil
                     }
+                    if isEnDash { j += 2 }
                 } else {
                     valid = false
                     break

@@ -89,7 +89,8 @@ struct ProseBlock: Sendable {
         checkpoints = counts
     }
 
-    /// The text of `range` as a string.
+    /// The text of `range` as a string. `range` must lie inside `text` (sentence and mark ranges do); the buffer is
+    /// read only within the closure.
     func string(_ range: Range<Int>) -> String {
         text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
@@ -135,7 +136,10 @@ struct ProseBlock: Sendable {
         makeCheckpoints()
     }
 
-    /// Appends a text node's literal, taking `[@key]` and unresolved `[^label]` out as marks.
+    /// Appends a text node's literal, taking `[@key]` and unresolved `[^label]` out as marks. `literal` is borrowed
+    /// from the tree for this call only (copied into `text`). Reads stay below `literal.count`: a bracket is used only
+    /// when `bracket + 2 < count`, and `end` is found inside the literal. `UnsafeCodeTests` compares the text and
+    /// marks with a plain scan of each text node.
     private mutating func appendText(_ literal: UnsafeBufferPointer<UInt8>, at start: TextPosition) {
         let open = UInt8(ascii: "["), close = UInt8(ascii: "]"), space = UInt8(ascii: " ")
         var runStart = 0

@@ -6,7 +6,9 @@ import ClinicPressText
 /// Works on the UTF-8 bytes of the text, the form the tokenizer reads: a sentence is a byte range, and the text
 /// of a sentence is made only for the few that are reported.
 enum SentenceSplitter {
-    /// Half-open byte ranges of the sentences in `text`, each trimmed of surrounding spaces.
+    /// Half-open byte ranges of the sentences in `text`, each trimmed of surrounding spaces. The buffer lives only
+    /// for the call; only ranges come out. `UnsafeCodeTests` compares the result with the same rules written plainly
+    /// over Unicode scalars, on random text.
     static func split(_ text: [UInt8]) -> [Range<Int>] {
         text.withUnsafeBufferPointer { split(UTF8Text(bytes: $0)) }
     }
@@ -69,6 +71,7 @@ enum SentenceSplitter {
         if start < index, text.scalar(at: start).length == index - start, text.scalar(at: start).value.isUppercaseScalar { return false }
         // Only short words can be abbreviations (all of them ASCII): most periods follow longer words, which need no string at all.
         guard index - start <= longestAbbreviation else { return true }
+        // start <= index <= count (wordStart walks back from index): the slice is inside the buffer.
         let word = String(decoding: UnsafeBufferPointer(rebasing: text.bytes[start..<index]), as: UTF8.self).lowercased()
         if abbreviations.contains(word) { return false }
         if numberAbbreviations.contains(word), startsWithDigit { return false }
@@ -106,6 +109,10 @@ enum SentenceSplitter {
 
 /// UTF-8 text read scalar by scalar at byte offsets. The text comes from Swift strings and cmark-gfm (which
 /// validates UTF-8), so every offset a scanner stops at starts a whole scalar.
+///
+/// A view of a buffer borrowed for one `SentenceSplitter.split` call, never stored. Every read is at an index below
+/// `count`: callers check `index < count` first, multi-byte reads check `index + length <= count` (or `< count` for the
+/// last byte they read), and `scalarStart(before:)` stops at 0.
 struct UTF8Text {
     let bytes: UnsafeBufferPointer<UInt8>
 
@@ -144,6 +151,7 @@ struct UTF8Text {
                 return (x &- ones) & ~x & highs != 0
             }
             while index + 8 <= bytes.count {
+                // Eight bytes from `index`, all inside the buffer (`index + 8 <= count`); unaligned loads are allowed.
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 if hasByte(word, UInt8(ascii: ".")) || hasByte(word, UInt8(ascii: "!")) || hasByte(word, UInt8(ascii: "?")) || hasByte(word, 0xE2) {
                     break

@@ -7,6 +7,10 @@ import ClinicPressText
 /// - `<!-- claim-ok: reason -->` on its own line lets the claims of the next block (paragraph, list, table) pass.
 /// - `<!-- claim-check off: reason -->` … `<!-- claim-check on -->` lets every claim between them pass;
 ///   `<!-- claim-check off uncited-statistic, uncited-research: reason -->` only those rules.
+///
+/// `@unchecked Sendable` because of `uses`, its one mutable field: a suppression is made by the `ProseWalker` of one
+/// `ClaimChecker.check` call and counted only inside that call, on its thread; posts checked in parallel never share
+/// one. `UnsafeCodeTests` checks posts in parallel and compares the counts with a plain count.
 final class Suppression: @unchecked Sendable {
     enum Scope: Equatable {
         case nextBlock

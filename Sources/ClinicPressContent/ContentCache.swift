@@ -7,6 +7,10 @@ import Foundation
 /// comment folder, so saving one post of a 10,000-post site reads one file, not 10,000.
 ///
 /// A fresh cache, or one told that anything may have changed (`invalidateAll`), reads everything.
+///
+/// `@unchecked Sendable`: every stored property is read and written under `lock`, except the `lastReads` getter, which
+/// is meant to be read after the build that set it, by whoever ran the build (the preview runs one build at a time).
+/// `UnsafeCodeTests` compares a cache driven by random edits, with invalidations from many threads, with fresh loads.
 public final class ContentCache: @unchecked Sendable {
     private let lock = NSLock()
     /// `Posts/*.md`, sorted by name, with their parse results; nil until the first load.

@@ -15,6 +15,9 @@ enum FolderListing {
                 if errno != 0 { return .failure(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)) }
                 return .success(names)
             }
+            // `entry` points into the DIR stream and stays valid until the next readdir or closedir, both after this line.
+            // d_name is a fixed array of 256 bytes imported as a tuple: the name is read up to its NUL, never past the
+            // array. `UnsafeCodeTests` compares the names with FileManager's on folders of random names.
             let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
                 String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
             }

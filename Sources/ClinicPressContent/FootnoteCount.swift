@@ -35,6 +35,8 @@ struct FootnoteCount {
         return text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return 0 }
             var count = 0, offset = 0
+            // memchr gets the `count - offset` bytes left (offset < count), and returns a pointer inside them, so `index`
+            // is a valid index and `index - 1` is read only when index > 0. The buffer lives only for `withUTF8`.
             while offset < bytes.count, let found = memchr(base + offset, Int32(UInt8(ascii: "^")), bytes.count - offset) {
                 let index = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
                 if index > 0, bytes[index - 1] == UInt8(ascii: "[") { count += 1 }

@@ -57,6 +57,9 @@ enum SourceText {
                                    rule: "input-limit", hint: "split it into smaller files, or check that it is the file you meant"))
         }
         var failed = false
+        // Each read(2) writes at most `size - initialized` bytes right after the initialized ones, so never past the
+        // capacity, and `initialized` counts only bytes read: a file that shrank since fstat gives a shorter array, one
+        // that grew is cut at `size`. `UnsafeCodeTests` compares the text with Foundation's reading of random files.
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             initialized = 0
             while initialized < size, let start = buffer.baseAddress {
@@ -127,7 +130,8 @@ enum SourceText {
         guard var text = String(validating: bytes, as: UTF8.self) else {
             return .failure(invalidUTF8(bytes, relativePath: relativePath))
         }
-        // memchr over the bytes: the generic `text.utf8.contains` walked every post byte by byte.
+        // memchr over the bytes: the generic `text.utf8.contains` walked every post byte by byte. It reads exactly the
+        // slice's `count` bytes, inside the closure that lends them.
         let hasCarriageReturn = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false
         }

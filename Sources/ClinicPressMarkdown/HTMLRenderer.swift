@@ -310,6 +310,7 @@ struct HTMLRenderer {
             replaced.withUTF8 { escapeHref($0[...]) }
         } else {
             let range = node.record.destination.bytes
+            // The parser made `range` inside `text`; the buffer is read only within the closure.
             storage.text.withUnsafeBufferPointer { escapeHref($0[range]) }
         }
     }
@@ -331,6 +332,8 @@ struct HTMLRenderer {
     }
 
     /// The tags GitHub's tagfilter disallows: `<` or `</`, the name in any case, then a space, `>` or `/>`.
+    /// Bounds: a name is compared only when more than `name.count` bytes follow it, so `after` is inside the slice.
+    /// `UnsafeCodeTests` compares it with a plain prefix test on random text.
     static func isFilteredTag(_ bytes: ArraySlice<UInt8>) -> Bool {
         var index = bytes.startIndex + 1
         if index < bytes.endIndex, bytes[index] == UInt8(ascii: "/") { index += 1 }

@@ -107,7 +107,9 @@ public struct MarkdownNode: Sendable {
         }
     }
 
-    /// Calls `body` with the literal's UTF-8 bytes (empty when there is none), read in place.
+    /// Calls `body` with the literal's UTF-8 bytes (empty when there is none), read in place. The range lies inside
+    /// `storage.text` (the parser made it), and the buffer is valid only during `body`, which must not keep it.
+    /// `UnsafeCodeTests` compares the bytes with `literal`.
     public func withLiteralUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let range = record.literal
         return storage.text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range.bytes])) }

@@ -20,6 +20,8 @@ package enum MarkdownParser {
                 cmark_parser_attach_syntax_extension(parser, extensionPointer)
             }
         }
+        // UInt8 and CChar have the same size and alignment, so the rebound view is the same bytes; cmark_parser_feed
+        // copies what it needs before returning, so the pointer is not kept past the closure.
         source.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
@@ -47,6 +49,7 @@ package enum MarkdownParser {
             if let extensionPointer = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, extensionPointer) }
         }
         var text = markdown
+        // As in `parse`: same-size rebinding, and cmark copies the bytes during the call.
         text.withUTF8 { buffer in buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) } }
         let root = Extensions.finishLock.withLock { cmark_parser_finish(parser)! }
         defer { cmark_node_free(root) }
@@ -57,6 +60,9 @@ package enum MarkdownParser {
 
     /// Copies cmark-gfm's tree into flat records, parents before children, without recursing: posts can nest
     /// block quotes, lists and emphasis thousands deep.
+    ///
+    /// Every `OpaquePointer` and C string it reads belongs to the tree of `parse`, which frees it (`defer`) only after
+    /// `convert` returns; each string is copied into `text` at once, so no pointer outlives the tree.
     private struct Converter {
         let source: [UInt8]
         let lineStarts: [Int]
@@ -163,6 +169,7 @@ package enum MarkdownParser {
             case .table:
                 let columns = Int(cmark_gfm_extensions_get_table_columns(node))
                 if let alignments = cmark_gfm_extensions_get_table_alignments(node) {
+                    // The table extension allocates one alignment byte per column (`columns` of them), owned by the node.
                     record.destination = add(UnsafeBufferPointer(start: alignments, count: columns))
                 }
             case .tableRow:
@@ -175,6 +182,8 @@ package enum MarkdownParser {
 
         private mutating func add(_ cString: UnsafePointer<CChar>?) -> MarkdownTree.TextRange {
             guard let cString else { return .absent }
+            // A NUL-terminated string of the node: `strlen` bytes are readable. CChar and UInt8 differ only in sign, which
+            // Swift allows to read the same memory, so reading past the rebinding's `capacity: 1` is fine.
             return cString.withMemoryRebound(to: UInt8.self, capacity: 1) { add(UnsafeBufferPointer(start: $0, count: strlen(cString))) }
         }
 
@@ -203,6 +212,8 @@ package enum MarkdownParser {
             }
             guard index + 2 < lineEnd, source[index] == UInt8(ascii: "["), source[index + 1] == UInt8(ascii: "^"),
                   let close = source[(index + 2)..<lineEnd].firstIndex(of: UInt8(ascii: "]")) else { return .absent }
+            // index + 2 <= close < lineEnd <= source.count: the slice is inside the buffer. `UnsafeCodeTests` compares
+            // the labels with those written in random sources.
             return source.withUnsafeBufferPointer { add(UnsafeBufferPointer(rebasing: $0[(index + 2)..<close])) }
         }
 
@@ -243,7 +254,11 @@ package enum MarkdownParser {
     }
 
     /// Where each line starts, and whether it is ASCII only: memchr finds the line breaks, and each line is
-    /// tested eight bytes at a time for a byte with its high bit set.
+    /// tested eight bytes at a time for a byte with its high bit set. `UnsafeCodeTests` compares both with a split
+    /// on "\n" on random text.
+    ///
+    /// Safe: `lineStart` is at most `buffer.count` (it is one past a newline memchr found inside the buffer), so memchr
+    /// and `isASCII` are given exactly the bytes from there to the end; the pointers are used only inside the closure.
     private static func lines(of source: [UInt8]) -> (starts: [Int], ascii: [Bool]) {
         var starts = [0], ascii: [Bool] = []
         source.withUnsafeBufferPointer { buffer in
@@ -264,8 +279,8 @@ package enum MarkdownParser {
         return (starts, ascii)
     }
 
-    /// Whether `count` bytes from `bytes` are all ASCII, read eight at a time; `MarkdownTreeTests` compares it with
-    /// a byte-by-byte test on random input.
+    /// Whether `count` bytes from `bytes` are all ASCII, read eight at a time; `UnsafeCodeTests` compares it with
+    /// a byte-by-byte test on random input, at every alignment.
     static func isASCII(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
         var index = 0, high: UInt64 = 0
         while index + 8 <= count {

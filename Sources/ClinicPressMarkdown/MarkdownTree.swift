@@ -44,6 +44,7 @@ public struct MarkdownTree: Sendable {
 
         func string(_ range: TextRange) -> String? {
             guard range.isPresent else { return nil }
+            // Every range was made by the parser from `text.count` before an append, so it lies inside `text`.
             return text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range.bytes]), as: UTF8.self) }
         }
 

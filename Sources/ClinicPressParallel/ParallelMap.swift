@@ -18,6 +18,12 @@ extension Array where Element: Sendable {
 /// One slot per result; each index is written by exactly one iteration, so no lock is needed. The slots are
 /// raw memory allocated once: `Array.withUnsafeMutableBufferPointer` moves the array's storage out while its
 /// closure runs, so calling it from several threads at once loses writes and crashes.
+///
+/// `@unchecked Sendable`: `concurrentPerform` gives each index in `0..<count` to exactly one iteration, so slots are
+/// written by one thread each and never read during the writes; `collect` runs after `concurrentPerform` has returned,
+/// which orders every write before it. The memory is owned by this object: initialized to nil at `init`, deinitialized
+/// and freed in `deinit`. `UnsafeCodeTests` compares `parallelMap` with `map` on random arrays and counts the objects
+/// it leaves alive.
 private final class ResultSlots<T>: @unchecked Sendable {
     private let slots: UnsafeMutablePointer<T?>
     private let count: Int
@@ -42,6 +48,9 @@ private final class ResultSlots<T>: @unchecked Sendable {
     }
 }
 
+/// Carries the transform, made escaping by `withoutActuallyEscaping`, into `concurrentPerform`. Sound because the
+/// transform is `@Sendable` already and `concurrentPerform` returns only after its last iteration, so the closure is
+/// never used after `withoutActuallyEscaping` ends.
 private struct UncheckedBox<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }

@@ -8,6 +8,11 @@ import Glibc
 /// Watches the site's sources with inotify — `site.yaml`, `references.yaml`, `Posts/` (with comment folders) and
 /// `Templates/` (with `assets/`) — and reports the paths that changed. No polling: the kernel wakes us. Watches
 /// are not recursive in inotify, so each folder gets its own, including folders created later.
+///
+/// `@unchecked Sendable`: `descriptor` and `source` are set once in `init`, before any event can be handled; `folders`
+/// is read and written only on `queue` (the setup in `init` runs there with `queue.sync`, and the read source's
+/// handler runs there), so it is never touched by two threads at once. `UnsafeCodeTests` creates files with random
+/// names and compares what the watcher reports with what was created.
 public final class FileWatcher: @unchecked Sendable {
     private let siteDirectory: URL
     private let onChange: @Sendable ([SiteChange]) -> Void
@@ -73,6 +78,10 @@ public final class FileWatcher: @unchecked Sendable {
     }
 
     /// Reads every pending event. The name of an event is not imported into Swift: it follows the struct.
+    ///
+    /// Bounds: read(2) fills at most the buffer; an event header is loaded only when `offset + header <= count` (an
+    /// unaligned load, allowed for this plain C struct), and its name is cut at `count` and at its first NUL (the
+    /// kernel pads names with NULs to align the next event).
     private func readEvents() {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var changed: [SiteChange] = []

@@ -86,6 +86,10 @@ public struct PreviewBuilder: Sendable {
     /// Decorated pages of the last build. A page whose HTML and findings did not change keeps its decorated copy:
     /// a rebuild after one edit decorates a handful of pages, not all of them. (Unchanged pages come from the render
     /// cache as the same buffers, so the comparisons are cheap.)
+    ///
+    /// `@unchecked Sendable`: every stored property is read and written under `lock`, except the `changedPaths` getter,
+    /// which `RebuildCoordinator` reads after the build that set it, one build at a time. `UnsafeCodeTests` compares
+    /// the pages of a preview rebuilt after random edits with those of a fresh one.
     private final class Decorations: @unchecked Sendable {
         private let lock = NSLock()
         private var pages: [String: (html: [UInt8], findings: [Diagnostic], generation: String, decorated: OutputFile)] = [:]

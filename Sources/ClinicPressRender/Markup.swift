@@ -14,6 +14,8 @@ public enum Markup {
             : !bytes.contains(where: special)
         if plain { return text }
         let input = Array(bytes)
+        // The multi-byte cases check `index + k < input.count` before reading ahead and skip only bytes they read.
+        // `UnsafeCodeTests` compares the result with a plain escaping of Unicode scalars.
         var out: [UInt8] = []
         out.reserveCapacity(input.count + 16)
         var index = 0

@@ -153,6 +153,8 @@ public struct Theme: Sendable {
         while true {
             errno = 0
             guard let entry = readdir(directory) else { return errno == 0 ? names : nil }
+            // As in `FolderListing.names`: the entry is valid until the next readdir, and the name is read up to its NUL
+            // within d_name's 256 bytes. `UnsafeCodeTests` lists assets with random names through `load`.
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             if name != ".", name != ".." { names.append(name) }
         }

@@ -6,6 +6,11 @@ import Foundation
 /// What one build can reuse from the previous one: each post's per-post stages' result, as long as neither the post
 /// nor anything its page depends on changed. The preview server keeps one between rebuilds, so saving a post
 /// re-parses that post alone.
+///
+/// `@unchecked Sendable`: `lastBuild` and the changed files are under `lock`, and `results`, `content` and `pages` are
+/// thread-safe themselves; `siteFingerprint` is not locked, because one build at a time uses a cache (the preview's
+/// `RebuildCoordinator` is an actor that never runs two), and it is written and read only inside that build.
+/// `UnsafeCodeTests` compares builds through one cache after random edits with builds from scratch.
 public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
     /// Each published post's per-post stages' result, by the post's file, under `SiteBuilder.postKey`.

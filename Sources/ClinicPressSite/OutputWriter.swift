@@ -14,6 +14,10 @@ import Foundation
 /// What may be replaced is `OutputGuard`'s decision, made on real paths. An output that is a symbolic link to a
 /// folder is followed: the staging folder is built beside the link's target and swapped with it, so the link keeps
 /// pointing at the new site. Every output gets `OutputGuard.stampName`, which marks it as replaceable next time.
+///
+/// `@unchecked Sendable`: `stagingCreated` is its only mutable state. `prepare` runs on a background queue, and the
+/// build waits for it (`DispatchGroup.wait`) before it calls `finish` or `discard`, so the two never run at once and
+/// the wait orders the write before the reads. `UnsafeCodeTests` writes random files and reads them back.
 final class OutputWriter: @unchecked Sendable {
     /// The site folder, which the output must never replace or contain.
     let siteDirectory: URL
@@ -86,6 +90,8 @@ final class OutputWriter: @unchecked Sendable {
             let staging = staging
             let failures = written.parallelMap { file -> OutputError? in
                 let target = staging.path + "/" + file.path
+                // The C helpers read exactly `bytes.count` bytes from the base address (none for an empty file, whose
+                // base address may be nil) and keep no pointer after they return.
                 let code = file.contents.withUnsafeBytes { bytes -> Int32 in
                     if let previous, clinicpress_file_equals(previous + file.path, bytes.baseAddress, bytes.count) == 1,
                        link(previous + file.path, target) == 0 {

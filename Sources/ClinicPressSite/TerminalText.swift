@@ -21,7 +21,8 @@ public enum TerminalText {
     }
 
     /// `needsEscaping` over UTF-8 bytes in place: a plain loop, not a generic one (it runs over every finding's
-    /// message and excerpt).
+    /// message and excerpt). It reads each byte once through the buffer's own iterator, so never out of bounds;
+    /// `ControlCharacterTests` compares it with the escaped characters written plainly, on random text.
     static func needsEscaping(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for byte in bytes {

@@ -54,6 +54,10 @@ import Testing
         }
         #expect(marks("a [1] b [2, 3] c [4-6] d [7–8]") == [[1], [2, 3], [4, 5, 6], [7, 8]])
         #expect(marks("[sic] [a1] [] [1a] [12345]").isEmpty)
+        // An en dash is a range like a hyphen: "[2–5]" once read as [2, 5].
+        #expect(marks("[2–5] [1, 7–9]") == [[2, 3, 4, 5], [1, 7, 8, 9]])
+        // Only the en dash: other characters sharing its bytes (U+2000, Ⓚ) are not separators.
+        #expect(marks("[1\u{2000}2] [1Ⓚ2]").isEmpty)
     }
 
     @Test func aListItemIsReadWithItsLeadIn() throws {

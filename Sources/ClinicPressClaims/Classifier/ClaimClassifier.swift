@@ -176,6 +176,7 @@ public final class ClaimClassifier: Sendable {
     /// The decision about one sentence in UTF-8, tokenized once. `leadIn` is what introduces the list the sentence is
     /// an item of ("Benefits include:"), empty elsewhere.
     /// `explain: false` leaves `reasons` empty (a cited sentence is reported without them).
+    /// The buffers are read during the call only; the decision keeps byte ranges into `sentence`, never a pointer.
     public func decide(utf8 sentence: UnsafeBufferPointer<UInt8>, leadIn: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0),
                        explain: Bool = true, scratch: inout Scratch) -> ClaimDecision {
         ClaimWords.tokenize(sentence, into: &scratch.words)

@@ -31,7 +31,9 @@ enum ClaimWords {
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into words: inout [ClaimWord]) {
         words.removeAll(keepingCapacity: true)
         // Each word's spelling (lower case, apostrophes dropped) is written into a buffer on the stack; a word's first
-        // `maximumSpelling` bytes make its stem.
+        // `maximumSpelling` bytes make its stem. Every write checks `length < maximumSpelling` (the capacity), and the
+        // buffer is used only during the call. `ClaimClassifierTests` and `UnsafeCodeTests` compare words of every length
+        // with plain tokenizing and stemming.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumSpelling) { spelling in
             tokenize(bytes, into: &words, spelling: spelling)
         }
@@ -116,6 +118,7 @@ enum ClaimWords {
     }
 
     /// A currency sign right before `start`: `$`, `£` (C2 A3) or `€` (E2 82 AC). A price is no health figure.
+    /// Each read at `start - k` is checked `start >= k` first.
     static func isCurrency(_ bytes: UnsafeBufferPointer<UInt8>, before start: Int) -> Bool {
         if start >= 1, bytes[start - 1] == 0x24 { return true }
         if start >= 2, bytes[start - 2] == 0xC2, bytes[start - 1] == 0xA3 { return true }
@@ -125,7 +128,7 @@ enum ClaimWords {
     /// The width of a non-ASCII punctuation mark at `i`: the General Punctuation block (U+2000–U+206F: curly quotes,
     /// dashes, ellipsis, thin spaces), currency signs (U+20A0–U+20BF: €) and Latin-1's no-break space and marks
     /// (U+00A0–U+00BF: « », °, £); 0 otherwise.
-    /// Other non-ASCII bytes are letters.
+    /// Other non-ASCII bytes are letters. Each read past `i` is checked against `bytes.count` first.
     static func punctuationLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         guard i < bytes.count, bytes[i] >= 0xC2 else { return 0 }
         if bytes[i] == 0xE2, i + 2 < bytes.count,

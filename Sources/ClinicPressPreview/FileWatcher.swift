@@ -36,6 +36,10 @@ public final class FileWatcher: @unchecked Sendable {
         }
         let source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue)
         source.setEventHandler { [weak self] in self?.readEvents() }
+        // Dispatch may still be using the descriptor until the source is cancelled: it is closed only then, so a
+        // descriptor number the system hands out again is never read or closed by mistake.
+        let descriptor = descriptor
+        source.setCancelHandler { close(descriptor) }
         source.resume()
         self.source = source
         #else
@@ -44,8 +48,8 @@ public final class FileWatcher: @unchecked Sendable {
     }
 
     deinit {
+        // The cancel handler closes the descriptor.
         source?.cancel()
-        if descriptor >= 0 { close(descriptor) }
     }
 
     public enum WatchError: Error, CustomStringConvertible {

@@ -162,6 +162,19 @@ public struct Moderation: Sendable {
         }
     }
 
+    /// Rewrites the comment's text below its front matter (the preview's "approve with contact details removed"),
+    /// under the same lock and the same check as a decision: nothing is written when the status is no longer `read`.
+    public func replaceBody(of file: CommentFile, read: String?, with transform: (String) -> String) throws {
+        _ = try update(file) { text in
+            let found = try FrontMatterEditor.value(of: "status", in: text)
+            guard found == read else {
+                throw Failure.conflict(path: file.path, decision: "edited", read: read ?? "without a status", found: found ?? "without a status",
+                                       by: try FrontMatterEditor.value(of: "moderated_by", in: text))
+            }
+            return try FrontMatterEditor.replacingBody(in: text, transform)
+        }
+    }
+
     /// Records screening flags in a comment file, and the `autoSpam` decision when the policy marks the comment spam.
     /// The policy decides under the lock, on the status the file holds then, so screening never overwrites a
     /// moderator's decision. Returns the file's new text, and whether this call made the comment spam.

@@ -34,6 +34,15 @@ public enum FrontMatterEditor {
         return lines.joined(separator: "\n")
     }
 
+    /// The text with its body (everything after the closing `---` line) passed through `transform`, the front matter
+    /// kept exactly as it was.
+    public static func replacingBody(in text: String, _ transform: (String) -> String) throws -> String {
+        let lines = splitLines(text)
+        let (_, closing) = try frontMatterLines(lines)
+        let body = lines[(closing + 1)...].joined(separator: "\n")
+        return lines[...closing].joined(separator: "\n") + "\n" + transform(body)
+    }
+
     /// The value written for a top-level key, as a plain string: quotes and a trailing `# comment` removed. Nil when
     /// the key is not there. Meant for short scalar values such as `status`, which moderation compares.
     public static func value(of key: String, in text: String) throws -> String? {

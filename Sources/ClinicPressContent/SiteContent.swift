@@ -43,6 +43,12 @@ public struct SiteContent: Sendable {
     }
 
     /// Reads and parses one post file.
+    /// One post, read on its own (the preview's moderation queue names the posts comments belong to); nil when it
+    /// cannot be read or has errors.
+    public static func post(atPath relativePath: String, in siteDirectory: URL) -> Post? {
+        loadPost(relativePath, in: siteDirectory).post
+    }
+
     static func loadPost(_ relativePath: String, in siteDirectory: URL) -> LoadedPost {
         var diagnostics: [Diagnostic] = []
         guard let text = SourceText.read(path: siteDirectory.path + "/" + relativePath, relativePath: relativePath,

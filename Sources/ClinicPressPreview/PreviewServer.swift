@@ -1,5 +1,6 @@
 import ClinicPressContent
 import ClinicPressModel
+import ClinicPressRender
 import ClinicPressSite
 import Foundation
 import Hummingbird
@@ -77,9 +78,35 @@ public actor RebuildCoordinator {
 /// `Cache-Control: no-store`, and the live-reload event stream. Requests whose `Host` the allow-list refuses get
 /// 403 (DNS rebinding protection).
 public enum PreviewRouter {
-    public static func make(site: PreviewSite, hosts: HostAllowList = .any) -> Router<BasicRequestContext> {
+    /// `moderation` is the queue at `/_moderation` (nil: the preview is not bound to a loopback address, and the
+    /// queue says so); `ownOrigin` the preview's address, which decisions must come from.
+    public static func make(site: PreviewSite, hosts: HostAllowList = .any, moderation: ModerationQueue? = nil,
+                            ownOrigin: String = "") -> Router<BasicRequestContext> {
         let router = Router(options: .autoGenerateHeadEndpoints)
         router.add(middleware: HostCheck(hosts: hosts))
+        router.get(RouterPath(ModerationQueue.path)) { request, _ -> Response in
+            guard let moderation else { return moderationUnavailable() }
+            let notice = request.uri.queryParameters.get("notice")
+            return html(moderation.page(notice: notice), status: .ok)
+        }
+        router.post(RouterPath(ModerationQueue.decidePath)) { request, _ -> Response in
+            guard let moderation else { return moderationUnavailable() }
+            let body = try await request.body.collect(upTo: 64 * 1024)
+            let origin = request.headers[.origin] ?? request.headers[.referer]
+            switch moderation.decide(ModerationQueue.formFields(String(buffer: body)), origin: origin, ownOrigin: ownOrigin) {
+            case .done(let notice):
+                var headers = HTTPFields()
+                let encoded = notice.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                headers[.location] = ModerationQueue.path + "?notice=" + encoded
+                headers[.cacheControl] = "no-store"
+                return Response(status: .seeOther, headers: headers)
+            case .confirm(let page):
+                return html(page, status: .ok)
+            case .refused(let status, let message):
+                let page = ModerationQueue.header(title: "Not done") + "<p>\(Markup.escape(message))</p><p><a href=\"\(ModerationQueue.path)\">Back to the queue</a></p>" + ModerationQueue.footer
+                return html(page, status: HTTPResponse.Status(code: status))
+            }
+        }
         router.get(RouterPath(LiveReload.eventsPath)) { _, _ -> Response in
             let stream = await site.events()
             var headers = HTTPFields()
@@ -95,6 +122,19 @@ public enum PreviewRouter {
         router.get("/") { request, _ in try await serve(request, site: site) }
         router.get("**") { request, _ in try await serve(request, site: site) }
         return router
+    }
+
+    static func html(_ text: String, status: HTTPResponse.Status) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func moderationUnavailable() -> Response {
+        html(ModerationQueue.header(title: "Moderation queue unavailable")
+             + "<p>The moderation queue is served only when <code>clinicpress serve</code> listens on a loopback address (the default, 127.0.0.1).</p>"
+             + ModerationQueue.footer, status: .forbidden)
     }
 
     static func serve(_ request: Request, site: PreviewSite) async throws -> Response {
@@ -173,7 +213,9 @@ public struct PreviewServer {
         var logger = Logger(label: "clinicpress.serve")
         logger.logLevel = .error
         let app = Application(
-            router: PreviewRouter.make(site: site, hosts: HostAllowList(boundHost: host, port: port)),
+            router: PreviewRouter.make(site: site, hosts: HostAllowList(boundHost: host, port: port),
+                                       moderation: Self.isLoopback(host) ? ModerationQueue(siteDirectory: siteDirectory) : nil,
+                                       ownOrigin: String(url.dropLast())),
             configuration: .init(address: .hostname(host, port: port), serverName: "ClinicPress preview"),
             onServerRunning: { _ in onReady(url) },
             logger: logger
@@ -184,6 +226,13 @@ public struct PreviewServer {
                                                          logger: logger))
         try await services.run()
         withExtendedLifetime(watcher) {}
+    }
+}
+
+extension PreviewServer {
+    /// 127.0.0.0/8, ::1 and localhost: only this machine can reach the server.
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 }
 

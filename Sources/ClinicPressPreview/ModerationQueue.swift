@@ -61,7 +61,7 @@ public struct ModerationQueue: Sendable {
             let post = SiteContent.post(atPath: "Posts/\(stem).md", in: siteDirectory)
             let siblings = commentsByStem[stem] ?? []
             html += "<section aria-labelledby=\"post-\(Markup.escape(stem))\">\n"
-            html += "<h2 id=\"post-\(Markup.escape(stem))\">\(post.map { "<a href=\"/\(Markup.escape(String($0.path.dropFirst())))\">\(Markup.escape($0.title))</a>" } ?? Markup.escape(stem))</h2>\n"
+            html += "<h2 id=\"post-\(Markup.escape(stem))\">\(post.map { "<a href=\"/\(Markup.escape($0.path))\">\(Markup.escape($0.title))</a>" } ?? Markup.escape(stem))</h2>\n"
             if let post { html += "<p class=\"excerpt\">\(Markup.escape(Self.excerpt(post.body, words: 30)))</p>\n" }
             for comment in byPost[stem]!.sorted(by: { ($0.date, $1.id) > ($1.date, $0.id) }) {
                 html += card(comment, siblings: siblings)

@@ -46,7 +46,7 @@ import Testing
                 #expect(response.status == .ok)
                 let page = String(buffer: response.body)
                 #expect(page.contains("<h1>Moderation: 3 pending comments</h1>"))
-                #expect(page.contains(">Ketamine Basics</a></h2>"))
+                #expect(page.contains("<a href=\"/posts/ketamine-basics/\">Ketamine Basics</a></h2>"))
                 #expect(page.contains("<span class=\"flag\">contact-info</span>"))
                 #expect(page.contains("In reply to Sam: Great post."))
                 #expect(page.contains("this reply stays hidden until the parent is approved"))

@@ -197,4 +197,12 @@ import Testing
         }
         #expect(failure.description.hasPrefix("--commit needs the site in a git repository: \(harness.site.url.path) is not in a git repository"))
     }
+
+    @Test func theCommandRefusesToStartWithCommitOutsideARepository() throws {
+        let harness = Harness()
+        let result = try ClinicPressBinary.run(["intake", "--site", harness.site.url.path, "--port", "0", "--commit"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("error: --commit needs the site in a git repository"))
+        #expect(result.stdout.isEmpty)
+    }
 }

@@ -72,9 +72,19 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // `clinicpress intake`: the comment form's receiver. Writes comment files through ClinicPressComments' writer;
+        // knows nothing of rendering.
+        .target(
+            name: "ClinicPressIntake",
+            dependencies: [
+                "ClinicPressModel", "ClinicPressContent", "ClinicPressComments",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "clinicpress",
-            dependencies: ["ClinicPressSite", "ClinicPressPreview", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["ClinicPressSite", "ClinicPressPreview", "ClinicPressIntake", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             // mimalloc (Debian's libmimalloc-dev, installed by scripts/bootstrap.sh) replaces glibc's malloc in the
             // command line: cmark-gfm, Yams and the claim checker allocate millions of small blocks on a large
             // site, and glibc's slow path was a fifth of `check`'s time (Benchmarks/README.md).
@@ -93,7 +103,7 @@ let package = Package(
         .testTarget(
             name: "ClinicPressTests",
             dependencies: ["ClinicPressSite", "ClinicPressContent", "ClinicPressMarkdown", "ClinicPressClaims", "ClinicPressClaimsTraining", "ClinicPressComments", "ClinicPressSeries", "ClinicPressRender", "ClinicPressModel", "ClinicPressParallel", "ClinicPressPreview",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "ClinicPressIntake", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
     ]

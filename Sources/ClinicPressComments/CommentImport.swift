@@ -46,11 +46,8 @@ public struct CommentImport {
     let postStems: [String: String]
     /// Existing comments by post file stem, to skip duplicates.
     let existing: [String: [Comment]]
-    let screener: CommentScreener
-    /// Decides which new comments are `spam` right away (`comments.auto_spam` in site.yaml).
-    let autoSpam: AutoSpamPolicy
-    /// Writes the new files.
-    let store: CommentStore
+    /// Screens and writes the new files (the same writer as `clinicpress intake`).
+    let writer: NewCommentWriter
 
     /// Prepares an import into `siteDirectory`. `posts` are (slug, file stem) pairs.
     public init(siteDirectory: URL, posts: [(slug: String, stem: String)], existing: [String: [Comment]], screener: CommentScreener, autoSpam: AutoSpamPolicy) {
@@ -62,9 +59,7 @@ public struct CommentImport {
         }
         self.postStems = stems
         self.existing = existing
-        self.screener = screener
-        self.autoSpam = autoSpam
-        self.store = CommentStore(siteDirectory: siteDirectory)
+        self.writer = NewCommentWriter(siteDirectory: siteDirectory, screener: screener, autoSpam: autoSpam)
     }
 
     // MARK: - Reading exports
@@ -170,20 +165,11 @@ public struct CommentImport {
                 result.duplicates.append(submission.row)
                 continue
             }
-            let file = uniqueFile(for: submission, postStem: stem)
-            let flags = screener.flags(author: submission.author, body: submission.body).map(\.rawValue)
-            // A new comment is pending unless the policy decides otherwise; its decision is dated like the submission.
-            let decision = autoSpam.marksSpam(.pending, screeningFlags: flags) ? autoSpam.decision(at: submission.date) : []
-            let status = decision.first { $0.key == "status" }?.value ?? Comment.Status.pending.rawValue
-            var lines = ["---", "author: \(FrontMatterEditor.quoted(submission.author))", "date: \(submission.date.iso8601)", "status: \(status)"]
-            if let email = submission.email { lines.append("email: \(FrontMatterEditor.quoted(email))") }
-            lines += decision.filter { $0.key != "status" }.map { "\($0.key): \($0.value)" }
-            lines.append("flags: \(FrontMatterEditor.list(flags))")
-            lines += ["---", body]
+            let file: CommentFile
             do {
-                try store.create(file, text: lines.joined(separator: "\n"))
+                file = try writer.write(.init(postStem: stem, author: submission.author, email: submission.email, date: submission.date, body: body)).file
             } catch {
-                result.problems.append(RowProblem(row: submission.row, message: "cannot write \(file.path): \(error)"))
+                result.problems.append(RowProblem(row: submission.row, message: "cannot write a comment file in \(CommentFile.folder(ofPost: stem)): \(error)"))
                 continue
             }
             result.created.append(file.path)
@@ -192,31 +178,6 @@ public struct CommentImport {
         }
         result.problems.sort { $0.row < $1.row }
         return result
-    }
-
-    /// The longest author part of an id. Ids are file names, and an imported author can be thousands of characters
-    /// long; the name is shortened for the id only, the file keeps it whole.
-    static let maxAuthorSlugLength = 40
-
-    /// The file of a new comment, with the id `2026-09-23-may-m`, then `-2`, `-3`… when taken.
-    private func uniqueFile(for submission: Submission, postStem: String) -> CommentFile {
-        let authorSlug = Self.shortened(Slug.make(submission.author))
-        let base = "\(submission.date.dayString)-\(authorSlug.isEmpty ? "comment" : authorSlug)"
-        var file = CommentFile(id: base, postStem: postStem)
-        var counter = 2
-        while store.exists(file) {
-            file = CommentFile(id: "\(base)-\(counter)", postStem: postStem)
-            counter += 1
-        }
-        return file
-    }
-
-    /// The slug cut to `maxAuthorSlugLength` characters, at a hyphen when there is one, with no trailing hyphen.
-    static func shortened(_ slug: String) -> String {
-        guard slug.count > maxAuthorSlugLength else { return slug }
-        let cut = slug.prefix(maxAuthorSlugLength)
-        let words = cut.lastIndex(of: "-").map { cut[..<$0] } ?? cut
-        return String(words.isEmpty ? cut : words)
     }
 
     private func normalized(_ text: String) -> String {

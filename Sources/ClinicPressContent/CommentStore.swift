@@ -7,7 +7,7 @@ import Foundation
 /// - The build reads them parsed, with line-accurate diagnostics (`loadAll`, `loadFolder`: CommentStore+Loading.swift).
 /// - Moderation lists them to resolve addresses (`files`), reads their text as it is now (`text(of:)`) and rewrites a
 ///   few front matter keys under an exclusive lock (`update`, with `FrontMatterEditor`).
-/// - Import writes new ones (`create`).
+/// - Import and `clinicpress intake` write new ones (`create`), never replacing a file.
 /// Every write goes through `AtomicFile`: readers see the old file or the new one, never a mix, and concurrent
 /// moderators are serialised.
 public struct CommentStore: Sendable {
@@ -55,10 +55,57 @@ public struct CommentStore: Sendable {
         FileManager.default.contents(atPath: url(file.path).path).flatMap { String(data: $0, encoding: .utf8) }
     }
 
-    /// Writes a new comment file, creating its post's comments folder when needed.
-    public func create(_ file: CommentFile, text: String) throws {
-        try FileManager.default.createDirectory(at: url(CommentFile.folder(ofPost: file.postStem)), withIntermediateDirectories: true)
-        try AtomicFile.write(text, replacing: url(file.path))
+    /// Writes a new comment file for the post with file stem `postStem`, named `<id>.md`, or `<id>-2.md`, `<id>-3.md`…
+    /// when the name is taken, creating the post's comments folder when needed; returns the file written. An existing
+    /// file is never replaced, even by another process creating the same name at the same moment, and when this
+    /// returns the file is complete and on disk (see `AtomicFile.create`).
+    /// - Throws: `AtomicFile.Failure` when the folder or the file cannot be written.
+    public func create(id: String, postStem: String, text: String) throws -> CommentFile {
+        let folder = url(CommentFile.folder(ofPost: postStem))
+        var isFolder: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) {
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                // Another writer may have created it in between; anything else is a real failure.
+                guard FileManager.default.fileExists(atPath: folder.path) else {
+                    throw AtomicFile.Failure.io(path: folder.path, what: "cannot create the comments folder: \(error.localizedDescription)")
+                }
+            }
+            try AtomicFile.syncFolder(folder.deletingLastPathComponent())
+        }
+        var file = CommentFile(id: id, postStem: postStem)
+        var counter = 2
+        // `exists` skips the taken names cheaply; `AtomicFile.create` decides, so a name taken meanwhile is skipped too.
+        while try exists(file) || !AtomicFile.create(text, at: url(file.path)) {
+            file = CommentFile(id: "\(id)-\(counter)", postStem: postStem)
+            counter += 1
+        }
+        return file
+    }
+
+    /// The ids of the comment files of the post with file stem `postStem` (hidden files are not comments).
+    public func ids(ofPost postStem: String) -> Set<String> {
+        let names = (try? FolderListing.names(atPath: url(CommentFile.folder(ofPost: postStem)).path).get()) ?? []
+        return Set(names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.map { String($0.dropLast(3)) })
+    }
+
+    /// The comment in `file`, parsed; nil when it cannot be read or has errors.
+    public func comment(in file: CommentFile) -> Comment? {
+        var diagnostics: [Diagnostic] = []
+        guard let text = SourceText.read(path: url(file.path).path, relativePath: file.path, sizeLimit: SourceText.commentSizeLimit)
+            .value(reportingTo: &diagnostics) else { return nil }
+        var replyToLocation: SourceLocation?
+        return Self.parse(text, source: file.path, postStem: file.postStem, diagnostics: &diagnostics, replyToLocation: &replyToLocation)
+    }
+
+    /// Removes the temporary files that writers killed mid-write left in the comments folders (hidden
+    /// `.<name>.tmp-<pid>` files of processes no longer running); returns their paths, relative to the site.
+    @discardableResult
+    public func removeStaleTemporaryFiles() -> [String] {
+        folderNames().sorted().flatMap { folder in
+            AtomicFile.removeStaleTemporaryFiles(in: url("Posts/\(folder)")).map { "Posts/\(folder)/\($0)" }
+        }
     }
 
     /// Calls `transform` with the file's current text, under an exclusive lock, and replaces the file with what it

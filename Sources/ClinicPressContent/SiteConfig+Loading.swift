@@ -125,7 +125,8 @@ extension SiteConfig {
         return settings
     }
 
-    /// Reads the `comments:` mapping: `auto_spam` (list of screening flags) and `max_length` (characters).
+    /// Reads the `comments:` mapping: `auto_spam` (list of screening flags), `max_length` (characters) and `endpoint`
+    /// (the comment form's address).
     static func commentSettings(_ node: Node, yaml: inout YAMLMapping) -> CommentSettings {
         var settings = CommentSettings()
         for (keyNode, value) in pairs(node) {
@@ -138,15 +139,46 @@ extension SiteConfig {
                 } else {
                     yaml.report(.error("`comments.max_length` must be a whole number of characters", at: yaml.location(of: value), rule: "site-config"))
                 }
+            case "endpoint":
+                settings.endpoint = commentEndpoint(value, yaml: &yaml)
             default:
                 yaml.report(.error("unknown key `comments.\(keyNode.scalar?.string ?? "")`", at: yaml.location(of: keyNode), rule: "site-config",
-                                   hint: "the comments settings are: auto_spam, max_length"))
+                                   hint: "the comments settings are: auto_spam, max_length, endpoint"))
             }
         }
         if node.mapping == nil {
             yaml.report(.error("`comments` must be a mapping such as `comments: { auto_spam: [spam] }`", at: yaml.location(of: node), rule: "site-config"))
         }
         return settings
+    }
+
+    /// `comments.endpoint`: the absolute http(s) address the comment form posts to, reported at its own line when it
+    /// is anything else (a relative path, a `javascript:` address, spaces, quotes or control characters).
+    static func commentEndpoint(_ node: Node, yaml: inout YAMLMapping) -> String? {
+        let hint = "the address of your `clinicpress intake` service, for example `endpoint: \"https://comments.example.com/\"`"
+        guard let text = node.scalar?.string.trimmingWhitespace, !text.isEmpty else {
+            yaml.report(.error("`comments.endpoint` must be an absolute http(s) address", at: yaml.location(of: node), rule: "site-config", hint: hint))
+            return nil
+        }
+        guard let endpoint = absoluteHTTPAddress(text) else {
+            yaml.report(.error("`comments.endpoint` must be an absolute http(s) address, found '\(text)'", at: yaml.location(of: node),
+                               rule: "site-config", hint: hint))
+            return nil
+        }
+        return endpoint
+    }
+
+    /// `text` when it is an absolute `http://` or `https://` address with a host and nothing a browser or an HTML
+    /// attribute would read differently (whitespace, quotes, angle brackets, backslashes, control characters).
+    static func absoluteHTTPAddress(_ text: String) -> String? {
+        let lowered = text.lowercased()
+        guard let scheme = ["https://", "http://"].first(where: lowered.hasPrefix) else { return nil }
+        guard !text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) || "\"'<>\\`".unicodeScalars.contains($0) })
+        else { return nil }
+        let host = text.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        // A host, without user info (`https://blog.example@evil.example/` is a different site).
+        guard !host.isEmpty, !host.contains("@"), !host.hasPrefix(":") else { return nil }
+        return text
     }
 
     /// The key-value pairs of a mapping node; none for other nodes.

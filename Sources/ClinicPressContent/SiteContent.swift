@@ -1,4 +1,5 @@
 import ClinicPressModel
+import ClinicPressParallel
 import Foundation
 
 /// Everything the build reads from a site folder: `site.yaml` and the posts, parsed but not yet rendered.
@@ -80,6 +81,21 @@ public struct SiteContent: Sendable {
         let stems = Set(postFiles(in: siteDirectory, diagnostics: &diagnostics).map { String($0.dropFirst("Posts/".count).dropLast(3)) })
         let comments = CommentStore(siteDirectory: siteDirectory).loadAll(postStems: stems, diagnostics: &diagnostics)
         return (comments, diagnostics.sorted())
+    }
+
+    /// Every post that parses, sorted newest first, and the problems of the others: for services that must keep
+    /// working while one post has an error (`clinicpress intake` looks posts up by slug). Of two posts with one slug,
+    /// the first in file order is kept, as a build reports.
+    public static func loadPosts(from siteDirectory: URL) -> (posts: [Post], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let loaded = postFiles(in: siteDirectory, diagnostics: &diagnostics).parallelMap { loadPost($0, in: siteDirectory) }
+        diagnostics += loaded.flatMap(\.diagnostics)
+        var posts = loaded.compactMap(\.post)
+        let duplicates = duplicateSlugs(in: posts)
+        diagnostics += duplicates
+        let refused = Set(duplicates.map(\.location.file))
+        posts.removeAll { refused.contains($0.source) }
+        return (posts.sorted(by: newestFirst), diagnostics.sorted())
     }
 
     /// `Posts/*.md`, sorted by name. Comment folders (`*.comments/`) and hidden files are not posts; a file ending in

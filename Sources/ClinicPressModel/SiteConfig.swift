@@ -75,12 +75,22 @@ public struct CommentSettings: Sendable {
     /// Screening flags that make a newly imported or screened pending comment `spam` at once (`auto_spam`).
     /// Kept as written, with where it is written, so the screening stage can report unknown flags.
     public var autoSpam: [(flag: String, location: SourceLocation)]
-    /// Comments longer than this many characters are flagged `too-long` (`max_length`, default 2000).
+    /// Comments longer than this many characters are flagged `too-long` (`max_length`, default 2000); `clinicpress
+    /// intake` refuses longer ones.
     public var maxLength: Int
+    /// Where the comment form on post pages sends its submissions: the absolute address of a `clinicpress intake`
+    /// service (`endpoint`). Nil, the default: post pages have no form, and pages are exactly as without this key.
+    public var endpoint: String?
 
-    /// Creates settings; by default no flag marks spam by itself.
-    public init(autoSpam: [(flag: String, location: SourceLocation)] = [], maxLength: Int = 2000) {
+    /// The longest name, in characters, the comment form takes and `clinicpress intake` accepts.
+    public static let maxAuthorLength = 100
+    /// The longest email address, in characters (RFC 5321's limit on a path).
+    public static let maxEmailLength = 254
+
+    /// Creates settings; by default no flag marks spam by itself and there is no comment form.
+    public init(autoSpam: [(flag: String, location: SourceLocation)] = [], maxLength: Int = 2000, endpoint: String? = nil) {
         self.autoSpam = autoSpam
         self.maxLength = maxLength
+        self.endpoint = endpoint
     }
 }

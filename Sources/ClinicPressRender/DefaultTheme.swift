@@ -241,6 +241,55 @@ a.series-ref { text-decoration-style: dotted; }
 </html>
 
 """#),
+        ("partials/comment-form.mustache", #"""
+{{^is_reply}}
+<section class="comment-form-section narrow" id="comment-form" aria-labelledby="comment-form-heading">
+  <h2 id="comment-form-heading">Leave a comment</h2>
+  <p class="comment-notice" role="status">Thank you — your comment awaits review.</p>
+{{/is_reply}}
+  <form class="comment-form" method="post" action="{{action}}" accept-charset="utf-8"{{#is_reply}} aria-label="Reply to {{reply_to_author}}"{{/is_reply}}>
+    <input type="hidden" name="post" value="{{post}}">
+    <input type="hidden" name="reply_to" value="{{reply_to}}">
+    <p class="comment-privacy" id="{{id_prefix}}-privacy">Please don't share medical details; we read every comment before it appears.</p>
+    <p class="comment-field">
+      <label for="{{id_prefix}}-name">Name</label>
+      <input id="{{id_prefix}}-name" name="name" type="text" required maxlength="{{author_max_length}}" autocomplete="name">
+    </p>
+    <p class="comment-field">
+      <label for="{{id_prefix}}-email">Email <span class="comment-optional">(optional)</span></label>
+      <input id="{{id_prefix}}-email" name="email" type="email" maxlength="{{email_max_length}}" autocomplete="email" aria-describedby="{{id_prefix}}-email-note">
+      <span class="comment-note" id="{{id_prefix}}-email-note">Private: only our team sees it, to answer you; it is never published.</span>
+    </p>
+    <p class="comment-field">
+      <label for="{{id_prefix}}-text">{{#is_reply}}Reply{{/is_reply}}{{^is_reply}}Comment{{/is_reply}}</label>
+      <textarea id="{{id_prefix}}-text" name="comment" rows="{{#is_reply}}4{{/is_reply}}{{^is_reply}}6{{/is_reply}}" required maxlength="{{max_length}}" aria-describedby="{{id_prefix}}-privacy"></textarea>
+    </p>
+    <p class="comment-honeypot" aria-hidden="true">
+      <label for="{{id_prefix}}-website">Leave this field empty</label>
+      <input id="{{id_prefix}}-website" name="website" type="text" value="" tabindex="-1" autocomplete="off">
+    </p>
+    <p><button class="button" type="submit">{{#is_reply}}Send reply{{/is_reply}}{{^is_reply}}Send comment{{/is_reply}}</button></p>
+  </form>
+{{^is_reply}}
+  <script>
+    // Optional: the time this page was loaded and the time the form is sent, both by this browser's clock, so the
+    // comment service can refuse forms sent within seconds of loading (robots). Without it the form still works.
+    (function () {
+      var loaded = String(Date.now());
+      Array.prototype.forEach.call(document.querySelectorAll("form.comment-form"), function (form) {
+        form.addEventListener("submit", function () {
+          [["ts", loaded], ["sent", String(Date.now())]].forEach(function (field) {
+            var input = form.querySelector("input[name=" + field[0] + "]") || form.appendChild(document.createElement("input"));
+            input.type = "hidden"; input.name = field[0]; input.value = field[1];
+          });
+        });
+      });
+    })();
+  </script>
+</section>
+{{/is_reply}}
+
+"""#),
         ("partials/comment.mustache", #"""
 <li class="comment{{#is_pending}} comment-pending{{/is_pending}}" id="comment-{{anchor}}">
   <article class="comment-card" aria-label="Comment by {{author}}">
@@ -251,6 +300,12 @@ a.series-ref { text-decoration-style: dotted; }
     <div class="comment-body">
 {{{html}}}
     </div>
+    {{#reply_form}}
+    <details class="comment-reply">
+      <summary>Reply<span class="visually-hidden"> to {{reply_to_author}}</span></summary>
+{{> partials/comment-form}}
+    </details>
+    {{/reply_form}}
   </article>
   {{#has_replies}}
   <ol class="comment-replies">
@@ -313,6 +368,21 @@ a.series-ref { text-decoration-style: dotted; }
 {{#tags}}
 <meta property="article:tag" content="{{name}}">
 {{/tags}}
+{{#comment_form}}
+<style>
+  .comment-form-section { margin-top: 1rem; margin-bottom: 2.5rem; }
+  .comment-form-section h2 { font-family: var(--serif); color: var(--brand-dark); font-size: 1.5rem; }
+  .comment-notice { display: none; }
+  #comment-form:target .comment-notice { display: block; padding: .6rem 1rem; border-radius: 12px; background: var(--brand-soft); border: 1px solid var(--brand); font-weight: 700; }
+  .comment-form { position: relative; }
+  .comment-field label { display: block; font-weight: 700; }
+  .comment-field input, .comment-field textarea { display: block; width: 100%; font: inherit; padding: .45rem .6rem; border: 1px solid var(--muted); border-radius: 8px; background: var(--card); color: var(--ink); }
+  .comment-optional, .comment-note, .comment-privacy { font-size: .88rem; color: var(--muted); font-weight: 400; }
+  .comment-honeypot { position: absolute; left: -10000px; top: auto; width: 1px; height: 1px; overflow: hidden; }
+  .comment-reply { margin-top: .5rem; font-size: .95rem; }
+  .comment-reply summary { cursor: pointer; color: var(--brand); font-weight: 700; }
+</style>
+{{/comment_form}}
 {{/post}}
 <meta name="twitter:card" content="summary">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.base_path}}feed.xml">
@@ -468,6 +538,9 @@ a.series-ref { text-decoration-style: dotted; }
 {{#has_comments}}
 {{> partials/comments}}
 {{/has_comments}}
+{{#comment_form}}
+{{> partials/comment-form}}
+{{/comment_form}}
 {{#has_neighbours}}
 <nav class="post-nav narrow" aria-label="More articles">
   {{#newer}}<a class="newer" href="{{url}}"><span class="label">Newer</span> {{title}}</a>{{/newer}}

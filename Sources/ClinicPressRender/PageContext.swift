@@ -98,7 +98,9 @@ struct PageContext {
             value["content"] = built.html
             value["sources"] = built.sources.map(Self.source)
             value["has_sources"] = !built.sources.isEmpty
-            value["comments"] = built.comments.map(comment)
+            let form = config.comments.endpoint.map { CommentForm(action: $0, post: post.slug, maxLength: config.comments.maxLength) }
+            value["comments"] = built.comments.map { comment($0, form: form) }
+            value["comment_form"] = form?.values(replyingTo: nil)
         }
         return value
     }
@@ -147,19 +149,22 @@ struct PageContext {
         return value
     }
 
-    /// A published comment; `replies` and `has_replies` are always set, so a reply never sees its parent's.
-    func comment(_ comment: PublishedComment) -> [String: Any] {
-        [
+    /// A published comment; `replies` and `has_replies` are always set, so a reply never sees its parent's. With a
+    /// comment `form` (`comments.endpoint` is set), an approved comment gets `reply_form`, the form answering it.
+    func comment(_ comment: PublishedComment, form: CommentForm? = nil) -> [String: Any] {
+        var value: [String: Any] = [
             "anchor": Slug.make(comment.id),
             "author": comment.author,
             "date_iso": comment.date.iso8601,
             "date_display": comment.date.longDate,
             "html": comment.html,
-            "replies": comment.replies.map(self.comment),
+            "replies": comment.replies.map { self.comment($0, form: form) },
             "has_replies": !comment.replies.isEmpty,
             "is_pending": comment.pendingFlags != nil,
             "flags": (comment.pendingFlags ?? []).joined(separator: ", "),
         ]
+        if let form, comment.pendingFlags == nil { value["reply_form"] = form.values(replyingTo: comment) }
+        return value
     }
 
     /// Images given as site paths are made relative to the base path, or absolute for Open Graph.

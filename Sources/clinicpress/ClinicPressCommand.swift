@@ -13,7 +13,7 @@ struct ClinicPressCommand: AsyncParsableCommand {
         (bad input or bad arguments).
         """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, CommentsCommand.self, InitCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, CommentsCommand.self, IntakeCommand.self, InitCommand.self, NewCommand.self]
     )
 
     /// Argument errors exit with 2, as the documented exit codes say (ArgumentParser would use 64).

@@ -42,8 +42,8 @@ public struct CommentImport {
         }
     }
 
-    /// The site's posts, by every name a form may use for them: slug, file stem, or URL path.
-    let postStems: [String: String]
+    /// The site's posts, by every name a form may use for them: slug, file name or stem, or page address.
+    let posts: PostNames
     /// Existing comments by post file stem, to skip duplicates.
     let existing: [String: [Comment]]
     let screener: CommentScreener
@@ -52,15 +52,9 @@ public struct CommentImport {
     /// Writes the new files.
     let store: CommentStore
 
-    /// Prepares an import into `siteDirectory`. `posts` are (slug, file stem) pairs.
-    public init(siteDirectory: URL, posts: [(slug: String, stem: String)], existing: [String: [Comment]], screener: CommentScreener, autoSpam: AutoSpamPolicy) {
-        var stems: [String: String] = [:]
-        for post in posts {
-            stems[post.slug] = post.stem
-            stems[post.stem] = post.stem
-            stems["posts/\(post.slug)"] = post.stem
-        }
-        self.postStems = stems
+    /// Prepares an import into `siteDirectory`, whose posts are `posts`.
+    public init(siteDirectory: URL, posts: PostNames, existing: [String: [Comment]], screener: CommentScreener, autoSpam: AutoSpamPolicy) {
+        self.posts = posts
         self.existing = existing
         self.screener = screener
         self.autoSpam = autoSpam
@@ -147,11 +141,8 @@ public struct CommentImport {
         guard let date = Timestamp(parsing: field("date")!) else {
             return .failure(RowProblem(row: row, message: "cannot read the date '\(field("date")!)' (use YYYY-MM-DDTHH:MM:SSZ)"))
         }
-        var post = field("post")!
-        // Form services often send the page address: keep its path.
-        if let scheme = post.range(of: "://") { post = String(post[scheme.upperBound...].drop { $0 != "/" }) }
-        post = post.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-        return .success(Submission(row: row, post: post, author: field("author")!, email: field("email"), date: date, body: field("body")!))
+        // The post as written (a page address included): `PostNames` reads every form of it.
+        return .success(Submission(row: row, post: field("post")!, author: field("author")!, email: field("email"), date: date, body: field("body")!))
     }
 
     // MARK: - Writing files
@@ -161,8 +152,11 @@ public struct CommentImport {
         var result = Result(problems: problems)
         var seen = existing
         for submission in submissions {
-            guard let stem = postStems[submission.post] ?? postStems[submission.post.lowercased()] else {
-                result.problems.append(RowProblem(row: submission.row, message: "no post '\(submission.post)' in this site"))
+            let stems = posts.stems(named: submission.post)
+            guard let stem = stems.first, stems.count == 1 else {
+                let message = stems.isEmpty ? "no post '\(submission.post)' in this site"
+                    : "'\(submission.post)' names \(stems.count) posts (\(stems.map { "Posts/\($0).md" }.joined(separator: ", "))); give the slug of one"
+                result.problems.append(RowProblem(row: submission.row, message: message))
                 continue
             }
             let body = submission.body.hasSuffix("\n") ? submission.body : submission.body + "\n"

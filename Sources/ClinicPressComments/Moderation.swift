@@ -31,7 +31,7 @@ public enum ModerationDecision: Sendable, Equatable {
 /// and serialised with other moderators' (the files are `CommentStore`'s).
 ///
 /// A comment's address is its id (the file name without `.md`), unique only within its post, so `post/id` names
-/// it site-wide, `post` being the post's file stem, its file name, or the slug its file name gives. A unique
+/// it site-wide, `post` being any name of the post (`PostNames`: its slug, file name or file stem). A unique
 /// prefix of an id is enough; an id that several comments match is an error that lists them.
 ///
 /// The reason rule: `reason` explains the current rejection. A rejection writes (or replaces) it, and every other
@@ -44,7 +44,8 @@ public struct Moderation: Sendable {
         case notFound(String)
         case ambiguous(String, [String])
         case unreadable(String, String)
-        case unknownPost(String, suggestion: String?)
+        /// No post has the name; the slugs close to it.
+        case unknownPost(String, closeSlugs: [String])
         /// The file's status changed between the command reading it and writing its decision.
         case conflict(path: String, decision: String, read: String, found: String, by: String?)
 
@@ -54,25 +55,35 @@ public struct Moderation: Sendable {
             case let .ambiguous(id, matches):
                 "'\(id)' matches \(matches.count) comments: \(matches.joined(separator: ", ")); give more of the id, or name the post as post/id"
             case let .unreadable(path, why): "\(path): \(why)"
-            case let .unknownPost(name, suggestion):
-                "no post '\(name)' in Posts/" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+            case let .unknownPost(name, _):
+                "no post '\(name)' in Posts/"
             case let .conflict(path, decision, read, found, by):
                 "\(path): not \(decision): the comment was \(read) when this command read it, and another moderator made it "
                     + "\(found)\(by.map { " (by \($0))" } ?? "") before this decision was written; nothing changed, run the command again to decide anew"
             }
         }
+
+        /// How to fix it, when we can tell.
+        public var hint: String? {
+            guard case let .unknownPost(_, close) = self else { return nil }
+            switch close.count {
+            case 0: return "give the post's slug, as in its address (posts/<slug>/), or its file name in Posts/"
+            case 1: return "did you mean '\(close[0])'?"
+            default: return "did you mean one of: \(close.map { "'\($0)'" }.joined(separator: ", "))?"
+            }
+        }
     }
 
     public let siteDirectory: URL
-    /// The slug a post's file stem gives (the stem without its date prefix), to accept `slug/id` addresses.
-    let slugOfStem: @Sendable (String) -> String
+    /// The site's posts by every name they go by, to resolve `post/id` addresses and `--post`.
+    public let posts: PostNames
     /// Lists, reads and rewrites the files.
     let store: CommentStore
 
-    /// Moderation of the comments below `siteDirectory`; `slugOfStem` turns a post's file stem into its slug.
-    public init(siteDirectory: URL, slugOfStem: @escaping @Sendable (String) -> String = { $0 }) {
+    /// Moderation of the comments below `siteDirectory`, whose posts are `posts` (read from the site by default).
+    public init(siteDirectory: URL, posts: PostNames? = nil) {
         self.siteDirectory = siteDirectory
-        self.slugOfStem = slugOfStem
+        self.posts = posts ?? PostNames.load(from: siteDirectory)
         self.store = CommentStore(siteDirectory: siteDirectory)
     }
 
@@ -81,19 +92,12 @@ public struct Moderation: Sendable {
         store.files()
     }
 
-    /// The file stems of the posts named `name`: a file stem, a file name (`<stem>.md`, with or without `Posts/`)
-    /// or the slug a file name gives. Throws `unknownPost` when there is none.
+    /// The file stems of the posts named `name`: its slug, its file name (with or without `.md` and `Posts/`) or
+    /// another name `PostNames` knows. Throws `unknownPost`, with the slugs close to the name, when there is none.
     public func postStems(named name: String) throws -> [String] {
-        let posts = siteDirectory.appendingPathComponent("Posts")
-        let stems = ((try? FileManager.default.contentsOfDirectory(atPath: posts.path)) ?? [])
-            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.map { String($0.dropLast(3)) }.sorted()
-        var wanted = name.hasPrefix("Posts/") ? String(name.dropFirst("Posts/".count)) : name
-        if wanted.hasSuffix(".md") { wanted.removeLast(3) }
-        let matches = stems.filter { $0 == wanted || slugOfStem($0) == wanted }
-        guard !matches.isEmpty else {
-            throw Failure.unknownPost(name, suggestion: Spelling.closest(to: wanted, among: stems.map(slugOfStem)))
-        }
-        return matches
+        let stems = posts.stems(named: name)
+        guard !stems.isEmpty else { throw Failure.unknownPost(name, closeSlugs: posts.closeSlugs(to: name)) }
+        return stems
     }
 
     /// The comment at `address`: `id`, or `post/id`; the id may be a prefix that matches one comment.
@@ -114,7 +118,7 @@ public struct Moderation: Sendable {
 
     /// `slug/id` for each file, or `stem/id` for all when two slugs would read the same.
     public func addresses(of files: [CommentFile]) -> [String] {
-        let bySlug = files.map { "\(slugOfStem($0.postStem))/\($0.id)" }
+        let bySlug = files.map { "\(posts.slug(ofStem: $0.postStem))/\($0.id)" }
         return Set(bySlug).count == bySlug.count ? bySlug : files.map { "\($0.postStem)/\($0.id)" }
     }
 

@@ -40,7 +40,7 @@ struct CommentsCommand: ParsableCommand {
         @OptionGroup var siteOption: SiteOption
         @Option(help: "pending, approved, rejected, spam or all.")
         var status = "pending"
-        @Option(help: ArgumentHelp("Only the comments of this post (its slug, file name or file stem).", valueName: "slug"))
+        @Option(help: ArgumentHelp("Only the comments of this post: its slug, or its file name (with or without .md and Posts/).", valueName: "post"))
         var post: String?
 
         func validate() throws {
@@ -51,8 +51,9 @@ struct CommentsCommand: ParsableCommand {
 
         func run() throws {
             let comments = try loadComments(siteOption.url)
+            let moderation = Moderation(siteDirectory: siteOption.url)
             // An unknown post is an error, never an empty (and falsely reassuring) queue.
-            let stems = try post.map { name in Set(try moderation(siteOption.url) { try $0.postStems(named: name) }) }
+            let stems = try post.map { name in Set(try reporting { try moderation.postStems(named: name) }) }
             let selected = comments.filter { comment in
                 (status == "all" || comment.status.rawValue == status) && (stems?.contains(comment.postStem) ?? true)
             }
@@ -62,7 +63,7 @@ struct CommentsCommand: ParsableCommand {
             }
             for comment in selected {
                 let flags = comment.flags.isEmpty ? "" : "  [\(TerminalText.line(comment.flags.joined(separator: ", ")))]"
-                print("\(TerminalText.line(comment.id))  \(comment.status.rawValue)  \(comment.date.dayString)  \(TerminalText.line(comment.author))  on \(TerminalText.line(postSlug(comment.postStem)))\(flags)")
+                print("\(TerminalText.line(comment.id))  \(comment.status.rawValue)  \(comment.date.dayString)  \(TerminalText.line(comment.author))  on \(TerminalText.line(moderation.posts.slug(ofStem: comment.postStem)))\(flags)")
                 print("    \(excerpt(comment.body))")
             }
             print("\(selected.count) comment\(selected.count == 1 ? "" : "s")")
@@ -77,8 +78,9 @@ struct CommentsCommand: ParsableCommand {
         var id: String
 
         func run() throws {
-            let file = try moderation(siteOption.url) { try $0.find(id) }
-            let text = try moderation(siteOption.url) { try $0.text(of: file) }
+            let moderation = Moderation(siteDirectory: siteOption.url)
+            let file = try reporting { try moderation.find(id) }
+            let text = try reporting { try moderation.text(of: file) }
             print("# \(TerminalText.line(file.path))")
             print(TerminalText.block(text), terminator: "")
         }
@@ -155,7 +157,8 @@ struct CommentsCommand: ParsableCommand {
                 printError("error: \(TerminalText.line(file)): \(TerminalText.line(String(describing: error)))")
                 throw ExitCode(2)
             }
-            let importer = CommentImport(siteDirectory: site, posts: content.posts.map { ($0.slug, $0.fileStem) }, existing: content.comments,
+            let posts = PostNames(content.posts.map { PostNames.Entry(stem: $0.fileStem, slug: $0.slug) })
+            let importer = CommentImport(siteDirectory: site, posts: posts, existing: content.comments,
                                          screener: CommentScreener(maxLength: config.comments.maxLength),
                                          autoSpam: AutoSpamPolicy(config.comments))
             let result = importer.run(submissions, problems: problems)
@@ -181,8 +184,9 @@ struct CommentsCommand: ParsableCommand {
             let screener = CommentScreener(maxLength: config.comments.maxLength)
             let autoSpam = AutoSpamPolicy(config.comments)
             let comments = try loadComments(site)
+            let moderation = Moderation(siteDirectory: site)
             let targets = ids.isEmpty ? comments.filter { $0.status == .pending } : try ids.map { id in
-                let file = try moderation(site) { try $0.find(id) }
+                let file = try reporting { try moderation.find(id) }
                 guard let comment = comments.first(where: { $0.source == file.path }) else {
                     printError("error: \(TerminalText.line(file.path)) changed while it was being read; run the command again")
                     throw ExitCode(2)
@@ -193,7 +197,7 @@ struct CommentsCommand: ParsableCommand {
                 let flags = screener.flags(author: comment.author, body: comment.body).map(\.rawValue)
                 let file = Moderation.CommentFile(comment)
                 // The policy decides under the file's lock: only a comment still pending then becomes spam.
-                let markedSpam = try moderation(site) { try $0.record(flags: flags, autoSpam: autoSpam, on: file, at: .now) }.markedSpam
+                let markedSpam = try reporting { try moderation.record(flags: flags, autoSpam: autoSpam, on: file, at: .now) }.markedSpam
                 print("\(TerminalText.line(comment.id)): \(flags.isEmpty ? "no flags" : flags.joined(separator: ", "))\(markedSpam ? " → spam" : "")")
             }
         }
@@ -204,15 +208,16 @@ struct CommentsCommand: ParsableCommand {
 /// nothing; a comment whose status another moderator changed since it was read is left alone and reported, the
 /// others are decided, and the command exits 1.
 private func decide(_ decision: ModerationDecision, ids: [String], site: URL, by moderator: String) throws {
-    let files = try ids.map { id in try moderation(site) { try $0.find(id) } }
-    let read = try files.map { file in try moderation(site) { try $0.status(of: file) } }
+    let moderation = Moderation(siteDirectory: site)
+    let files = try ids.map { id in try reporting { try moderation.find(id) } }
+    let read = try files.map { file in try reporting { try moderation.status(of: file) } }
     // Who made the decision being replaced, so that a decision overridden leaves a trace in the output.
-    let readBy = try files.map { file in try moderation(site) { try $0.value(of: "moderated_by", in: file) } }
+    let readBy = try files.map { file in try reporting { try moderation.value(of: "moderated_by", in: file) } }
     let now = Timestamp.now
     var conflicts = 0
     for ((file, status), previousModerator) in zip(zip(files, read), readBy) {
         do {
-            try Moderation(siteDirectory: site, slugOfStem: postSlug).apply(decision, to: file, read: status, by: moderator, at: now)
+            try moderation.apply(decision, to: file, read: status, by: moderator, at: now)
         } catch let failure as Moderation.Failure {
             printError("error: \(TerminalText.line(failure.description))")
             guard case .conflict = failure else { throw ExitCode(2) }
@@ -226,12 +231,12 @@ private func decide(_ decision: ModerationDecision, ids: [String], site: URL, by
     if conflicts > 0 { throw ExitCode(1) }
 }
 
-/// Runs a moderation step, turning its failures into a message and exit code 2.
-private func moderation<T>(_ site: URL, _ body: (Moderation) throws -> T) throws -> T {
+/// Runs a moderation step, turning its failures into a message (and a hint) and exit code 2.
+private func reporting<T>(_ body: () throws -> T) throws -> T {
     do {
-        return try body(Moderation(siteDirectory: site, slugOfStem: postSlug))
+        return try body()
     } catch let error as Moderation.Failure {
-        printError("error: \(TerminalText.line(error.description))")
+        printError("error: \(TerminalText.line(error.description))" + (error.hint.map { "\n    hint: \(TerminalText.line($0))" } ?? ""))
         throw ExitCode(2)
     }
 }
@@ -252,11 +257,6 @@ private func loadConfig(_ site: URL) throws -> SiteConfig {
         printError(DiagnosticReport(error.diagnostics, siteDirectory: site).formatted(.text))
         throw ExitCode(2)
     }
-}
-
-/// The post's slug as the file name gives it (date prefix removed).
-@Sendable private func postSlug(_ stem: String) -> String {
-    Post.splitDatePrefix(stem).1
 }
 
 /// The first line of a comment, shortened, with control characters escaped.

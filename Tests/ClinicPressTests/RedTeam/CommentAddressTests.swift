@@ -38,7 +38,7 @@ import Testing
         let site = ModerationSite.make()
         let result = try run(site, ["approve", "ketamine-basic/2026-09-23-may-m"])
         #expect(result.status == 2)
-        #expect(result.stderr == "error: no post 'ketamine-basic' in Posts/; did you mean 'ketamine-basics'?\n")
+        #expect(result.stderr == "error: no post 'ketamine-basic' in Posts/\n    hint: did you mean 'ketamine-basics'?\n")
     }
 
     @Test func anAmbiguousPrefixListsTheCandidatesAsAddresses() throws {
@@ -70,6 +70,6 @@ import Testing
         let result = try run(site, ["list", "--post", "no-such-post"])
         #expect(result.status == 2)
         #expect(result.stdout == "")
-        #expect(result.stderr == "error: no post 'no-such-post' in Posts/\n")
+        #expect(result.stderr == "error: no post 'no-such-post' in Posts/\n    hint: give the post's slug, as in its address (posts/<slug>/), or its file name in Posts/\n")
     }
 }

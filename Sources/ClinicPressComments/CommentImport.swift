@@ -151,6 +151,11 @@ public struct CommentImport {
     public func run(_ submissions: [Submission], problems: [RowProblem]) -> Result {
         var result = Result(problems: problems)
         var seen = existing
+        // The ids and short ids each post's folder has, listed once: a new comment's short id must be unique there.
+        var taken: [String: Set<String>] = [:]
+        for file in store.files() {
+            taken[file.postStem, default: []].formUnion([file.id, file.shortID])
+        }
         for submission in submissions {
             let stems = posts.stems(named: submission.post)
             guard let stem = stems.first, stems.count == 1 else {
@@ -164,7 +169,6 @@ public struct CommentImport {
                 result.duplicates.append(submission.row)
                 continue
             }
-            let file = uniqueFile(for: submission, postStem: stem)
             let flags = screener.flags(author: submission.author, body: submission.body).map(\.rawValue)
             // A new comment is pending unless the policy decides otherwise; its decision is dated like the submission.
             let decision = autoSpam.marksSpam(.pending, screeningFlags: flags) ? autoSpam.decision(at: submission.date) : []
@@ -174,10 +178,11 @@ public struct CommentImport {
             lines += decision.filter { $0.key != "status" }.map { "\($0.key): \($0.value)" }
             lines.append("flags: \(FrontMatterEditor.list(flags))")
             lines += ["---", body]
+            let file: CommentFile
             do {
-                try store.create(file, text: lines.joined(separator: "\n"))
+                file = try create(lines.joined(separator: "\n"), by: submission, postStem: stem, taken: &taken[stem, default: []])
             } catch {
-                result.problems.append(RowProblem(row: submission.row, message: "cannot write \(file.path): \(error)"))
+                result.problems.append(RowProblem(row: submission.row, message: "cannot write a comment file in \(CommentFile.folder(ofPost: stem)): \(error)"))
                 continue
             }
             result.created.append(file.path)
@@ -188,29 +193,15 @@ public struct CommentImport {
         return result
     }
 
-    /// The longest author part of an id. Ids are file names, and an imported author can be thousands of characters
-    /// long; the name is shortened for the id only, the file keeps it whole.
-    static let maxAuthorSlugLength = 40
-
-    /// The file of a new comment, with the id `2026-09-23-may-m`, then `-2`, `-3`… when taken.
-    private func uniqueFile(for submission: Submission, postStem: String) -> CommentFile {
-        let authorSlug = Self.shortened(Slug.make(submission.author))
-        let base = "\(submission.date.dayString)-\(authorSlug.isEmpty ? "comment" : authorSlug)"
-        var file = CommentFile(id: base, postStem: postStem)
-        var counter = 2
-        while store.exists(file) {
-            file = CommentFile(id: "\(base)-\(counter)", postStem: postStem)
-            counter += 1
+    /// Writes `text` as the submission's new file (`CommentFile.new`: `2026-11-03-sam-nov.md`, then `-2`, `-3`… when
+    /// the post's folder has that short id), and records its ids as taken. A name another writer took in between is
+    /// skipped, never replaced.
+    private func create(_ text: String, by submission: Submission, postStem: String, taken: inout Set<String>) throws -> CommentFile {
+        while true {
+            let file = CommentFile.new(author: submission.author, date: submission.date, postStem: postStem, isTaken: taken.contains)
+            taken.formUnion([file.id, file.shortID])
+            if try store.create(file, text: text) { return file }
         }
-        return file
-    }
-
-    /// The slug cut to `maxAuthorSlugLength` characters, at a hyphen when there is one, with no trailing hyphen.
-    static func shortened(_ slug: String) -> String {
-        guard slug.count > maxAuthorSlugLength else { return slug }
-        let cut = slug.prefix(maxAuthorSlugLength)
-        let words = cut.lastIndex(of: "-").map { cut[..<$0] } ?? cut
-        return String(words.isEmpty ? cut : words)
     }
 
     private func normalized(_ text: String) -> String {

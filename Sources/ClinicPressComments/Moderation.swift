@@ -31,8 +31,9 @@ public enum ModerationDecision: Sendable, Equatable {
 /// and serialised with other moderators' (the files are `CommentStore`'s).
 ///
 /// A comment's address is its id (the file name without `.md`), unique only within its post, so `post/id` names
-/// it site-wide, `post` being any name of the post (`PostNames`: its slug, file name or file stem). A unique
-/// prefix of an id is enough; an id that several comments match is an error that lists them.
+/// it site-wide, `post` being any name of the post (`PostNames`: its slug, file name or file stem). The short id (the
+/// id without its date: `may-m` for `2026-09-23-may-m`) or a unique prefix of either is enough; an id that several
+/// comments match is an error that lists them.
 ///
 /// The reason rule: `reason` explains the current rejection. A rejection writes (or replaces) it, and every other
 /// decision removes it, so an approved comment never carries a stale reason.
@@ -100,20 +101,29 @@ public struct Moderation: Sendable {
         return stems
     }
 
-    /// The comment at `address`: `id`, or `post/id`; the id may be a prefix that matches one comment.
+    /// The comment at `address`: `id`, or `post/id`; the id may be the comment's short id (the id without its date,
+    /// `CommentFile.shortID`), or a prefix of either that matches one comment. An exact match wins over prefixes.
     public func find(_ address: String) throws -> CommentFile {
-        var candidates = files()
-        var id = address
-        if let slash = address.lastIndex(of: "/") {
-            let stems = Set(try postStems(named: String(address[..<slash])))
-            candidates = candidates.filter { stems.contains($0.postStem) }
-            id = String(address[address.index(after: slash)...])
+        try find([address]).first!
+    }
+
+    /// The comments at `addresses` (see `find(_:)`), in order; the folders are listed once.
+    public func find(_ wanted: [String]) throws -> [CommentFile] {
+        let all = files()
+        return try wanted.map { address in
+            var candidates = all
+            var id = address
+            if let slash = address.lastIndex(of: "/") {
+                let stems = Set(try postStems(named: String(address[..<slash])))
+                candidates = candidates.filter { stems.contains($0.postStem) }
+                id = String(address[address.index(after: slash)...])
+            }
+            let exact = candidates.filter { $0.id == id || $0.shortID == id }
+            let matches = exact.isEmpty ? candidates.filter { $0.id.hasPrefix(id) || $0.shortID.hasPrefix(id) } : exact
+            guard !id.isEmpty, let first = matches.first else { throw Failure.notFound(address) }
+            guard matches.count == 1 else { throw Failure.ambiguous(address, addresses(of: matches)) }
+            return first
         }
-        let exact = candidates.filter { $0.id == id }
-        let matches = exact.isEmpty ? candidates.filter { $0.id.hasPrefix(id) } : exact
-        guard !id.isEmpty, let first = matches.first else { throw Failure.notFound(address) }
-        guard matches.count == 1 else { throw Failure.ambiguous(address, addresses(of: matches)) }
-        return first
     }
 
     /// `slug/id` for each file, or `stem/id` for all when two slugs would read the same.

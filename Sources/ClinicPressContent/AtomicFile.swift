@@ -8,13 +8,17 @@ import Darwin
 /// Read-modify-write of one file that is safe against crashes and against other processes doing the same:
 /// an exclusive `flock` serialises writers, and the new text goes to a temporary file that is renamed over the
 /// old one, so readers see either the old file or the new one, never a mix. The new file keeps the old one's
-/// permissions, owner and group: a comment file holding an email address that was 0600 stays 0600.
+/// permissions, owner and group: a comment file holding an email address that was 0600 stays 0600. A new file is
+/// created the same way but never replaces one (`create`).
 package enum AtomicFile {
     package enum Failure: Error, CustomStringConvertible {
         case io(path: String, what: String)
+        /// `create` found a file already there (another import or intake wrote it first).
+        case exists(path: String)
         package var description: String {
             switch self {
             case let .io(path, what): "\(path): \(what)"
+            case let .exists(path): "\(path): the file exists already"
             }
         }
     }
@@ -48,6 +52,40 @@ package enum AtomicFile {
     /// mode, owner and group of `original` (the file being replaced) when there is one; a new file gets the mode the
     /// user's umask gives.
     static func write(_ text: String, replacing url: URL, like original: stat? = nil) throws {
+        let temporary = try writeTemporary(text, beside: url, like: original)
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw Failure.io(path: url.path, what: "cannot replace the file: \(reason)")
+        }
+    }
+
+    /// Writes a new file at `url` complete or not at all, never replacing one: the text goes to a temporary file
+    /// (written and flushed as `write` does), which is then hard-linked to `url` — `link` fails when `url` exists,
+    /// where `rename` would replace it — and removed. Two writers choosing the same new name thus cannot overwrite each
+    /// other's comment.
+    /// - Throws: `Failure.exists` when there is a file at `url`; `Failure.io` when writing fails.
+    static func create(_ text: String, at url: URL) throws {
+        let temporary = try writeTemporary(text, beside: url, like: nil)
+        defer { unlink(temporary.path) }
+        guard link(temporary.path, url.path) == 0 else {
+            let error = errno
+            if error == EEXIST { throw Failure.exists(path: url.path) }
+            // A file system without hard links: check, then rename (a writer in between could still be replaced).
+            if error == EPERM || error == ENOTSUP || error == EOPNOTSUPP {
+                guard access(url.path, F_OK) != 0 else { throw Failure.exists(path: url.path) }
+                guard rename(temporary.path, url.path) == 0 else {
+                    throw Failure.io(path: url.path, what: "cannot create the file: \(String(cString: strerror(errno)))")
+                }
+                return
+            }
+            throw Failure.io(path: url.path, what: "cannot create the file: \(String(cString: strerror(error)))")
+        }
+    }
+
+    /// `text` in a new temporary file beside `url`, flushed to disk, with the mode, owner and group of `original`
+    /// when there is one. Removed again when anything fails.
+    private static func writeTemporary(_ text: String, beside url: URL, like original: stat?) throws -> URL {
         let temporary = temporaryURL(beside: url)
         // A replacement is created private (0600), so its content is never readable by others, then given the
         // original's mode; a new file is created with 0666 less the umask, as any editor would create it.
@@ -75,11 +113,7 @@ package enum AtomicFile {
             unlink(temporary.path)
             throw Failure.io(path: url.path, what: failure)
         }
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary.path)
-            throw Failure.io(path: url.path, what: "cannot replace the file: \(reason)")
-        }
+        return temporary
     }
 
     /// `.<name>.tmp-<pid>` beside `url`, with the name cut so the whole stays within the 255 bytes a file name

@@ -55,10 +55,17 @@ public struct CommentStore: Sendable {
         FileManager.default.contents(atPath: url(file.path).path).flatMap { String(data: $0, encoding: .utf8) }
     }
 
-    /// Writes a new comment file, creating its post's comments folder when needed.
-    public func create(_ file: CommentFile, text: String) throws {
+    /// Writes a new comment file, creating its post's comments folder when needed. Never replaces a file: returns
+    /// false, writing nothing, when `file` exists (another writer took the name first).
+    /// - Throws: when the folder or the file cannot be written.
+    public func create(_ file: CommentFile, text: String) throws -> Bool {
         try FileManager.default.createDirectory(at: url(CommentFile.folder(ofPost: file.postStem)), withIntermediateDirectories: true)
-        try AtomicFile.write(text, replacing: url(file.path))
+        do {
+            try AtomicFile.create(text, at: url(file.path))
+            return true
+        } catch AtomicFile.Failure.exists {
+            return false
+        }
     }
 
     /// Calls `transform` with the file's current text, under an exclusive lock, and replaces the file with what it

@@ -11,8 +11,9 @@ struct CommentsCommand: ParsableCommand {
         abstract: "Moderate comments: list the queue, show, approve, reject, mark spam, import, screen.",
         discussion: """
         Each comment is a file, Posts/<post-file-stem>.comments/<id>.md; its id is the file name without .md, unique
-        within its post. Name a comment by its id, or as post/id (the post's slug or file name) when several posts have
-        one with that id; a prefix that matches one comment is enough. Decisions are written into the file (status,
+        within its post, and its short id is the id without the date in front (2026-11-03-sam-nov → sam-nov). Name a
+        comment by either, or as post/id (the post's slug or file name) when several posts have one with that id; a
+        prefix that matches one comment is enough. Decisions are written into the file (status,
         moderated_by, moderated_at) atomically, keeping every other line, the line ends and the file's permissions as
         they were. `reason` explains the current rejection: reject writes it, approve and spam remove it. A decision is
         written only if the comment's status is still the one the command read; if another moderator changed it in
@@ -185,8 +186,7 @@ struct CommentsCommand: ParsableCommand {
             let autoSpam = AutoSpamPolicy(config.comments)
             let comments = try loadComments(site)
             let moderation = Moderation(siteDirectory: site)
-            let targets = ids.isEmpty ? comments.filter { $0.status == .pending } : try ids.map { id in
-                let file = try reporting { try moderation.find(id) }
+            let targets = ids.isEmpty ? comments.filter { $0.status == .pending } : try reporting { try moderation.find(ids) }.map { file in
                 guard let comment = comments.first(where: { $0.source == file.path }) else {
                     printError("error: \(TerminalText.line(file.path)) changed while it was being read; run the command again")
                     throw ExitCode(2)
@@ -209,7 +209,7 @@ struct CommentsCommand: ParsableCommand {
 /// others are decided, and the command exits 1.
 private func decide(_ decision: ModerationDecision, ids: [String], site: URL, by moderator: String) throws {
     let moderation = Moderation(siteDirectory: site)
-    let files = try ids.map { id in try reporting { try moderation.find(id) } }
+    let files = try reporting { try moderation.find(ids) }
     let read = try files.map { file in try reporting { try moderation.status(of: file) } }
     // Who made the decision being replaced, so that a decision overridden leaves a trace in the output.
     let readBy = try files.map { file in try reporting { try moderation.value(of: "moderated_by", in: file) } }

@@ -1,3 +1,4 @@
+import ClinicPressContent
 import ClinicPressModel
 import Foundation
 import Testing
@@ -36,7 +37,7 @@ import Testing
         site.write("export.json", #"[{"post": "\#(post)", "author": "Eli", "date": "2026-10-01T08:00:00Z", "body": "Great read."}]"#)
         let result = try run(site, ["import", site.url.appendingPathComponent("export.json").path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try files(site).count == 1)
+        #expect(try files(site) == ["2026-10-01-eli-oct.md"])
     }
 
     /// A post's slug from its front matter is the name its address shows.
@@ -45,6 +46,63 @@ import Testing
         site.write("export.json", #"[{"post": "clinic-note", "author": "Eli", "date": "2026-10-01T08:00:00Z", "body": "Great read."}]"#)
         let result = try run(site, ["import", site.url.appendingPathComponent("export.json").path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try files(site, "Posts/third-note.comments").count == 2)
+        #expect(try files(site, "Posts/third-note.comments") == ["2026-03-16-lee.md", "2026-10-01-eli-oct.md"])
+    }
+
+    // MARK: Ids
+
+    /// New comments get ids a moderator can type: the author's first name and the month, `-2`, `-3` when the post
+    /// has one already. The file name keeps the date in front, so the folder still sorts by date.
+    @Test func newCommentsGetShortIdsOfFirstNameAndMonth() throws {
+        let site = ketamineBasicsSite()
+        site.write("export.json", """
+        [{"post": "ketamine-basics", "author": "Sam O'Neil", "date": "2026-11-03T08:00:00Z", "body": "First."},
+         {"post": "ketamine-basics", "author": "Sam T.", "date": "2026-11-20T08:00:00Z", "body": "Second."},
+         {"post": "ketamine-basics", "author": "sam", "date": "2027-11-01T08:00:00Z", "body": "Third."},
+         {"post": "ketamine-basics", "author": "Dr. Ana Ruiz", "date": "2026-12-01T08:00:00Z", "body": "Fourth."},
+         {"post": "ketamine-basics", "author": "株式会社", "date": "2026-12-02T08:00:00Z", "body": "Fifth."}]
+        """)
+        let result = try run(site, ["import", site.url.appendingPathComponent("export.json").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try files(site) == ["2026-11-03-sam-nov.md", "2026-11-20-sam-nov-2.md", "2026-12-01-ana-dec.md", "2026-12-02-comment-dec.md",
+                                    "2027-11-01-sam-nov-3.md"])
+        let approved = try run(site, ["approve", "sam-nov", "--by", "Dana"])
+        #expect(approved.status == 0, "\(approved.stderr)")
+        #expect(approved.stdout == "approved 2026-11-03-sam-nov (\(Self.folder)/2026-11-03-sam-nov.md)\n")
+        #expect(try run(site, ["approve", "sam-nov-2", "--by", "Dana"]).stdout == "approved 2026-11-20-sam-nov-2 (\(Self.folder)/2026-11-20-sam-nov-2.md)\n")
+    }
+
+    @Test(arguments: [
+        ("Sam O'Neil", "2026-11-03", "sam-nov"), ("Dr. Ana Ruiz", "2026-12-01", "ana-dec"), ("Мария Ф.", "2026-05-01", "mariia-may"),
+        ("株式会社", "2026-12-02", "comment-dec"), ("Dr.", "2026-01-05", "dr-jan"), (String(repeating: "x", count: 30) + " Y", "2026-02-01", "xxxxxxxxxxxxxxxxxxxx-feb"),
+    ])
+    func aShortIdIsTheFirstNameAndTheMonth(author: String, date: String, shortID: String) {
+        #expect(CommentFile.baseShortID(author: author, date: Timestamp(parsing: date)!) == shortID)
+    }
+
+    @Test(arguments: [("2026-09-23-may-m", "may-m"), ("sam-nov-2", "sam-nov-2"), ("2026-09-23", "2026-09-23"), ("c1", "c1")])
+    func theShortIdIsTheIdWithoutItsDate(id: String, shortID: String) {
+        #expect(CommentFile.shortID(of: id) == shortID)
+    }
+
+    /// Two writers choosing the same new name (an import and the intake endpoint) never replace each other's comment.
+    @Test func creatingACommentFileNeverReplacesOne() throws {
+        let site = ketamineBasicsSite()
+        let store = CommentStore(siteDirectory: site.url)
+        let file = CommentFile(id: "2026-11-03-sam-nov", postStem: "2026-09-01-ketamine-basics")
+        #expect(try store.create(file, text: "first\n"))
+        #expect(try store.create(file, text: "second\n") == false)
+        #expect(store.text(of: file) == "first\n")
+        #expect(try files(site) == ["2026-11-03-sam-nov.md"])
+    }
+
+    /// Comments named the old way (`2026-09-23-may-m`) answer to their whole id, a unique prefix of it, and their short
+    /// id (the id without its date).
+    @Test(arguments: ["2026-09-23-may-m", "2026-09-23", "may-m", "may"])
+    func oldIdsKeepWorkingAndAnswerToTheirShortId(address: String) throws {
+        let site = QueueSite.make()
+        let result = try run(site, ["reject", address, "--reason", "Off topic", "--by", "Dana"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "rejected 2026-09-23-may-m (\(QueueSite.may))\n")
     }
 }

@@ -206,20 +206,20 @@ import Testing
         #expect(first.status == 1)
         #expect(first.stderr.contains("export.csv: row 3: cannot read the date 'not a date' (use YYYY-MM-DDTHH:MM:SSZ)"))
         #expect(first.stderr.contains("export.csv: row 4: no post 'no-such-post' in this site"))
-        #expect(first.stdout.contains("created Posts/2026-09-01-ketamine-basics.comments/2026-09-23-may-m.md"))
-        #expect(first.stdout.contains("created Posts/2026-09-01-ketamine-basics.comments/2026-09-25-dee-r.md"))
+        #expect(first.stdout.contains("created Posts/2026-09-01-ketamine-basics.comments/2026-09-23-may-sep.md"))
+        #expect(first.stdout.contains("created Posts/2026-09-01-ketamine-basics.comments/2026-09-25-dee-sep.md"))
         #expect(first.stdout.hasSuffix("Imported 2 comments for moderation; 2 bad rows.\n"))
 
-        let may = try String(contentsOf: site.url.appendingPathComponent("Posts/2026-09-01-ketamine-basics.comments/2026-09-23-may-m.md"), encoding: .utf8)
+        let may = try String(contentsOf: site.url.appendingPathComponent("Posts/2026-09-01-ketamine-basics.comments/2026-09-23-may-sep.md"), encoding: .utf8)
         #expect(may.hasPrefix("---\nauthor: \"May M.\"\ndate: 2026-09-23T14:05:00Z\nstatus: pending\nemail: \"may@example.com\"\nflags: ["))
-        let dee = try String(contentsOf: site.url.appendingPathComponent("Posts/2026-09-01-ketamine-basics.comments/2026-09-25-dee-r.md"), encoding: .utf8)
+        let dee = try String(contentsOf: site.url.appendingPathComponent("Posts/2026-09-01-ketamine-basics.comments/2026-09-25-dee-sep.md"), encoding: .utf8)
         #expect(dee.hasSuffix("---\nTwo lines,\nwith a comma and \"quotes\".\n"))
 
         let again = try ClinicPressBinary.run(["comments", "import", site.url.appendingPathComponent("export.csv").path, "--site", site.url.path])
         #expect(again.stdout.contains("skipped 2 already imported (rows 2, 5)"))
         #expect(again.stdout.contains("Imported 0 comments"))
         let files = try FileManager.default.contentsOfDirectory(atPath: site.url.appendingPathComponent("Posts/2026-09-01-ketamine-basics.comments").path)
-        #expect(files.sorted() == ["2026-09-23-may-m.md", "2026-09-25-dee-r.md"])
+        #expect(files.sorted() == ["2026-09-23-may-sep.md", "2026-09-25-dee-sep.md"])
     }
 
     @Test func importsJSONArrays() throws {
@@ -233,7 +233,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("row 2: no body"))
         #expect(result.stderr.contains("row 3: not an object with post, author, email, date and body"))
-        #expect(result.stdout.contains("created Posts/2026-09-01-ketamine-basics.comments/2026-10-01-eli.md"))
+        #expect(result.stdout.contains("created Posts/2026-09-01-ketamine-basics.comments/2026-10-01-eli-oct.md"))
     }
 
     @Test func unreadableExportsExitTwo() throws {
@@ -252,7 +252,7 @@ import Testing
         """)
         let plain = try ClinicPressBinary.run(["comments", "import", site.url.appendingPathComponent("export.json").path, "--site", site.url.path])
         #expect(plain.status == 0)
-        let path = "Posts/2026-09-01-ketamine-basics.comments/2026-10-02-cheapmeds4u.md"
+        let path = "Posts/2026-09-01-ketamine-basics.comments/2026-10-02-cheapmeds4u-oct.md"
         let pending = try String(contentsOf: site.url.appendingPathComponent(path), encoding: .utf8)
         #expect(pending.contains("status: pending\n"), "flags alone never change the status")
         #expect(pending.contains("flags: [links, spam]"))

@@ -65,9 +65,3 @@ func loadConfig(_ site: URL) throws -> SiteConfig {
         throw ExitCode(2)
     }
 }
-
-/// The first line of a comment, shortened, with control characters escaped.
-func excerpt(_ body: String) -> String {
-    let line = body.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).first.map(String.init) ?? ""
-    return TerminalText.line(line.count > 100 ? String(line.prefix(99)) + "…" : line)
-}

@@ -98,11 +98,11 @@ import Testing
         let result = try ClinicPressBinary.run(["comments", "list", "--site", site.url.path])
         #expect(result.status == 0)
         #expect(result.stdout == """
-        2026-09-23-may-m  pending  2026-09-23  May M.  on ketamine-basics  [testimonial]
+        may-m  pending  2026-09-23  May M.  on ketamine-basics  [testimonial]
             My mother felt better after her second infusion.
-        2026-09-24-max-b  pending  2026-09-24  Max B.  on ketamine-basics
+        max-b  pending  2026-09-24  Max B.  on ketamine-basics
             What does it cost?
-        2026-09-24-mia-c  pending  2026-09-24  Mia C.  on ketamine-basics
+        mia-c  pending  2026-09-24  Mia C.  on ketamine-basics
             Is it covered by insurance?
         3 comments
 

@@ -52,13 +52,14 @@ import Testing
         """)
     }
 
+    /// Both posts have a `may-m`: the list names this one with its post, as `approve` needs it.
     @Test(arguments: ["2026-09-02-tms-basics.md", "Posts/2026-09-02-tms-basics.md", "2026-09-02-tms-basics", "tms-basics"])
     func listByPostAcceptsItsFileNameStemOrSlug(post: String) throws {
         let site = ModerationSite.make()
         let result = try run(site, ["list", "--post", post])
         #expect(result.status == 0)
         #expect(result.stdout == """
-        2026-09-23-may-m  pending  2026-09-23  May T.  on tms-basics
+        tms-basics/may-m  pending  2026-09-23  May T.  on tms-basics
             Does TMS hurt?
         1 comment
 

@@ -49,6 +49,8 @@ public struct Moderation: Sendable {
         case unknownPost(String, closeSlugs: [String])
         /// The file's status changed between the command reading it and writing its decision.
         case conflict(path: String, decision: String, read: String, found: String, by: String?)
+        /// Approving would publish contact details (an email address, a phone number, a street address).
+        case contactInfo(path: String)
 
         public var description: String {
             switch self {
@@ -58,6 +60,8 @@ public struct Moderation: Sendable {
             case let .unreadable(path, why): "\(path): \(why)"
             case let .unknownPost(name, _):
                 "no post '\(name)' in Posts/"
+            case let .contactInfo(path):
+                "\(path): not approved: the comment has contact details (an email address, phone number or street address) that would be published"
             case let .conflict(path, decision, read, found, by):
                 "\(path): not \(decision): the comment was \(read) when this command read it, and another moderator made it "
                     + "\(found)\(by.map { " (by \($0))" } ?? "") before this decision was written; nothing changed, run the command again to decide anew"
@@ -155,9 +159,12 @@ public struct Moderation: Sendable {
     /// Writes a decision: `status`, `moderated_by`, `moderated_at`, and `reason` per the reason rule (see the type).
     /// Every other line of the file stays as it was. `read` is the status the moderator decided on (see
     /// `status(of:)`); when the file holds another one by the time it is locked, someone else decided in between
-    /// and this decision is not written (`Failure.conflict`). Returns the file's new text.
+    /// and this decision is not written (`Failure.conflict`). An approval is refused (`Failure.contactInfo`) when the
+    /// author or body, as the file holds them then, has contact details, unless `allowingContactInfo`: screening
+    /// flags may be stale, the text is what gets published. Returns the file's new text.
     @discardableResult
-    public func apply(_ decision: ModerationDecision, to file: CommentFile, read: String?, by moderator: String, at moment: Timestamp) throws -> String {
+    public func apply(_ decision: ModerationDecision, to file: CommentFile, read: String?, by moderator: String, at moment: Timestamp,
+                      allowingContactInfo: Bool = false) throws -> String {
         var reason: String?
         if case .reject(let why) = decision { reason = FrontMatterEditor.quoted(why) }
         let values: [(key: String, value: String?)] = [
@@ -171,6 +178,10 @@ public struct Moderation: Sendable {
             guard found == read else {
                 throw Failure.conflict(path: file.path, decision: decision.verb, read: read ?? "without a status", found: found ?? "without a status",
                                        by: try FrontMatterEditor.value(of: "moderated_by", in: text))
+            }
+            if decision == .approve, !allowingContactInfo,
+               CommentScreener().hasContactInfo(author: try FrontMatterEditor.value(of: "author", in: text) ?? "", body: try FrontMatterEditor.body(of: text)) {
+                throw Failure.contactInfo(path: file.path)
             }
             return try FrontMatterEditor.set(values, in: text)
         }

@@ -18,8 +18,9 @@ struct CommentsCommand: ParsableCommand {
         they were. `reason` explains the current rejection: reject writes it, approve and spam remove it. A decision is
         written only if the comment's status is still the one the command read; if another moderator changed it in
         between, the command says so and changes nothing. Only approved comments are published.
-        Exit codes: 0 done; 1 some rows of an import were bad (the good ones were imported), or another moderator
-        decided first on some comments (the others were decided); 2 could not run.
+        Exit codes: 0 done; 1 some rows of an import were bad (the good ones were imported), another moderator decided
+        first on some comments, or approve refused comments with contact details (the others were decided); 2 could not
+        run.
         """,
         subcommands: [List.self, Show.self, Approve.self, Reject.self, Spam.self, Import.self, Screen.self]
     )

@@ -170,7 +170,10 @@ import Testing
 
             """.utf8).write(to: site.url.appendingPathComponent("Posts/2026-09-01-ketamine-basics.comments/2026-09-24-mia-c.md"))
             let path = site.url.path
-            async let approve = Task.detached { try ClinicPressBinary.run(["comments", "approve", "2026-09-24-mia", "--by", "A", "--site", path]) }.value
+            // The phone number gives screening a flag to write; approving it needs --keep-contact-info.
+            async let approve = Task.detached {
+                try ClinicPressBinary.run(["comments", "approve", "2026-09-24-mia", "--keep-contact-info", "--by", "A", "--site", path])
+            }.value
             async let screens = withThrowingTaskGroup(of: CommandResult.self) { group in
                 for _ in 0..<3 {
                     group.addTask { try ClinicPressBinary.run(["comments", "screen", "2026-09-24-mia", "--site", path]) }

@@ -3,15 +3,17 @@
 
 Writes a site with five posts and an N-row CSV export (deterministic: authors from a list of first names and
 initials, dates over a year, short testimonial-like bodies, some with a phone number or an email, every post named
-in one of the ways a form service names it), imports it once into an empty site and prints the wall time, the lines
-printed to stdout and stderr, and the files created.
+in one of the ways a form service names it), imports it into an empty site (RUNS times, each into a new one) and prints the wall, user and system time of each
+run and their medians, the lines printed to stdout and stderr, and the files created. Most of the system time is the
+file system creating and flushing one file per comment.
 
-Usage: comment-import.py N [CLINICPRESS]   (default binary: .build/debug/clinicpress)
+Usage: [RUNS=3] comment-import.py N [CLINICPRESS]   (default binary: .build/debug/clinicpress; median of RUNS runs)
 Not a test: CI does not judge speed. Issue 15 measured 3,000 rows at 38 s and 3,001 printed lines.
 """
 import csv
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -64,18 +66,27 @@ def write_site(root, rows):
 def main():
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
     binary = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else ".build/debug/clinicpress")
-    with tempfile.TemporaryDirectory() as root:
-        write_site(root, rows)
-        start = time.monotonic()
-        result = subprocess.run([binary, "comments", "import", os.path.join(root, "export.csv"), "--site", root],
-                                capture_output=True, text=True)
-        elapsed = time.monotonic() - start
-        created = sum(len(files) for _, _, files in os.walk(os.path.join(root, "Posts")) if files) - len(POSTS)
-        print(f"{rows} rows: {elapsed:.2f} s, exit {result.returncode}, {len(result.stdout.splitlines())} stdout lines, "
-              f"{len(result.stderr.splitlines())} stderr lines, {created} comment files")
-        print("last stdout line:", (result.stdout.splitlines() or [""])[-1])
-        if result.stderr:
-            print("first stderr line:", result.stderr.splitlines()[0])
+    runs = int(os.environ.get("RUNS", "3"))
+    walls, users, systems = [], [], []
+    for run in range(runs):
+        with tempfile.TemporaryDirectory() as root:
+            write_site(root, rows)
+            before = os.times()
+            start = time.monotonic()
+            result = subprocess.run([binary, "comments", "import", os.path.join(root, "export.csv"), "--site", root],
+                                    capture_output=True, text=True)
+            walls.append(time.monotonic() - start)
+            after = os.times()
+            users.append(after.children_user - before.children_user)
+            systems.append(after.children_system - before.children_system)
+            created = sum(len(files) for _, _, files in os.walk(os.path.join(root, "Posts")) if files) - len(POSTS)
+            print(f"run {run + 1}: {walls[-1]:.2f} s wall, {users[-1]:.2f} s user, {systems[-1]:.2f} s system, exit {result.returncode}, "
+                  f"{len(result.stdout.splitlines())} stdout lines, {len(result.stderr.splitlines())} stderr lines, {created} comment files")
+    print(f"{rows} rows, {runs} runs: median {statistics.median(walls):.2f} s wall, {statistics.median(users):.2f} s user, "
+          f"{statistics.median(systems):.2f} s system")
+    print("last stdout line:", (result.stdout.splitlines() or [""])[-1])
+    if result.stderr:
+        print("first stderr line:", result.stderr.splitlines()[0])
 
 
 if __name__ == "__main__":

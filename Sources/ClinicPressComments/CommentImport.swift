@@ -1,5 +1,6 @@
 import ClinicPressContent
 import ClinicPressModel
+import ClinicPressParallel
 import Foundation
 
 /// Takes comment submissions exported from a form service (a JSON array of objects, or CSV with a header row)
@@ -147,50 +148,91 @@ public struct CommentImport {
 
     // MARK: - Writing files
 
-    /// Writes a pending file for each submission that is new; returns what happened to every row.
-    public func run(_ submissions: [Submission], problems: [RowProblem]) -> Result {
+    /// How many submissions are screened at once, on all cores, before their files are written in order.
+    static let batchSize = 64
+
+    /// Writes a pending file for each submission that is new; returns what happened to every row. `progress` hears
+    /// how many submissions are done, of all of them, after each one.
+    ///
+    /// Costs a few fixed steps per row: the folders are listed once, a submission is recognised as imported before by
+    /// a hash lookup (a scan of the post's comments made a large import quadratic), and screening, the one step that
+    /// is work for the processor, runs on all cores a batch at a time. The files are written one after the other, in
+    /// row order, so that ids are given out in a stable order.
+    public func run(_ submissions: [Submission], problems: [RowProblem], progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) -> Result {
         var result = Result(problems: problems)
-        var seen = existing
+        var imported = Set(existing.flatMap { stem, comments in comments.map { DuplicateKey(stem: stem, $0.author, $0.date, $0.body) } })
         // The ids and short ids each post's folder has, listed once: a new comment's short id must be unique there.
         var taken: [String: Set<String>] = [:]
         for file in store.files() {
             taken[file.postStem, default: []].formUnion([file.id, file.shortID])
         }
-        for submission in submissions {
-            let stems = posts.stems(named: submission.post)
-            guard let stem = stems.first, stems.count == 1 else {
-                let message = stems.isEmpty ? "no post '\(submission.post)' in this site"
-                    : "'\(submission.post)' names \(stems.count) posts (\(stems.map { "Posts/\($0).md" }.joined(separator: ", "))); give the slug of one"
-                result.problems.append(RowProblem(row: submission.row, message: message))
-                continue
+        var done = 0
+        for start in stride(from: 0, to: submissions.count, by: Self.batchSize) {
+            // Rows that name a post and are new, in order; a row repeated within the export is imported once.
+            var batch: [(submission: Submission, stem: String)] = []
+            for submission in submissions[start..<min(start + Self.batchSize, submissions.count)] {
+                let stems = posts.stems(named: submission.post)
+                guard let stem = stems.first, stems.count == 1 else {
+                    let message = stems.isEmpty ? "no post '\(submission.post)' in this site"
+                        : "'\(submission.post)' names \(stems.count) posts (\(stems.map { "Posts/\($0).md" }.joined(separator: ", "))); give the slug of one"
+                    result.problems.append(RowProblem(row: submission.row, message: message))
+                    done += 1
+                    progress(done, submissions.count)
+                    continue
+                }
+                guard imported.insert(DuplicateKey(stem: stem, submission.author, submission.date, submission.body)).inserted else {
+                    result.duplicates.append(submission.row)
+                    done += 1
+                    progress(done, submissions.count)
+                    continue
+                }
+                batch.append((submission, stem))
             }
-            let body = submission.body.hasSuffix("\n") ? submission.body : submission.body + "\n"
-            if (seen[stem] ?? []).contains(where: { $0.author == submission.author && $0.date == submission.date && normalized($0.body) == normalized(body) }) {
-                result.duplicates.append(submission.row)
-                continue
+            let screener = self.screener
+            let flags = batch.map(\.submission).parallelMap { screener.flags(author: $0.author, body: $0.body).map(\.rawValue) }
+            for ((submission, stem), flags) in zip(batch, flags) {
+                do {
+                    let file = try create(fileText(submission, flags: flags), by: submission, postStem: stem, taken: &taken[stem, default: []])
+                    result.created.append(file.path)
+                } catch {
+                    result.problems.append(RowProblem(row: submission.row, message: "cannot write a comment file in \(CommentFile.folder(ofPost: stem)): \(error)"))
+                }
+                done += 1
+                progress(done, submissions.count)
             }
-            let flags = screener.flags(author: submission.author, body: submission.body).map(\.rawValue)
-            // A new comment is pending unless the policy decides otherwise; its decision is dated like the submission.
-            let decision = autoSpam.marksSpam(.pending, screeningFlags: flags) ? autoSpam.decision(at: submission.date) : []
-            let status = decision.first { $0.key == "status" }?.value ?? Comment.Status.pending.rawValue
-            var lines = ["---", "author: \(FrontMatterEditor.quoted(submission.author))", "date: \(submission.date.iso8601)", "status: \(status)"]
-            if let email = submission.email { lines.append("email: \(FrontMatterEditor.quoted(email))") }
-            lines += decision.filter { $0.key != "status" }.map { "\($0.key): \($0.value)" }
-            lines.append("flags: \(FrontMatterEditor.list(flags))")
-            lines += ["---", body]
-            let file: CommentFile
-            do {
-                file = try create(lines.joined(separator: "\n"), by: submission, postStem: stem, taken: &taken[stem, default: []])
-            } catch {
-                result.problems.append(RowProblem(row: submission.row, message: "cannot write a comment file in \(CommentFile.folder(ofPost: stem)): \(error)"))
-                continue
-            }
-            result.created.append(file.path)
-            seen[stem, default: []].append(Comment(id: file.id, postStem: stem, source: file.path, author: submission.author, date: submission.date,
-                                                   status: .pending, body: body))
         }
         result.problems.sort { $0.row < $1.row }
         return result
+    }
+
+    /// What makes a submission the same as one imported before: post, author, date and text (ignoring the spaces
+    /// around it and CRLF line ends).
+    private struct DuplicateKey: Hashable {
+        let stem: String
+        let author: String
+        let date: Timestamp
+        let body: String
+
+        init(stem: String, _ author: String, _ date: Timestamp, _ body: String) {
+            self.stem = stem
+            self.author = author
+            self.date = date
+            self.body = body.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\r\n", with: "\n")
+        }
+    }
+
+    /// The new file's text: front matter with the author, date, status (`pending`, or what the auto-spam policy
+    /// decides, dated like the submission), email and screening flags, then the body.
+    private func fileText(_ submission: Submission, flags: [String]) -> String {
+        let body = submission.body.hasSuffix("\n") ? submission.body : submission.body + "\n"
+        let decision = autoSpam.marksSpam(.pending, screeningFlags: flags) ? autoSpam.decision(at: submission.date) : []
+        let status = decision.first { $0.key == "status" }?.value ?? Comment.Status.pending.rawValue
+        var lines = ["---", "author: \(FrontMatterEditor.quoted(submission.author))", "date: \(submission.date.iso8601)", "status: \(status)"]
+        if let email = submission.email { lines.append("email: \(FrontMatterEditor.quoted(email))") }
+        lines += decision.filter { $0.key != "status" }.map { "\($0.key): \($0.value)" }
+        lines.append("flags: \(FrontMatterEditor.list(flags))")
+        lines += ["---", body]
+        return lines.joined(separator: "\n")
     }
 
     /// Writes `text` as the submission's new file (`CommentFile.new`: `2026-11-03-sam-nov.md`, then `-2`, `-3`… when
@@ -202,9 +244,5 @@ public struct CommentImport {
             taken.formUnion([file.id, file.shortID])
             if try store.create(file, text: text) { return file }
         }
-    }
-
-    private func normalized(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\r\n", with: "\n")
     }
 }

@@ -1,5 +1,6 @@
 import ClinicPressContent
 import ClinicPressModel
+import ClinicPressSite
 import Foundation
 import Testing
 
@@ -104,5 +105,74 @@ import Testing
         let result = try run(site, ["reject", address, "--reason", "Off topic", "--by", "Dana"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "rejected 2026-09-23-may-m (\(QueueSite.may))\n")
+    }
+
+    // MARK: Output
+
+    /// 3,000 rows printed 3,001 lines: now one summary line when the output is not a terminal.
+    @Test func importPrintsOneSummaryLine() throws {
+        let site = ketamineBasicsSite()
+        let result = try run(site, ["import", export(site, rows: 200)])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "Imported 200 comments for moderation; 0 bad rows.\n")
+        #expect(result.stderr == "")
+        #expect(try files(site).count == 200)
+
+        let again = try run(site, ["import", site.url.appendingPathComponent("export.csv").path])
+        #expect(again.stdout == "Imported 0 comments for moderation; skipped 200 already imported (rows 2, 3, 4, 5, 6, …); 0 bad rows.\n")
+    }
+
+    @Test func quietPrintsOnlyErrors() throws {
+        let site = ketamineBasicsSite()
+        site.write("export.csv", "post,author,date,body\nketamine-basics,Bo,2026-10-01T08:00:00Z,Hi\nnope,Cy,2026-10-01T08:00:00Z,Hi\n")
+        let result = try run(site, ["import", "--quiet", site.url.appendingPathComponent("export.csv").path])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "\(site.url.appendingPathComponent("export.csv").path): row 3: no post 'nope' in this site\n")
+        #expect(try files(site) == ["2026-10-01-bo-oct.md"])
+    }
+
+    /// On a terminal (standard error a TTY), a progress bar counts the rows, then makes room for the summary.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func importShowsAProgressBarOnATerminal() throws {
+        let site = ketamineBasicsSite()
+        let file = export(site, rows: 40)
+        let command = [ClinicPressBinary.url.path, "comments", "import", file, "--site", site.url.path].map { "'\($0)'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, "/dev/null"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("\rImporting [####################] 40/40 rows"))
+        #expect(text.contains("\r\u{1B}[KImported 40 comments for moderation; 0 bad rows.\r\n"))
+    }
+
+    /// The bar redraws once per whole percent, so 3,000 rows cost 101 redraws, and it is erased at the end.
+    @Test func theProgressBarRedrawsOnlyWhenThePercentageChanges() {
+        var written: [String] = []
+        let bar = ProgressBar(label: "Importing", unit: "rows", total: 3000) { written.append($0) }
+        for done in 1...3000 { bar.update(done) }
+        bar.finish()
+        #expect(written.count == 102)
+        #expect(written.first == "\rImporting [....................] 1/3000 rows")
+        #expect(written[50] == "\rImporting [##########..........] 1500/3000 rows")
+        #expect(written[100] == "\rImporting [####################] 3000/3000 rows")
+        #expect(written.last == "\r\u{1B}[K")
+    }
+
+    @Test func screeningEveryPendingCommentPrintsOneSummaryLine() throws {
+        let site = QueueSite.make()
+        site.write(CommentApprovalTests.rita, CommentApprovalTests.ritaText)
+        let result = try run(site, ["screen"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "Screened 4 comments: 2 flagged (contact-info: 1, health-disclosure: 1, testimonial: 1), 0 marked spam.\n")
+        let quiet = try run(site, ["screen", "--quiet"])
+        #expect(quiet.status == 0)
+        #expect(quiet.stdout == "")
     }
 }

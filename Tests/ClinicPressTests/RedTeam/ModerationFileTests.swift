@@ -141,11 +141,7 @@ import Glibc
         let imported = try run(site, ["import", site.url.appendingPathComponent("export.json").path])
         let id = "2026-10-01-alexandra-oct"
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout == """
-        created Posts/2026-09-01-ketamine-basics.comments/\(id).md
-        Imported 1 comment for moderation; 0 bad rows.
-
-        """)
+        #expect(imported.stdout == "Imported 1 comment for moderation; 0 bad rows.\n")
         let path = "Posts/2026-09-01-ketamine-basics.comments/\(id).md"
         #expect(try ModerationSite.read(site, path).contains("author: \"\(author)\"\n"))
         let approved = try run(site, ["approve", id])

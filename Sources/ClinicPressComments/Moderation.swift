@@ -1,6 +1,5 @@
 import ClinicPressContent
 import ClinicPressModel
-import ClinicPressText
 import Foundation
 
 /// A moderator's decision about a comment.

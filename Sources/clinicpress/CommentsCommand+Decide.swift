@@ -10,7 +10,10 @@ extension CommentsCommand {
         static let configuration = CommandConfiguration(
             abstract: "Approve comments: they are published by the next build.",
             discussion: """
-            A comment whose author or text has contact details (an email address, phone number or street address) is not             approved, and the command exits 1: edit them out of the file, or pass --keep-contact-info to publish them.             A reply whose parent (or a comment above it) is not approved is approved with a warning: it stays hidden             until that comment is approved.
+            A comment whose author or text has contact details (an email address, phone number or street address) is not \
+            approved, and the command exits 1: edit them out of the file, or pass --keep-contact-info to publish them. \
+            A reply whose parent (or a comment above it) is not approved is approved with a warning: it stays hidden \
+            until that comment is approved.
             """
         )
         @OptionGroup var siteOption: SiteOption

@@ -10,7 +10,9 @@ extension CommentsCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import submissions from a form service: a JSON array or CSV with post, author, email, date, body.",
             discussion: """
-            Each new submission becomes a screened pending comment file; submissions imported before are skipped. Prints             one summary line (and a progress bar while it works, when standard error is a terminal); each bad row is an             error on standard error.
+            Each new submission becomes a screened pending comment file; submissions imported before are skipped. Prints \
+            one summary line (and a progress bar while it works, when standard error is a terminal); each bad row is an \
+            error on standard error.
             """
         )
         @OptionGroup var siteOption: SiteOption
@@ -72,7 +74,8 @@ extension CommentsCommand {
         static let configuration = CommandConfiguration(
             abstract: "Screen comments again and record their flags (all pending ones by default).",
             discussion: """
-            With ids, prints each comment's flags; without, screens every pending comment and prints one summary line             (and a progress bar while it works, when standard error is a terminal).
+            With ids, prints each comment's flags; without, screens every pending comment and prints one summary line \
+            (and a progress bar while it works, when standard error is a terminal).
             """
         )
         @OptionGroup var siteOption: SiteOption

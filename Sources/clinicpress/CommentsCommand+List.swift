@@ -10,7 +10,10 @@ extension CommentsCommand {
         static let configuration = CommandConfiguration(
             abstract: "List comments with their flags (the pending queue by default).",
             discussion: """
-            Each comment is listed by the shortest name that addresses it (its short id, else post/short id, else its id),             with its status, day, author, post, "↳ reply to <name>" for a reply, and its screening flags; its first line             follows, indented. --format json prints an array of objects with id, post, author, date, status, flags,             reply_to and excerpt, every comment unless --limit is given.
+            Each comment is listed by the shortest name that addresses it (its short id, else post/short id, else its id), \
+            with its status, day, author, post, "↳ reply to <name>" for a reply, and its screening flags; its first line \
+            follows, indented. --format json prints an array of objects with id, post, author, date, status, flags, \
+            reply_to and excerpt, every comment unless --limit is given.
             """
         )
 

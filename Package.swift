@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "ClinicPressComments",
             // Content owns the comment files (CommentStore); this module decides what happens to comments.
-            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "ClinicPressContent", "ClinicPressText"]
+            dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "ClinicPressContent", "ClinicPressText", "ClinicPressParallel"]
         ),
         .target(
             name: "ClinicPressSeries",

@@ -1,5 +1,6 @@
 import ClinicPressContent
 import ClinicPressModel
+import ClinicPressParallel
 import Foundation
 
 /// Takes comment submissions exported from a form service (a JSON array of objects, or CSV with a header row)
@@ -42,22 +43,16 @@ public struct CommentImport {
         }
     }
 
-    /// The site's posts, by every name a form may use for them: slug, file stem, or URL path.
-    let postStems: [String: String]
+    /// The site's posts, by every name a form may use for them: slug, file name or stem, or page address.
+    let posts: PostNames
     /// Existing comments by post file stem, to skip duplicates.
     let existing: [String: [Comment]]
-    /// Screens and writes the new files (the same writer as `clinicpress intake`).
+    /// Screens and writes the new files: the screener, policy, text and store of `clinicpress intake`'s writer.
     let writer: NewCommentWriter
 
-    /// Prepares an import into `siteDirectory`. `posts` are (slug, file stem) pairs.
-    public init(siteDirectory: URL, posts: [(slug: String, stem: String)], existing: [String: [Comment]], screener: CommentScreener, autoSpam: AutoSpamPolicy) {
-        var stems: [String: String] = [:]
-        for post in posts {
-            stems[post.slug] = post.stem
-            stems[post.stem] = post.stem
-            stems["posts/\(post.slug)"] = post.stem
-        }
-        self.postStems = stems
+    /// Prepares an import into `siteDirectory`, whose posts are `posts`.
+    public init(siteDirectory: URL, posts: PostNames, existing: [String: [Comment]], screener: CommentScreener, autoSpam: AutoSpamPolicy) {
+        self.posts = posts
         self.existing = existing
         self.writer = NewCommentWriter(siteDirectory: siteDirectory, screener: screener, autoSpam: autoSpam)
     }
@@ -142,45 +137,104 @@ public struct CommentImport {
         guard let date = Timestamp(parsing: field("date")!) else {
             return .failure(RowProblem(row: row, message: "cannot read the date '\(field("date")!)' (use YYYY-MM-DDTHH:MM:SSZ)"))
         }
-        var post = field("post")!
-        // Form services often send the page address: keep its path.
-        if let scheme = post.range(of: "://") { post = String(post[scheme.upperBound...].drop { $0 != "/" }) }
-        post = post.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-        return .success(Submission(row: row, post: post, author: field("author")!, email: field("email"), date: date, body: field("body")!))
+        // The post as written (a page address included): `PostNames` reads every form of it.
+        return .success(Submission(row: row, post: field("post")!, author: field("author")!, email: field("email"), date: date, body: field("body")!))
     }
 
     // MARK: - Writing files
 
-    /// Writes a pending file for each submission that is new; returns what happened to every row.
-    public func run(_ submissions: [Submission], problems: [RowProblem]) -> Result {
+    /// How many submissions are screened at once, on all cores, before their files are written in order.
+    static let batchSize = 64
+
+    /// Writes a pending file for each submission that is new; returns what happened to every row. `progress` hears
+    /// how many submissions are done, of all of them, after each one.
+    ///
+    /// Costs a few fixed steps per row: the folders are listed once, a submission is recognised as imported before by
+    /// a hash lookup (a scan of the post's comments made a large import quadratic), and screening, the one step that
+    /// is work for the processor, runs on all cores a batch at a time. The files are written one after the other, in
+    /// row order, so that ids are given out in a stable order.
+    public func run(_ submissions: [Submission], problems: [RowProblem], progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) -> Result {
         var result = Result(problems: problems)
-        var seen = existing
-        for submission in submissions {
-            guard let stem = postStems[submission.post] ?? postStems[submission.post.lowercased()] else {
-                result.problems.append(RowProblem(row: submission.row, message: "no post '\(submission.post)' in this site"))
-                continue
+        var imported = Set(existing.flatMap { stem, comments in comments.map { DuplicateKey(stem: stem, $0.author, $0.date, $0.body) } })
+        // The ids and short ids each post's folder has, listed once: a new comment's short id must be unique there.
+        var taken: [String: Set<String>] = [:]
+        for file in writer.store.files() {
+            taken[file.postStem, default: []].formUnion([file.id, file.shortID])
+        }
+        var done = 0
+        for start in stride(from: 0, to: submissions.count, by: Self.batchSize) {
+            // Rows that name a post and are new, in order; a row repeated within the export is imported once.
+            var batch: [(submission: Submission, stem: String)] = []
+            for submission in submissions[start..<min(start + Self.batchSize, submissions.count)] {
+                let stems = posts.stems(named: submission.post)
+                guard let stem = stems.first, stems.count == 1 else {
+                    let message = stems.isEmpty ? "no post '\(submission.post)' in this site"
+                        : "'\(submission.post)' names \(stems.count) posts (\(stems.map { "Posts/\($0).md" }.joined(separator: ", "))); give the slug of one"
+                    result.problems.append(RowProblem(row: submission.row, message: message))
+                    done += 1
+                    progress(done, submissions.count)
+                    continue
+                }
+                guard imported.insert(DuplicateKey(stem: stem, submission.author, submission.date, submission.body)).inserted else {
+                    result.duplicates.append(submission.row)
+                    done += 1
+                    progress(done, submissions.count)
+                    continue
+                }
+                batch.append((submission, stem))
             }
-            let body = submission.body.hasSuffix("\n") ? submission.body : submission.body + "\n"
-            if (seen[stem] ?? []).contains(where: { $0.author == submission.author && $0.date == submission.date && normalized($0.body) == normalized(body) }) {
-                result.duplicates.append(submission.row)
-                continue
+            let screener = writer.screener
+            let flags = batch.map(\.submission).parallelMap { screener.flags(author: $0.author, body: $0.body).map(\.rawValue) }
+            for ((submission, stem), flags) in zip(batch, flags) {
+                do {
+                    let file = try create(fileText(submission, flags: flags), by: submission, postStem: stem, taken: &taken[stem, default: []])
+                    result.created.append(file.path)
+                } catch {
+                    result.problems.append(RowProblem(row: submission.row, message: "cannot write a comment file in \(CommentFile.folder(ofPost: stem)): \(error)"))
+                }
+                done += 1
+                progress(done, submissions.count)
             }
-            let file: CommentFile
-            do {
-                file = try writer.write(.init(postStem: stem, author: submission.author, email: submission.email, date: submission.date, body: body)).file
-            } catch {
-                result.problems.append(RowProblem(row: submission.row, message: "cannot write a comment file in \(CommentFile.folder(ofPost: stem)): \(error)"))
-                continue
-            }
-            result.created.append(file.path)
-            seen[stem, default: []].append(Comment(id: file.id, postStem: stem, source: file.path, author: submission.author, date: submission.date,
-                                                   status: .pending, body: body))
         }
         result.problems.sort { $0.row < $1.row }
         return result
     }
 
-    private func normalized(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\r\n", with: "\n")
+    /// What makes a submission the same as one imported before: post, author, date and text (ignoring the spaces
+    /// around it and CRLF line ends).
+    private struct DuplicateKey: Hashable {
+        let stem: String
+        let author: String
+        let date: Timestamp
+        let body: String
+
+        init(stem: String, _ author: String, _ date: Timestamp, _ body: String) {
+            self.stem = stem
+            self.author = author
+            self.date = date
+            self.body = body.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\r\n", with: "\n")
+        }
+    }
+
+    /// The new file's text, as `clinicpress intake` writes it (`NewCommentWriter.text`): front matter with the author,
+    /// date, status (`pending`, or what the auto-spam policy decides, dated like the submission), email and screening
+    /// flags, then the body.
+    private func fileText(_ submission: Submission, flags: [String]) -> String {
+        let decision = writer.autoSpam.marksSpam(.pending, screeningFlags: flags) ? writer.autoSpam.decision(at: submission.date) : []
+        let comment = NewCommentWriter.NewComment(postStem: "", author: submission.author, email: submission.email, date: submission.date,
+                                                  body: submission.body)
+        return NewCommentWriter.text(comment, status: decision.isEmpty ? .pending : .spam, decision: decision.filter { $0.key != "status" },
+                                     flags: flags)
+    }
+
+    /// Writes `text` as the submission's new file (`CommentFile.new`: `2026-11-03-sam-nov.md`, then `-2`, `-3`… when
+    /// the post's folder has that short id), and records its ids as taken. A name another writer took in between is
+    /// skipped, never replaced.
+    private func create(_ text: String, by submission: Submission, postStem: String, taken: inout Set<String>) throws -> CommentFile {
+        while true {
+            let file = CommentFile.new(author: submission.author, date: submission.date, postStem: postStem, isTaken: taken.contains)
+            taken.formUnion([file.id, file.shortID])
+            if try writer.store.create(file, text: text) { return file }
+        }
     }
 }

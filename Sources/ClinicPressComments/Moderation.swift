@@ -1,6 +1,5 @@
 import ClinicPressContent
 import ClinicPressModel
-import ClinicPressText
 import Foundation
 
 /// A moderator's decision about a comment.
@@ -31,8 +30,9 @@ public enum ModerationDecision: Sendable, Equatable {
 /// and serialised with other moderators' (the files are `CommentStore`'s).
 ///
 /// A comment's address is its id (the file name without `.md`), unique only within its post, so `post/id` names
-/// it site-wide, `post` being the post's file stem, its file name, or the slug its file name gives. A unique
-/// prefix of an id is enough; an id that several comments match is an error that lists them.
+/// it site-wide, `post` being any name of the post (`PostNames`: its slug, file name or file stem). The short id (the
+/// id without its date: `may-m` for `2026-09-23-may-m`) or a unique prefix of either is enough; an id that several
+/// comments match is an error that lists them.
 ///
 /// The reason rule: `reason` explains the current rejection. A rejection writes (or replaces) it, and every other
 /// decision removes it, so an approved comment never carries a stale reason.
@@ -44,9 +44,12 @@ public struct Moderation: Sendable {
         case notFound(String)
         case ambiguous(String, [String])
         case unreadable(String, String)
-        case unknownPost(String, suggestion: String?)
+        /// No post has the name; the slugs close to it.
+        case unknownPost(String, closeSlugs: [String])
         /// The file's status changed between the command reading it and writing its decision.
         case conflict(path: String, decision: String, read: String, found: String, by: String?)
+        /// Approving would publish contact details (an email address, a phone number, a street address).
+        case contactInfo(path: String)
 
         public var description: String {
             switch self {
@@ -54,25 +57,37 @@ public struct Moderation: Sendable {
             case let .ambiguous(id, matches):
                 "'\(id)' matches \(matches.count) comments: \(matches.joined(separator: ", ")); give more of the id, or name the post as post/id"
             case let .unreadable(path, why): "\(path): \(why)"
-            case let .unknownPost(name, suggestion):
-                "no post '\(name)' in Posts/" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+            case let .unknownPost(name, _):
+                "no post '\(name)' in Posts/"
+            case let .contactInfo(path):
+                "\(path): not approved: the comment has contact details (an email address, phone number or street address) that would be published"
             case let .conflict(path, decision, read, found, by):
                 "\(path): not \(decision): the comment was \(read) when this command read it, and another moderator made it "
                     + "\(found)\(by.map { " (by \($0))" } ?? "") before this decision was written; nothing changed, run the command again to decide anew"
             }
         }
+
+        /// How to fix it, when we can tell.
+        public var hint: String? {
+            guard case let .unknownPost(_, close) = self else { return nil }
+            switch close.count {
+            case 0: return "give the post's slug, as in its address (posts/<slug>/), or its file name in Posts/"
+            case 1: return "did you mean '\(close[0])'?"
+            default: return "did you mean one of: \(close.map { "'\($0)'" }.joined(separator: ", "))?"
+            }
+        }
     }
 
     public let siteDirectory: URL
-    /// The slug a post's file stem gives (the stem without its date prefix), to accept `slug/id` addresses.
-    let slugOfStem: @Sendable (String) -> String
+    /// The site's posts by every name they go by, to resolve `post/id` addresses and `--post`.
+    public let posts: PostNames
     /// Lists, reads and rewrites the files.
     let store: CommentStore
 
-    /// Moderation of the comments below `siteDirectory`; `slugOfStem` turns a post's file stem into its slug.
-    public init(siteDirectory: URL, slugOfStem: @escaping @Sendable (String) -> String = { $0 }) {
+    /// Moderation of the comments below `siteDirectory`, whose posts are `posts` (read from the site by default).
+    public init(siteDirectory: URL, posts: PostNames? = nil) {
         self.siteDirectory = siteDirectory
-        self.slugOfStem = slugOfStem
+        self.posts = posts ?? PostNames.load(from: siteDirectory)
         self.store = CommentStore(siteDirectory: siteDirectory)
     }
 
@@ -81,40 +96,42 @@ public struct Moderation: Sendable {
         store.files()
     }
 
-    /// The file stems of the posts named `name`: a file stem, a file name (`<stem>.md`, with or without `Posts/`)
-    /// or the slug a file name gives. Throws `unknownPost` when there is none.
+    /// The file stems of the posts named `name`: its slug, its file name (with or without `.md` and `Posts/`) or
+    /// another name `PostNames` knows. Throws `unknownPost`, with the slugs close to the name, when there is none.
     public func postStems(named name: String) throws -> [String] {
-        let posts = siteDirectory.appendingPathComponent("Posts")
-        let stems = ((try? FileManager.default.contentsOfDirectory(atPath: posts.path)) ?? [])
-            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.map { String($0.dropLast(3)) }.sorted()
-        var wanted = name.hasPrefix("Posts/") ? String(name.dropFirst("Posts/".count)) : name
-        if wanted.hasSuffix(".md") { wanted.removeLast(3) }
-        let matches = stems.filter { $0 == wanted || slugOfStem($0) == wanted }
-        guard !matches.isEmpty else {
-            throw Failure.unknownPost(name, suggestion: Spelling.closest(to: wanted, among: stems.map(slugOfStem)))
-        }
-        return matches
+        let stems = posts.stems(named: name)
+        guard !stems.isEmpty else { throw Failure.unknownPost(name, closeSlugs: posts.closeSlugs(to: name)) }
+        return stems
     }
 
-    /// The comment at `address`: `id`, or `post/id`; the id may be a prefix that matches one comment.
+    /// The comment at `address`: `id`, or `post/id`; the id may be the comment's short id (the id without its date,
+    /// `CommentFile.shortID`), or a prefix of either that matches one comment. An exact match wins over prefixes.
     public func find(_ address: String) throws -> CommentFile {
-        var candidates = files()
-        var id = address
-        if let slash = address.lastIndex(of: "/") {
-            let stems = Set(try postStems(named: String(address[..<slash])))
-            candidates = candidates.filter { stems.contains($0.postStem) }
-            id = String(address[address.index(after: slash)...])
+        try find([address]).first!
+    }
+
+    /// The comments at `addresses` (see `find(_:)`), in order; the folders are listed once.
+    public func find(_ wanted: [String]) throws -> [CommentFile] {
+        let all = files()
+        return try wanted.map { address in
+            var candidates = all
+            var id = address
+            if let slash = address.lastIndex(of: "/") {
+                let stems = Set(try postStems(named: String(address[..<slash])))
+                candidates = candidates.filter { stems.contains($0.postStem) }
+                id = String(address[address.index(after: slash)...])
+            }
+            let exact = candidates.filter { $0.id == id || $0.shortID == id }
+            let matches = exact.isEmpty ? candidates.filter { $0.id.hasPrefix(id) || $0.shortID.hasPrefix(id) } : exact
+            guard !id.isEmpty, let first = matches.first else { throw Failure.notFound(address) }
+            guard matches.count == 1 else { throw Failure.ambiguous(address, addresses(of: matches)) }
+            return first
         }
-        let exact = candidates.filter { $0.id == id }
-        let matches = exact.isEmpty ? candidates.filter { $0.id.hasPrefix(id) } : exact
-        guard !id.isEmpty, let first = matches.first else { throw Failure.notFound(address) }
-        guard matches.count == 1 else { throw Failure.ambiguous(address, addresses(of: matches)) }
-        return first
     }
 
     /// `slug/id` for each file, or `stem/id` for all when two slugs would read the same.
     public func addresses(of files: [CommentFile]) -> [String] {
-        let bySlug = files.map { "\(slugOfStem($0.postStem))/\($0.id)" }
+        let bySlug = files.map { "\(posts.slug(ofStem: $0.postStem))/\($0.id)" }
         return Set(bySlug).count == bySlug.count ? bySlug : files.map { "\($0.postStem)/\($0.id)" }
     }
 
@@ -141,9 +158,12 @@ public struct Moderation: Sendable {
     /// Writes a decision: `status`, `moderated_by`, `moderated_at`, and `reason` per the reason rule (see the type).
     /// Every other line of the file stays as it was. `read` is the status the moderator decided on (see
     /// `status(of:)`); when the file holds another one by the time it is locked, someone else decided in between
-    /// and this decision is not written (`Failure.conflict`). Returns the file's new text.
+    /// and this decision is not written (`Failure.conflict`). An approval is refused (`Failure.contactInfo`) when the
+    /// author or body, as the file holds them then, has contact details, unless `allowingContactInfo`: screening
+    /// flags may be stale, the text is what gets published. Returns the file's new text.
     @discardableResult
-    public func apply(_ decision: ModerationDecision, to file: CommentFile, read: String?, by moderator: String, at moment: Timestamp) throws -> String {
+    public func apply(_ decision: ModerationDecision, to file: CommentFile, read: String?, by moderator: String, at moment: Timestamp,
+                      allowingContactInfo: Bool = false) throws -> String {
         var reason: String?
         if case .reject(let why) = decision { reason = FrontMatterEditor.quoted(why) }
         let values: [(key: String, value: String?)] = [
@@ -157,6 +177,10 @@ public struct Moderation: Sendable {
             guard found == read else {
                 throw Failure.conflict(path: file.path, decision: decision.verb, read: read ?? "without a status", found: found ?? "without a status",
                                        by: try FrontMatterEditor.value(of: "moderated_by", in: text))
+            }
+            if decision == .approve, !allowingContactInfo,
+               CommentScreener().hasContactInfo(author: try FrontMatterEditor.value(of: "author", in: text) ?? "", body: try FrontMatterEditor.body(of: text)) {
+                throw Failure.contactInfo(path: file.path)
             }
             return try FrontMatterEditor.set(values, in: text)
         }

@@ -9,10 +9,12 @@ import Darwin
 /// Read-modify-write of one file that is safe against crashes and against other processes doing the same:
 /// an exclusive `flock` serialises writers, and the new text goes to a temporary file that is renamed over the
 /// old one, so readers see either the old file or the new one, never a mix. The new file keeps the old one's
-/// permissions, owner and group: a comment file holding an email address that was 0600 stays 0600.
+/// permissions, owner and group: a comment file holding an email address that was 0600 stays 0600. A new file is
+/// created the same way but never replaces one (`create`).
 package enum AtomicFile {
     package enum Failure: Error, CustomStringConvertible {
         case io(path: String, what: String)
+        /// `create` found a file already there (another import or intake wrote it first).
         package var description: String {
             switch self {
             case let .io(path, what): "\(path): \(what)"

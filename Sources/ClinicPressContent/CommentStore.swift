@@ -108,6 +108,14 @@ public struct CommentStore: Sendable {
         }
     }
 
+    /// Writes a new comment file named by its caller, creating its post's comments folder when needed. Never replaces
+    /// a file: returns false, writing nothing, when `file` exists (another writer took the name first).
+    /// - Throws: when the folder or the file cannot be written.
+    public func create(_ file: CommentFile, text: String) throws -> Bool {
+        try FileManager.default.createDirectory(at: url(CommentFile.folder(ofPost: file.postStem)), withIntermediateDirectories: true)
+        return try AtomicFile.create(text, at: url(file.path))
+    }
+
     /// Calls `transform` with the file's current text, under an exclusive lock, and replaces the file with what it
     /// returns (see `AtomicFile.update`). Returns the new text; whatever `transform` throws leaves the file as it was.
     /// - Throws: `AtomicFile.Failure` when the file cannot be locked, read or replaced, and what `transform` throws.

@@ -58,6 +58,13 @@ public enum FrontMatterEditor {
         return value
     }
 
+    /// The text after the closing `---` line: the comment or post body as written.
+    public static func body(of text: String) throws -> String {
+        let lines = splitLines(text)
+        let (_, closing) = try frontMatterLines(lines)
+        return lines[(closing + 1)...].joined(separator: "\n")
+    }
+
     /// The lines of `text` split at each LF, a CR before it kept on its line. Split by scalars: as a `Character`,
     /// "\r\n" is one grapheme that is not equal to "\n".
     private static func splitLines(_ text: String) -> [String] {

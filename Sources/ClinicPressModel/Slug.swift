@@ -26,8 +26,14 @@ public enum Slug {
     /// `"ketamin"`), or, for a title with no letters that transliterate (`"抑郁症"`), `s-` and a stable hash of the
     /// title (`"s-5c0e3d1a"`). Distinct titles thus get distinct addresses instead of all falling back to one.
     public static func make(title: String) -> String {
-        let slug = make(String(String.UnicodeScalarView(title.unicodeScalars.flatMap { transliteration[$0].map { Array($0.unicodeScalars) } ?? [$0] })))
+        let slug = transliterated(title)
         return slug.isEmpty ? "s-" + stableHash(title) : slug
+    }
+
+    /// `make` of the text with its Cyrillic and Greek letters spelled in Latin ones (`"Мария Ф."` → `"mariia-f"`); empty
+    /// when nothing in it transliterates.
+    public static func transliterated(_ text: String) -> String {
+        make(String(String.UnicodeScalarView(text.unicodeScalars.flatMap { transliteration[$0].map { Array($0.unicodeScalars) } ?? [$0] })))
     }
 
     /// FNV-1a over the UTF-8 bytes, as 8 hex digits: the same on every machine and run (Swift's `hashValue` is seeded).

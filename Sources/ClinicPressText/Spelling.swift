@@ -15,6 +15,20 @@ public enum Spelling {
         return best?.key
     }
 
+    /// The known names close to `key`, nearest first (then in alphabetical order), at most `limit`: those within the
+    /// edits `closest` allows, and those that contain `key` when it has three characters or more (`ketamine` is close
+    /// to `ketamine-basics`). For hints that list several candidates.
+    public static func close(to key: String, among known: [String], limit: Int) -> [String] {
+        let lowered = key.lowercased()
+        let allowed = key.count <= 4 ? 1 : 2
+        let scored = Set(known).compactMap { candidate -> (name: String, distance: Int)? in
+            let distance = editDistance(Array(lowered), Array(candidate))
+            guard distance <= allowed || (lowered.count >= 3 && candidate.contains(lowered)) else { return nil }
+            return (candidate, distance)
+        }
+        return scored.sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }.prefix(limit).map(\.name)
+    }
+
     /// Levenshtein distance with adjacent transpositions counted as one edit (`titel` → `title` is 1).
     public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }

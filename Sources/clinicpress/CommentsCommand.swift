@@ -11,14 +11,16 @@ struct CommentsCommand: ParsableCommand {
         abstract: "Moderate comments: list the queue, show, approve, reject, mark spam, import, screen.",
         discussion: """
         Each comment is a file, Posts/<post-file-stem>.comments/<id>.md; its id is the file name without .md, unique
-        within its post. Name a comment by its id, or as post/id (the post's slug or file name) when several posts have
-        one with that id; a prefix that matches one comment is enough. Decisions are written into the file (status,
+        within its post, and its short id is the id without the date in front (2026-11-03-sam-nov → sam-nov). Name a
+        comment by either, or as post/id (the post's slug or file name) when several posts have one with that id; a
+        prefix that matches one comment is enough. Decisions are written into the file (status,
         moderated_by, moderated_at) atomically, keeping every other line, the line ends and the file's permissions as
         they were. `reason` explains the current rejection: reject writes it, approve and spam remove it. A decision is
         written only if the comment's status is still the one the command read; if another moderator changed it in
         between, the command says so and changes nothing. Only approved comments are published.
-        Exit codes: 0 done; 1 some rows of an import were bad (the good ones were imported), or another moderator
-        decided first on some comments (the others were decided); 2 could not run.
+        Exit codes: 0 done; 1 some rows of an import were bad (the good ones were imported), another moderator decided
+        first on some comments, or approve refused comments with contact details (the others were decided); 2 could not
+        run.
         """,
         subcommands: [List.self, Show.self, Approve.self, Reject.self, Spam.self, Import.self, Screen.self]
     )
@@ -33,210 +35,20 @@ struct CommentsCommand: ParsableCommand {
             return by ?? environment["CLINICPRESS_MODERATOR"] ?? environment["USER"] ?? "moderator"
         }
     }
-
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List comments with their flags (the pending queue by default).")
-
-        @OptionGroup var siteOption: SiteOption
-        @Option(help: "pending, approved, rejected, spam or all.")
-        var status = "pending"
-        @Option(help: ArgumentHelp("Only the comments of this post (its slug, file name or file stem).", valueName: "slug"))
-        var post: String?
-
-        func validate() throws {
-            guard status == "all" || Comment.Status(rawValue: status) != nil else {
-                throw ValidationError("--status must be pending, approved, rejected, spam or all")
-            }
-        }
-
-        func run() throws {
-            let comments = try loadComments(siteOption.url)
-            // An unknown post is an error, never an empty (and falsely reassuring) queue.
-            let stems = try post.map { name in Set(try moderation(siteOption.url) { try $0.postStems(named: name) }) }
-            let selected = comments.filter { comment in
-                (status == "all" || comment.status.rawValue == status) && (stems?.contains(comment.postStem) ?? true)
-            }
-            guard !selected.isEmpty else {
-                print("No \(status == "all" ? "" : status + " ")comments\(post.map { " on \(TerminalText.line($0))" } ?? "").")
-                return
-            }
-            for comment in selected {
-                let flags = comment.flags.isEmpty ? "" : "  [\(TerminalText.line(comment.flags.joined(separator: ", ")))]"
-                print("\(TerminalText.line(comment.id))  \(comment.status.rawValue)  \(comment.date.dayString)  \(TerminalText.line(comment.author))  on \(TerminalText.line(postSlug(comment.postStem)))\(flags)")
-                print("    \(excerpt(comment.body))")
-            }
-            print("\(selected.count) comment\(selected.count == 1 ? "" : "s")")
-        }
-    }
-
-    struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a comment's file.")
-
-        @OptionGroup var siteOption: SiteOption
-        @Argument(help: "The comment's id (or post/id), or a prefix of it.")
-        var id: String
-
-        func run() throws {
-            let file = try moderation(siteOption.url) { try $0.find(id) }
-            let text = try moderation(siteOption.url) { try $0.text(of: file) }
-            print("# \(TerminalText.line(file.path))")
-            print(TerminalText.block(text), terminator: "")
-        }
-    }
-
-    struct Approve: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Approve comments: they are published by the next build.")
-        @OptionGroup var siteOption: SiteOption
-        @OptionGroup var moderator: ModeratorOption
-        @Argument(help: "Comment ids or post/id addresses (or prefixes).")
-        var ids: [String]
-
-        func run() throws { try decide(.approve, ids: ids, site: siteOption.url, by: moderator.name) }
-    }
-
-    struct Reject: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Reject comments, with the reason recorded in the file.")
-        @OptionGroup var siteOption: SiteOption
-        @OptionGroup var moderator: ModeratorOption
-        @Option(help: "Why, for the record.")
-        var reason: String
-        @Argument(help: "Comment ids or post/id addresses (or prefixes).")
-        var ids: [String]
-
-        func validate() throws {
-            if reason.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--reason must say why") }
-        }
-
-        func run() throws { try decide(.reject(reason: reason), ids: ids, site: siteOption.url, by: moderator.name) }
-    }
-
-    struct Spam: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark comments as spam.")
-        @OptionGroup var siteOption: SiteOption
-        @OptionGroup var moderator: ModeratorOption
-        @Argument(help: "Comment ids or post/id addresses (or prefixes).")
-        var ids: [String]
-
-        func run() throws { try decide(.spam, ids: ids, site: siteOption.url, by: moderator.name) }
-    }
-
-    struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Import submissions from a form service: a JSON array or CSV with post, author, email, date, body.",
-            discussion: "Each new submission becomes a screened pending comment file; submissions imported before are skipped."
-        )
-        @OptionGroup var siteOption: SiteOption
-        @Argument(help: "The exported file (.json or .csv).")
-        var file: String
-
-        func run() throws {
-            let site = siteOption.url
-            let text: String
-            do {
-                text = try String(contentsOf: URL(fileURLWithPath: file), encoding: .utf8)
-            } catch {
-                printError("error: cannot read \(file) as UTF-8 text")
-                throw ExitCode(2)
-            }
-            let config = try loadConfig(site)
-            let content: SiteContent
-            do {
-                content = try SiteContent.load(from: site)
-            } catch let error as DiagnosticsError {
-                printError(DiagnosticReport(error.diagnostics, siteDirectory: site).formatted(.text))
-                printError("error: fix the site's errors before importing comments")
-                throw ExitCode(2)
-            }
-            let submissions: [CommentImport.Submission]
-            let problems: [CommentImport.RowProblem]
-            do {
-                (submissions, problems) = try CommentImport.read(text)
-            } catch {
-                printError("error: \(TerminalText.line(file)): \(TerminalText.line(String(describing: error)))")
-                throw ExitCode(2)
-            }
-            let importer = CommentImport(siteDirectory: site, posts: content.posts.map { ($0.slug, $0.fileStem) }, existing: content.comments,
-                                         screener: CommentScreener(maxLength: config.comments.maxLength),
-                                         autoSpam: AutoSpamPolicy(config.comments))
-            let result = importer.run(submissions, problems: problems)
-            for path in result.created { print("created \(TerminalText.line(path))") }
-            if !result.duplicates.isEmpty {
-                print("skipped \(result.duplicates.count) already imported (row\(result.duplicates.count == 1 ? "" : "s") \(result.duplicates.map(String.init).joined(separator: ", ")))")
-            }
-            for problem in result.problems { printError("\(TerminalText.line(file)): \(TerminalText.line(problem.description))") }
-            print("Imported \(result.created.count) comment\(result.created.count == 1 ? "" : "s") for moderation; \(result.problems.count) bad row\(result.problems.count == 1 ? "" : "s").")
-            if !result.problems.isEmpty { throw ExitCode(1) }
-        }
-    }
-
-    struct Screen: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Screen comments again and record their flags (all pending ones by default).")
-        @OptionGroup var siteOption: SiteOption
-        @Argument(help: "Comment ids (or prefixes); none for every pending comment.")
-        var ids: [String] = []
-
-        func run() throws {
-            let site = siteOption.url
-            let config = try loadConfig(site)
-            let screener = CommentScreener(maxLength: config.comments.maxLength)
-            let autoSpam = AutoSpamPolicy(config.comments)
-            let comments = try loadComments(site)
-            let targets = ids.isEmpty ? comments.filter { $0.status == .pending } : try ids.map { id in
-                let file = try moderation(site) { try $0.find(id) }
-                guard let comment = comments.first(where: { $0.source == file.path }) else {
-                    printError("error: \(TerminalText.line(file.path)) changed while it was being read; run the command again")
-                    throw ExitCode(2)
-                }
-                return comment
-            }
-            for comment in targets {
-                let flags = screener.flags(author: comment.author, body: comment.body).map(\.rawValue)
-                let file = Moderation.CommentFile(comment)
-                // The policy decides under the file's lock: only a comment still pending then becomes spam.
-                let markedSpam = try moderation(site) { try $0.record(flags: flags, autoSpam: autoSpam, on: file, at: .now) }.markedSpam
-                print("\(TerminalText.line(comment.id)): \(flags.isEmpty ? "no flags" : flags.joined(separator: ", "))\(markedSpam ? " → spam" : "")")
-            }
-        }
-    }
 }
 
-/// Applies one decision to each comment. All addresses are resolved and all statuses read first, so a typo changes
-/// nothing; a comment whose status another moderator changed since it was read is left alone and reported, the
-/// others are decided, and the command exits 1.
-private func decide(_ decision: ModerationDecision, ids: [String], site: URL, by moderator: String) throws {
-    let files = try ids.map { id in try moderation(site) { try $0.find(id) } }
-    let read = try files.map { file in try moderation(site) { try $0.status(of: file) } }
-    // Who made the decision being replaced, so that a decision overridden leaves a trace in the output.
-    let readBy = try files.map { file in try moderation(site) { try $0.value(of: "moderated_by", in: file) } }
-    let now = Timestamp.now
-    var conflicts = 0
-    for ((file, status), previousModerator) in zip(zip(files, read), readBy) {
-        do {
-            try Moderation(siteDirectory: site, slugOfStem: postSlug).apply(decision, to: file, read: status, by: moderator, at: now)
-        } catch let failure as Moderation.Failure {
-            printError("error: \(TerminalText.line(failure.description))")
-            guard case .conflict = failure else { throw ExitCode(2) }
-            conflicts += 1
-            continue
-        }
-        let replaced = status.flatMap { $0 == Comment.Status.pending.rawValue ? nil : $0 }
-            .map { "; it was \(TerminalText.line($0))\(previousModerator.map { " (by \(TerminalText.line($0)))" } ?? "")" } ?? ""
-        print("\(decision.verb) \(TerminalText.line(file.id)) (\(TerminalText.line(file.path)))\(replaced)")
-    }
-    if conflicts > 0 { throw ExitCode(1) }
-}
-
-/// Runs a moderation step, turning its failures into a message and exit code 2.
-private func moderation<T>(_ site: URL, _ body: (Moderation) throws -> T) throws -> T {
+/// Runs a moderation step, turning its failures into a message (and a hint) and exit code 2.
+func reporting<T>(_ body: () throws -> T) throws -> T {
     do {
-        return try body(Moderation(siteDirectory: site, slugOfStem: postSlug))
+        return try body()
     } catch let error as Moderation.Failure {
-        printError("error: \(TerminalText.line(error.description))")
+        printError("error: \(TerminalText.line(error.description))" + (error.hint.map { "\n    hint: \(TerminalText.line($0))" } ?? ""))
         throw ExitCode(2)
     }
 }
 
-private func loadComments(_ site: URL) throws -> [Comment] {
+/// Every comment of the site, by post file stem then oldest first; problems printed, errors exit 2.
+func loadComments(_ site: URL) throws -> [Comment] {
     let (comments, diagnostics) = SiteContent.loadComments(from: site)
     if !diagnostics.isEmpty {
         printError(DiagnosticReport(diagnostics, siteDirectory: site).formatted(.text))
@@ -245,22 +57,12 @@ private func loadComments(_ site: URL) throws -> [Comment] {
     return comments.keys.sorted().flatMap { comments[$0]! }
 }
 
-private func loadConfig(_ site: URL) throws -> SiteConfig {
+/// The site's settings; errors printed, exit 2.
+func loadConfig(_ site: URL) throws -> SiteConfig {
     do {
         return try SiteContent.loadConfig(from: site)
     } catch let error as DiagnosticsError {
         printError(DiagnosticReport(error.diagnostics, siteDirectory: site).formatted(.text))
         throw ExitCode(2)
     }
-}
-
-/// The post's slug as the file name gives it (date prefix removed).
-@Sendable private func postSlug(_ stem: String) -> String {
-    Post.splitDatePrefix(stem).1
-}
-
-/// The first line of a comment, shortened, with control characters escaped.
-private func excerpt(_ body: String) -> String {
-    let line = body.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).first.map(String.init) ?? ""
-    return TerminalText.line(line.count > 100 ? String(line.prefix(99)) + "…" : line)
 }

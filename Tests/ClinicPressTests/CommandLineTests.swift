@@ -107,7 +107,8 @@ import Testing
         #expect(!result.stderr.isEmpty)
     }
 
-    @Test(arguments: [["--help"], ["build", "--help"], ["check", "--help"], ["init", "--help"], ["new", "post", "--help"]])
+    @Test(arguments: [["--help"], ["build", "--help"], ["check", "--help"], ["init", "--help"], ["new", "post", "--help"],
+                      ["comments", "list", "--help"], ["comments", "approve", "--help"], ["comments", "import", "--help"], ["comments", "screen", "--help"]])
     func helpExitsZero(arguments: [String]) throws {
         let result = try ClinicPressBinary.run(arguments)
         #expect(result.status == 0)

@@ -19,6 +19,12 @@ public struct CommentScreener: Sendable {
         self.maxLength = maxLength
     }
 
+    /// True when the author or the body holds an email address, a phone number or a street address (`contact-info`):
+    /// what approving would publish. Runs only the contact scanner.
+    public func hasContactInfo(author: String, body: String) -> Bool {
+        ContactScanner(ScreeningText(body)).hasContact() || ContactScanner(ScreeningText(author)).hasContact()
+    }
+
     /// The flags for a comment, in `CommentFlag` declaration order, each at most once.
     public func flags(author: String, body: String) -> [CommentFlag] {
         let text = ScreeningText(body)

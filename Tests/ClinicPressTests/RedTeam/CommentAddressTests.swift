@@ -38,7 +38,7 @@ import Testing
         let site = ModerationSite.make()
         let result = try run(site, ["approve", "ketamine-basic/2026-09-23-may-m"])
         #expect(result.status == 2)
-        #expect(result.stderr == "error: no post 'ketamine-basic' in Posts/; did you mean 'ketamine-basics'?\n")
+        #expect(result.stderr == "error: no post 'ketamine-basic' in Posts/\n    hint: did you mean 'ketamine-basics'?\n")
     }
 
     @Test func anAmbiguousPrefixListsTheCandidatesAsAddresses() throws {
@@ -52,13 +52,14 @@ import Testing
         """)
     }
 
+    /// Both posts have a `may-m`: the list names this one with its post, as `approve` needs it.
     @Test(arguments: ["2026-09-02-tms-basics.md", "Posts/2026-09-02-tms-basics.md", "2026-09-02-tms-basics", "tms-basics"])
     func listByPostAcceptsItsFileNameStemOrSlug(post: String) throws {
         let site = ModerationSite.make()
         let result = try run(site, ["list", "--post", post])
         #expect(result.status == 0)
         #expect(result.stdout == """
-        2026-09-23-may-m  pending  2026-09-23  May T.  on tms-basics
+        tms-basics/may-m  pending  2026-09-23  May T.  on tms-basics
             Does TMS hurt?
         1 comment
 
@@ -70,6 +71,6 @@ import Testing
         let result = try run(site, ["list", "--post", "no-such-post"])
         #expect(result.status == 2)
         #expect(result.stdout == "")
-        #expect(result.stderr == "error: no post 'no-such-post' in Posts/\n")
+        #expect(result.stderr == "error: no post 'no-such-post' in Posts/\n    hint: give the post's slug, as in its address (posts/<slug>/), or its file name in Posts/\n")
     }
 }

@@ -30,9 +30,9 @@ import Testing
         let result = try ClinicPressBinary.run(["comments", "list", "--post", "ketamine-basics", "--site", site.url.path])
         #expect(result.status == 0)
         #expect(result.stdout == """
-        2026-09-23-may-m  pending  2026-09-23  May\\n::error file=a.md::pwned\\u{1B}[2J\\u{85}\\u{202E}evil  on ketamine-basics
+        may-m  pending  2026-09-23  May\\n::error file=a.md::pwned\\u{1B}[2J\\u{85}\\u{202E}evil  on ketamine-basics
             Hello \\u{1B}[31mred\\u{7} text
-        2026-09-24-max-b  pending  2026-09-24  Max B.  on ketamine-basics
+        max-b  pending  2026-09-24  Max B.                                                    on ketamine-basics
             What does it cost?
         2 comments
 

@@ -130,8 +130,8 @@ import Glibc
     // MARK: Long names
 
     /// A 5,000-character author from a form export used to fail with "cannot write the temporary file" (the id made
-    /// a file name longer than 255 bytes). The id is shortened; the author is kept whole in the file, and the
-    /// comment can be moderated.
+    /// a file name longer than 255 bytes). The id takes the first name only (a title such as "Dr." skipped, at most
+    /// 20 characters); the author is kept whole in the file, and the comment can be moderated.
     @Test func aVeryLongAuthorIsShortenedForTheIdOnly() throws {
         let site = ModerationSite.make()
         let author = String(repeating: "Dr. Alexandra ", count: 357) + "Long"
@@ -139,13 +139,9 @@ import Glibc
         let export = try JSONSerialization.data(withJSONObject: [["post": "ketamine-basics", "author": author, "date": "2026-10-01T08:00:00Z", "body": "Thank you."]])
         site.write("export.json", String(decoding: export, as: UTF8.self))
         let imported = try run(site, ["import", site.url.appendingPathComponent("export.json").path])
-        let id = "2026-10-01-dr-alexandra-dr-alexandra-dr-alexandra"
+        let id = "2026-10-01-alexandra-oct"
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout == """
-        created Posts/2026-09-01-ketamine-basics.comments/\(id).md
-        Imported 1 comment for moderation; 0 bad rows.
-
-        """)
+        #expect(imported.stdout == "Imported 1 comment for moderation; 0 bad rows.\n")
         let path = "Posts/2026-09-01-ketamine-basics.comments/\(id).md"
         #expect(try ModerationSite.read(site, path).contains("author: \"\(author)\"\n"))
         let approved = try run(site, ["approve", id])

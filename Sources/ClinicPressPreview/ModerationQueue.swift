@@ -81,8 +81,13 @@ public struct ModerationQueue: Sendable {
         if let parentID = comment.replyTo {
             let parent = siblings.first { $0.id == parentID }
             html += "<blockquote class=\"parent\"><p>In reply to \(Markup.escape(parent?.author ?? parentID)): \(Markup.escape(Self.excerpt(parent?.body ?? "", words: 25)))</p>"
-            if parent?.status != .approved {
-                html += "<p class=\"warning\">⚠ Its parent is \(parent.map { $0.status.rawValue } ?? "missing"): this reply stays hidden until the parent is approved.</p>"
+            if let hidden = try? Moderation(siteDirectory: siteDirectory).hiddenReply(CommentFile(comment)) {
+                let why = switch hidden {
+                case let .belowUnapproved(parent, hiddenBy, status): parent == hiddenBy ? "Its parent is \(status)" : "\(hiddenBy.id), above its parent, is \(status)"
+                case .missingParent: "Its parent is missing"
+                case .cycle: "Its reply_to links go round in a circle"
+                }
+                html += "<p class=\"warning\">⚠ \(Markup.escape(why)): this reply stays hidden until the parent is approved.</p>"
             }
             html += "</blockquote>\n"
         }
@@ -131,20 +136,21 @@ public struct ModerationQueue: Sendable {
             default:
                 return .refused(status: 400, message: "Unknown decision.")
             }
-            let siblings = SiteContent.loadComments(from: siteDirectory).comments[file.postStem] ?? []
-            let comment = siblings.first { $0.id == file.id }
-            let flags = Set(comment?.flags ?? [])
-            if decision == .approve, form["confirm"] == nil, !flags.isDisjoint(with: Self.sensitiveFlags) {
-                return .confirm(html: confirmation(address: address, flags: flags, text: comment?.body ?? ""))
+            let comment = SiteContent.loadComments(from: siteDirectory).comments[file.postStem]?.first { $0.id == file.id }
+            let concerns = decision == .approve ? Self.concerns(comment) : []
+            if form["confirm"] == nil, !concerns.isEmpty {
+                return .confirm(html: confirmation(address: address, concerns: concerns, text: comment?.body ?? ""))
             }
             if decision == .approve, form["confirm"] == "redact" {
                 try moderation.replaceBody(of: file, read: status, with: ContactRedaction.redact)
             }
-            try moderation.apply(decision, to: file, read: status, by: moderator, at: .now)
+            // "Approve as written" is the moderator's answer to the contact-details question `apply` would otherwise
+            // refuse on (the command line's `--keep-contact-info`); after a redaction `apply` checks the text again.
+            try moderation.apply(decision, to: file, read: status, by: moderator, at: .now, allowingContactInfo: form["confirm"] == "as-written")
             var notice = "\(address) \(decision.verb)"
             if form["confirm"] == "redact" { notice += ", with its contact details removed" }
-            if decision == .approve, let parent = comment?.replyTo, siblings.first(where: { $0.id == parent })?.status != .approved {
-                notice += ". It replies to \(parent), which is not approved: it stays hidden until that one is"
+            if decision == .approve, let hidden = try moderation.hiddenReply(file) {
+                notice += ". " + Self.describe(hidden)
             }
             return .done(notice: notice + ".")
         } catch {
@@ -152,17 +158,35 @@ public struct ModerationQueue: Sendable {
         }
     }
 
-    /// Flags that ask before approving: the comment may publish a person's contact details or health.
-    static let sensitiveFlags: Set<String> = ["contact-info", "health-disclosure"]
+    /// What to ask about before approving: contact details, found as `Moderation.apply` finds them (in the text as it
+    /// is now, by the screener), and a `health-disclosure` flag.
+    static func concerns(_ comment: Comment?) -> [String] {
+        guard let comment else { return [] }
+        var concerns: [String] = []
+        if CommentScreener().hasContactInfo(author: comment.author, body: comment.body) { concerns.append("contact-info") }
+        if comment.flags.contains("health-disclosure") { concerns.append("health-disclosure") }
+        return concerns
+    }
 
-    private func confirmation(address: String, flags: Set<String>, text: String) -> String {
+    /// Why an approved reply stays off the site, in a sentence (the build's threading decides, `Moderation.hiddenReply`).
+    static func describe(_ hidden: Moderation.HiddenReply) -> String {
+        switch hidden {
+        case let .belowUnapproved(parent, hiddenBy, _):
+            let above = parent == hiddenBy ? "" : ", below \(hiddenBy.id)"
+            return "It replies to \(parent.id)\(above), which is not approved: it stays hidden until that one is"
+        case .missingParent(let id): return "It replies to \(id), which is not a comment of this post: it stays hidden"
+        case .cycle: return "Its reply_to links go round in a circle: it stays hidden"
+        }
+    }
+
+    private func confirmation(address: String, concerns: [String], text: String) -> String {
         var html = Self.header(title: "Approve \(address)?")
-        html += "<p>This comment is flagged <strong>\(flags.intersection(Self.sensitiveFlags).sorted().joined(separator: ", "))</strong>. "
+        html += "<p>This comment has <strong>\(concerns.joined(separator: ", "))</strong>. "
         html += "Once approved it is published on the post page for anyone to read.</p>\n"
         html += "<div class=\"body\">\(Markup.escape(text).replacingOccurrences(of: "\n", with: "<br>"))</div>\n"
         html += "<form method=\"post\" action=\"\(Self.decidePath)\"><input type=\"hidden\" name=\"token\" value=\"\(token)\">"
         html += "<input type=\"hidden\" name=\"address\" value=\"\(Markup.escape(address))\"><input type=\"hidden\" name=\"decision\" value=\"approve\">\n"
-        if flags.contains("contact-info") {
+        if concerns.contains("contact-info") {
             html += "<button name=\"confirm\" value=\"redact\">Approve with contact details removed</button>\n"
         }
         html += "<button name=\"confirm\" value=\"as-written\">Approve as written</button> <a href=\"\(Self.path)\">Back to the queue</a></form>\n"

@@ -91,6 +91,34 @@ import Testing
         }
     }
 
+    /// "Approve as written" is the moderator's answer to the question, as `--keep-contact-info` is on the command line.
+    @Test func contactDetailsCanBeApprovedAsWritten() async throws {
+        let site = makeSite()
+        let root = site.url
+        defer { withExtendedLifetime(site) {} }
+        try await test(site) { client, _ in
+            let done = try await decide(client, "token=t0ken&address=2026-09-03-b&decision=approve&confirm=as-written")
+            #expect(done.status == .seeOther)
+            let text = try file(root, "2026-09-03-b")
+            #expect(text.contains("status: approved\n"))
+            #expect(text.hasSuffix("---\nCall me at 555-123-4567 or lee@example.com.\n"))
+        }
+    }
+
+    /// Contact details are found the way the command line finds them, in the text, even without a `contact-info` flag.
+    @Test func contactDetailsWithoutAFlagAreAskedAboutToo() async throws {
+        let site = makeSite()
+        site.write("\(folder)/2026-09-05-d.md", "---\nauthor: \"Kim\"\ndate: 2026-09-05\nstatus: pending\n---\nWrite to kim@example.com.\n")
+        let root = site.url
+        defer { withExtendedLifetime(site) {} }
+        try await test(site) { client, _ in
+            let question = try await decide(client, "token=t0ken&address=2026-09-05-d&decision=approve")
+            #expect(question.status == .ok)
+            #expect(String(buffer: question.body).contains("Approve with contact details removed"))
+            #expect(try file(root, "2026-09-05-d").contains("status: pending\n"))
+        }
+    }
+
     @Test func decisionsWithoutTheTokenFromElsewhereOrWithoutAReasonAreRefused() async throws {
         let site = makeSite()
         let root = site.url

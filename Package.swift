@@ -67,7 +67,7 @@ let package = Package(
         .target(
             name: "ClinicPressPreview",
             dependencies: [
-                "ClinicPressModel", "ClinicPressContent", "ClinicPressRender", "ClinicPressSite",
+                "ClinicPressModel", "ClinicPressContent", "ClinicPressRender", "ClinicPressSite", "ClinicPressText",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -77,7 +77,7 @@ let package = Package(
         .target(
             name: "ClinicPressIntake",
             dependencies: [
-                "ClinicPressModel", "ClinicPressContent", "ClinicPressComments",
+                "ClinicPressModel", "ClinicPressContent", "ClinicPressComments", "ClinicPressText",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

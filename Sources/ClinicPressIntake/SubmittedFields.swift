@@ -1,3 +1,4 @@
+import ClinicPressText
 import Foundation
 
 /// The fields of a submitted form, decoded from `application/x-www-form-urlencoded` or from a JSON object. Every
@@ -17,49 +18,20 @@ struct SubmittedFields: Sendable, Equatable {
         values[name] = value
     }
 
-    /// Decodes `name=value&…` with `+` for spaces and `%XX` escapes, as browsers send forms.
+    /// Decodes `name=value&…` with `+` for spaces and `%XX` escapes, as browsers send forms (`URLEncodedForm`).
     static func urlEncoded(_ body: [UInt8]) throws(IntakeRejection) -> SubmittedFields {
-        var fields = SubmittedFields()
-        for pair in body.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
-            let name = try decode(parts[0])
-            let value = parts.count > 1 ? try decode(parts[1]) : ""
-            try fields.add(name, value)
-        }
-        return fields
-    }
-
-    /// One percent-encoded component as UTF-8 text.
-    private static func decode(_ component: ArraySlice<UInt8>) throws(IntakeRejection) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(component.count)
-        var index = component.startIndex
-        while index < component.endIndex {
-            let byte = component[index]
-            if byte == UInt8(ascii: "+") {
-                bytes.append(UInt8(ascii: " "))
-            } else if byte == UInt8(ascii: "%") {
-                guard component.distance(from: index, to: component.endIndex) >= 3, let high = hexValue(component[index + 1]), let low = hexValue(component[index + 2]) else {
-                    throw .badRequest("encoding", "The form data is not correctly encoded.")
-                }
-                bytes.append(high << 4 | low)
-                index += 2
-            } else {
-                bytes.append(byte)
+        let pairs: [(name: String, value: String)]
+        do {
+            pairs = try URLEncodedForm.pairs(body)
+        } catch {
+            switch error {
+            case .badEscape: throw .badRequest("encoding", "The form data is not correctly encoded.")
+            case .notUTF8: throw .notUTF8
             }
-            index += 1
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw .notUTF8 }
-        return text
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
+        var fields = SubmittedFields()
+        for (name, value) in pairs { try fields.add(name, value) }
+        return fields
     }
 
     /// Decodes a JSON object whose values are strings (numbers for `ts` and `sent`; null for "not given").

@@ -2,6 +2,7 @@ import ClinicPressComments
 import ClinicPressContent
 import ClinicPressModel
 import ClinicPressRender
+import ClinicPressText
 import Foundation
 
 /// `/_moderation`: the preview's moderation queue. Pending comments grouped by post (newest first) with their
@@ -201,17 +202,10 @@ public struct ModerationQueue: Sendable {
 
     // MARK: - HTTP
 
-    /// `application/x-www-form-urlencoded` fields (`+` is a space, `%XX` a byte); the last of a repeated name wins.
-    static func formFields(_ body: String) -> [String: String] {
-        var fields: [String: String] = [:]
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ text: Substring) -> String {
-                String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            fields[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
-        }
-        return fields
+    /// The form's fields (`URLEncodedForm`); the last of a repeated name wins. Nil when the body is not a form.
+    static func formFields(_ body: [UInt8]) -> [String: String]? {
+        guard let pairs = try? URLEncodedForm.pairs(body) else { return nil }
+        return Dictionary(pairs.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
     }
 
     // MARK: - Page frame

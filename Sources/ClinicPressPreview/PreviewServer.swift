@@ -93,7 +93,11 @@ public enum PreviewRouter {
             guard let moderation else { return moderationUnavailable() }
             let body = try await request.body.collect(upTo: 64 * 1024)
             let origin = request.headers[.origin] ?? request.headers[.referer]
-            switch moderation.decide(ModerationQueue.formFields(String(buffer: body)), origin: origin, ownOrigin: ownOrigin) {
+            guard let fields = ModerationQueue.formFields(Array(body.readableBytesView)) else {
+                return html(ModerationQueue.header(title: "Not done") + "<p>The form data is not correctly encoded.</p>" + ModerationQueue.footer,
+                            status: .badRequest)
+            }
+            switch moderation.decide(fields, origin: origin, ownOrigin: ownOrigin) {
             case .done(let notice):
                 var headers = HTTPFields()
                 let encoded = notice.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""

@@ -143,6 +143,10 @@ import Testing
                 #expect(response.status == .seeOther)
             }
             #expect(try file(root, "2026-09-02-a").contains("reason: \"Off topic\"\n"))
+            do {
+                let response = try await decide(client, "token=t0ken&address=2026-09-02-a&decision=spam&reason=%ZZ")
+                #expect(response.status == .badRequest)
+            }
             // Decided already: a second decision changes nothing.
             do {
                 let response = try await decide(client, "token=t0ken&address=2026-09-02-a&decision=approve")

@@ -102,6 +102,17 @@ class Browser:
             self.process.wait(timeout=10)
 
 
+def copy_sample_site(work):
+    """The repository's sample site (settings, references, posts with comments, templates), copied into `work/site`."""
+    site = os.path.join(work, "site")
+    os.makedirs(site)
+    for name in ["site.yaml", "references.yaml"]:
+        shutil.copy(os.path.join(ROOT, name), site)
+    for name in ["Posts", "Templates"]:
+        shutil.copytree(os.path.join(ROOT, name), os.path.join(site, name))
+    return site
+
+
 def save_like_an_editor(path, text):
     temporary = os.path.join(os.path.dirname(path), "." + os.path.basename(path) + ".swp-save")
     with open(temporary, "w", encoding="utf-8") as handle:
@@ -133,12 +144,7 @@ def main():
     args = parser.parse_args()
 
     work = tempfile.mkdtemp(prefix="clinicpress-browser-")
-    site = os.path.join(work, "site")
-    os.makedirs(site)
-    for name in ["site.yaml", "references.yaml"]:
-        shutil.copy(os.path.join(ROOT, name), site)
-    for name in ["Posts", "Templates"]:
-        shutil.copytree(os.path.join(ROOT, name), os.path.join(site, name))
+    site = copy_sample_site(work)
 
     port = free_port()
     server = subprocess.Popen([args.binary, "serve", "--site", site, "--port", str(port)],

@@ -23,6 +23,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 browser_test = __import__("browser-test")
 Browser, free_port, wait_for = browser_test.Browser, browser_test.free_port, browser_test.wait_for
+copy_sample_site = browser_test.copy_sample_site
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STEM = "2026-09-22-ketamine-for-depression-how-it-works-pt-2"
@@ -37,12 +38,7 @@ def main():
     args = parser.parse_args()
 
     work = tempfile.mkdtemp(prefix="clinicpress-comments-")
-    site = os.path.join(work, "site")
-    os.makedirs(site)
-    for name in ["site.yaml", "references.yaml"]:
-        shutil.copy(os.path.join(ROOT, name), site)
-    for name in ["Posts", "Templates"]:
-        shutil.copytree(os.path.join(ROOT, name), os.path.join(site, name))
+    site = copy_sample_site(work)
     preview_port, intake_port = free_port(), free_port()
     preview = f"http://127.0.0.1:{preview_port}"
     config = os.path.join(site, "site.yaml")

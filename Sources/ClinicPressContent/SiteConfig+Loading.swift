@@ -50,8 +50,12 @@ extension SiteConfig {
             if let mapping = markdown.value.mapping {
                 for (key, value) in mapping {
                     let name = key.scalar?.string ?? ""
-                    if name == "raw_html", let flag = value.bool {
-                        allowRawHTML = flag
+                    if name == "raw_html" {
+                        if let flag = YAMLMapping.boolean(value) {
+                            allowRawHTML = flag
+                        } else {
+                            yaml.report(.error("`raw_html` must be `true` or `false`", at: yaml.location(of: value), rule: "site-config"))
+                        }
                     } else {
                         yaml.report(.error("unknown markdown setting `\(name)`", at: yaml.location(of: key), rule: "site-config",
                                            hint: "the markdown settings are: raw_html (true or false)"))

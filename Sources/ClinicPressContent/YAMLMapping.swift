@@ -23,7 +23,11 @@ struct YAMLMapping {
 
     /// Parses `yaml`, which starts on line `firstLine` of `file`. Returns nil (with diagnostics) when the text is
     /// not YAML or not a mapping.
-    private static let resolver = Resolver.default.removing(.merge).removing(.timestamp).removing(.value)
+    ///
+    /// Every scalar is read as text (Yams's basic resolver): the typed accessors below read the text themselves. The
+    /// default resolver tries a regular expression per type on every scalar, and Yams hashes every key (which resolves
+    /// its tag) to find duplicates: that was a twentieth of `check` on a 10,000-post site.
+    private static let resolver = Resolver.basic
 
     static func parse(_ yaml: String, file: String, firstLine: Int, diagnostics: inout [Diagnostic]) -> YAMLMapping? {
         guard yaml.utf8.count <= SourceText.yamlSizeLimit else {
@@ -140,12 +144,19 @@ struct YAMLMapping {
     /// `true` or `false` (YAML's `yes`/`no` are not accepted: they are a classic YAML trap).
     mutating func bool(_ key: String) -> Bool? {
         guard let entry = self[key] else { return nil }
-        switch entry.value.scalar?.string.lowercased() {
-        case "true": return true
-        case "false": return false
-        default:
+        guard let value = Self.boolean(entry.value) else {
             expected("`true` or `false`", for: entry)
             return nil
+        }
+        return value
+    }
+
+    /// `true` or `false` in any case, or nil.
+    static func boolean(_ node: Node) -> Bool? {
+        switch node.scalar?.string.lowercased() {
+        case "true": true
+        case "false": false
+        default: nil
         }
     }
 
@@ -192,17 +203,23 @@ struct YAMLMapping {
         return nil
     }
 
-    /// Any value, converted for templates.
+    /// Any value, converted for templates. A plain (unquoted) `true` or `false` is a boolean and a plain number
+    /// (`4`, `-2`, `4.5`) a number; everything else is text as written, including numbers with a leading zero (`02139`,
+    /// a postcode) and YAML 1.1's `yes`, `0x1F` or `.inf`.
     func metaValue(_ node: Node) -> MetaValue {
         switch node {
         case .scalar(let scalar):
-            switch node.tag.rawValue {
-            case Tag.Name.bool.rawValue: if let value = node.bool { return .bool(value) }
-            case Tag.Name.int.rawValue: if let value = node.int { return .int(value) }
-            case Tag.Name.float.rawValue: if let value = node.float { return .double(value) }
+            guard scalar.style == .plain else { return .string(scalar.string) }
+            let text = scalar.string
+            switch text {
+            case "true", "True", "TRUE": return .bool(true)
+            case "false", "False", "FALSE": return .bool(false)
             default: break
             }
-            return .string(scalar.string)
+            guard Self.isPlainNumber(text) else { return .string(text) }
+            if let value = Int(text) { return .int(value) }
+            if let value = Double(text), value.isFinite { return .double(value) }
+            return .string(text)
         case .sequence(let sequence):
             return .list(sequence.map(metaValue))
         case .mapping(let mapping):
@@ -210,6 +227,16 @@ struct YAMLMapping {
         case .alias:
             return .string("")
         }
+    }
+
+    /// An optional sign, digits with no leading zero (but `0` itself), then optionally a fraction: `-12`, `0.5`, `4.25`.
+    static func isPlainNumber(_ text: String) -> Bool {
+        func isDigits(_ part: Substring) -> Bool { !part.isEmpty && part.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        var digits = Substring(text)
+        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, isDigits(whole), whole == "0" || whole.first != "0" else { return false }
+        return parts.count == 1 || isDigits(parts[1])
     }
 
     /// Warns about keys that are not in `known` but close to one of them (`titel` → `title`).

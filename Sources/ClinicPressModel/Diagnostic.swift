@@ -55,27 +55,35 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
         return text
     }
 
-    /// Appends `description` to `text`, piece by piece: reports of large sites write hundreds of thousands.
+    /// Appends `description` to `text`.
     public func write(to text: inout String) {
-        text += location.file
-        text += ":"
-        text += String(location.line)
-        text += ":"
-        text += String(location.column)
-        text += ": "
-        text += severity.rawValue
-        text += ": "
-        text += message
-        text += " ["
-        text += rule
-        text += "]"
-        if let because {
-            text += "\n    "
-            text += because
+        write { piece, _ in text += piece }
+    }
+
+    /// Writes `description` piece by piece, saying of each whether it can come from a file (the path, message, rule,
+    /// reasons and hint), which a report to a terminal escapes, or is fixed text (separators, numbers, the severity).
+    /// Reports of large sites write hundreds of thousands of diagnostics this way, with no string built for each.
+    public func write(_ piece: (_ text: String, _ fromFile: Bool) -> Void) {
+        piece(location.file, true)
+        piece(":", false)
+        piece(String(location.line), false)
+        piece(":", false)
+        piece(String(location.column), false)
+        piece(": ", false)
+        piece(severity.rawValue, false)
+        piece(": ", false)
+        piece(message, true)
+        piece(" [", false)
+        piece(rule, true)
+        piece("]", false)
+        for (index, reason) in reasons.enumerated() {
+            piece(index == 0 ? "\n    because: \"" : ", \"", false)
+            piece(reason, true)
+            piece("\"", false)
         }
         if let hint {
-            text += "\n    hint: "
-            text += hint
+            piece("\n    hint: ", false)
+            piece(hint, true)
         }
     }
 

@@ -66,12 +66,12 @@ public struct DiagnosticReport: Sendable {
             }
             return chunks.parallelMap { chunk in
                 var sources = SourceLines(siteDirectory: siteDirectory)
-                var text = ""
-                text.reserveCapacity(chunk.reduce(0) { $0 + $1.count } * 320)
+                var text: [UInt8] = []
+                text.reserveCapacity(chunk.reduce(0) { $0 + $1.count } * 400)
                 for list in chunk {
                     for index in list.indices { Self.write(list[index], to: &text, sources: &sources) }
                 }
-                return text
+                return String(decoding: text, as: UTF8.self)
             }
         case .json:
             var sources = SourceLines(siteDirectory: siteDirectory)
@@ -103,34 +103,29 @@ public struct DiagnosticReport: Sendable {
     }
 
     /// A diagnostic in compiler style, then its excerpt (or its source line) after `    | `. Everything that can come
-    /// from a file (paths, messages quoting values, hints, source lines) has its control characters escaped: a
-    /// value can start no line of its own, so neither a terminal nor a CI log reads it as a command.
-    private static func write(_ diagnostic: Diagnostic, to text: inout String, sources: inout SourceLines) {
-        onOneLine(diagnostic).write(to: &text)
+    /// from a file (paths, messages quoting values, reasons, hints, source lines) has its control characters escaped:
+    /// a value can start no line of its own, so neither a terminal nor a CI log reads it as a command. Written as
+    /// bytes: a check of a large site prints hundreds of thousands of findings.
+    private static func write(_ diagnostic: Diagnostic, to text: inout [UInt8], sources: inout SourceLines) {
+        diagnostic.write { piece, fromFile in append(piece, escaping: fromFile, to: &text) }
         if let excerpt = diagnostic.excerpt {
-            text += "\n    | "
-            text += TerminalText.line(excerpt)
+            append("\n    | ", escaping: false, to: &text)
+            append(excerpt, escaping: true, to: &text)
         } else if let line = sources.line(diagnostic.location), !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            text += "\n    | "
-            text += TerminalText.line(line)
+            append("\n    | ", escaping: false, to: &text)
+            append(line, escaping: true, to: &text)
         }
-        text += "\n"
+        text.append(UInt8(ascii: "\n"))
     }
 
-    /// The diagnostic with its file, message, rule, hint and reasons each on one line; itself when they already are (the
-    /// common case, checked without copying).
-    private static func onOneLine(_ diagnostic: Diagnostic) -> Diagnostic {
-        let location = diagnostic.location
-        guard TerminalText.needsEscaping(location.file) || TerminalText.needsEscaping(diagnostic.message)
-            || TerminalText.needsEscaping(diagnostic.rule) || diagnostic.hint.map(TerminalText.needsEscaping) == true
-            || diagnostic.reasons.contains(where: TerminalText.needsEscaping) else { return diagnostic }
-        var clean = diagnostic
-        clean.location.file = TerminalText.line(location.file)
-        clean.message = TerminalText.line(diagnostic.message)
-        clean.rule = TerminalText.line(diagnostic.rule)
-        clean.hint = diagnostic.hint.map(TerminalText.line)
-        clean.reasons = diagnostic.reasons.map(TerminalText.line)
-        return clean
+    /// Appends `piece`; with `escaping`, as `TerminalText.line(piece)` (checked on the bytes appended, which the common
+    /// case, nothing to escape, keeps).
+    private static func append(_ piece: String, escaping: Bool, to text: inout [UInt8]) {
+        let start = text.count
+        text.append(contentsOf: piece.utf8)
+        guard escaping, text[start...].withUnsafeBufferPointer(TerminalText.needsEscaping(bytes:)) else { return }
+        text.removeSubrange(start...)
+        text.append(contentsOf: TerminalText.line(piece).utf8)
     }
 
     // GitHub's workflow command escaping: data escapes %, CR, LF; properties also `:` and `,`.

@@ -24,8 +24,12 @@ public enum TerminalText {
     /// message and excerpt). It reads each byte once through the buffer's own iterator, so never out of bounds;
     /// `ControlCharacterTests` compares it with the escaped characters written plainly, on random text.
     static func needsEscaping(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Printable ASCII (0x20…0x7E) never needs escaping: skip it in a tight loop. Every escaped character starts
+        // with a byte outside it (a control, DEL, or the lead byte of its UTF-8 sequence), so the check below can
+        // start there.
+        guard let first = bytes.firstIndex(where: { $0 &- 0x20 >= 0x5F }) else { return false }
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for byte in bytes {
+        for byte in bytes[first...] {
             // C0 controls and DEL; C1 controls are U+0080…U+009F, encoded C2 80…C2 9F.
             if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) { return true }
             // U+061C (D8 9C); U+200E, U+200F, U+2028…U+202E (E2 80 8E…8F, A8…AE); U+2066…U+2069 (E2 81 A6…A9).

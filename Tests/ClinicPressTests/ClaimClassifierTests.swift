@@ -42,8 +42,33 @@ import Testing
     }
 
     @Test func modelErrorsNameTheLine() {
-        #expect(throws: ClaimModel.Problem.self) { try ClaimModel(tsv: "bias\t1\nw:study\tmany\n") }
-        #expect(throws: ClaimModel.Problem.self) { try ClaimModel(tsv: "z:study\t1\n") }
+        #expect(throws: ClaimModel.Problem(line: 3, message: "expected `name<TAB>number`")) { try ClaimModel(tsv: "# weights\nbias\t1\nw:study\tmany\n") }
+        #expect(throws: ClaimModel.Problem(line: 1, message: "unknown feature kind in 'z:study'")) { try ClaimModel(tsv: "z:study\t1\n") }
+        #expect(throws: ClaimModel.Problem(line: 2, message: "unknown feature kind in 'b:most patient care'")) {
+            try ClaimModel(tsv: "bias\t1\nb:most patient care\t1\n")
+        }
+        #expect(throws: ClaimModel.Problem(line: 1, message: "expected `name<TAB>number`")) { try ClaimModel(tsv: "w:study\t1\t2\n") }
+    }
+
+    /// The weights file is read on its bytes; here it is read again with strings, the plain way, feature by feature.
+    @Test func theShippedWeightsReadAsThePlainReadingDoes() throws {
+        let text = try ClaimClassifier.resource("claim-model", "tsv")
+        let model = try ClaimModel(tsv: text)
+        var plain: [UInt64: Double] = [:]
+        var bias = 0.0, threshold = 0.0
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: "\t")
+            let name = String(parts[0]), value = try #require(Double(parts[1]))
+            if name == "bias" { bias = value; continue }
+            if name == "threshold" { threshold = value; continue }
+            let kind = try #require(ClaimFeature.Kind.allCases.first { name.hasPrefix($0.prefix) })
+            let words = name.dropFirst(2).split(separator: " ").map { FNV.hash(String($0)) }
+            let hash = words.count == 2 ? FNV.combine(FNV.combine(kind.seed, words[0]), words[1]) : FNV.combine(kind.seed, words[0])
+            plain[hash, default: 0] += value
+        }
+        #expect(plain.count > 10_000)
+        #expect(model.weights == plain)
+        #expect(model.bias == bias && model.threshold == threshold)
     }
 
     /// The stemmer's byte comparisons against its rules written as plain suffix tests, on random words.

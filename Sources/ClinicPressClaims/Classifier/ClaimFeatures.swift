@@ -124,15 +124,21 @@ enum ClaimFeatures {
     /// The hash of a feature written by name in the weights file (`w:improv`, `b:most patient`, `c:research`), or nil
     /// for a name of no known kind.
     static func hash(ofName name: String) -> UInt64? {
-        guard let kind = ClaimFeature.Kind.allCases.first(where: { name.hasPrefix($0.prefix) }) else { return nil }
-        let rest = String(name.dropFirst(kind.prefix.count))
+        var name = name
+        return name.withUTF8 { hash(ofName: $0[...]) }
+    }
+
+    /// `hash(ofName:)` on the name's UTF-8 bytes (the weights file is read this way: 16,000 names, no strings made).
+    static func hash(ofName name: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64? {
+        guard name.count >= 2, name[name.startIndex + 1] == UInt8(ascii: ":"),
+              let kind = ClaimFeature.Kind.allCases.first(where: { $0.prefix.utf8.first == name[name.startIndex] }) else { return nil }
+        let rest = name.dropFirst(2)
         switch kind {
         case .pair:
-            let parts = rest.split(separator: " ", omittingEmptySubsequences: false)
-            guard parts.count == 2 else { return nil }
-            return FNV.combine(FNV.combine(kind.seed, FNV.hash(String(parts[0]))), FNV.hash(String(parts[1])))
+            guard let space = rest.firstIndex(of: UInt8(ascii: " ")), !rest[(space + 1)...].contains(UInt8(ascii: " ")) else { return nil }
+            return FNV.combine(FNV.combine(kind.seed, FNV.add(rest[..<space], to: FNV.offset)), FNV.add(rest[(space + 1)...], to: FNV.offset))
         case .word, .first, .lexicon, .question, .leadIn:
-            return FNV.combine(kind.seed, FNV.hash(rest))
+            return FNV.combine(kind.seed, FNV.add(rest, to: FNV.offset))
         }
     }
 

@@ -6,7 +6,9 @@ import ClinicPressText
 ///
 /// The file is a small subset of YAML, so that someone who does not write Swift can edit it: a line `name:` starts a
 /// class, each following line `  - phrase` adds a phrase to it, and `#` starts a comment.
-package struct ClaimLexicon: Sendable {
+///
+/// A class, so that the checker passes one reference from sentence to sentence, not copies of its tables.
+package final class ClaimLexicon: Sendable {
     /// A phrase that failed to load, with its line in the file.
     package struct Problem: Error, Equatable, CustomStringConvertible {
         var line: Int
@@ -74,7 +76,7 @@ package struct ClaimLexicon: Sendable {
     }
 
     /// Parses the lexicon file's text.
-    package init(yaml text: String) throws(Problem) {
+    package convenience init(yaml text: String) throws(Problem) {
         var classes: [(name: String, phrases: [String])] = []
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var line = Substring(rawLine)

@@ -199,7 +199,7 @@ enum FNV {
     static func hash(_ bytes: [UInt8]) -> UInt64 { add(bytes, to: offset) }
     static func hash(_ text: String) -> UInt64 { add(Array(text.utf8), to: offset) }
 
-    static func add(_ bytes: [UInt8], to hash: UInt64) -> UInt64 {
+    static func add(_ bytes: some Sequence<UInt8>, to hash: UInt64) -> UInt64 {
         var h = hash
         for b in bytes { h = (h ^ UInt64(b)) &* prime }
         return h

@@ -7,8 +7,9 @@ public struct MarkdownNode: Sendable {
         case text, softBreak, lineBreak, code, htmlInline, emphasis, strong, link, image
         case footnoteReference, footnoteDefinition
         case table, tableRow, tableCell, strikethrough
-        /// Anything this wrapper does not name, with cmark-gfm's type string.
-        case other(String)
+        /// Anything this wrapper does not name (an extension's node). No payload that needs retaining: every record
+        /// of a tree stays plain bytes, copied without reference counting each time a node is looked at.
+        case other
 
         /// True for block-level containers and leaves (paragraphs, headings, list items, table cells…).
         public var isBlock: Bool {

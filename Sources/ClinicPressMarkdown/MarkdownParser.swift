@@ -247,7 +247,7 @@ package enum MarkdownParser {
                 case "table_header", "table_row": return .tableRow
                 case "table_cell": return .tableCell
                 case "strikethrough": return .strikethrough
-                default: return .other(name)
+                default: return .other
                 }
             }
         }

@@ -7,6 +7,7 @@ extension SiteConfig {
     /// The keys `site.yaml` understands. Other keys are kept for templates as `site.extra`.
     static let knownKeys = [
         "title", "base_url", "language", "clinic", "description", "disclaimer", "author", "posts_per_page", "markdown", "claims", "comments",
+        "review_every",
     ]
 
     /// Reads `site.yaml` in `siteDirectory`. Every problem is appended to `diagnostics`; nil when the
@@ -67,15 +68,26 @@ extension SiteConfig {
         }
         let claims = yaml["claims"].map { claimSettings($0.value, yaml: &yaml) } ?? ClaimSettings()
         let comments = yaml["comments"].map { commentSettings($0.value, yaml: &yaml) } ?? CommentSettings()
+        var reviewEvery: ReviewInterval?
+        if let entry = yaml["review_every"] {
+            reviewEvery = entry.value.scalar.flatMap { ReviewInterval(parsing: $0.string.trimmingWhitespace) }
+            if reviewEvery == nil {
+                yaml.report(.error("`review_every` must be a number and a unit, such as `12 months`", at: yaml.location(of: entry.value),
+                                   rule: "site-config", hint: "units: days, weeks, months, years"))
+            }
+        }
         yaml.warnAboutMisspelledKeys(known: knownKeys, rule: "site-config")
         let extra = yaml.entries.filter { !knownKeys.contains($0.key) }.map { (key: $0.key, value: yaml.metaValue($0.value)) }
 
         guard let title, let baseURL, !yaml.diagnostics.containsErrors else { return nil }
-        return SiteConfig(
+        var config = SiteConfig(
             title: title, baseURL: baseURL, language: language ?? "en", clinic: clinic, description: description,
             disclaimer: disclaimer, author: author, postsPerPage: postsPerPage ?? 10, allowRawHTML: allowRawHTML, claims: claims, comments: comments,
             extra: extra
         )
+        config.reviewEvery = reviewEvery
+        config.reviewEveryLocation = yaml["review_every"].map { yaml.location(of: $0.value) }
+        return config
     }
 }
 

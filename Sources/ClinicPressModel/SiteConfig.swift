@@ -24,6 +24,10 @@ public struct SiteConfig: Sendable {
     public var claims: ClaimSettings
     /// Comment moderation settings (`comments:`).
     public var comments: CommentSettings
+    /// How often posts need a new medical review (`review_every: 12 months`); nil: reviews are not tracked.
+    public var reviewEvery: ReviewInterval?
+    /// Where `review_every` is written, for the findings that quote it.
+    public var reviewEveryLocation: SourceLocation?
     /// Keys the site defines for its own templates, in the order written.
     public var extra: [(key: String, value: MetaValue)]
 

@@ -15,6 +15,8 @@ public struct DiagnosticReport: Sendable {
     private let files: [[Diagnostic]]
     /// The site folder, to read the source line a diagnostic points at.
     public let siteDirectory: URL
+    /// The posts due a medical review, for the JSON format's `reviews_due` (present when site.yaml sets `review_every`).
+    public var reviews: ReviewSchedule?
 
     /// Creates a report; diagnostics are sorted by file, line and column.
     public init(_ diagnostics: [Diagnostic], siteDirectory: URL) {
@@ -87,7 +89,20 @@ public struct DiagnosticReport: Sendable {
                     "reasons": diagnostic.reasons.isEmpty ? nil : .array(diagnostic.reasons.map(JSON.string)),
                 ])
             }
-            return [JSON.object(["findings": .array(findings)]).serialized(pretty: true) + "\n"]
+            var document = [JSON.Member("findings", .array(findings))]
+            if let reviews {
+                document.append(JSON.Member("reviews_due", .array(reviews.due.map { due in
+                    JSON.object([
+                        "file": .string(due.file),
+                        "line": .int(due.location.line),
+                        "title": .string(due.title),
+                        "reviewed_by": due.reviewedBy.map(JSON.string),
+                        "last_reviewed": due.lastReviewed.map { JSON.string($0.dayString) },
+                        "due": .string(due.due.dayString),
+                    ])
+                })))
+            }
+            return [JSON.object(document).serialized(pretty: true) + "\n"]
         case .github:
             return diagnostics.map { diagnostic in
                 let level = diagnostic.severity == .info ? "notice" : diagnostic.severity.rawValue

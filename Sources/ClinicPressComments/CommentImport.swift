@@ -227,14 +227,10 @@ public struct CommentImport {
                                      flags: flags)
     }
 
-    /// Writes `text` as the submission's new file (`CommentFile.new`: `2026-11-03-sam-nov.md`, then `-2`, `-3`… when
-    /// the post's folder has that short id), and records its ids as taken. A name another writer took in between is
-    /// skipped, never replaced.
+    /// Writes `text` as the submission's new file (`CommentStore.createNew`: `2026-11-03-sam-nov.md`, then `-2`, `-3`…
+    /// when the post's folder has that short id), and records its ids as taken. A name another writer took in between
+    /// is skipped, never replaced.
     private func create(_ text: String, by submission: Submission, postStem: String, taken: inout Set<String>) throws -> CommentFile {
-        while true {
-            let file = CommentFile.new(author: submission.author, date: submission.date, postStem: postStem, isTaken: taken.contains)
-            taken.formUnion([file.id, file.shortID])
-            if try writer.store.create(file, text: text) { return file }
-        }
+        try writer.store.createNew(author: submission.author, date: submission.date, postStem: postStem, text: text, taken: &taken)
     }
 }

@@ -15,7 +15,7 @@ import Testing
     @Test func aGoodSubmissionWritesOnePendingFileWithFlagsAndRedirectsToThePost() async throws {
         let harness = Harness()
         let before = harness.snapshot()
-        try await harness.test { client in
+        try await harness.test(clock: { Harness.october1 }) { client in
             let response = try await Harness.post(client, Harness.form(Harness.fields()))
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "https://clinic.example/posts/ketamine-basics/?comment=pending#comment-form")
@@ -24,9 +24,10 @@ import Testing
         let written = harness.newFiles(since: before)
         #expect(written.count == 1)
         let path = try #require(written.first)
-        #expect(path.hasPrefix("\(Harness.folder)/") && path.hasSuffix("-may-m.md"))
+        // Named like every new comment file, imported or received: the day, the first name and the month.
+        #expect(path == "\(Harness.folder)/2026-10-01-may-oct.md")
         let text = try harness.text(path)
-        #expect(text.hasPrefix("---\nauthor: \"May M.\"\ndate: "))
+        #expect(text.hasPrefix("---\nauthor: \"May M.\"\ndate: 2026-10-01T08:00:00Z\n"))
         #expect(text.contains("\nstatus: pending\nemail: \"may@example.com\"\nflags: [health-disclosure, testimonial]\n---\n"))
         #expect(text.hasSuffix("---\nMy sister's anxiety finally lifted after her third session.\n"))
         // The build reads it like any other comment file.
@@ -142,12 +143,13 @@ import Testing
         let harness = Harness()
         let before = harness.snapshot()
         let name = #"<script>alert("x")</script> Mallory"#
-        try await harness.test { client in
+        try await harness.test(clock: { Harness.october1 }) { client in
             let response = try await Harness.post(client, Harness.form(Harness.fields([("name", name), ("comment", "Hello <img src=x onerror=alert(1)>")])))
             #expect(response.status == .seeOther)
         }
         let path = try #require(harness.newFiles(since: before).first)
-        #expect(path.hasSuffix("-script-alert-x-script-mallory.md"))
+        // Only letters and digits reach the file name: the first word of the name as a slug, and the month.
+        #expect(path == "\(Harness.folder)/2026-10-01-script-oct.md")
         let text = try harness.text(path)
         #expect(text.contains(#"author: "<script>alert(\"x\")</script> Mallory""#))
         try text.replacingOccurrences(of: "status: pending", with: "status: approved")

@@ -18,7 +18,7 @@ import Testing
         let site = ketamineBasicsSite()
         let writer = NewCommentWriter(siteDirectory: site.url, settings: CommentSettings())
         let written = try writer.write(comment(body: "My sister's anxiety finally lifted after her third session.", replyTo: "2026-09-20-lee"))
-        #expect(written.file.path == "\(Self.folder)/2026-10-01-may-m.md")
+        #expect(written.file.path == "\(Self.folder)/2026-10-01-may-oct.md")
         #expect(written.status == .pending)
         #expect(written.flags.contains("testimonial"))
         let text = try String(contentsOf: site.url.appendingPathComponent(written.file.path), encoding: .utf8)

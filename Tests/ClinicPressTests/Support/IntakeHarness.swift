@@ -118,6 +118,9 @@ struct IntakeHarness {
         try await client.execute(uri: "/", method: .post, headers: headers, body: ByteBuffer(bytes: bytes))
     }
 
+    /// 2026-10-01T08:00:00Z in milliseconds since 1970: a fixed "now" for tests that look at the file's name and date.
+    static let october1: Int64 = 1_790_841_600_000
+
     /// Milliseconds since 1970, now.
     static var nowMilliseconds: Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 }

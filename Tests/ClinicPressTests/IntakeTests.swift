@@ -163,6 +163,62 @@ import Testing
         #expect(!html.contains("<img src=x"))
     }
 
+    // MARK: - Double submits
+
+    /// Submit pressed twice: the second gets the same answer, and the one file on disk is the comment.
+    @Test func theSameCommentSentTwiceWritesOneFileAndAnswersBothAlike() async throws {
+        let harness = Harness()
+        let before = harness.snapshot()
+        let clock = TestClock(Harness.october1)
+        try await harness.test(clock: clock.read) { client in
+            let first = try await Harness.post(client, Harness.form(Harness.fields()))
+            clock.advance(seconds: 40)
+            let second = try await Harness.post(client, Harness.form(Harness.fields([("email", "")])))
+            #expect(first.status == .seeOther)
+            #expect(second.status == .seeOther)
+            #expect(second.headers[.location] == first.headers[.location])
+            #expect(String(buffer: second.body) == String(buffer: first.body))
+            // A script asking for JSON is told the first comment's id.
+            let third = try await Harness.post(client, Harness.form(Harness.fields()), headers: Harness.formHeaders(accept: "application/json"))
+            let answer = try JSONSerialization.jsonObject(with: Data(buffer: third.body)) as? [String: String]
+            #expect(answer == ["id": "2026-10-01-may-oct", "status": "pending"])
+        }
+        #expect(harness.newFiles(since: before) == ["\(Harness.folder)/2026-10-01-may-oct.md"])
+    }
+
+    /// Two identical submissions arriving at the same moment: one waits for the other and finds its file.
+    @Test func theSameCommentSentTwiceAtOnceWritesOneFile() async throws {
+        let harness = Harness()
+        let before = harness.snapshot()
+        try await harness.test(clock: { Harness.october1 }) { client in
+            try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<4 {
+                    group.addTask { try await Harness.post(client, Harness.form(Harness.fields())).status }
+                }
+                for try await status in group { #expect(status == .seeOther) }
+            }
+        }
+        #expect(harness.newFiles(since: before) == ["\(Harness.folder)/2026-10-01-may-oct.md"])
+    }
+
+    /// Only the same post, name, text and reply within ten minutes is the same comment: another text, another name,
+    /// a reply, or the same words a quarter of an hour later are new comments.
+    @Test func aDifferentCommentOrTheSameOneMuchLaterIsWritten() async throws {
+        let harness = Harness()
+        let before = harness.snapshot()
+        let clock = TestClock(Harness.october1)
+        try await harness.test(clock: clock.read) { client in
+            for changes in [[], [("comment", "Does it help with sleep too?")], [("name", "May Moss")], [("reply_to", "2026-09-20-lee")]] {
+                let status = try await Harness.post(client, Harness.form(Harness.fields(changes))).status
+                #expect(status == .seeOther)
+            }
+            clock.advance(seconds: 15 * 60)
+            let later = try await Harness.post(client, Harness.form(Harness.fields())).status
+            #expect(later == .seeOther)
+        }
+        #expect(harness.newFiles(since: before).count == 5)
+    }
+
     // MARK: - --commit
 
     @Test func commitRecordsEachAcceptedCommentInGit() async throws {

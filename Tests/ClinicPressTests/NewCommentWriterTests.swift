@@ -49,6 +49,23 @@ import Testing
         #expect(text.contains("moderated_by: \"auto-spam\"\nmoderated_at: 2026-10-01T08:00:00Z\n"))
     }
 
+    /// A comment sent again is found in its folder even when the two fall either side of midnight at a month's end,
+    /// where the file names differ in day and month (`2026-09-30-may-sep`, `2026-10-01-may-oct`).
+    @Test func aRepeatIsFoundAcrossMidnightAndTheMonthsEnd() throws {
+        let site = ketamineBasicsSite()
+        let writer = NewCommentWriter(siteDirectory: site.url, settings: CommentSettings())
+        var first = comment()
+        first.date = Timestamp(parsing: "2026-09-30T23:58:00Z")!
+        var again = first
+        again.date = Timestamp(parsing: "2026-10-01T00:03:00Z")!
+        let written = try writer.writeOnce(first, window: 600)
+        #expect(written.file.id == "2026-09-30-may-sep")
+        #expect(try writer.writeOnce(again, window: 600) == .repeated(written.file))
+        var later = again
+        later.date = Timestamp(parsing: "2026-10-01T00:09:00Z")!
+        #expect(try writer.writeOnce(later, window: 600).file.id == "2026-10-01-may-oct")
+    }
+
     /// Forty writers creating the same name at the same moment: forty files, none replaced, none partial, and no
     /// temporary file left behind.
     @Test func concurrentWritersOfOneNameNeverReplaceEachOther() throws {

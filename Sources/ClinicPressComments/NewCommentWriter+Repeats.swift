@@ -37,17 +37,26 @@ extension NewCommentWriter {
 
     /// The file of a comment like `comment` written within `window` seconds of it, if there is one. Only files that
     /// can hold one are read: those whose name has a day in the window and the short id the author's name gives
-    /// (`may-oct`, `may-oct-2`…; both months when the window spans two).
+    /// (`may-oct`, `may-oct-2`…; both months when the window spans two), newest first, and at most
+    /// `maxRepeatCandidates` of them — new names take the next number, so a comment sent moments ago is among the last
+    /// ones, and a post with thousands of comments by one first name costs no more than one with a few.
     func recentCopy(of comment: NewComment, window: Int) -> CommentFile? {
         let earliest = Timestamp(secondsSinceEpoch: comment.date.secondsSinceEpoch - window)
         let latest = Timestamp(secondsSinceEpoch: comment.date.secondsSinceEpoch + window)
         let days = Set([earliest.dayString, comment.date.dayString, latest.dayString])
         let bases = Set([earliest, comment.date, latest].map { CommentFile.baseShortID(author: comment.author, date: $0) })
+        var candidates: [(day: String, number: Int, id: String)] = []
+        for id in store.ids(ofPost: comment.postStem) {
+            let (date, short) = Post.splitDatePrefix(id)
+            guard let day = date?.dayString, days.contains(day) else { continue }
+            for base in bases {
+                if let number = Self.number(of: short, base: base) { candidates.append((day, number, id)) }
+            }
+        }
+        candidates.sort { ($0.day, $0.number) > ($1.day, $1.number) }
         let wanted = RepeatKey(comment)
-        for id in store.ids(ofPost: comment.postStem).sorted() {
-            let (day, short) = Post.splitDatePrefix(id)
-            guard let day, days.contains(day.dayString), bases.contains(where: { short == $0 || Self.isNumbered(short, base: $0) }) else { continue }
-            let file = CommentFile(id: id, postStem: comment.postStem)
+        for candidate in candidates.prefix(Self.maxRepeatCandidates) {
+            let file = CommentFile(id: candidate.id, postStem: comment.postStem)
             guard let earlier = store.comment(in: file), abs(earlier.date.secondsSinceEpoch - comment.date.secondsSinceEpoch) <= window,
                   RepeatKey(postStem: comment.postStem, author: earlier.author, body: earlier.body, replyTo: earlier.replyTo) == wanted
             else { continue }
@@ -56,11 +65,16 @@ extension NewCommentWriter {
         return nil
     }
 
-    /// `may-oct-2`, `may-oct-13` for `may-oct`.
-    private static func isNumbered(_ short: String, base: String) -> Bool {
-        guard short.hasPrefix(base + "-") else { return false }
-        let number = short.dropFirst(base.count + 1)
-        return !number.isEmpty && number.allSatisfy(\.isASCII) && number.allSatisfy(\.isNumber)
+    /// How many of the newest files that could hold a repeat are read, at most.
+    static let maxRepeatCandidates = 16
+
+    /// 1 for `may-oct`, 2 for `may-oct-2`, 13 for `may-oct-13`; nil for another short id.
+    private static func number(of short: String, base: String) -> Int? {
+        if short == base { return 1 }
+        guard short.hasPrefix(base + "-") else { return nil }
+        let digits = short.dropFirst(base.count + 1)
+        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(digits)
     }
 
     /// What makes two comments the same: post, author, text (without the spaces around it) and the comment answered.

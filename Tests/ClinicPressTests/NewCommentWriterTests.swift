@@ -66,6 +66,20 @@ import Testing
         #expect(try writer.writeOnce(later, window: 600).file.id == "2026-10-01-may-oct")
     }
 
+    /// Many comments by one first name on one day: the repeat of the newest is found among the newest files, without
+    /// reading them all (at most `maxRepeatCandidates`).
+    @Test func aRepeatIsFoundAmongManyCommentsByOneFirstName() throws {
+        let site = ketamineBasicsSite()
+        let writer = NewCommentWriter(siteDirectory: site.url, settings: CommentSettings())
+        for index in 0..<40 {
+            #expect(try writer.writeOnce(comment("May \(index)", body: "Question number \(index)."), window: 600).file.id
+                    == (index == 0 ? "2026-10-01-may-oct" : "2026-10-01-may-oct-\(index + 1)"))
+        }
+        #expect(try writer.writeOnce(comment("May 39", body: "Question number 39."), window: 600)
+                == .repeated(CommentFile(id: "2026-10-01-may-oct-40", postStem: "2026-09-01-ketamine-basics")))
+        #expect(NewCommentWriter.maxRepeatCandidates == 16)
+    }
+
     /// Forty writers creating the same name at the same moment: forty files, none replaced, none partial, and no
     /// temporary file left behind.
     @Test func concurrentWritersOfOneNameNeverReplaceEachOther() throws {

@@ -160,10 +160,12 @@ enum FormExport {
             }
             return nil
         }
-        let named = value(mapping.post)
-        // A page address names a post by its path; a site's own address (no path) names none.
+        // Every field that may name the post, in order: `run` takes the first that is a post's name. A page address
+        // names a post by its path; a site's own address (no path) names none.
+        let named = mapping.post.compactMap { value([$0]) }
         let addresses = mapping.pageAddress.compactMap { value([$0]) }.filter { !PostNames.pathOfAddress($0).isEmpty }
-        let postNames = (named.map { [$0] } ?? []) + addresses
+        var postNames: [String] = []
+        for name in named + addresses where !postNames.contains(name) { postNames.append(name) }
         let author = value(mapping.author) ?? [value(mapping.firstName), value(mapping.lastName)].compactMap { $0 }.joined(separator: " ")
         let date = value(mapping.date)
         let body = value(mapping.body)

@@ -421,6 +421,19 @@ enum ImportSite {
         #expect(Site.comments(site)["\(Site.ketamine)/2026-10-01-ivy-oct.md"]?.contains("reply_to: \"2024-09-20-lee-sep\"\n") == true)
     }
 
+    /// A post field that names no post (a slug changed since) gives way to the next column that does: here the page
+    /// the form was sent from.
+    @Test func theFirstColumnThatNamesAPostWins() throws {
+        let site = Site.make()
+        site.write("export.json", """
+        [{"post": "tms-first-visit", "referrer": "https://cedargrove.example/posts/tms-what-to-expect/", "name": "Ivy",
+          "date": "2026-10-01T08:00:00Z", "comment": "Very clear."}]
+        """)
+        let result = try Site.importing(site, site.url.appendingPathComponent("export.json").path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Site.comments(site)["\(Site.tms)/2026-10-01-ivy-oct.md"] != nil)
+    }
+
     // MARK: Post names
 
     @Test(arguments: [

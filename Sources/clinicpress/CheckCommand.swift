@@ -57,7 +57,8 @@ struct CheckCommand: ParsableCommand {
         if format == .text && report.count == 0 {
             print("No problems found.")
         } else {
-            for part in report.formattedParts(format) { print(part, terminator: "") }
+            fflush(nil)
+            report.write(format) { bytes in try? FileHandle.standardOutput.write(contentsOf: bytes) }
         }
         if timings {
             fflush(nil)

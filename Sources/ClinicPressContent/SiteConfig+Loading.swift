@@ -7,7 +7,7 @@ extension SiteConfig {
     /// The keys `site.yaml` understands. Other keys are kept for templates as `site.extra`.
     static let knownKeys = [
         "title", "base_url", "language", "clinic", "description", "disclaimer", "author", "posts_per_page", "markdown", "claims", "comments",
-        "review_every",
+        "review_every", "image", "image_alt", "cta_url", "cta_text",
     ]
 
     /// Reads `site.yaml` in `siteDirectory`. Every problem is appended to `diagnostics`; nil when the
@@ -68,6 +68,8 @@ extension SiteConfig {
         }
         let claims = yaml["claims"].map { claimSettings($0.value, yaml: &yaml) } ?? ClaimSettings()
         let comments = yaml["comments"].map { commentSettings($0.value, yaml: &yaml) } ?? CommentSettings()
+        let image = yaml.string("image"), imageAlt = yaml.string("image_alt")
+        let ctaURL = yaml.link("cta_url"), ctaText = yaml.string("cta_text")
         var reviewEvery: ReviewInterval?
         if let entry = yaml["review_every"] {
             reviewEvery = entry.value.scalar.flatMap { ReviewInterval(parsing: $0.string.trimmingWhitespace) }
@@ -86,6 +88,10 @@ extension SiteConfig {
             extra: extra
         )
         config.reviewEvery = reviewEvery
+        config.image = image
+        config.imageAlt = imageAlt
+        config.ctaURL = ctaURL
+        config.ctaText = ctaText
         config.reviewEveryLocation = yaml["review_every"].map { yaml.location(of: $0.value) }
         return config
     }

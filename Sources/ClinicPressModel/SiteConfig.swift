@@ -28,6 +28,13 @@ public struct SiteConfig: Sendable {
     public var reviewEvery: ReviewInterval?
     /// Where `review_every` is written, for the findings that quote it.
     public var reviewEveryLocation: SourceLocation?
+    /// The picture shared with links to any page (`image`: a path of the site or an address), for `og:image` and
+    /// `twitter:image`; a post's own `image` replaces it on the post's page. `image_alt` describes it.
+    public var image: String?
+    public var imageAlt: String?
+    /// The call-to-action button under every post (`cta_url`, `cta_text`); a post may set its own.
+    public var ctaURL: String?
+    public var ctaText: String?
     /// Keys the site defines for its own templates, in the order written.
     public var extra: [(key: String, value: MetaValue)]
 

@@ -3,7 +3,12 @@ public struct SiteConfig: Sendable {
     /// The blog's name, shown in the header and the feed (`title`, required).
     public var title: String
     /// The public address the site is deployed at, with a trailing slash (`base_url`, required).
-    public var baseURL: String
+    public var baseURL: String {
+        didSet { basePath = Self.path(of: baseURL) }
+    }
+    /// The path part of the base URL (`https://example.org/blog/` → `/blog/`), so links work under a sub-folder. Kept
+    /// beside `baseURL` rather than worked out again: templates ask for it for every link of every page.
+    public private(set) var basePath: String
     /// BCP 47 language tag for `<html lang>` (`language`, default `en`).
     public var language: String
     /// The clinic's name, for the footer, calls to action and JSON-LD `publisher` (`clinic`, default: the title).
@@ -55,6 +60,7 @@ public struct SiteConfig: Sendable {
     ) {
         self.title = title
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        basePath = Self.path(of: self.baseURL)
         self.language = language
         self.clinic = clinic ?? title
         self.description = description
@@ -72,8 +78,7 @@ public struct SiteConfig: Sendable {
         baseURL + (path.hasPrefix("/") ? String(path.dropFirst()) : path)
     }
 
-    /// The path part of the base URL (`https://example.org/blog/` → `/blog/`), so links work under a sub-folder.
-    public var basePath: String {
+    static func path(of baseURL: String) -> String {
         let parts = baseURL.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
         // "https:", "", "host", "rest/"
         guard parts.count == 4, parts[0].hasSuffix(":"), parts[1].isEmpty else { return "/" }

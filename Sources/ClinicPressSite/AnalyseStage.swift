@@ -128,7 +128,7 @@ struct AnalyseStage: Sendable {
     static func unwrapSingleParagraph(_ html: String) -> String {
         var trimmed = Substring(html)
         while let last = trimmed.last, last == "\n" || last == " " { trimmed.removeLast() }
-        if trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>"), !trimmed.dropFirst(3).contains("<p>") {
+        if trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>"), !trimmed.dropFirst(3).containsBytes("<p>") {
             trimmed = trimmed.dropFirst(3).dropLast(4)
             while let last = trimmed.last, last == " " { trimmed.removeLast() }
         }

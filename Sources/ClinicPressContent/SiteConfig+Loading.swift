@@ -92,7 +92,6 @@ extension SiteConfig {
         config.imageAlt = imageAlt
         config.ctaURL = ctaURL
         config.ctaText = ctaText
-        config.reviewEveryLocation = yaml["review_every"].map { yaml.location(of: $0.value) }
         return config
     }
 }

@@ -31,8 +31,6 @@ public struct SiteConfig: Sendable {
     public var comments: CommentSettings
     /// How often posts need a new medical review (`review_every: 12 months`); nil: reviews are not tracked.
     public var reviewEvery: ReviewInterval?
-    /// Where `review_every` is written, for the findings that quote it.
-    public var reviewEveryLocation: SourceLocation?
     /// The picture shared with links to any page (`image`: a path of the site or an address), for `og:image` and
     /// `twitter:image`; a post's own `image` replaces it on the post's page. `image_alt` describes it.
     public var image: String?

@@ -64,7 +64,7 @@ struct PageContext {
 
     /// A site path (`/contact/`) under the base path; an address as written.
     private func linkOrAddress(_ target: String) -> String {
-        target.hasPrefix("/") ? config.basePath + String(target.dropFirst()) : target
+        target.hasPrefix("/") ? link(String(target.dropFirst())) : target
     }
 
     /// A site-relative link: `posts/a/` → `/posts/a/` (or `/blog/posts/a/` under a sub-folder).

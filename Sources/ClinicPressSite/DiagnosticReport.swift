@@ -89,11 +89,11 @@ public struct DiagnosticReport: Sendable {
         }
     }
 
-    /// The JSON and GitHub formats, in parts.
+    /// The JSON and GitHub formats, in parts (`write` formats the text one itself).
     private func formattedParts(_ format: Format) -> [String] {
         switch format {
         case .text:
-            return [formatted(.text)]
+            preconditionFailure("the text report is written by write(_:to:)")
         case .json:
             var sources = SourceLines(siteDirectory: siteDirectory)
             let findings = diagnostics.map { diagnostic in

@@ -226,11 +226,15 @@ public enum SiteBuilder {
         let renderer = SiteRenderer(config: content.config, theme: theme, now: options.now)
         let liveSeries = series.series.filter { !$0.publishedParts.isEmpty }
         let siteFingerprint = (cache?.siteFingerprint ?? 0) &+ theme.fingerprint
-        let files = times.measure(.render) { renderer.render(built, series: liveSeries, cache: cache?.pages, siteFingerprint: siteFingerprint) }
+        let generated = times.measure(.render) { renderer.render(built, series: liveSeries, cache: cache?.pages, siteFingerprint: siteFingerprint) }
+        // The files of static/ beside the pages, unless one would take a page's place.
+        let postSources = Dictionary(built.map { ($0.post.path + "index.html", $0.post.source) }, uniquingKeysWith: { first, _ in first })
+        let files = try StaticOutput.merge(generated, content.staticFiles, postSources: postSources,
+                                           themeAssets: Set(theme.assets.map(\.path))).mapError { DiagnosticsError(diagnostics + $0.diagnostics) }.get()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let report = BuildReport(
             posts: built.count,
-            pages: files.filter { $0.path.hasSuffix(".html") }.count,
+            pages: generated.filter { $0.path.hasSuffix(".html") }.count,
             files: files.count,
             skippedDrafts: options.includeDrafts ? 0 : posts.drafts,
             skippedScheduled: options.includeDrafts ? 0 : posts.scheduled,

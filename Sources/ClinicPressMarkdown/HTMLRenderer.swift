@@ -9,9 +9,23 @@ public struct HTMLAnnotations: Sendable {
     public var insertions: [Int: String] = [:]
     /// A text node written as pieces of text and raw HTML (`[@key]` as a citation number, "part two" as a link).
     public var textPieces: [Int: [TextPiece]] = [:]
+    /// Attributes added to an image's `<img>` after cmark-gfm's own, in order (`width`, `height`, `loading`…).
+    public var attributes: [Int: [HTMLAttribute]] = [:]
 
     /// No changes.
     public init() {}
+}
+
+/// An attribute added to an element: its name as written, its value escaped when written.
+public struct HTMLAttribute: Sendable, Equatable {
+    public var name: String
+    public var value: String
+
+    /// Creates an attribute.
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
 }
 
 /// A piece of a text node as annotated.
@@ -235,7 +249,13 @@ struct HTMLRenderer {
                 write("\" title=\"")
                 escape(record.title)
             }
-            write("\" />")
+            write("\"")
+            for attribute in annotations.attributes[node.id] ?? [] {
+                write(" \(attribute.name)=\"")
+                escape(attribute.value)
+                write("\"")
+            }
+            write(" />")
             return
         }
         switch record.kind {

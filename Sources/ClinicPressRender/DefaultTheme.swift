@@ -511,7 +511,7 @@ a.series-ref { text-decoration-style: dotted; }
     {{/series}}
   </header>
   {{#image}}
-  <figure class="post-image narrow"><img src="{{image}}" alt="{{image_alt}}"></figure>
+  <figure class="post-image narrow"><img src="{{image}}" alt="{{image_alt}}"{{#image_width}} width="{{image_width}}" height="{{image_height}}"{{/image_width}} decoding="async"></figure>
   {{/image}}
   <div class="post-body prose narrow">
 {{{content}}}

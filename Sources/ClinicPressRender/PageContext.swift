@@ -93,6 +93,10 @@ struct PageContext {
         if let image = post.image {
             value["image"] = imageURL(image, absolute: false)
             value["image_alt"] = post.imageAlt ?? ""
+            if let size = built.imageSize {
+                value["image_width"] = size.width
+                value["image_height"] = size.height
+            }
         }
         if withContent {
             value["content"] = built.html

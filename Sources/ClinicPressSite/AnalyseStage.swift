@@ -16,12 +16,15 @@ struct AnalysedPost: Sendable {
     /// Resolved links and series links, applied when the body is rendered (with the citation numbers).
     var annotations: HTMLAnnotations
     var series: (series: Series, part: Int)?
+    /// The size of the front matter's `image` when it is a picture of `static/` that could be measured.
+    var imageSize: PixelSize?
 }
 
 /// Stage 3 of the build: reads a post's tree and returns findings and annotations; it changes nothing. Internal
 /// links are resolved, series references linked, claims checked against their citations, and citations numbered.
 struct AnalyseStage: Sendable {
     let links: InternalLinks
+    let files: LocalFiles
     let claims: ClaimChecker
     let references: [String: Reference]
     let series: SeriesIndex
@@ -31,14 +34,15 @@ struct AnalyseStage: Sendable {
         let root = tree.root
         var diagnostics: [Diagnostic] = []
         var annotations = HTMLAnnotations()
-        annotations.destinations = resolveLinks(root, post: post, diagnostics: &diagnostics)
+        resolveLinksAndPictures(root, post: post, annotations: &annotations, diagnostics: &diagnostics)
+        let imageSize = checkFrontMatterImage(post, diagnostics: &diagnostics)
         let membership = series.membership(of: post)
         if let membership {
             annotations.textPieces = linkSeriesReferences(root, post: post, membership: membership, diagnostics: &diagnostics)
         }
         let analysis = claims.check(root, file: post.source)
         return AnalysedPost(post: post, tree: tree, diagnostics: diagnostics, claims: analysis, annotations: annotations,
-                            series: membership)
+                            series: membership, imageSize: imageSize)
     }
 
     /// The citation numbers added to the annotations, and the numbered sources they point to: what the page needs
@@ -50,25 +54,70 @@ struct AnalyseStage: Sendable {
         return (annotations, listSources(root, analysis: analysed.claims, annotations: annotations))
     }
 
-    /// The address each internal link (`other-post.md`, `post:slug`, `tag:ketamine`) stands for, by link; a link
-    /// that leads nowhere is an error at its position.
-    private func resolveLinks(_ root: MarkdownNode, post: Post, diagnostics: inout [Diagnostic]) -> [Int: String] {
-        var destinations: [Int: String] = [:]
+    /// Links and images: the address each internal link (`other-post.md`, `post:slug`, `tag:ketamine`) stands for, and
+    /// each file of the site a link or image points at; a link or picture that leads nowhere is an error at its
+    /// position. Pictures get `loading="lazy"` and `decoding="async"`, and their `width` and `height` when they are
+    /// files of the site that could be measured; a picture without alt text is an accessibility warning.
+    private func resolveLinksAndPictures(_ root: MarkdownNode, post: Post, annotations: inout HTMLAnnotations, diagnostics: inout [Diagnostic]) {
         root.forEach { node in
-            guard node.kind == .link else { return }
-            switch links.resolve(node.destination ?? "") {
-            case .external:
+            guard node.kind == .link || node.kind == .image else { return }
+            let destination = node.destination ?? ""
+            let position = node.start
+            let location = SourceLocation(file: post.source, line: position.isUnknown ? post.bodyFirstLine : position.line,
+                                          column: position.isUnknown ? 1 : position.column)
+            if node.kind == .link {
+                switch links.resolve(destination) {
+                case .external:
+                    break
+                case .resolved(let url):
+                    annotations.destinations[node.id] = url
+                    return
+                case .broken(let message, let hint):
+                    diagnostics.append(.error(message, at: location, rule: "broken-link", hint: hint))
+                    return
+                }
+            }
+            var attributes: [HTMLAttribute] = []
+            switch files.resolve(destination, page: post.path, isImage: node.kind == .image) {
+            case .notLocal:
                 break
-            case .resolved(let url):
-                destinations[node.id] = url
-            case .broken(let message, let hint):
-                let position = node.start
-                let location = SourceLocation(file: post.source, line: position.isUnknown ? post.bodyFirstLine : position.line,
-                                              column: position.isUnknown ? 1 : position.column)
-                diagnostics.append(.error(message, at: location, rule: "broken-link", hint: hint))
+            case .found(let url, let size):
+                if url != destination { annotations.destinations[node.id] = url }
+                if let size { attributes = [HTMLAttribute("width", String(size.width)), HTMLAttribute("height", String(size.height))] }
+            case .missing(let path, let suggestion, let relative):
+                diagnostics.append(missingFile(node.kind == .image ? "image" : "link to", written: destination, path: path, suggestion: suggestion,
+                                               relativeTo: relative ? post.path : nil, at: location))
+            }
+            guard node.kind == .image else { return }
+            annotations.attributes[node.id] = attributes + [HTMLAttribute("loading", "lazy"), HTMLAttribute("decoding", "async")]
+            if node.children.allSatisfy({ $0.plainText.allSatisfy(\.isWhitespace) }) {
+                diagnostics.append(.warning("image has no alt text, so screen readers cannot say what it shows", at: location, rule: "accessibility",
+                                            hint: "describe the picture between the brackets, as in ![Our infusion room](\(destination))"))
             }
         }
-        return destinations
+    }
+
+    /// The size of the front matter's `image` when it is a file of the site; an error at the key when it is not there.
+    private func checkFrontMatterImage(_ post: Post, diagnostics: inout [Diagnostic]) -> PixelSize? {
+        guard let image = post.image else { return nil }
+        switch files.resolveFrontMatterImage(image) {
+        case .notLocal:
+            return nil
+        case .found(_, let size):
+            return size
+        case .missing(let path, let suggestion, _):
+            diagnostics.append(missingFile("`image`", written: image, path: path, suggestion: suggestion, relativeTo: nil,
+                                           at: post.location(ofKey: "image")))
+            return nil
+        }
+    }
+
+    /// The error for a picture or file that the site does not have, with the closest file it has, if any.
+    private func missingFile(_ what: String, written: String, path: String, suggestion: String?, relativeTo page: String?,
+                             at location: SourceLocation) -> Diagnostic {
+        var hint = suggestion.map { "did you mean /\($0)?" } ?? "put the file at static/\(path): the static/ folder is copied as is into the site"
+        if let page { hint += " (an address without a leading / is read from the post's page, /\(page))" }
+        return .error("\(what) '\(written)' is not a file of the site: there is no static/\(path)", at: location, rule: "missing-file", hint: hint)
     }
 
     /// Superscript numbers that point into the post's "Sources" list: in place of footnote markers and `[@key]`,

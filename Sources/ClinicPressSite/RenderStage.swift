@@ -17,8 +17,10 @@ struct RenderStage: Sendable {
         let post = analysed.post, root = analysed.tree.root
         let summary = post.summary ?? Self.shorten(root.first { $0.kind == .paragraph }?.plainText ?? "", to: Self.summaryLimit)
         let published = CommentRenderer.publish(CommentThreads.approved(comments[post.fileStem] ?? [], includingPending: includePendingComments))
-        return BuiltPost(post: post, html: analysed.tree.html(annotations: citations.annotations), summary: summary,
-                         wordCount: Self.countWords(root), sources: citations.sources, comments: published, series: analysed.series)
+        var built = BuiltPost(post: post, html: analysed.tree.html(annotations: citations.annotations), summary: summary,
+                              wordCount: Self.countWords(root), sources: citations.sources, comments: published, series: analysed.series)
+        built.imageSize = analysed.imageSize
+        return built
     }
 
     /// Words a reader reads: text and inline code, not raw HTML or code blocks.

@@ -127,11 +127,11 @@ public enum SiteBuilder {
     public static func check(_ options: BuildOptions, progress: Progress = { _, _ in }) throws -> BuildReport {
         let started = DispatchTime.now()
         var times = StageTimes()
-        let (content, _, problems) = try times.measure(.load) { try load(options, cache: nil) }
+        let (content, theme, problems) = try times.measure(.load) { try load(options, cache: nil) }
         progress(.load, content.posts.count)
         let posts = Publication(content.posts, options: options)
         let series = SeriesIndex(posts: content.posts, isPublished: posts.isPublished)
-        let pipeline = makePipeline(content, options: options, published: posts.published, series: series)
+        let pipeline = makePipeline(content, theme: theme, options: options, published: posts.published, series: series)
         let results = pipeline.build(posts.published, rendering: false, times: &times) { progress($0, content.posts.count) }
         let diagnostics = problems + content.warnings + series.diagnostics + results.flatMap(\.diagnostics)
         guard !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
@@ -188,11 +188,12 @@ public enum SiteBuilder {
     }
 
     /// The per-post stages, set up for this site.
-    private static func makePipeline(_ content: SiteContent, options: BuildOptions, published: [Post], series: SeriesIndex) -> PostPipeline {
+    private static func makePipeline(_ content: SiteContent, theme: Theme, options: BuildOptions, published: [Post], series: SeriesIndex) -> PostPipeline {
         PostPipeline(
             parse: ParseStage(options: MarkdownOptions(allowRawHTML: content.config.allowRawHTML)),
             analyse: AnalyseStage(
                 links: InternalLinks(all: content.posts, published: published, series: series.series, basePath: content.config.basePath),
+                files: LocalFiles(staticFiles: content.staticFiles, themeAssets: theme.assets.map(\.path), basePath: content.config.basePath),
                 claims: ClaimChecker(settings: content.config.claims, references: content.references),
                 references: content.references, series: series, basePath: content.config.basePath
             ),
@@ -215,7 +216,7 @@ public enum SiteBuilder {
         let published = posts.published
         onPublished(published)
         let series = SeriesIndex(posts: content.posts, isPublished: posts.isPublished)
-        let stage = makePipeline(content, options: options, published: published, series: series)
+        let stage = makePipeline(content, theme: theme, options: options, published: published, series: series)
         let results = buildPosts(published, stage: stage, content: content, options: options, cache: cache, times: &times) {
             progress($0, content.posts.count)
         }
@@ -268,6 +269,8 @@ public enum SiteBuilder {
         site.combine(options.includeDrafts)
         site.combine(options.preview)
         site.combine(options.baseURL)
+        // Which files the site has, and the pictures' sizes: posts' missing-file errors and <img> sizes depend on them.
+        site.combine(stage.analyse.files.fingerprint)
         for post in content.posts {
             // What other pages can see of a post: its links, series and publication status.
             site.combine(post.source)

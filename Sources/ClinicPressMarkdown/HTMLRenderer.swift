@@ -3,7 +3,8 @@
 public struct HTMLAnnotations: Sendable {
     /// A link's address replaced (`other-post.md` → `/posts/other-post/`).
     public var destinations: [Int: String] = [:]
-    /// A node and everything in it replaced by raw HTML (a footnote reference by a citation number; "" drops it).
+    /// A node and everything in it replaced by raw HTML (a footnote reference by a citation number, a paragraph by a
+    /// video embed; "" drops it). A block's HTML should end with a line break, as cmark-gfm's blocks do.
     public var replacements: [Int: String] = [:]
     /// Raw HTML written right after a node (a citation number after a citing link).
     public var insertions: [Int: String] = [:]
@@ -89,7 +90,13 @@ struct HTMLRenderer {
     mutating func render(_ top: MarkdownNode) {
         top.walk(enter: { node in
             if let html = annotations.replacements[node.id] {
-                if plainUntil != nil { escape(html) } else { write(html) }
+                if plainUntil != nil {
+                    escape(html)
+                } else {
+                    // A block replaced (a paragraph by a video embed) starts on a line of its own, as every block does.
+                    if node.kind.isBlock { newLine() }
+                    write(html)
+                }
                 return .skipChildren
             }
             if node.kind == .footnoteDefinition, node.id != top.id { return .skipChildren }

@@ -136,6 +136,11 @@ main h1 { font-family: var(--serif); color: var(--brand-dark); line-height: 1.2;
 .sources li { margin: .35rem 0; overflow-wrap: anywhere; }
 .sources li:target { background: var(--brand-soft); border-radius: 6px; }
 .prose input[type="checkbox"] { margin-right: .4rem; }
+/* A video embed: a 16:9 frame as wide as the text, its link underneath. */
+.video-embed { margin: 1.5rem 0; }
+.video-frame { position: relative; height: 0; padding-bottom: 56.25%; overflow: hidden; border-radius: 10px; background: #1f2b2a; }
+.video-frame iframe { position: absolute; top: 0; left: 0; width: 100%; height: 100%; border: 0; }
+.video-embed figcaption { margin-top: .45rem; font-size: .9rem; color: var(--muted); }
 
 .post-footer { padding-bottom: 1rem; }
 .tag-list { list-style: none; padding: 0; margin: 1rem 0 1.5rem; display: flex; flex-wrap: wrap; gap: .5rem; }

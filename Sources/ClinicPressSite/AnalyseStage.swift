@@ -36,6 +36,7 @@ struct AnalyseStage: Sendable {
         var annotations = HTMLAnnotations()
         resolveLinksAndPictures(root, post: post, annotations: &annotations, diagnostics: &diagnostics)
         let imageSize = checkFrontMatterImage(post, diagnostics: &diagnostics)
+        annotations.replacements = embedVideos(root)
         let membership = series.membership(of: post)
         if let membership {
             annotations.textPieces = linkSeriesReferences(root, post: post, membership: membership, diagnostics: &diagnostics)
@@ -95,6 +96,23 @@ struct AnalyseStage: Sendable {
                                             hint: "describe the picture between the brackets, as in ![Our infusion room](\(destination))"))
             }
         }
+    }
+
+    /// Paragraphs that hold only the address of a YouTube or Vimeo video (or a link to one, whose text titles it),
+    /// at the top level of the post, become the video's embed (`VideoEmbed`). Any other address stays a link.
+    private func embedVideos(_ root: MarkdownNode) -> [Int: String] {
+        var embeds: [Int: String] = [:]
+        for paragraph in root.children where paragraph.kind == .paragraph {
+            // The autolink extension leaves empty text nodes around a bare address it links.
+            let content = paragraph.children.filter { $0.kind != .text || !($0.literal ?? "").allSatisfy(\.isWhitespace) }
+            guard content.count == 1, let link = content.first, link.kind == .link, let address = link.destination,
+                  let video = VideoEmbed(address: address) else { continue }
+            let text = link.plainText.trimmingCharacters(in: .whitespaces)
+            // A bare address (`https://youtu.be/…`, `<https://youtu.be/…>`, `www.youtube.com/…`) has no title of its own.
+            let isBareAddress = text.isEmpty || text == address || "http://" + text == address || "https://" + text == address
+            embeds[paragraph.id] = video.html(title: isBareAddress ? nil : text)
+        }
+        return embeds
     }
 
     /// The size of the front matter's `image` when it is a file of the site; an error at the key when it is not there.

@@ -37,6 +37,7 @@ struct AnalyseStage: Sendable {
         resolveLinksAndPictures(root, post: post, annotations: &annotations, diagnostics: &diagnostics)
         let imageSize = checkFrontMatterImage(post, diagnostics: &diagnostics)
         annotations.replacements = embedVideos(root)
+        reportRawHTML(root, post: post, diagnostics: &diagnostics)
         let membership = series.membership(of: post)
         if let membership {
             annotations.textPieces = linkSeriesReferences(root, post: post, membership: membership, diagnostics: &diagnostics)
@@ -113,6 +114,54 @@ struct AnalyseStage: Sendable {
             embeds[paragraph.id] = video.html(title: isBareAddress ? nil : text)
         }
         return embeds
+    }
+
+    /// A warning where raw HTML will not reach the page as written: left out because `markdown.raw_html` is false
+    /// (cmark-gfm puts an HTML comment in its place), or shown as text because the tag filter escapes it (`<iframe>`,
+    /// `<script>`, `<style>`… even with `raw_html: true`). A pasted YouTube `<iframe>` used to vanish, or show as code,
+    /// without a word. Closing tags are not reported on their own: their opening tag is.
+    private func reportRawHTML(_ root: MarkdownNode, post: Post, diagnostics: inout [Diagnostic]) {
+        root.forEach { node in
+            guard node.kind == .htmlBlock || node.kind == .htmlInline else { return }
+            let position = node.start
+            let location = SourceLocation(file: post.source, line: position.isUnknown ? post.bodyFirstLine : position.line,
+                                          column: position.isUnknown ? 1 : position.column)
+            if let html = node.omittedHTML {
+                guard let tag = Self.firstTag(html) else { return }
+                let hint = Self.framingTags.contains(tag)
+                    ? "use an embed: a paragraph holding only the video's address (https://www.youtube.com/watch?v=…); markdown.raw_html: true would not help, as <\(tag)> is escaped either way"
+                    : "write it in Markdown, or set markdown.raw_html: true in site.yaml (only if everyone who writes posts can be trusted with HTML)"
+                diagnostics.append(.warning("raw HTML <\(tag)> is left out of the page: markdown.raw_html is false", at: location, rule: "raw-html", hint: hint))
+                return
+            }
+            var seen: Set<String> = []
+            for tag in node.filteredTagNames where seen.insert(tag).inserted {
+                let hint = switch tag {
+                case "iframe": "use an embed: a paragraph holding only the video's address (https://www.youtube.com/watch?v=…)"
+                case "script", "style": "scripts and styles cannot be part of a post; a theme can add them (Templates/)"
+                default: "write it in Markdown"
+                }
+                diagnostics.append(.warning("<\(tag)> shows as text on the page: it is escaped even with markdown.raw_html: true", at: location,
+                                            rule: "raw-html", hint: hint))
+            }
+        }
+    }
+
+    /// Tags that frame another page, for which an embed is the answer.
+    private static let framingTags: Set<String> = ["iframe", "embed", "object", "video", "audio", "source"]
+
+    /// The name of the first tag in raw HTML (`<iframe width=…>` → `iframe`), lower case; nil for a closing tag that
+    /// starts the HTML (its opening tag is reported) and for HTML without a tag name; comments before it are skipped.
+    static func firstTag(_ html: String) -> String? {
+        var text = html.drop { $0.isWhitespace }
+        // Comments before the first tag say nothing about it.
+        while text.hasPrefix("<!--") {
+            guard let end = text.range(of: "-->") else { return nil }
+            text = text[end.upperBound...].drop { $0.isWhitespace }
+        }
+        guard text.hasPrefix("<"), !text.hasPrefix("</") else { return nil }
+        let name = text.dropFirst().prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "!" || $0 == "?") }
+        return name.isEmpty ? nil : name.lowercased()
     }
 
     /// The size of the front matter's `image` when it is a file of the site; an error at the key when it is not there.

@@ -71,11 +71,13 @@ extension SiteConfig {
         let extra = yaml.entries.filter { !knownKeys.contains($0.key) }.map { (key: $0.key, value: yaml.metaValue($0.value)) }
 
         guard let title, let baseURL, !yaml.diagnostics.containsErrors else { return nil }
-        return SiteConfig(
+        var config = SiteConfig(
             title: title, baseURL: baseURL, language: language ?? "en", clinic: clinic, description: description,
             disclaimer: disclaimer, author: author, postsPerPage: postsPerPage ?? 10, allowRawHTML: allowRawHTML, claims: claims, comments: comments,
             extra: extra
         )
+        if let entry = yaml["base_url"] { config.baseURLLocation = yaml.location(of: entry.value) }
+        return config
     }
 }
 

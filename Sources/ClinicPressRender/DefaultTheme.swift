@@ -405,7 +405,9 @@ a.series-ref { text-decoration-style: dotted; }
       <img class="brand-mark" src="{{site.base_path}}assets/favicon.svg" alt="" width="40" height="40">
       <span class="brand-text">
         <span class="brand-clinic">{{site.clinic}}</span>
+        {{^site.clinic_is_title}}
         <span class="brand-title">{{site.title}}</span>
+        {{/site.clinic_is_title}}
       </span>
     </a>
     <nav class="site-nav" aria-label="Main">

@@ -22,6 +22,8 @@ struct PageContext {
             "language": config.language,
             "og_locale": config.language.replacingOccurrences(of: "-", with: "_"),
             "clinic": config.clinic,
+            // Without a `clinic:` of its own, the clinic's name is the title: the header shows it once.
+            "clinic_is_title": config.clinic == config.title,
             "copyright_year": copyrightYear,
             "has_series": hasSeries,
         ]

@@ -167,6 +167,11 @@ public enum SiteBuilder {
         guard var content, let theme, !problems.containsErrors else { throw DiagnosticsError(problems) }
         if let baseURL = options.baseURL {
             content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        } else if let host = content.config.exampleHost {
+            // `clinicpress init` writes https://blog.example.com/ until the clinic says where the site will live.
+            problems.append(.warning("`base_url` is an example address (\(host)): canonical URLs, the sitemap and the feed would point at it",
+                                     at: content.config.baseURLLocation, rule: "site-config",
+                                     hint: "set base_url in site.yaml to the address the site is published at, such as https://blog.yourclinic.com/ (or build with --base-url)"))
         }
         return (content, theme, problems)
     }

@@ -34,10 +34,16 @@ struct AnalyseStage: Sendable {
         let root = tree.root
         var diagnostics: [Diagnostic] = []
         var annotations = HTMLAnnotations()
-        resolveLinksAndPictures(root, post: post, annotations: &annotations, diagnostics: &diagnostics)
+        // One walk over the tree for links, pictures and raw HTML.
+        root.forEach { node in
+            switch node.kind {
+            case .link, .image: resolveLinkOrPicture(node, post: post, annotations: &annotations, diagnostics: &diagnostics)
+            case .htmlBlock, .htmlInline: reportRawHTML(node, post: post, diagnostics: &diagnostics)
+            default: break
+            }
+        }
         let imageSize = checkFrontMatterImage(post, diagnostics: &diagnostics)
         annotations.replacements = embedVideos(root)
-        reportRawHTML(root, post: post, diagnostics: &diagnostics)
         let membership = series.membership(of: post)
         if let membership {
             annotations.textPieces = linkSeriesReferences(root, post: post, membership: membership, diagnostics: &diagnostics)
@@ -60,42 +66,39 @@ struct AnalyseStage: Sendable {
     /// each file of the site a link or image points at; a link or picture that leads nowhere is an error at its
     /// position. Pictures get `loading="lazy"` and `decoding="async"`, and their `width` and `height` when they are
     /// files of the site that could be measured; a picture without alt text is an accessibility warning.
-    private func resolveLinksAndPictures(_ root: MarkdownNode, post: Post, annotations: inout HTMLAnnotations, diagnostics: inout [Diagnostic]) {
-        root.forEach { node in
-            guard node.kind == .link || node.kind == .image else { return }
-            let destination = node.destination ?? ""
-            let position = node.start
-            let location = SourceLocation(file: post.source, line: position.isUnknown ? post.bodyFirstLine : position.line,
-                                          column: position.isUnknown ? 1 : position.column)
-            if node.kind == .link {
-                switch links.resolve(destination) {
-                case .external:
-                    break
-                case .resolved(let url):
-                    annotations.destinations[node.id] = url
-                    return
-                case .broken(let message, let hint):
-                    diagnostics.append(.error(message, at: location, rule: "broken-link", hint: hint))
-                    return
-                }
-            }
-            var attributes: [HTMLAttribute] = []
-            switch files.resolve(destination, page: post.path, isImage: node.kind == .image) {
-            case .notLocal:
+    private func resolveLinkOrPicture(_ node: MarkdownNode, post: Post, annotations: inout HTMLAnnotations, diagnostics: inout [Diagnostic]) {
+        let destination = node.destination ?? ""
+        let position = node.start
+        let location = SourceLocation(file: post.source, line: position.isUnknown ? post.bodyFirstLine : position.line,
+                                      column: position.isUnknown ? 1 : position.column)
+        if node.kind == .link {
+            switch links.resolve(destination) {
+            case .external:
                 break
-            case .found(let url, let size):
-                if url != destination { annotations.destinations[node.id] = url }
-                if let size { attributes = [HTMLAttribute("width", String(size.width)), HTMLAttribute("height", String(size.height))] }
-            case .missing(let path, let suggestion, let relative):
-                diagnostics.append(missingFile(node.kind == .image ? "image" : "link to", written: destination, path: path, suggestion: suggestion,
-                                               relativeTo: relative ? post.path : nil, at: location))
+            case .resolved(let url):
+                annotations.destinations[node.id] = url
+                return
+            case .broken(let message, let hint):
+                diagnostics.append(.error(message, at: location, rule: "broken-link", hint: hint))
+                return
             }
-            guard node.kind == .image else { return }
-            annotations.attributes[node.id] = attributes + [HTMLAttribute("loading", "lazy"), HTMLAttribute("decoding", "async")]
-            if node.children.allSatisfy({ $0.plainText.allSatisfy(\.isWhitespace) }) {
-                diagnostics.append(.warning("image has no alt text, so screen readers cannot say what it shows", at: location, rule: "accessibility",
-                                            hint: "describe the picture between the brackets, as in ![Our infusion room](\(destination))"))
-            }
+        }
+        var attributes: [HTMLAttribute] = []
+        switch files.resolve(destination, page: post.path, isImage: node.kind == .image) {
+        case .notLocal:
+            break
+        case .found(let url, let size):
+            if url != destination { annotations.destinations[node.id] = url }
+            if let size { attributes = [HTMLAttribute("width", String(size.width)), HTMLAttribute("height", String(size.height))] }
+        case .missing(let path, let suggestion, let relative):
+            diagnostics.append(missingFile(node.kind == .image ? "image" : "link to", written: destination, path: path, suggestion: suggestion,
+                                           relativeTo: relative ? post.path : nil, at: location))
+        }
+        guard node.kind == .image else { return }
+        annotations.attributes[node.id] = attributes + [HTMLAttribute("loading", "lazy"), HTMLAttribute("decoding", "async")]
+        if node.children.allSatisfy({ $0.plainText.allSatisfy(\.isWhitespace) }) {
+            diagnostics.append(.warning("image has no alt text, so screen readers cannot say what it shows", at: location, rule: "accessibility",
+                                        hint: "describe the picture between the brackets, as in ![Our infusion room](\(destination))"))
         }
     }
 
@@ -120,35 +123,30 @@ struct AnalyseStage: Sendable {
     /// (cmark-gfm puts an HTML comment in its place), or shown as text because the tag filter escapes it (`<iframe>`,
     /// `<script>`, `<style>`… even with `raw_html: true`). A pasted YouTube `<iframe>` used to vanish, or show as code,
     /// without a word. Closing tags are not reported on their own: their opening tag is.
-    private func reportRawHTML(_ root: MarkdownNode, post: Post, diagnostics: inout [Diagnostic]) {
-        root.forEach { node in
-            guard node.kind == .htmlBlock || node.kind == .htmlInline else { return }
-            let position = node.start
-            let location = SourceLocation(file: post.source, line: position.isUnknown ? post.bodyFirstLine : position.line,
-                                          column: position.isUnknown ? 1 : position.column)
-            if let html = node.omittedHTML {
-                guard let tag = Self.firstTag(html) else { return }
-                let hint = Self.framingTags.contains(tag)
-                    ? "use an embed: a paragraph holding only the video's address (https://www.youtube.com/watch?v=…); markdown.raw_html: true would not help, as <\(tag)> is escaped either way"
-                    : "write it in Markdown, or set markdown.raw_html: true in site.yaml (only if everyone who writes posts can be trusted with HTML)"
-                diagnostics.append(.warning("raw HTML <\(tag)> is left out of the page: markdown.raw_html is false", at: location, rule: "raw-html", hint: hint))
-                return
+    private func reportRawHTML(_ node: MarkdownNode, post: Post, diagnostics: inout [Diagnostic]) {
+        let position = node.start
+        let location = SourceLocation(file: post.source, line: position.isUnknown ? post.bodyFirstLine : position.line,
+                                      column: position.isUnknown ? 1 : position.column)
+        if let html = node.omittedHTML {
+            guard let tag = Self.firstTag(html) else { return }
+            // The tag filter escapes <iframe> even with raw HTML on: only an embed shows a video.
+            let hint = tag == "iframe"
+                ? "use an embed: a paragraph holding only the video's address (https://www.youtube.com/watch?v=…); markdown.raw_html: true would not help, as <\(tag)> is escaped either way"
+                : "write it in Markdown, or set markdown.raw_html: true in site.yaml (only if everyone who writes posts can be trusted with HTML)"
+            diagnostics.append(.warning("raw HTML <\(tag)> is left out of the page: markdown.raw_html is false", at: location, rule: "raw-html", hint: hint))
+            return
+        }
+        var seen: Set<String> = []
+        for tag in node.filteredTagNames where seen.insert(tag).inserted {
+            let hint = switch tag {
+            case "iframe": "use an embed: a paragraph holding only the video's address (https://www.youtube.com/watch?v=…)"
+            case "script", "style": "scripts and styles cannot be part of a post; a theme can add them (Templates/)"
+            default: "write it in Markdown"
             }
-            var seen: Set<String> = []
-            for tag in node.filteredTagNames where seen.insert(tag).inserted {
-                let hint = switch tag {
-                case "iframe": "use an embed: a paragraph holding only the video's address (https://www.youtube.com/watch?v=…)"
-                case "script", "style": "scripts and styles cannot be part of a post; a theme can add them (Templates/)"
-                default: "write it in Markdown"
-                }
-                diagnostics.append(.warning("<\(tag)> shows as text on the page: it is escaped even with markdown.raw_html: true", at: location,
-                                            rule: "raw-html", hint: hint))
-            }
+            diagnostics.append(.warning("<\(tag)> shows as text on the page: it is escaped even with markdown.raw_html: true", at: location,
+                                        rule: "raw-html", hint: hint))
         }
     }
-
-    /// Tags that frame another page, for which an embed is the answer.
-    private static let framingTags: Set<String> = ["iframe", "embed", "object", "video", "audio", "source"]
 
     /// The name of the first tag in raw HTML (`<iframe width=…>` → `iframe`), lower case; nil for a closing tag that
     /// starts the HTML (its opening tag is reported) and for HTML without a tag name; comments before it are skipped.

@@ -49,7 +49,8 @@ let package = Package(
         ),
         .target(
             name: "ClinicPressComments",
-            // Content owns the comment files (CommentStore); this module decides what happens to comments.
+            // Content owns the comment files (CommentStore); this module decides what happens to comments. It reads
+            // WordPress exports with FoundationXML's XMLParser, which links libxml2 (scripts/bootstrap.sh installs it).
             dependencies: ["ClinicPressModel", "ClinicPressMarkdown", "ClinicPressContent", "ClinicPressText", "ClinicPressParallel"]
         ),
         .target(

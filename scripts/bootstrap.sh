@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what ClinicPress needs from Debian when it is missing: cmark-gfm with its extensions (and
-# pkg-config to find it), and mimalloc, the allocator the command line links. Safe to run again: it does
-# nothing when everything is there.
+# pkg-config to find it), mimalloc, the allocator the command line links, and libxml2, which FoundationXML
+# links. Safe to run again: it does nothing when everything is there.
 set -euo pipefail
 
 missing=()
@@ -9,6 +9,8 @@ pkg-config --exists libcmark-gfm 2>/dev/null || missing+=(libcmark-gfm-dev libcm
 [ -f /usr/include/cmark-gfm-core-extensions.h ] || missing+=(libcmark-gfm-extensions-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 [ -f /usr/include/mimalloc.h ] || missing+=(libmimalloc-dev)
+# `comments import` reads WordPress's XML export with FoundationXML, which links libxml2 (a static build needs the -dev).
+[ -f /usr/include/libxml2/libxml/parser.h ] || missing+=(libxml2-dev)
 if [ "${CLINICPRESS_WITH_BROWSER:-0}" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
   missing+=(chromium)
 fi

@@ -1,4 +1,5 @@
 import ClinicPressMarkdown
+import ClinicPressText
 
 /// Walks a post's Markdown tree and collects what the claim checker reads: the prose blocks (paragraphs,
 /// list items, block quotes, table cells — never headings, code or HTML), the footnote definitions, and the
@@ -63,7 +64,7 @@ struct ProseWalker {
                 blocks.append(block)
             case .footnoteDefinition:
                 let text = node.children.map(\.plainText).joined(separator: " ")
-                let hasLink = node.first { $0.kind == .link && ($0.destination ?? "").contains("://") } != nil
+                let hasLink = node.first { $0.kind == .link && ($0.destination ?? "").containsBytes("://") } != nil
                 definitions[node.literal ?? ""] = (text, hasLink, node.start)
             case .heading:
                 levels[top].lastIntroduction = Array(node.plainText.utf8)

@@ -186,16 +186,21 @@ public struct Moderation: Sendable {
         }
     }
 
-    /// Rewrites the comment's text below its front matter (the preview's "approve with contact details removed"),
-    /// under the same lock and the same check as a decision: nothing is written when the status is no longer `read`.
-    public func replaceBody(of file: CommentFile, read: String?, with transform: (String) -> String) throws {
+    /// Removes the contact details from the comment's text and author (`ContactRedaction`: the preview's "approve with
+    /// contact details removed"), under the same lock and the same check as a decision: nothing is written when the
+    /// status is no longer `read`. Every other line of the file stays as it was.
+    public func removeContactDetails(of file: CommentFile, read: String?) throws {
         _ = try update(file) { text in
             let found = try FrontMatterEditor.value(of: "status", in: text)
             guard found == read else {
                 throw Failure.conflict(path: file.path, decision: "edited", read: read ?? "without a status", found: found ?? "without a status",
                                        by: try FrontMatterEditor.value(of: "moderated_by", in: text))
             }
-            return try FrontMatterEditor.replacingBody(in: text, transform)
+            var edited = try FrontMatterEditor.replacingBody(in: text, ContactRedaction.redact)
+            if let author = try FrontMatterEditor.value(of: "author", in: edited), ContactRedaction.redact(author) != author {
+                edited = try FrontMatterEditor.set([("author", FrontMatterEditor.quoted(ContactRedaction.redact(author)))], in: edited)
+            }
+            return edited
         }
     }
 

@@ -3,11 +3,11 @@ import ClinicPressModel
 import Foundation
 
 /// Writes a visitor's new comment as a moderation file, `Posts/<post-file-stem>.comments/<id>.md`: screened, with its
-/// flags, `pending` (or `spam` at once when `comments.auto_spam` names one of its flags), named
-/// `<day>-<author-slug>` (then `-2`, `-3`… when taken).
+/// flags, `pending` (or `spam` at once when `comments.auto_spam` names one of its flags), named by `CommentFile.new`:
+/// `<date>-<first-name>-<mon>` (then `-2`, `-3`… when the post's folder has that short id).
 ///
 /// The one way new comment files are made: `clinicpress comments import` and `clinicpress intake` both write through
-/// it, so the two cannot drift apart, and both get `CommentStore.create`'s guarantees (never replaces a file; the
+/// it, so the two cannot drift apart, and both get `CommentStore.createNew`'s guarantees (never replaces a file; the
 /// file is complete and on disk when `write` returns).
 public struct NewCommentWriter: Sendable {
     /// A comment to write.
@@ -67,8 +67,8 @@ public struct NewCommentWriter: Sendable {
         // A new comment is pending unless the policy decides otherwise; its decision is dated like the comment.
         let decision = autoSpam.marksSpam(.pending, screeningFlags: flags) ? autoSpam.decision(at: comment.date) : []
         let status = decision.isEmpty ? Comment.Status.pending : .spam
-        let file = try store.create(id: Self.id(author: comment.author, date: comment.date), postStem: comment.postStem,
-                                    text: Self.text(comment, status: status, decision: decision.filter { $0.key != "status" }, flags: flags))
+        let file = try store.createNew(author: comment.author, date: comment.date, postStem: comment.postStem,
+                                       text: Self.text(comment, status: status, decision: decision.filter { $0.key != "status" }, flags: flags))
         return Written(file: file, flags: flags, status: status)
     }
 
@@ -82,23 +82,5 @@ public struct NewCommentWriter: Sendable {
         lines.append("flags: \(FrontMatterEditor.list(flags))")
         lines += ["---", comment.body.hasSuffix("\n") ? comment.body : comment.body + "\n"]
         return lines.joined(separator: "\n")
-    }
-
-    /// The longest author part of an id. Ids are file names, and an author can be thousands of characters long; the
-    /// name is shortened for the id only, the file keeps it whole.
-    static let maxAuthorSlugLength = 40
-
-    /// `2026-09-23-may-m`: the day and the author's name as a slug (`comment` when it has no letters or digits).
-    static func id(author: String, date: Timestamp) -> String {
-        let authorSlug = shortened(Slug.make(author))
-        return "\(date.dayString)-\(authorSlug.isEmpty ? "comment" : authorSlug)"
-    }
-
-    /// The slug cut to `maxAuthorSlugLength` characters, at a hyphen when there is one, with no trailing hyphen.
-    static func shortened(_ slug: String) -> String {
-        guard slug.count > maxAuthorSlugLength else { return slug }
-        let cut = slug.prefix(maxAuthorSlugLength)
-        let words = cut.lastIndex(of: "-").map { cut[..<$0] } ?? cut
-        return String(words.isEmpty ? cut : words)
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// - The build reads them parsed, with line-accurate diagnostics (`loadAll`, `loadFolder`: CommentStore+Loading.swift).
 /// - Moderation lists them to resolve addresses (`files`), reads their text as it is now (`text(of:)`) and rewrites a
 ///   few front matter keys under an exclusive lock (`update`, with `FrontMatterEditor`).
-/// - Import and `clinicpress intake` write new ones (`create`), never replacing a file.
+/// - Import and `clinicpress intake` write new ones (`createNew`, named by `CommentFile.new`), never replacing a file.
 /// Every write goes through `AtomicFile`: readers see the old file or the new one, never a mix, and concurrent
 /// moderators are serialised.
 public struct CommentStore: Sendable {
@@ -55,33 +55,51 @@ public struct CommentStore: Sendable {
         FileManager.default.contents(atPath: url(file.path).path).flatMap { String(data: $0, encoding: .utf8) }
     }
 
-    /// Writes a new comment file for the post with file stem `postStem`, named `<id>.md`, or `<id>-2.md`, `<id>-3.md`…
-    /// when the name is taken, creating the post's comments folder when needed; returns the file written. An existing
-    /// file is never replaced, even by another process creating the same name at the same moment, and when this
-    /// returns the file is complete and on disk (see `AtomicFile.create`).
+    /// Writes a new comment by `author`, written on `date`, for the post with file stem `postStem`: the file is
+    /// `CommentFile.new`'s (`<date>-<first-name>-<mon>.md`, then `-2`, `-3`… when the folder has that short id), the
+    /// comments folder is created when needed, and an existing file is never replaced, even by another process
+    /// creating the same name at the same moment (the next number is used). When this returns, the file is complete
+    /// and on disk (see `AtomicFile.create`). `taken` holds the ids and short ids the post's folder has
+    /// (`takenNames(ofPost:)`), and gains the new file's: an import that writes many files lists the folder once.
     /// - Throws: `AtomicFile.Failure` when the folder or the file cannot be written.
-    public func create(id: String, postStem: String, text: String) throws -> CommentFile {
+    public func createNew(author: String, date: Timestamp, postStem: String, text: String, taken: inout Set<String>) throws -> CommentFile {
+        try createFolder(ofPost: postStem)
+        while true {
+            let file = CommentFile.new(author: author, date: date, postStem: postStem, isTaken: taken.contains)
+            taken.formUnion([file.id, file.shortID])
+            // `AtomicFile.create` decides: a name another writer took since the folder was listed is skipped.
+            if try AtomicFile.create(text, at: url(file.path)) { return file }
+        }
+    }
+
+    /// `createNew` for one comment: lists the post's folder first.
+    public func createNew(author: String, date: Timestamp, postStem: String, text: String) throws -> CommentFile {
+        var taken = takenNames(ofPost: postStem)
+        return try createNew(author: author, date: date, postStem: postStem, text: text, taken: &taken)
+    }
+
+    /// The ids and short ids of the post's comment files: the names a new comment's short id must differ from.
+    public func takenNames(ofPost postStem: String) -> Set<String> {
+        var taken: Set<String> = []
+        for id in ids(ofPost: postStem) { taken.formUnion([id, CommentFile.shortID(of: id)]) }
+        return taken
+    }
+
+    /// Creates the post's comments folder when it is missing, and flushes `Posts/` so that the new folder survives a
+    /// crash along with the file about to be written in it.
+    private func createFolder(ofPost postStem: String) throws {
         let folder = url(CommentFile.folder(ofPost: postStem))
         var isFolder: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) {
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            } catch {
-                // Another writer may have created it in between; anything else is a real failure.
-                guard FileManager.default.fileExists(atPath: folder.path) else {
-                    throw AtomicFile.Failure.io(path: folder.path, what: "cannot create the comments folder: \(error.localizedDescription)")
-                }
+        guard !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            // Another writer may have created it in between; anything else is a real failure.
+            guard FileManager.default.fileExists(atPath: folder.path) else {
+                throw AtomicFile.Failure.io(path: folder.path, what: "cannot create the comments folder: \(error.localizedDescription)")
             }
-            try AtomicFile.syncFolder(folder.deletingLastPathComponent())
         }
-        var file = CommentFile(id: id, postStem: postStem)
-        var counter = 2
-        // `exists` skips the taken names cheaply; `AtomicFile.create` decides, so a name taken meanwhile is skipped too.
-        while try exists(file) || !AtomicFile.create(text, at: url(file.path)) {
-            file = CommentFile(id: "\(id)-\(counter)", postStem: postStem)
-            counter += 1
-        }
-        return file
+        try AtomicFile.syncFolder(folder.deletingLastPathComponent())
     }
 
     /// The ids of the comment files of the post with file stem `postStem` (hidden files are not comments).
@@ -106,14 +124,6 @@ public struct CommentStore: Sendable {
         folderNames().sorted().flatMap { folder in
             AtomicFile.removeStaleTemporaryFiles(in: url("Posts/\(folder)")).map { "Posts/\(folder)/\($0)" }
         }
-    }
-
-    /// Writes a new comment file named by its caller, creating its post's comments folder when needed. Never replaces
-    /// a file: returns false, writing nothing, when `file` exists (another writer took the name first).
-    /// - Throws: when the folder or the file cannot be written.
-    public func create(_ file: CommentFile, text: String) throws -> Bool {
-        try FileManager.default.createDirectory(at: url(CommentFile.folder(ofPost: file.postStem)), withIntermediateDirectories: true)
-        return try AtomicFile.create(text, at: url(file.path))
     }
 
     /// Calls `transform` with the file's current text, under an exclusive lock, and replaces the file with what it

@@ -79,17 +79,30 @@ public struct PostNames: Sendable {
         Spelling.close(to: Self.normalized(name).lowercased(), among: entries.map(\.slug), limit: 5)
     }
 
-    /// `name` without what surrounds a post's own name: an address's scheme and host, slashes at either end, `Posts/`
-    /// or `posts/` in front, `.md` at the end.
+    /// `name` without what surrounds a post's own name: an address's scheme, host, query and fragment, and the path
+    /// before `posts/` (a site under a path, `https://example.com/blog/posts/a/`), slashes at either end, `Posts/` or
+    /// `posts/` in front, `.md` at the end.
     static func normalized(_ name: String) -> String {
         var name = name.trimmingCharacters(in: .whitespaces)
-        // A page address: keep its path.
-        if let scheme = name.range(of: "://") { name = String(name[scheme.upperBound...].drop { $0 != "/" }) }
+        // A page address: keep its path, from its `posts/` on when it has one.
+        if name.contains("://") || name.hasPrefix("/") {
+            name = pathOfAddress(name)
+            if let posts = name.range(of: "/posts/", options: .backwards) { name = String(name[posts.lowerBound...]) }
+        }
         name = name.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         for prefix in ["Posts/", "posts/"] where name.hasPrefix(prefix) {
             name.removeFirst(prefix.count)
         }
         if name.hasSuffix(".md") { name.removeLast(3) }
         return name
+    }
+
+    /// The path of a page address, without its query and fragment: `https://clinic.example/posts/a/?x=1#form` →
+    /// `/posts/a/`; a path is kept as it is, minus query and fragment. Empty for a site's own address.
+    public static func pathOfAddress(_ address: String) -> String {
+        var path = Substring(address.trimmingCharacters(in: .whitespaces))
+        if let scheme = path.range(of: "://") { path = path[scheme.upperBound...].drop { $0 != "/" } }
+        if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<end] }
+        return path.trimmingCharacters(in: CharacterSet(charactersIn: "/")).isEmpty ? "" : String(path)
     }
 }

@@ -7,6 +7,7 @@ extension SiteConfig {
     /// The keys `site.yaml` understands. Other keys are kept for templates as `site.extra`.
     static let knownKeys = [
         "title", "base_url", "language", "clinic", "description", "disclaimer", "author", "posts_per_page", "markdown", "claims", "comments",
+        "review_every", "image", "image_alt", "cta_url", "cta_text",
     ]
 
     /// Reads `site.yaml` in `siteDirectory`. Every problem is appended to `diagnostics`; nil when the
@@ -67,6 +68,16 @@ extension SiteConfig {
         }
         let claims = yaml["claims"].map { claimSettings($0.value, yaml: &yaml) } ?? ClaimSettings()
         let comments = yaml["comments"].map { commentSettings($0.value, yaml: &yaml) } ?? CommentSettings()
+        let image = yaml.string("image"), imageAlt = yaml.string("image_alt")
+        let ctaURL = yaml.link("cta_url"), ctaText = yaml.string("cta_text")
+        var reviewEvery: ReviewInterval?
+        if let entry = yaml["review_every"] {
+            reviewEvery = entry.value.scalar.flatMap { ReviewInterval(parsing: $0.string.trimmingWhitespace) }
+            if reviewEvery == nil {
+                yaml.report(.error("`review_every` must be a number and a unit, such as `12 months`", at: yaml.location(of: entry.value),
+                                   rule: "site-config", hint: "units: days, weeks, months, years"))
+            }
+        }
         yaml.warnAboutMisspelledKeys(known: knownKeys, rule: "site-config")
         let extra = yaml.entries.filter { !knownKeys.contains($0.key) }.map { (key: $0.key, value: yaml.metaValue($0.value)) }
 
@@ -76,7 +87,14 @@ extension SiteConfig {
             disclaimer: disclaimer, author: author, postsPerPage: postsPerPage ?? 10, allowRawHTML: allowRawHTML, claims: claims, comments: comments,
             extra: extra
         )
+        config.reviewEvery = reviewEvery
+        config.image = image
+        config.imageAlt = imageAlt
+        config.ctaURL = ctaURL
+        config.ctaText = ctaText
+        config.reviewEveryLocation = yaml["review_every"].map { yaml.location(of: $0.value) }
         if let entry = yaml["base_url"] { config.baseURLLocation = yaml.location(of: entry.value) }
+        if let entry = yaml["image"] { config.imageLocation = yaml.location(of: entry.value) }
         return config
     }
 }

@@ -182,6 +182,21 @@ struct YAMLMapping {
         return value
     }
 
+    /// An address a button may link to: `https://…`, `http://…`, `mailto:…`, `tel:…`, or a path of the site (`/book/`).
+    /// Anything else (`javascript:…`, a relative `book.html`) is an error at the value.
+    mutating func link(_ key: String) -> String? {
+        guard let text = string(key) else { return nil }
+        let lower = text.lowercased()
+        let allowed = ["https://", "http://", "mailto:", "tel:"].contains { lower.hasPrefix($0) && lower.count > $0.count }
+            || (text.hasPrefix("/") && !text.hasPrefix("//"))
+        guard allowed, !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) else {
+            report(.error("`\(key)` must be an address such as `https://clinic.example/book/`, `tel:+15550100`, or a path of the site such as `/contact/`",
+                          at: location(of: self[key]!.value), rule: "front-matter"))
+            return nil
+        }
+        return text
+    }
+
     /// A list of texts; a single text with commas (`tags: ketamine, depression`) is accepted as a list.
     mutating func stringList(_ key: String) -> [String]? {
         guard let entry = self[key] else { return nil }

@@ -10,7 +10,8 @@ import Foundation
 /// The checks run cheapest first, and a refused submission writes nothing: the `Origin` (403), the client address's
 /// rate (429), the content type (415), the size (413, before the body is read), the encoding and the fields (400), the
 /// post (404, looked up among the published posts by slug), the comment replied to (400). Then the file is written and
-/// flushed, and only then is the visitor answered: a 303 back to the post, or JSON.
+/// flushed, and only then is the visitor answered: a 303 back to the post, or JSON. The same comment sent again within
+/// `IntakeLimits.repeatWindowSeconds` (a double click) gets the same answer and writes nothing.
 public final class CommentIntake: Sendable {
     /// How intake runs; the defaults are the command line's.
     public struct Options: Sendable {
@@ -137,12 +138,18 @@ public final class CommentIntake: Sendable {
         let comment = NewCommentWriter.NewComment(postStem: post.stem, author: submission.author, email: submission.email, date: now,
                                                   body: submission.body, replyTo: submission.replyTo)
         let writer = self.writer
-        let written: NewCommentWriter.Written
+        let window = limits.repeatWindowSeconds
+        let outcome: NewCommentWriter.Outcome
         do {
-            written = try await Blocking.run { try writer.write(comment) }
+            outcome = try await Blocking.run { try writer.writeOnce(comment, window: window) }
         } catch {
             log("error: could not store a comment on \(post.path): \(error)")
             throw .notStored
+        }
+        guard case .written(let written) = outcome else {
+            // Sent twice: the first submission's file is the comment, and the visitor gets the same answer again.
+            log("repeated \(outcome.file.path): the same comment again; nothing written")
+            return (outcome.file.id, post)
         }
         log("accepted \(written.file.path) (\(written.status.rawValue)\(written.flags.isEmpty ? "" : "; flags: " + written.flags.joined(separator: ", ")))")
         if let committer {

@@ -14,6 +14,9 @@ public struct IntakeLimits: Sendable, Equatable {
     public var submissionsPerMinute: Int
     /// The least time between loading the page and sending the form, when the form says when it was loaded (`ts`).
     public var minimumMilliseconds = 3_000
+    /// How long a comment sent again (same post, name, text and reply) counts as the same comment: the second submit
+    /// of a double click, or a form sent again after a slow answer, writes nothing.
+    public var repeatWindowSeconds = 600
 
     /// The limits of a site's comment settings, with `submissionsPerMinute` per client address.
     public init(settings: CommentSettings, submissionsPerMinute: Int = Self.defaultSubmissionsPerMinute) {

@@ -33,6 +33,9 @@ public final class Post: Sendable {
     /// A lead image path or URL, and its alt text.
     public let image: String?
     public let imageAlt: String?
+    /// The call-to-action button of this post (`cta_url`, `cta_text`), over the site's.
+    public let ctaURL: String?
+    public let ctaText: String?
     /// Front matter keys ClinicPress does not know, handed to templates as written.
     public let extra: [(key: String, value: MetaValue)]
     /// A hash of the file's text, so a preview server can tell which posts changed between two builds.
@@ -52,7 +55,7 @@ public final class Post: Sendable {
         updated: Timestamp? = nil, author: String? = nil, tags: [String] = [], summary: String? = nil,
         description: String? = nil, isDraft: Bool = false, series: String? = nil, part: Int? = nil,
         parts: Int? = nil, reviewedBy: String? = nil, reviewedOn: Timestamp? = nil, image: String? = nil,
-        imageAlt: String? = nil, extra: [(key: String, value: MetaValue)] = [], body: String, bodyFirstLine: Int = 1,
+        imageAlt: String? = nil, ctaURL: String? = nil, ctaText: String? = nil, extra: [(key: String, value: MetaValue)] = [], body: String, bodyFirstLine: Int = 1,
         contentHash: Int = 0, frontMatterHash: Int = 0, keyLines: [String: Int] = [:]
     ) {
         self.source = source
@@ -73,6 +76,8 @@ public final class Post: Sendable {
         self.reviewedOn = reviewedOn
         self.image = image
         self.imageAlt = imageAlt
+        self.ctaURL = ctaURL
+        self.ctaText = ctaText
         self.extra = extra
         self.body = body
         self.bodyFirstLine = bodyFirstLine

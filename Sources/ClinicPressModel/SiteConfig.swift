@@ -3,7 +3,12 @@ public struct SiteConfig: Sendable {
     /// The blog's name, shown in the header and the feed (`title`, required).
     public var title: String
     /// The public address the site is deployed at, with a trailing slash (`base_url`, required).
-    public var baseURL: String
+    public var baseURL: String {
+        didSet { basePath = Self.path(of: baseURL) }
+    }
+    /// The path part of the base URL (`https://example.org/blog/` → `/blog/`), so links work under a sub-folder. Kept
+    /// beside `baseURL` rather than worked out again: templates ask for it for every link of every page.
+    public private(set) var basePath: String
     /// BCP 47 language tag for `<html lang>` (`language`, default `en`).
     public var language: String
     /// The clinic's name, for the footer, calls to action and JSON-LD `publisher` (`clinic`, default: the title).
@@ -24,10 +29,22 @@ public struct SiteConfig: Sendable {
     public var claims: ClaimSettings
     /// Comment moderation settings (`comments:`).
     public var comments: CommentSettings
+    /// How often posts need a new medical review (`review_every: 12 months`); nil: reviews are not tracked.
+    public var reviewEvery: ReviewInterval?
+    /// Where `review_every` is written, for the findings that quote it.
+    public var reviewEveryLocation: SourceLocation?
+    /// The picture shared with links to any page (`image`: a path of the site or an address), for `og:image` and
+    /// `twitter:image`; a post's own `image` replaces it on the post's page. `image_alt` describes it.
+    public var image: String?
+    public var imageAlt: String?
+    /// The call-to-action button under every post (`cta_url`, `cta_text`); a post may set its own.
+    public var ctaURL: String?
+    public var ctaText: String?
     /// Keys the site defines for its own templates, in the order written.
     public var extra: [(key: String, value: MetaValue)]
-    /// Where `base_url` is written in `site.yaml`, for findings about it.
+    /// Where `base_url` and `image` are written in `site.yaml`, for findings about them.
     public var baseURLLocation = SourceLocation(file: "site.yaml")
+    public var imageLocation = SourceLocation(file: "site.yaml")
 
     /// Creates a configuration; only `title` and `baseURL` are required.
     public init(
@@ -46,6 +63,7 @@ public struct SiteConfig: Sendable {
     ) {
         self.title = title
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        basePath = Self.path(of: self.baseURL)
         self.language = language
         self.clinic = clinic ?? title
         self.description = description
@@ -76,8 +94,7 @@ public struct SiteConfig: Sendable {
         return reserved.contains { host == $0 || host.hasSuffix("." + $0) } ? host : nil
     }
 
-    /// The path part of the base URL (`https://example.org/blog/` → `/blog/`), so links work under a sub-folder.
-    public var basePath: String {
+    static func path(of baseURL: String) -> String {
         let parts = baseURL.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
         // "https:", "", "host", "rest/"
         guard parts.count == 4, parts[0].hasSuffix(":"), parts[1].isEmpty else { return "/" }

@@ -3,9 +3,11 @@ public enum Slug {
     /// Lowercase ASCII letters and digits joined by single hyphens: `"IV Therapy & NAD+"` → `"iv-therapy-nad"`.
     /// Accented Latin letters lose their accents; other characters separate words.
     public static func make(_ text: String) -> String {
+        // Plain ASCII (nearly every tag and file name) has nothing to decompose: its bytes are its scalars.
+        let scalars = text.utf8.allSatisfy { $0 < 0x80 } ? text.unicodeScalars : text.decomposedStringWithCanonicalMappingLite.unicodeScalars
         var result = ""
         var pendingHyphen = false
-        for scalar in text.decomposedStringWithCanonicalMappingLite.unicodeScalars {
+        for scalar in scalars {
             let value = scalar.value
             let isLetterOrDigit = (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value)
             if isLetterOrDigit {
@@ -60,7 +62,7 @@ private extension Unicode.Scalar {
     }
 }
 
-private extension String {
+extension String {
     /// Canonical decomposition without Foundation: enough to strip accents from Latin letters.
     var decomposedStringWithCanonicalMappingLite: String {
         var out = String.UnicodeScalarView()

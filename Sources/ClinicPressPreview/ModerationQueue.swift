@@ -143,7 +143,7 @@ public struct ModerationQueue: Sendable {
                 return .confirm(html: confirmation(address: address, concerns: concerns, text: comment?.body ?? ""))
             }
             if decision == .approve, form["confirm"] == "redact" {
-                try moderation.replaceBody(of: file, read: status, with: ContactRedaction.redact)
+                try moderation.removeContactDetails(of: file, read: status)
             }
             // "Approve as written" is the moderator's answer to the contact-details question `apply` would otherwise
             // refuse on (the command line's `--keep-contact-info`); after a redaction `apply` checks the text again.

@@ -364,6 +364,9 @@ a.series-ref { text-decoration-style: dotted; }
 <meta property="og:locale" content="{{site.og_locale}}">
 {{#page.image}}
 <meta property="og:image" content="{{page.image}}">
+{{#page.image_alt}}
+<meta property="og:image:alt" content="{{page.image_alt}}">
+{{/page.image_alt}}
 {{/page.image}}
 {{#post}}
 <meta property="article:published_time" content="{{date_iso}}">
@@ -389,7 +392,16 @@ a.series-ref { text-decoration-style: dotted; }
 </style>
 {{/comment_form}}
 {{/post}}
+{{#page.image}}
+<meta name="twitter:card" content="summary_large_image">
+<meta name="twitter:image" content="{{page.image}}">
+{{#page.image_alt}}
+<meta name="twitter:image:alt" content="{{page.image_alt}}">
+{{/page.image_alt}}
+{{/page.image}}
+{{^page.image}}
 <meta name="twitter:card" content="summary">
+{{/page.image}}
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.base_path}}feed.xml">
 <link rel="stylesheet" href="{{site.base_path}}assets/style.css">
 <link rel="icon" href="{{site.base_path}}assets/favicon.svg" type="image/svg+xml">
@@ -538,7 +550,9 @@ a.series-ref { text-decoration-style: dotted; }
     <aside class="cta" aria-label="Talk to our team">
       <p class="cta-title">Questions about your own care?</p>
       <p>The team at {{site.clinic}} is happy to talk through whether a treatment is right for you.</p>
-      <p><a class="button" href="{{site.base_path}}">{{#extra.cta_text}}{{.}}{{/extra.cta_text}}{{^extra.cta_text}}Read more articles{{/extra.cta_text}}</a></p>
+      {{#cta}}
+      <p><a class="button" href="{{url}}">{{text}}</a></p>
+      {{/cta}}
     </aside>
   </footer>
 </article>

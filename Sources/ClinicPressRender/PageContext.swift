@@ -49,7 +49,24 @@ struct PageContext {
         ]
         page["is_series"] = type == "series" || type == "series-list" ? true : nil
         if type == "404" { page["noindex"] = true }
+        if let image = config.image {
+            page["image"] = imageURL(image, absolute: true)
+            page["image_alt"] = config.imageAlt
+        }
         return page
+    }
+
+    /// The call-to-action button under a post: the post's own `cta_url`/`cta_text`, else the site's; without an
+    /// address it links to the articles, as before there was a setting.
+    func callToAction(_ post: Post) -> [String: Any] {
+        let url = post.ctaURL ?? config.ctaURL
+        let text = post.ctaText ?? config.ctaText ?? (url == nil ? "Read more articles" : "Book a consultation")
+        return ["url": url.map(linkOrAddress) ?? config.basePath, "text": text]
+    }
+
+    /// A site path (`/contact/`) under the base path; an address as written.
+    private func linkOrAddress(_ target: String) -> String {
+        target.hasPrefix("/") ? config.basePath + String(target.dropFirst()) : target
     }
 
     /// A site-relative link: `posts/a/` → `/posts/a/` (or `/blog/posts/a/` under a sub-folder).

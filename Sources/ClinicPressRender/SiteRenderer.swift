@@ -147,10 +147,14 @@ public struct SiteRenderer: Sendable {
             if index + 1 < posts.count { post["older"] = context.post(posts[index + 1], withContent: false) }
             post["has_neighbours"] = posts.count > 1
             if let membership = built.series { post["series"] = context.series(membership.series, current: membership.part) }
+            post["cta"] = context.callToAction(built.post)
             values["post"] = post
             var page = context.page(type: "post", title: built.post.title, path: path, description: built.post.description ?? built.summary)
             page["json_ld"] = StructuredData.post(built, config: config).serialized(htmlSafe: true)
-            if let image = built.post.image { page["image"] = context.imageURL(image, absolute: true) }
+            if let image = built.post.image {
+                page["image"] = context.imageURL(image, absolute: true)
+                page["image_alt"] = built.post.imageAlt
+            }
             values["page"] = page
 
         case .home(let number, let total):

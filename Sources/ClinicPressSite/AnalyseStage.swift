@@ -91,7 +91,7 @@ struct AnalyseStage: Sendable {
             if url != destination { annotations.destinations[node.id] = url }
             if let size { attributes = [HTMLAttribute("width", String(size.width)), HTMLAttribute("height", String(size.height))] }
         case .missing(let path, let suggestion, let relative):
-            diagnostics.append(missingFile(node.kind == .image ? "image" : "link to", written: destination, path: path, suggestion: suggestion,
+            diagnostics.append(LocalFiles.missingFile(node.kind == .image ? "image" : "link to", written: destination, path: path, suggestion: suggestion,
                                            relativeTo: relative ? post.path : nil, at: location))
         }
         guard node.kind == .image else { return }
@@ -171,18 +171,10 @@ struct AnalyseStage: Sendable {
         case .found(_, let size):
             return size
         case .missing(let path, let suggestion, _):
-            diagnostics.append(missingFile("`image`", written: image, path: path, suggestion: suggestion, relativeTo: nil,
+            diagnostics.append(LocalFiles.missingFile("`image`", written: image, path: path, suggestion: suggestion, relativeTo: nil,
                                            at: post.location(ofKey: "image")))
             return nil
         }
-    }
-
-    /// The error for a picture or file that the site does not have, with the closest file it has, if any.
-    private func missingFile(_ what: String, written: String, path: String, suggestion: String?, relativeTo page: String?,
-                             at location: SourceLocation) -> Diagnostic {
-        var hint = suggestion.map { "did you mean /\($0)?" } ?? "put the file at static/\(path): the static/ folder is copied as is into the site"
-        if let page { hint += " (an address without a leading / is read from the post's page, /\(page))" }
-        return .error("\(what) '\(written)' is not a file of the site: there is no static/\(path)", at: location, rule: "missing-file", hint: hint)
     }
 
     /// Superscript numbers that point into the post's "Sources" list: in place of footnote markers and `[@key]`,
@@ -242,7 +234,7 @@ struct AnalyseStage: Sendable {
     static func unwrapSingleParagraph(_ html: String) -> String {
         var trimmed = Substring(html)
         while let last = trimmed.last, last == "\n" || last == " " { trimmed.removeLast() }
-        if trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>"), !trimmed.dropFirst(3).contains("<p>") {
+        if trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>"), !trimmed.dropFirst(3).containsBytes("<p>") {
             trimmed = trimmed.dropFirst(3).dropLast(4)
             while let last = trimmed.last, last == " " { trimmed.removeLast() }
         }

@@ -15,6 +15,8 @@ public struct DiagnosticReport: Sendable {
     private let files: [[Diagnostic]]
     /// The site folder, to read the source line a diagnostic points at.
     public let siteDirectory: URL
+    /// The posts due a medical review, for the JSON format's `reviews_due` (present when site.yaml sets `review_every`).
+    public var reviews: ReviewSchedule?
 
     /// Creates a report; diagnostics are sorted by file, line and column.
     public init(_ diagnostics: [Diagnostic], siteDirectory: URL) {
@@ -43,36 +45,55 @@ public struct DiagnosticReport: Sendable {
 
     /// The report in `format`, ending in a newline (empty text for no diagnostics in text format).
     public func formatted(_ format: Format) -> String {
-        formattedParts(format).joined()
+        var bytes: [UInt8] = []
+        write(format) { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `formatted(format)` in parts to write one after the other: the text report of a large site runs to tens of
-    /// megabytes, which joining would copy once more.
-    public func formattedParts(_ format: Format) -> [String] {
-        switch format {
-        case .text:
-            // Files in chunks of similar size on all cores (a check of a large site prints hundreds of thousands
-            // of findings), joined in order. Each chunk reads each source file at most once.
-            let siteDirectory = siteDirectory
-            var chunks: [ArraySlice<[Diagnostic]>] = []
-            var chunkStart = 0, chunkCount = 0
-            for (index, list) in files.enumerated() {
-                chunkCount += list.count
-                if chunkCount >= 2_000 || index == files.count - 1 {
-                    chunks.append(files[chunkStart...index])
-                    chunkStart = index + 1
-                    chunkCount = 0
-                }
+    /// Writes the report in `format` through `output`, part by part, in order. The text report of a large site runs to
+    /// tens of megabytes: it is formatted a few chunks at a time on all cores and handed over as it goes, never held
+    /// whole (which cost `check` a third of its memory on 10,000 posts).
+    public func write(_ format: Format, to output: (UnsafeRawBufferPointer) -> Void) {
+        guard format == .text else {
+            for part in formattedParts(format) {
+                var part = part
+                part.withUTF8 { output(UnsafeRawBufferPointer($0)) }
             }
-            return chunks.parallelMap { chunk in
+            return
+        }
+        // Files in chunks of similar size (a check of a large site prints hundreds of thousands of findings); each
+        // chunk reads each source file at most once.
+        let siteDirectory = siteDirectory
+        var chunks: [ArraySlice<[Diagnostic]>] = []
+        var chunkStart = 0, chunkCount = 0
+        for (index, list) in files.enumerated() {
+            chunkCount += list.count
+            if chunkCount >= 2_000 || index == files.count - 1 {
+                chunks.append(files[chunkStart...index])
+                chunkStart = index + 1
+                chunkCount = 0
+            }
+        }
+        let window = 2 * ProcessInfo.processInfo.activeProcessorCount
+        for start in stride(from: 0, to: chunks.count, by: window) {
+            let parts = Array(chunks[start..<min(start + window, chunks.count)]).parallelMap { chunk in
                 var sources = SourceLines(siteDirectory: siteDirectory)
                 var text: [UInt8] = []
                 text.reserveCapacity(chunk.reduce(0) { $0 + $1.count } * 400)
                 for list in chunk {
                     for index in list.indices { Self.write(list[index], to: &text, sources: &sources) }
                 }
-                return String(decoding: text, as: UTF8.self)
+                return text
             }
+            for part in parts { part.withUnsafeBytes(output) }
+        }
+    }
+
+    /// The JSON and GitHub formats, in parts.
+    private func formattedParts(_ format: Format) -> [String] {
+        switch format {
+        case .text:
+            return [formatted(.text)]
         case .json:
             var sources = SourceLines(siteDirectory: siteDirectory)
             let findings = diagnostics.map { diagnostic in
@@ -87,7 +108,20 @@ public struct DiagnosticReport: Sendable {
                     "reasons": diagnostic.reasons.isEmpty ? nil : .array(diagnostic.reasons.map(JSON.string)),
                 ])
             }
-            return [JSON.object(["findings": .array(findings)]).serialized(pretty: true) + "\n"]
+            var document = [JSON.Member("findings", .array(findings))]
+            if let reviews {
+                document.append(JSON.Member("reviews_due", .array(reviews.due.map { due in
+                    JSON.object([
+                        "file": .string(due.file),
+                        "line": .int(due.location.line),
+                        "title": .string(due.title),
+                        "reviewed_by": due.reviewedBy.map(JSON.string),
+                        "last_reviewed": due.lastReviewed.map { JSON.string($0.dayString) },
+                        "due": .string(due.due.dayString),
+                    ])
+                })))
+            }
+            return [JSON.object(document).serialized(pretty: true) + "\n"]
         case .github:
             return diagnostics.map { diagnostic in
                 let level = diagnostic.severity == .info ? "notice" : diagnostic.severity.rawValue

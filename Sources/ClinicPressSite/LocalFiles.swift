@@ -87,6 +87,14 @@ struct LocalFiles: Sendable {
         return resolve(address.absolute ? value : "/" + value, page: "", isImage: true)
     }
 
+    /// The error for a picture or file that the site does not have, with the closest file it has, if any.
+    static func missingFile(_ what: String, written: String, path: String, suggestion: String?, relativeTo page: String?,
+                             at location: SourceLocation) -> Diagnostic {
+        var hint = suggestion.map { "did you mean /\($0)?" } ?? "put the file at static/\(path): the static/ folder is copied as is into the site"
+        if let page { hint += " (an address without a leading / is read from the post's page, /\(page))" }
+        return .error("\(what) '\(written)' is not a file of the site: there is no static/\(path)", at: location, rule: "missing-file", hint: hint)
+    }
+
     /// The existing file closest to `path`: the same path in another case, one within a few edits (a typo, `.jpeg`
     /// for `.jpg`), or the same file name in another folder.
     func closest(to path: String) -> String? {

@@ -66,6 +66,8 @@ public struct BuildReport: Sendable {
     /// Wall time of each stage (`--timings`). Zero for stages that did not run, and for the preview's rebuilds of
     /// changed posts.
     public var times = StageTimes()
+    /// The posts due a medical review, when site.yaml sets `review_every` (each is also a `review-overdue` warning).
+    public var reviews: ReviewSchedule?
 
     /// True when a `--strict` build must fail: any warning, or any finding at warning or error level.
     public var failsStrictMode: Bool {
@@ -133,7 +135,8 @@ public enum SiteBuilder {
         let series = SeriesIndex(posts: content.posts, isPublished: posts.isPublished)
         let pipeline = makePipeline(content, theme: theme, options: options, published: posts.published, series: series)
         let results = pipeline.build(posts.published, rendering: false, times: &times) { progress($0, content.posts.count) }
-        let diagnostics = problems + content.warnings + series.diagnostics + results.flatMap(\.diagnostics)
+        let reviews = ReviewSchedule(posts.published, config: content.config, now: options.now)
+        let diagnostics = problems + content.warnings + series.diagnostics + results.flatMap(\.diagnostics) + (reviews?.diagnostics ?? [])
         guard !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
         return BuildReport(
             posts: posts.published.count, pages: 0, files: 0,
@@ -141,7 +144,7 @@ public enum SiteBuilder {
             warnings: diagnostics.sorted(),
             findingsByFile: Dictionary(zip(posts.published.map(\.source), results.map(\.claims.findings)), uniquingKeysWith: +),
             claims: ClaimCounts(results.map(\.claims)), postPaths: [:],
-            seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9, times: times
+            seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9, times: times, reviews: reviews
         )
     }
 
@@ -172,6 +175,13 @@ public enum SiteBuilder {
             problems.append(.warning("`base_url` is an example address (\(host)): canonical URLs, the sitemap and the feed would point at it",
                                      at: content.config.baseURLLocation, rule: "site-config",
                                      hint: "set base_url in site.yaml to the address the site is published at, such as https://blog.yourclinic.com/ (or build with --base-url)"))
+        }
+        // The site's link-preview picture, like a post's `image`: a file of the site, or an error at its line.
+        if let image = content.config.image,
+           case .missing(let path, let suggestion, _) = LocalFiles(staticFiles: content.staticFiles, themeAssets: theme.assets.map(\.path),
+                                                                   basePath: content.config.basePath).resolveFrontMatterImage(image) {
+            problems.append(LocalFiles.missingFile("`image`", written: image, path: path, suggestion: suggestion, relativeTo: nil,
+                                                   at: content.config.imageLocation))
         }
         return (content, theme, problems)
     }
@@ -225,7 +235,8 @@ public enum SiteBuilder {
         let results = buildPosts(published, stage: stage, content: content, options: options, cache: cache, times: &times) {
             progress($0, content.posts.count)
         }
-        let diagnostics = problems + content.warnings + series.diagnostics + results.flatMap(\.diagnostics)
+        let reviews = ReviewSchedule(published, config: content.config, now: options.now)
+        let diagnostics = problems + content.warnings + series.diagnostics + results.flatMap(\.diagnostics) + (reviews?.diagnostics ?? [])
         guard !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
         let built = results.compactMap(\.post)
 
@@ -249,7 +260,8 @@ public enum SiteBuilder {
             claims: ClaimCounts(results.map(\.claims)),
             postPaths: Dictionary(built.map { ($0.post.source, $0.post.path) }, uniquingKeysWith: { first, _ in first }),
             seconds: seconds,
-            times: times
+            times: times,
+            reviews: reviews
         )
         cache?.keepLastBuild(LastBuild(
             options: options, content: content, published: published,

@@ -40,7 +40,9 @@ struct CheckCommand: ParsableCommand {
             let check = try SiteBuilder.check(BuildOptions(siteDirectory: site, includeDrafts: drafts),
                                               progress: progressPrinter(stages: BuildStage.checkStages))
             times = check.times
-            report = DiagnosticReport(byFile: check.findingsByFile, adding: check.warnings, siteDirectory: site)
+            var checked = DiagnosticReport(byFile: check.findingsByFile, adding: check.warnings, siteDirectory: site)
+            checked.reviews = check.reviews
+            report = checked
             // A site that loaded has no error but claim findings; their counts decide (strict: with the warnings).
             let warnings = check.claims.warnings + check.warnings.count { $0.severity == .warning }
             status = check.claims.errors > 0 || (strict && warnings > 0) ? 1 : 0
@@ -55,7 +57,8 @@ struct CheckCommand: ParsableCommand {
         if format == .text && report.count == 0 {
             print("No problems found.")
         } else {
-            for part in report.formattedParts(format) { print(part, terminator: "") }
+            fflush(nil)
+            report.write(format) { bytes in try? FileHandle.standardOutput.write(contentsOf: bytes) }
         }
         if timings {
             fflush(nil)

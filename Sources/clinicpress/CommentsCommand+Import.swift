@@ -8,16 +8,20 @@ import Foundation
 extension CommentsCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import submissions from a form service: a JSON array or CSV with post, author, email, date, body.",
+            abstract: "Import comments from Netlify Forms, Formspree, WordPress, or any CSV or JSON export.",
             discussion: """
-            Each new submission becomes a screened pending comment file; submissions imported before are skipped. Prints \
-            one summary line (and a progress bar while it works, when standard error is a terminal); each bad row is an \
-            error on standard error.
+            Reads the export's kind from its name and content (--from to say it): Netlify's or Formspree's CSV or JSON, \
+            WordPress's WXR export (.xml), or CSV or JSON with post, author, email, date and body. Each new comment \
+            becomes a screened pending comment file; comments imported before are skipped. Prints one summary line \
+            (and a progress bar while it works, when standard error is a terminal); each bad row is an error on \
+            standard error.
             """
         )
         @OptionGroup var siteOption: SiteOption
         @OptionGroup var output: OutputOptions
-        @Argument(help: "The exported file (.json or .csv).")
+        @Option(help: "The kind of export: netlify, formspree, wordpress or generic (default: recognised from the file).")
+        var from: ImportFormat?
+        @Argument(help: "The exported file (.csv, .json or WordPress's .xml).")
         var file: String
 
         func run() throws {
@@ -38,10 +42,9 @@ extension CommentsCommand {
                 printError("error: fix the site's errors before importing comments")
                 throw ExitCode(2)
             }
-            let submissions: [CommentImport.Submission]
-            let problems: [CommentImport.RowProblem]
+            let export: CommentImport.Export
             do {
-                (submissions, problems) = try CommentImport.read(text)
+                export = try CommentImport.read(text, fileName: file, as: from)
             } catch {
                 printError("error: \(TerminalText.line(file)): \(TerminalText.line(String(describing: error)))")
                 throw ExitCode(2)
@@ -50,20 +53,34 @@ extension CommentsCommand {
             let importer = CommentImport(siteDirectory: site, posts: posts, existing: content.comments,
                                          screener: CommentScreener(maxLength: config.comments.maxLength),
                                          autoSpam: AutoSpamPolicy(config.comments))
-            let bar = output.progressBar(label: "Importing", unit: "rows", total: submissions.count)
-            let result = importer.run(submissions, problems: problems) { done, _ in bar?.update(done) }
+            let bar = output.progressBar(label: "Importing", unit: "rows", total: export.submissions.count)
+            let result = importer.run(export.submissions, problems: export.problems) { done, _ in bar?.update(done) }
             bar?.finish()
             for problem in result.problems { printError("\(TerminalText.line(file)): \(TerminalText.line(problem.description))") }
-            output.summary(Self.summary(result))
+            output.summary(Self.summary(result, of: export))
             if !result.problems.isEmpty { throw ExitCode(1) }
         }
 
-        /// `Imported 3 comments for moderation; skipped 2 already imported (rows 2, 5); 1 bad row.`
-        static func summary(_ result: CommentImport.Result) -> String {
-            var parts = ["Imported \(count(result.created.count, "comment")) for moderation"]
+        /// `Imported 3 comments for moderation; skipped 2 already imported (rows 2, 5); 1 bad row.`, or for a
+        /// WordPress export `Imported 3 comments for moderation from WordPress; skipped 1 already imported (comments
+        /// 12); left out 1 pingback, 2 spam; 0 bad rows.`
+        static func summary(_ result: CommentImport.Result, of export: CommentImport.Export) -> String {
+            var parts = ["Imported \(count(result.created.count, "comment")) for moderation" + (export.format.serviceName.map { " from \($0)" } ?? "")]
             if !result.duplicates.isEmpty {
-                let rows = result.duplicates.prefix(5).map(String.init) + (result.duplicates.count > 5 ? ["…"] : [])
-                parts.append("skipped \(result.duplicates.count) already imported (row\(result.duplicates.count == 1 ? "" : "s") \(rows.joined(separator: ", ")))")
+                let byComment = result.duplicates.allSatisfy { $0.commentID != nil }
+                let names = result.duplicates.prefix(5).map { $0.commentID ?? String($0.row) } + (result.duplicates.count > 5 ? ["…"] : [])
+                let noun = (byComment ? "comment" : "row") + (result.duplicates.count == 1 ? "" : "s")
+                parts.append("skipped \(result.duplicates.count) already imported (\(noun) \(names.joined(separator: ", ")))")
+            }
+            if !export.leftOut.isEmpty {
+                let reasons = export.leftOut.sorted { $0.key < $1.key }.map { reason, number in
+                    switch reason {
+                    case "spam": "\(number) spam"
+                    case "trash": "\(number) in the trash"
+                    default: count(number, reason)
+                    }
+                }
+                parts.append("left out \(reasons.joined(separator: ", "))")
             }
             parts.append(count(result.problems.count, "bad row"))
             return parts.joined(separator: "; ") + "."
@@ -146,3 +163,5 @@ struct OutputOptions: ParsableArguments {
 func count(_ number: Int, _ noun: String) -> String {
     "\(number) \(noun)\(number == 1 ? "" : "s")"
 }
+
+extension ImportFormat: ExpressibleByArgument {}

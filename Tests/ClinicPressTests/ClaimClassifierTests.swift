@@ -50,6 +50,19 @@ import Testing
         #expect(throws: ClaimModel.Problem(line: 1, message: "expected `name<TAB>number`")) { try ClaimModel(tsv: "w:study\t1\t2\n") }
     }
 
+    /// Where phrases of one class overlap at a position, only the longest counts: for the classes kept as bits and for
+    /// those beyond the 64th, kept in a list.
+    @Test func overlappingPhrasesOfOneClassCountOnce() {
+        var classes = (0..<70).map { (name: "filler-\($0)", phrases: ["word\($0)"]) }
+        classes[3].phrases += ["alpha beta", "alpha"]
+        classes[67].phrases += ["alpha beta", "alpha"]
+        classes[68].phrases += ["alpha"]
+        let lexicon = ClaimLexicon(classes: classes)
+        var matches: [String] = []
+        lexicon.forEachMatch(in: ClaimWords.tokenize("alpha beta word5")) { matches.append("\(lexicon.classNames[$0]) \($1)") }
+        #expect(matches.sorted() == ["filler-3 0..<2", "filler-5 2..<3", "filler-67 0..<2", "filler-68 0..<1"])
+    }
+
     /// The weights file is read on its bytes; here it is read again with strings, the plain way, feature by feature.
     @Test func theShippedWeightsReadAsThePlainReadingDoes() throws {
         let text = try ClaimClassifier.resource("claim-model", "tsv")

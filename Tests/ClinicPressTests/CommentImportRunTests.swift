@@ -86,15 +86,20 @@ import Testing
         #expect(CommentFile.shortID(of: id) == shortID)
     }
 
-    /// Two writers choosing the same new name (an import and the intake endpoint) never replace each other's comment.
+    /// Two writers choosing the same new name (an import and the intake endpoint, each with its own listing of the
+    /// folder) never replace each other's comment: the second takes the next number.
     @Test func creatingACommentFileNeverReplacesOne() throws {
         let site = ketamineBasicsSite()
         let store = CommentStore(siteDirectory: site.url)
-        let file = CommentFile(id: "2026-11-03-sam-nov", postStem: "2026-09-01-ketamine-basics")
-        #expect(try store.create(file, text: "first\n"))
-        #expect(try store.create(file, text: "second\n") == false)
-        #expect(store.text(of: file) == "first\n")
-        #expect(try files(site) == ["2026-11-03-sam-nov.md"])
+        let date = Timestamp(parsing: "2026-11-03T08:00:00Z")!
+        var first: Set<String> = [], second: Set<String> = []
+        let a = try store.createNew(author: "Sam", date: date, postStem: "2026-09-01-ketamine-basics", text: "first\n", taken: &first)
+        let b = try store.createNew(author: "Sam", date: date, postStem: "2026-09-01-ketamine-basics", text: "second\n", taken: &second)
+        #expect(a.id == "2026-11-03-sam-nov")
+        #expect(b.id == "2026-11-03-sam-nov-2")
+        #expect(store.text(of: a) == "first\n")
+        #expect(store.text(of: b) == "second\n")
+        #expect(try files(site) == ["2026-11-03-sam-nov-2.md", "2026-11-03-sam-nov.md"])
     }
 
     /// Comments named the old way (`2026-09-23-may-m`) answer to their whole id, a unique prefix of it, and their short

@@ -15,7 +15,7 @@ import Testing
     @Test func aGoodSubmissionWritesOnePendingFileWithFlagsAndRedirectsToThePost() async throws {
         let harness = Harness()
         let before = harness.snapshot()
-        try await harness.test { client in
+        try await harness.test(clock: { Harness.october1 }) { client in
             let response = try await Harness.post(client, Harness.form(Harness.fields()))
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "https://clinic.example/posts/ketamine-basics/?comment=pending#comment-form")
@@ -24,9 +24,10 @@ import Testing
         let written = harness.newFiles(since: before)
         #expect(written.count == 1)
         let path = try #require(written.first)
-        #expect(path.hasPrefix("\(Harness.folder)/") && path.hasSuffix("-may-m.md"))
+        // Named like every new comment file, imported or received: the day, the first name and the month.
+        #expect(path == "\(Harness.folder)/2026-10-01-may-oct.md")
         let text = try harness.text(path)
-        #expect(text.hasPrefix("---\nauthor: \"May M.\"\ndate: "))
+        #expect(text.hasPrefix("---\nauthor: \"May M.\"\ndate: 2026-10-01T08:00:00Z\n"))
         #expect(text.contains("\nstatus: pending\nemail: \"may@example.com\"\nflags: [health-disclosure, testimonial]\n---\n"))
         #expect(text.hasSuffix("---\nMy sister's anxiety finally lifted after her third session.\n"))
         // The build reads it like any other comment file.
@@ -142,12 +143,13 @@ import Testing
         let harness = Harness()
         let before = harness.snapshot()
         let name = #"<script>alert("x")</script> Mallory"#
-        try await harness.test { client in
+        try await harness.test(clock: { Harness.october1 }) { client in
             let response = try await Harness.post(client, Harness.form(Harness.fields([("name", name), ("comment", "Hello <img src=x onerror=alert(1)>")])))
             #expect(response.status == .seeOther)
         }
         let path = try #require(harness.newFiles(since: before).first)
-        #expect(path.hasSuffix("-script-alert-x-script-mallory.md"))
+        // Only letters and digits reach the file name: the first word of the name as a slug, and the month.
+        #expect(path == "\(Harness.folder)/2026-10-01-script-oct.md")
         let text = try harness.text(path)
         #expect(text.contains(#"author: "<script>alert(\"x\")</script> Mallory""#))
         try text.replacingOccurrences(of: "status: pending", with: "status: approved")
@@ -159,6 +161,62 @@ import Testing
         #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Mallory"))
         #expect(!html.contains("<script>alert"))
         #expect(!html.contains("<img src=x"))
+    }
+
+    // MARK: - Double submits
+
+    /// Submit pressed twice: the second gets the same answer, and the one file on disk is the comment.
+    @Test func theSameCommentSentTwiceWritesOneFileAndAnswersBothAlike() async throws {
+        let harness = Harness()
+        let before = harness.snapshot()
+        let clock = TestClock(Harness.october1)
+        try await harness.test(clock: clock.read) { client in
+            let first = try await Harness.post(client, Harness.form(Harness.fields()))
+            clock.advance(seconds: 40)
+            let second = try await Harness.post(client, Harness.form(Harness.fields([("email", "")])))
+            #expect(first.status == .seeOther)
+            #expect(second.status == .seeOther)
+            #expect(second.headers[.location] == first.headers[.location])
+            #expect(String(buffer: second.body) == String(buffer: first.body))
+            // A script asking for JSON is told the first comment's id.
+            let third = try await Harness.post(client, Harness.form(Harness.fields()), headers: Harness.formHeaders(accept: "application/json"))
+            let answer = try JSONSerialization.jsonObject(with: Data(buffer: third.body)) as? [String: String]
+            #expect(answer == ["id": "2026-10-01-may-oct", "status": "pending"])
+        }
+        #expect(harness.newFiles(since: before) == ["\(Harness.folder)/2026-10-01-may-oct.md"])
+    }
+
+    /// Two identical submissions arriving at the same moment: one waits for the other and finds its file.
+    @Test func theSameCommentSentTwiceAtOnceWritesOneFile() async throws {
+        let harness = Harness()
+        let before = harness.snapshot()
+        try await harness.test(clock: { Harness.october1 }) { client in
+            try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<4 {
+                    group.addTask { try await Harness.post(client, Harness.form(Harness.fields())).status }
+                }
+                for try await status in group { #expect(status == .seeOther) }
+            }
+        }
+        #expect(harness.newFiles(since: before) == ["\(Harness.folder)/2026-10-01-may-oct.md"])
+    }
+
+    /// Only the same post, name, text and reply within ten minutes is the same comment: another text, another name,
+    /// a reply, or the same words a quarter of an hour later are new comments.
+    @Test func aDifferentCommentOrTheSameOneMuchLaterIsWritten() async throws {
+        let harness = Harness()
+        let before = harness.snapshot()
+        let clock = TestClock(Harness.october1)
+        try await harness.test(clock: clock.read) { client in
+            for changes in [[], [("comment", "Does it help with sleep too?")], [("name", "May Moss")], [("reply_to", "2026-09-20-lee")]] {
+                let status = try await Harness.post(client, Harness.form(Harness.fields(changes))).status
+                #expect(status == .seeOther)
+            }
+            clock.advance(seconds: 15 * 60)
+            let later = try await Harness.post(client, Harness.form(Harness.fields())).status
+            #expect(later == .seeOther)
+        }
+        #expect(harness.newFiles(since: before).count == 5)
     }
 
     // MARK: - --commit

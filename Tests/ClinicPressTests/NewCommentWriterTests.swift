@@ -18,7 +18,7 @@ import Testing
         let site = ketamineBasicsSite()
         let writer = NewCommentWriter(siteDirectory: site.url, settings: CommentSettings())
         let written = try writer.write(comment(body: "My sister's anxiety finally lifted after her third session.", replyTo: "2026-09-20-lee"))
-        #expect(written.file.path == "\(Self.folder)/2026-10-01-may-m.md")
+        #expect(written.file.path == "\(Self.folder)/2026-10-01-may-oct.md")
         #expect(written.status == .pending)
         #expect(written.flags.contains("testimonial"))
         let text = try String(contentsOf: site.url.appendingPathComponent(written.file.path), encoding: .utf8)
@@ -47,6 +47,37 @@ import Testing
         let text = try String(contentsOf: site.url.appendingPathComponent(written.file.path), encoding: .utf8)
         #expect(text.contains("status: spam\n"))
         #expect(text.contains("moderated_by: \"auto-spam\"\nmoderated_at: 2026-10-01T08:00:00Z\n"))
+    }
+
+    /// A comment sent again is found in its folder even when the two fall either side of midnight at a month's end,
+    /// where the file names differ in day and month (`2026-09-30-may-sep`, `2026-10-01-may-oct`).
+    @Test func aRepeatIsFoundAcrossMidnightAndTheMonthsEnd() throws {
+        let site = ketamineBasicsSite()
+        let writer = NewCommentWriter(siteDirectory: site.url, settings: CommentSettings())
+        var first = comment()
+        first.date = Timestamp(parsing: "2026-09-30T23:58:00Z")!
+        var again = first
+        again.date = Timestamp(parsing: "2026-10-01T00:03:00Z")!
+        let written = try writer.writeOnce(first, window: 600)
+        #expect(written.file.id == "2026-09-30-may-sep")
+        #expect(try writer.writeOnce(again, window: 600) == .repeated(written.file))
+        var later = again
+        later.date = Timestamp(parsing: "2026-10-01T00:09:00Z")!
+        #expect(try writer.writeOnce(later, window: 600).file.id == "2026-10-01-may-oct")
+    }
+
+    /// Many comments by one first name on one day: the repeat of the newest is found among the newest files, without
+    /// reading them all (at most `maxRepeatCandidates`).
+    @Test func aRepeatIsFoundAmongManyCommentsByOneFirstName() throws {
+        let site = ketamineBasicsSite()
+        let writer = NewCommentWriter(siteDirectory: site.url, settings: CommentSettings())
+        for index in 0..<40 {
+            #expect(try writer.writeOnce(comment("May \(index)", body: "Question number \(index)."), window: 600).file.id
+                    == (index == 0 ? "2026-10-01-may-oct" : "2026-10-01-may-oct-\(index + 1)"))
+        }
+        #expect(try writer.writeOnce(comment("May 39", body: "Question number 39."), window: 600)
+                == .repeated(CommentFile(id: "2026-10-01-may-oct-40", postStem: "2026-09-01-ketamine-basics")))
+        #expect(NewCommentWriter.maxRepeatCandidates == 16)
     }
 
     /// Forty writers creating the same name at the same moment: forty files, none replaced, none partial, and no

@@ -49,6 +49,14 @@ import Testing
         ])
     }
 
+    @Test func aMissingSitePictureIsAnErrorAtItsLine() throws {
+        let site = site("Text.\n")
+        site.write("site.yaml", "title: \"Test Blog\"\nbase_url: \"https://test.example/\"\nimage: /assets/social.png\n")
+        #expect(try errors(site) == [
+            "site.yaml:3:8: error: `image` '/assets/social.png' is not a file of the site: there is no static/assets/social.png [missing-file]\n    hint: put the file at static/assets/social.png: the static/ folder is copied as is into the site",
+        ])
+    }
+
     @Test func aLinkToAMissingFileOfTheSiteIsAnErrorAndLinksToPagesAreNot() throws {
         let site = site("""
         Read [the brochure](/assets/Brochure.PDF), [our prices](/assets/prices.pdf), [about us](/about/),

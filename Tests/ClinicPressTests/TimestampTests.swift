@@ -1,4 +1,4 @@
-import ClinicPressModel
+@testable import ClinicPressModel
 import Testing
 
 @Suite struct TimestampTests {
@@ -38,6 +38,16 @@ import Testing
     ])
     func makesSlugs(text: String, slug: String) {
         #expect(Slug.make(text) == slug)
+    }
+
+    /// `make` skips decomposing plain ASCII text: decomposing it changes nothing, which this checks on random text.
+    @Test func asciiTextIsItsOwnDecomposition() {
+        var generator = SeededGenerator(seed: 16)
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 0...24, using: &generator)
+            let text = String(decoding: (0..<length).map { _ in UInt8.random(in: 0...0x7F, using: &generator) }, as: UTF8.self)
+            #expect(Array(text.decomposedStringWithCanonicalMappingLite.unicodeScalars) == Array(text.unicodeScalars))
+        }
     }
 
     @Test func validatesSlugs() {

@@ -109,17 +109,22 @@ package final class ClaimLexicon: Sendable {
     /// Calls `body` for every phrase found in `words`, with its class and the words it covers. Where phrases of
     /// the same class overlap at one position, only the longest counts.
     func forEachMatch(in words: [ClaimWord], _ body: (Int, Range<Int>) -> Void) {
-        var seen: [Int] = []
+        // The classes matched at this position: a bit each for the first 64 (the shipped file has 21, a site adds a
+        // few), a list for any beyond, so that no array is allocated per sentence.
+        var seenBits: UInt64 = 0
+        var seenBeyond: [Int] = []
         for start in words.indices {
             guard let candidates = phrasesByFirstWord[words[start].stem] else { continue }
-            seen.removeAll(keepingCapacity: true)
+            seenBits = 0
+            seenBeyond.removeAll(keepingCapacity: true)
             for candidate in candidates {
                 let (classIndex, from, count) = phrases[candidate]
-                guard !seen.contains(classIndex), start + count <= words.count else { continue }
+                let seen = classIndex < 64 ? seenBits & (1 << UInt64(classIndex)) != 0 : seenBeyond.contains(classIndex)
+                guard !seen, start + count <= words.count else { continue }
                 var k = 1
                 while k < count, words[start + k].stem == stems[from + k] { k += 1 }
                 if k == count {
-                    seen.append(classIndex)
+                    if classIndex < 64 { seenBits |= 1 << UInt64(classIndex) } else { seenBeyond.append(classIndex) }
                     body(classIndex, start..<start + count)
                 }
             }

@@ -8,13 +8,41 @@
 ///
 /// Street addresses are a house number, one to three capitalised name words (or ordinals, compass points) and a
 /// street type ("123 Maple Street", "1180 W Harbor Blvd"), or a PO box.
+///
+/// The scanner reports where each contact detail is (`contacts()`), and that is what "approve with contact details
+/// removed" removes (`ContactRedaction`): the check that refuses an approval and the clean-up cannot disagree.
 struct ContactScanner {
+    /// A contact detail found, and where: a range of `ScreeningText.scalars`.
+    struct Contact: Equatable {
+        enum Kind: Equatable {
+            case email, phone, streetAddress
+        }
+
+        var kind: Kind
+        var range: Range<Int>
+    }
+
     let text: ScreeningText
 
     init(_ text: ScreeningText) { self.text = text }
 
     func hasContact() -> Bool {
-        !text.emails.isEmpty || hasSpelledOutEmail() || hasPhoneNumber() || hasStreetAddress()
+        !text.emails.isEmpty || !spelledOutEmails(firstOnly: true).isEmpty || !phoneNumbers(firstOnly: true).isEmpty
+            || !streetAddresses(firstOnly: true).isEmpty
+    }
+
+    /// Every contact detail, in text order; where two overlap, the first one found (emails, then phone numbers, then
+    /// street addresses) stands for both.
+    func contacts() -> [Contact] {
+        let found = text.emails.map { Contact(kind: .email, range: $0) }
+            + spelledOutEmails(firstOnly: false).map { Contact(kind: .email, range: $0) }
+            + phoneNumbers(firstOnly: false).map { Contact(kind: .phone, range: $0) }
+            + streetAddresses(firstOnly: false).map { Contact(kind: .streetAddress, range: $0) }
+        var kept: [Contact] = []
+        for contact in found where !kept.contains(where: { $0.range.overlaps(contact.range) }) {
+            kept.append(contact)
+        }
+        return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     // MARK: Spelled-out emails
@@ -27,10 +55,13 @@ struct ContactScanner {
         "gmx", "zoho", "yandex", "comcast", "verizon",
     ]
 
-    /// "name at gmail dot com", "sam [at] example [dot] org", "rosa(at)example(dot)net", "jane at example.com".
-    func hasSpelledOutEmail() -> Bool {
+    /// "name at gmail dot com", "sam [at] example [dot] org", "rosa(at)example(dot)net", "jane at example.com": from
+    /// the name to the end of the domain.
+    func spelledOutEmails(firstOnly: Bool) -> [Range<Int>] {
         let words = text.words
+        var found: [Range<Int>] = []
         for i in words.indices where words[i].text == "at" && i > 0 {
+            if firstOnly, !found.isEmpty { break }
             let user = words[i - 1]
             guard !user.isLink, !user.isEmail, i + 1 < words.count else { continue }
             let domain = words[i + 1]
@@ -44,8 +75,12 @@ struct ContactScanner {
                       let last = labels.last, Self.emailTLDs.contains(String(last)),
                       user.text.count >= 2, !Self.notUserNames.contains(user.text)
                 else { continue }
-                if let first = labels.first, Self.mailProviders.contains(String(first)) { return true }
-                for k in max(0, i - 5)..<(i - 1) where Self.emailWords.contains(words[k].text) { return true }
+                let address = user.start..<domain.end
+                if let first = labels.first, Self.mailProviders.contains(String(first)) {
+                    found.append(address)
+                } else if (max(0, i - 5)..<(i - 1)).contains(where: { Self.emailWords.contains(words[$0].text) }) {
+                    found.append(address)
+                }
                 continue
             }
             // "at example dot com", "at example dot co dot uk"
@@ -53,14 +88,20 @@ struct ContactScanner {
             while j + 1 < words.count, !words[j].isLink, words[j].text.unicodeScalars.allSatisfy(ScreeningText.isAlnum) {
                 if words[j + 1].text == "dot", j + 2 < words.count {
                     let tld = words[j + 2].text
-                    if Self.emailTLDs.contains(tld) { return true }
+                    if Self.emailTLDs.contains(tld) {
+                        // The longest address: "at example dot co dot uk" goes on to "uk".
+                        var end = j + 2
+                        while end + 2 < words.count, words[end + 1].text == "dot", Self.emailTLDs.contains(words[end + 2].text) { end += 2 }
+                        found.append(user.start..<words[end].end)
+                        break
+                    }
                     j += 2
                     continue
                 }
                 break
             }
         }
-        return false
+        return found
     }
 
     static let emailWords: Set<String> = ["email", "e-mail", "mail", "emails", "emailing", "address", "contact", "write", "inbox"]
@@ -99,11 +140,13 @@ struct ContactScanner {
         var end = 0
     }
 
-    func hasPhoneNumber() -> Bool {
+    /// The phone numbers, each from its `+` or opening bracket to its last digit (or closing bracket).
+    func phoneNumbers(firstOnly: Bool) -> [Range<Int>] {
         let s = text.lower
         let n = s.count
+        var found: [Range<Int>] = []
         var i = 0
-        while i < n {
+        while i < n, !(firstOnly && !found.isEmpty) {
             let c = s[i]
             guard ScreeningText.isDigit(c) || ((c == "+" || c == "(") && i + 1 < n && ScreeningText.isDigit(s[i + 1])) else {
                 i += 1
@@ -119,8 +162,13 @@ struct ContactScanner {
                 }
             }
             let run = readRun(s, from: i)
-            if isPhone(run) { return true }
+            if isPhone(run) {
+                found.append(run.start..<run.end)
+                i = max(run.end, i + 1)
+                continue
+            }
             // "555-0142 555-0199": a phone number followed by more numbers.
+            var end = run.end
             if run.groups.count > 2 {
                 for count in stride(from: min(run.groups.count - 1, 4), through: 2, by: -1) {
                     var prefix = run
@@ -128,12 +176,17 @@ struct ContactScanner {
                     prefix.groupEnds = Array(run.groupEnds[..<count])
                     prefix.separators = Array(run.separators[..<(count - 1)])
                     prefix.end = run.groupEnds[count - 1]
-                    if isPhone(prefix) { return true }
+                    if isPhone(prefix) {
+                        found.append(prefix.start..<prefix.end)
+                        // The numbers after it are read again: the next may be a phone number too.
+                        end = prefix.end
+                        break
+                    }
                 }
             }
-            i = max(run.end, i + 1)
+            i = max(end, i + 1)
         }
-        return false
+        return found
     }
 
     private func readRun(_ s: [Unicode.Scalar], from start: Int) -> NumberRun {
@@ -275,13 +328,21 @@ struct ContactScanner {
     /// Capitalised words that start sentences and names but never a street name before a street type.
     static let notStreetNames: Set<String> = ["the", "a", "an", "and", "or", "my", "our", "your", "his", "her", "their", "i", "mr", "mrs", "ms", "minutes", "hours", "days", "weeks"]
 
-    func hasStreetAddress() -> Bool {
+    /// The street addresses, from the house number to the street type ("123 Maple Street"), and PO boxes ("PO Box 12").
+    func streetAddresses(firstOnly: Bool) -> [Range<Int>] {
         let words = text.words
-        for i in words.indices where words[i].isNumber || isHouseNumber(words[i]) {
+        var found: [Range<Int>] = []
+        var i = 0
+        while i < words.count, !(firstOnly && !found.isEmpty) {
+            defer { i += 1 }
+            guard words[i].isNumber || isHouseNumber(words[i]) else { continue }
             let number = words[i]
             guard number.text.count <= 6, !number.text.contains("."), !number.text.contains(",") || number.text.count <= 6 else { continue }
             // "PO Box 123"
-            if i >= 1, words[i - 1].text == "box", i >= 2, ["po", "p.o"].contains(words[i - 2].text) { return true }
+            if i >= 1, words[i - 1].text == "box", i >= 2, ["po", "p.o"].contains(words[i - 2].text) {
+                found.append(words[i - 2].start..<number.end)
+                continue
+            }
             var j = i + 1
             var names = 0
             while j < words.count, names <= 3 {
@@ -289,7 +350,9 @@ struct ContactScanner {
                 if w.breakBefore != .none || w.isLink || w.isEmail { break }
                 if names >= 1, Self.streetTypes.contains(w.text) {
                     // "Dr" and "St" also precede names ("Dr Patel", "St Mary's"): need the number-name-type order only.
-                    return true
+                    found.append(number.start..<w.end)
+                    i = j
+                    break
                 }
                 let isName = (w.capitalized && !Self.notStreetNames.contains(w.text))
                     || Self.compassPoints.contains(w.text) && w.capitalized
@@ -299,7 +362,7 @@ struct ContactScanner {
                 j += 1
             }
         }
-        return false
+        return found
     }
 
     private func isHouseNumber(_ w: Word) -> Bool {

@@ -48,6 +48,9 @@ struct Sentence: Sendable {
 struct ScreeningText: Sendable {
     /// The normalised text.
     let scalars: [Unicode.Scalar]
+    /// For each of `scalars`, the scalars of the text as written that it comes from (offsets into its
+    /// `unicodeScalars`): what the contact scanner found is removed from the text itself (`ContactRedaction`).
+    let origins: [Range<Int>]
     /// `scalars` lowercased scalar by scalar (same length and offsets).
     let lower: [Unicode.Scalar]
     /// Scalar ranges of links: Markdown links `[text](target)`, `http(s)://` URLs, `www.` addresses, bare domains.
@@ -59,8 +62,9 @@ struct ScreeningText: Sendable {
     let sentences: [Sentence]
 
     init(_ text: String) {
-        let scalars = Self.normalise(text)
+        let (scalars, origins) = Self.normalise(text)
         self.scalars = scalars
+        self.origins = origins
         var lower = scalars
         for i in lower.indices { lower[i] = Self.lowercase(lower[i]) }
         self.lower = lower
@@ -69,6 +73,12 @@ struct ScreeningText: Sendable {
         let links = Self.findLinks(lower, excluding: emails)
         self.links = links
         (words, sentences) = Self.tokenise(scalars: scalars, lower: lower, links: links, emails: emails)
+    }
+
+    /// The scalars of the text as written (offsets into its `unicodeScalars`) that the normalised `range` comes from:
+    /// from the first one's origin to the last one's, so whatever normalising dropped in between is included.
+    func originalRange(of range: Range<Int>) -> Range<Int> {
+        origins[range.lowerBound].lowerBound..<origins[range.upperBound - 1].upperBound
     }
 
     /// The lowercase text of a scalar range.
@@ -80,40 +90,79 @@ struct ScreeningText: Sendable {
 
     // MARK: Normalisation
 
-    static func normalise(_ text: String) -> [Unicode.Scalar] {
-        let folded = text.precomposedStringWithCompatibilityMapping
-        var input = Array(folded.unicodeScalars)
-        input = decodeEntities(input)
+    /// The normalised scalars, each with the range of `text`'s scalars it comes from. Compatibility forms are folded
+    /// (NFKC) one character at a time, so that every folded scalar knows its character; canonical composition never
+    /// crosses a character (grapheme cluster) boundary, so this is the fold of the whole text. ASCII folds to itself.
+    static func normalise(_ text: String) -> (scalars: [Unicode.Scalar], origins: [Range<Int>]) {
+        var folded: [Unicode.Scalar] = []
+        var foldedOrigins: [Range<Int>] = []
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            folded = Array(text.unicodeScalars)
+            foldedOrigins = (0..<folded.count).map { $0..<($0 + 1) }
+        } else {
+            folded.reserveCapacity(text.utf8.count)
+            foldedOrigins.reserveCapacity(text.utf8.count)
+            // A comment uses few distinct characters: fold each once.
+            var foldings: [Character: [Unicode.Scalar]] = [:]
+            var offset = 0
+            for character in text {
+                let count = character.unicodeScalars.count
+                if character.isASCII {
+                    for (k, scalar) in character.unicodeScalars.enumerated() {
+                        folded.append(scalar)
+                        foldedOrigins.append((offset + k)..<(offset + k + 1))
+                    }
+                } else {
+                    let mapped = foldings[character] ?? {
+                        let mapped = Array(String(character).precomposedStringWithCompatibilityMapping.unicodeScalars)
+                        foldings[character] = mapped
+                        return mapped
+                    }()
+                    folded += mapped
+                    foldedOrigins += repeatElement(offset..<(offset + count), count: mapped.count)
+                }
+                offset += count
+            }
+        }
+        let (input, inputOrigins) = decodeEntities(folded, origins: foldedOrigins)
         var out: [Unicode.Scalar] = []
+        var origins: [Range<Int>] = []
         out.reserveCapacity(input.count)
-        for s in input {
+        origins.reserveCapacity(input.count)
+        for (s, origin) in zip(input, inputOrigins) {
+            let mapped: Unicode.Scalar
             switch s.value {
-            case 0x0A: out.append(s)
-            case 0x0D: out.append("\n")
-            case 0x09: out.append(" ")
-            case 0x2028, 0x2029, 0x85: out.append("\n")
-            case 0x2018, 0x2019, 0x201B, 0x2032, 0x02BC, 0x0060, 0x00B4: out.append("'")
-            case 0x201C, 0x201D, 0x201E, 0x2033: out.append("\"")
-            case 0x2010, 0x2011, 0x2012, 0x2212: out.append("-")
-            case 0x2013, 0x2014, 0x2015: out.append("\u{2014}")
-            case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: out.append(" ")
+            case 0x0A: mapped = s
+            case 0x0D: mapped = "\n"
+            case 0x09: mapped = " "
+            case 0x2028, 0x2029, 0x85: mapped = "\n"
+            case 0x2018, 0x2019, 0x201B, 0x2032, 0x02BC, 0x0060, 0x00B4: mapped = "'"
+            case 0x201C, 0x201D, 0x201E, 0x2033: mapped = "\""
+            case 0x2010, 0x2011, 0x2012, 0x2212: mapped = "-"
+            case 0x2013, 0x2014, 0x2015: mapped = "\u{2014}"
+            case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: mapped = " "
             default:
                 switch s.properties.generalCategory {
                 case .control, .format, .surrogate, .privateUse, .unassigned, .nonspacingMark, .enclosingMark:
                     continue  // invisible: zero-width joiners, bidi overrides (U+202E), soft hyphens, combining marks
                 default:
-                    out.append(s)
+                    mapped = s
                 }
             }
+            out.append(mapped)
+            origins.append(origin)
         }
-        return out
+        return (out, origins)
     }
 
-    /// Decodes `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&nbsp;` and numeric entities; leaves anything else.
-    static func decodeEntities(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        guard s.contains("&") else { return s }
+    /// Decodes `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&nbsp;` and numeric entities; leaves anything else. A
+    /// decoded scalar comes from the whole entity.
+    static func decodeEntities(_ s: [Unicode.Scalar], origins: [Range<Int>]) -> ([Unicode.Scalar], [Range<Int>]) {
+        guard s.contains("&") else { return (s, origins) }
         var out: [Unicode.Scalar] = []
+        var outOrigins: [Range<Int>] = []
         out.reserveCapacity(s.count)
+        outOrigins.reserveCapacity(s.count)
         var i = 0
         while i < s.count {
             if s[i] == "&", let semi = s[(i + 1)..<min(s.count, i + 12)].firstIndex(of: ";") {
@@ -135,14 +184,16 @@ struct ScreeningText: Sendable {
                 }
                 if let decoded {
                     out.append(decoded)
+                    outOrigins.append(origins[i].lowerBound..<origins[semi].upperBound)
                     i = semi + 1
                     continue
                 }
             }
             out.append(s[i])
+            outOrigins.append(origins[i])
             i += 1
         }
-        return out
+        return (out, outOrigins)
     }
 
     static func lowercase(_ s: Unicode.Scalar) -> Unicode.Scalar {

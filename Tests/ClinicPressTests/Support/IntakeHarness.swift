@@ -4,6 +4,7 @@ import ClinicPressModel
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 
 /// A small site for `clinicpress intake` tests, and the intake's router run without a socket
 /// (Hummingbird's `app.test(.router)`).
@@ -118,6 +119,21 @@ struct IntakeHarness {
         try await client.execute(uri: "/", method: .post, headers: headers, body: ByteBuffer(bytes: bytes))
     }
 
+    /// 2026-10-01T08:00:00Z in milliseconds since 1970: a fixed "now" for tests that look at the file's name and date.
+    static let october1: Int64 = 1_790_841_600_000
+
     /// Milliseconds since 1970, now.
     static var nowMilliseconds: Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+}
+
+/// A clock for intake tests that moves only when told to, in milliseconds since 1970.
+final class TestClock: Sendable {
+    private let milliseconds: Atomic<Int64>
+
+    init(_ start: Int64) { milliseconds = Atomic(start) }
+
+    /// Now, by this clock; pass `clock.read` as intake's clock.
+    @Sendable func read() -> Int64 { milliseconds.load(ordering: .relaxed) }
+
+    func advance(seconds: Int64) { milliseconds.add(seconds * 1000, ordering: .relaxed) }
 }

@@ -103,12 +103,12 @@ class Browser:
 
 
 def copy_sample_site(work):
-    """The repository's sample site (settings, references, posts with comments, templates), copied into `work/site`."""
+    """The repository's sample site (settings, references, posts with comments, templates, static files), copied into `work/site`."""
     site = os.path.join(work, "site")
     os.makedirs(site)
     for name in ["site.yaml", "references.yaml"]:
         shutil.copy(os.path.join(ROOT, name), site)
-    for name in ["Posts", "Templates"]:
+    for name in ["Posts", "Templates", "static"]:
         shutil.copytree(os.path.join(ROOT, name), os.path.join(site, name))
     return site
 
@@ -169,6 +169,23 @@ def main():
         browser.command("Page.navigate", url=base + "/posts/new-evening-hours-and-telehealth-visits/")
         wait_for(lambda: "Draft — not published" in browser.text(), 10, "the draft badge")
 
+        # A picture of static/ and a video embed: the picture is served, decoded and shown at its proportions (its
+        # width and height are written into the page); the video sits in a 16:9 frame from the no-cookie domain.
+        browser.command("Page.navigate", url=base + POST_URL)
+        picture = "document.querySelector('.post-body img[src=\"/assets/treatment-room.png\"]')"
+        wait_for(lambda: browser.evaluate(f"{picture} !== null"), 10, "the picture on the post")
+        browser.evaluate(f"{picture}.scrollIntoView()")
+        wait_for(lambda: browser.evaluate(f"{picture}.complete && {picture}.naturalWidth") == 960, 10, "the picture from static/ to load")
+        shape = browser.evaluate(f"(() => {{ const r = {picture}.getBoundingClientRect(); return r.width / r.height; }})()")
+        assert abs(shape - 960 / 540) < 0.02, f"the picture is shown at {shape:.3f}:1, not 16:9"
+        browser.command("Page.navigate", url=base + "/posts/ketamine-for-depression-how-it-works-pt-1/")
+        frame = "document.querySelector('.video-embed .video-frame iframe')"
+        wait_for(lambda: browser.evaluate(f"{frame} !== null"), 10, "the video embed")
+        shape = browser.evaluate(f"(() => {{ const r = {frame}.getBoundingClientRect(); return r.width / r.height; }})()")
+        source = browser.evaluate(f"{frame}.src")
+        assert abs(shape - 16 / 9) < 0.02, f"the video frame is {shape:.3f}:1, not 16:9"
+        assert source.startswith("https://www.youtube-nocookie.com/embed/"), f"the video plays from {source}"
+
         # Live reload: edit the post file, wait for the open page to show the new text by itself.
         browser.command("Page.navigate", url=base + POST_URL)
         wait_for(lambda: "Step 1: Your consultation" in browser.text(), 10, "the post")
@@ -194,8 +211,17 @@ def main():
         save_like_an_editor(path, original)
         wait_for(lambda: "Step 1: Your consultation" in browser.text(), 10, "the fixed page")
 
+        # static/ is watched too: the picture taken away is an error naming the post; put back, the page returns.
+        picture_path = os.path.join(site, "static/assets/treatment-room.png")
+        os.rename(picture_path, picture_path + ".moved")
+        wait_for(lambda: "The site does not build" in browser.text(), 10, "the error page for the missing picture")
+        assert "missing-file" in browser.text(), "the error page does not name the missing picture"
+        os.rename(picture_path + ".moved", picture_path)
+        wait_for(lambda: "Step 1: Your consultation" in browser.text(), 10, "the page once the picture is back")
+
         print(f"browser test: {len(latencies)} live reloads, save to new page median {statistics.median(latencies):.0f} ms, "
-              f"min {min(latencies):.0f} ms, max {max(latencies):.0f} ms; overlays, error page and recovery checked")
+              f"min {min(latencies):.0f} ms, max {max(latencies):.0f} ms; overlays, picture and video, error page and recovery, "
+              f"static/ watched")
     finally:
         if browser:
             browser.close()

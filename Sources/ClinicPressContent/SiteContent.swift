@@ -13,18 +13,21 @@ public struct SiteContent: Sendable {
     public var comments: [String: [Comment]]
     /// Warnings found while loading (errors make `load` throw).
     public var warnings: [Diagnostic]
+    /// The files of `static/`, copied as they are into the output, sorted by path.
+    public var staticFiles: [StaticFile]
 
     /// Creates content from parts (tests build small sites this way).
     public init(config: SiteConfig, posts: [Post], references: [String: Reference] = [:], comments: [String: [Comment]] = [:],
-                warnings: [Diagnostic] = []) {
+                warnings: [Diagnostic] = [], staticFiles: [StaticFile] = []) {
         self.config = config
         self.posts = posts.sorted(by: Self.newestFirst)
         self.references = references
         self.comments = comments
         self.warnings = warnings
+        self.staticFiles = staticFiles
     }
 
-    /// Loads `site.yaml` and `Posts/*.md` from `siteDirectory`. With a `cache` (the preview server keeps one), only
+    /// Loads `site.yaml`, `Posts/*.md` and the files of `static/` from `siteDirectory`. With a `cache` (the preview server keeps one), only
     /// the files the cache was told changed are read again.
     /// - Throws: `DiagnosticsError` with every problem found, when any is an error.
     public static func load(from siteDirectory: URL, cache: ContentCache? = nil) throws -> SiteContent {
@@ -38,9 +41,11 @@ public struct SiteContent: Sendable {
         let references = ReferenceList.load(from: siteDirectory, diagnostics: &diagnostics)
         let postStems = Set(sources.posts.map { String($0.path.dropFirst("Posts/".count).dropLast(3)) })
         let comments = CommentStore.merge(sources.commentFolders, postStems: postStems, diagnostics: &diagnostics)
+        let staticFiles = StaticFolder.load(from: siteDirectory, diagnostics: &diagnostics)
 
         guard let config, !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
-        return SiteContent(config: config, posts: posts, references: references, comments: comments, warnings: diagnostics.sorted())
+        return SiteContent(config: config, posts: posts, references: references, comments: comments, warnings: diagnostics.sorted(),
+                           staticFiles: staticFiles)
     }
 
     /// Reads and parses one post file.

@@ -16,14 +16,24 @@ enum SourceText {
     }
 
     /// The text of the file at `path`, read with plain system calls: `Data(contentsOf:)` and URL arithmetic were a
-    /// quarter of loading a 10,000-post site.
+    /// quarter of loading a 10,000-post site. `path` must end with `relativePath`; what comes before it is the site
+    /// folder. See `readBytes` for what is refused.
+    static func read(path: String, relativePath: String, sizeLimit: Int) -> Result<String, Diagnostic> {
+        readBytes(path: path, relativePath: relativePath, sizeLimit: sizeLimit, kind: "a text file",
+                  sizeHint: "split it into smaller files, or check that it is the file you meant")
+            .flatMap { decode($0, relativePath: relativePath) }
+    }
+
+    /// The bytes of the file at `path` (which ends with `relativePath`, after the site folder), or a diagnostic naming
+    /// `relativePath`: for text (`read`) and for the `static/` files copied as they are.
     ///
     /// Only regular files inside the site are read: a FIFO or a device would block the build or never end, and a
-    /// symbolic link out of the site would publish (or quote in a diagnostic) a file that is not the site's.
-    /// `path` must end with `relativePath`; what comes before it is the site folder.
-    static func read(path: String, relativePath: String, sizeLimit: Int) -> Result<String, Diagnostic> {
+    /// symbolic link out of the site would publish (or quote in a diagnostic) a file that is not the site's. A file
+    /// larger than `sizeLimit` is refused before it is read (`sizeHint` says what to do). `kind` names what a special
+    /// file is not ("a text file").
+    static func readBytes(path: String, relativePath: String, sizeLimit: Int, kind: String, sizeHint: String) -> Result<[UInt8], Diagnostic> {
         let location = SourceLocation(file: relativePath)
-        func failure() -> Result<String, Diagnostic> {
+        func failure() -> Result<[UInt8], Diagnostic> {
             .failure(.error("cannot read the file: \(String(cString: strerror(errno)))", at: location, rule: "io"))
         }
         var link = stat()
@@ -48,13 +58,13 @@ enum SourceText {
                 errno = EISDIR
                 return failure()
             }
-            return .failure(.error("\(describe(type)) is not a text file", at: location, rule: "io",
+            return .failure(.error("\(describe(type)) is not \(kind)", at: location, rule: "io",
                                    hint: "only regular files are read from the site folder; move it out of the site"))
         }
         let size = Int(status.st_size)
         guard size <= sizeLimit else {
             return .failure(.error("the file is \(byteCount(size)), more than the limit of \(byteCount(sizeLimit))", at: location,
-                                   rule: "input-limit", hint: "split it into smaller files, or check that it is the file you meant"))
+                                   rule: "input-limit", hint: sizeHint))
         }
         var failed = false
         // Each read(2) writes at most `size - initialized` bytes right after the initialized ones, so never past the
@@ -72,7 +82,7 @@ enum SourceText {
                 initialized += count
             }
         }
-        return failed ? failure() : decode(bytes, relativePath: relativePath)
+        return failed ? failure() : .success(bytes)
     }
 
     /// For a symbolic link at `path` (which ends with `relativePath`, after the site folder): whether it resolves to a
@@ -117,7 +127,7 @@ enum SourceText {
     }
 
     /// `3.2 MiB`, `512 KiB`, `12 bytes`.
-    private static func byteCount(_ count: Int) -> String {
+    static func byteCount(_ count: Int) -> String {
         if count >= 1 << 20 { return String(format: "%.1f MiB", Double(count) / Double(1 << 20)) }
         if count >= 1 << 10 { return "\(count >> 10) KiB" }
         return "\(count) bytes"

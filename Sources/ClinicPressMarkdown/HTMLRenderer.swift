@@ -3,15 +3,30 @@
 public struct HTMLAnnotations: Sendable {
     /// A link's address replaced (`other-post.md` → `/posts/other-post/`).
     public var destinations: [Int: String] = [:]
-    /// A node and everything in it replaced by raw HTML (a footnote reference by a citation number; "" drops it).
+    /// A node and everything in it replaced by raw HTML (a footnote reference by a citation number, a paragraph by a
+    /// video embed; "" drops it). A block's HTML should end with a line break, as cmark-gfm's blocks do.
     public var replacements: [Int: String] = [:]
     /// Raw HTML written right after a node (a citation number after a citing link).
     public var insertions: [Int: String] = [:]
     /// A text node written as pieces of text and raw HTML (`[@key]` as a citation number, "part two" as a link).
     public var textPieces: [Int: [TextPiece]] = [:]
+    /// Attributes added to an image's `<img>` after cmark-gfm's own, in order (`width`, `height`, `loading`…).
+    public var attributes: [Int: [HTMLAttribute]] = [:]
 
     /// No changes.
     public init() {}
+}
+
+/// An attribute added to an element: its name as written, its value escaped when written.
+public struct HTMLAttribute: Sendable, Equatable {
+    public var name: String
+    public var value: String
+
+    /// Creates an attribute.
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
 }
 
 /// A piece of a text node as annotated.
@@ -75,7 +90,13 @@ struct HTMLRenderer {
     mutating func render(_ top: MarkdownNode) {
         top.walk(enter: { node in
             if let html = annotations.replacements[node.id] {
-                if plainUntil != nil { escape(html) } else { write(html) }
+                if plainUntil != nil {
+                    escape(html)
+                } else {
+                    // A block replaced (a paragraph by a video embed) starts on a line of its own, as every block does.
+                    if node.kind.isBlock { newLine() }
+                    write(html)
+                }
                 return .skipChildren
             }
             if node.kind == .footnoteDefinition, node.id != top.id { return .skipChildren }
@@ -235,7 +256,13 @@ struct HTMLRenderer {
                 write("\" title=\"")
                 escape(record.title)
             }
-            write("\" />")
+            write("\"")
+            for attribute in annotations.attributes[node.id] ?? [] {
+                write(" \(attribute.name)=\"")
+                escape(attribute.value)
+                write("\"")
+            }
+            write(" />")
             return
         }
         switch record.kind {

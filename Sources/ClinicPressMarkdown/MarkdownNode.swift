@@ -63,6 +63,27 @@ public struct MarkdownNode: Sendable {
         return storage.string(record.title).flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// For raw HTML left out of the page because the options do not allow it: the HTML as the author wrote it. Nil for
+    /// every other node (and for raw HTML that is kept).
+    public var omittedHTML: String? {
+        guard record.flags.contains(.omittedHTML) else { return nil }
+        return storage.string(record.destination)
+    }
+
+    /// For raw HTML that is kept: the opening tags in it that GitHub's tag filter escapes, so that they show as text
+    /// (`iframe`, `script`, `style`…), lower case, in order. An inline HTML node is one tag; a block may hold several.
+    public var filteredTagNames: [String] {
+        guard kind == .htmlBlock || kind == .htmlInline, !record.flags.contains(.omittedHTML) else { return [] }
+        let bytes = storage.text[record.literal.bytes]
+        var names: [String] = []
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "<") && (kind == .htmlBlock || index == bytes.startIndex) {
+            // A filtered tag has its name and one more byte after the `<`: `index + 1` is inside the slice.
+            guard HTMLRenderer.isFilteredTag(bytes[index...]), bytes[index + 1] != UInt8(ascii: "/") else { continue }
+            names.append(String(decoding: bytes[(index + 1)...].prefix { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }, as: UTF8.self).lowercased())
+        }
+        return names
+    }
+
     /// The info string of fenced code blocks.
     public var fenceInfo: String? {
         guard kind == .codeBlock else { return nil }

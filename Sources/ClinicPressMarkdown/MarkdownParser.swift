@@ -151,7 +151,14 @@ package enum MarkdownParser {
                 if kind == .codeBlock { record.destination = add(cmark_node_get_fence_info(node)) }
             case .htmlBlock, .htmlInline:
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                record.literal = add(allowRawHTML || RawHTML.isLoneComment(literal) ? literal : RawHTML.omitted)
+                if allowRawHTML || RawHTML.isLoneComment(literal) {
+                    record.literal = add(literal)
+                } else {
+                    // Left out of the page; kept aside so that the site can say what was left out, and where.
+                    record.literal = add(RawHTML.omitted)
+                    record.destination = add(literal)
+                    record.flags.insert(.omittedHTML)
+                }
             case .link, .image:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 record.destination = add(!allowRawHTML && RawHTML.isDangerous(url) ? "" : url)

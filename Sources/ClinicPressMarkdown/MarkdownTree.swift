@@ -84,7 +84,8 @@ public struct MarkdownTree: Sendable {
         var startLine: Int32, startColumn: Int32, endLine: Int32, endColumn: Int32
         /// Text, code, code blocks and HTML: their text. Footnote references and definitions: their label.
         var literal = TextRange.absent
-        /// Links and images: the address. Code blocks: the info string. Tables: one alignment byte per column.
+        /// Links and images: the address. Code blocks: the info string. Tables: one alignment byte per column. Raw HTML
+        /// left out (`omittedHTML`): the HTML as written.
         var destination = TextRange.absent
         /// Links and images: the title.
         var title = TextRange.absent
@@ -104,6 +105,8 @@ public struct MarkdownTree: Sendable {
         static let header = Flags(rawValue: 8)
         /// A footnote definition no reference points to: cmark-gfm drops those, the parser adds them back empty.
         static let unreferenced = Flags(rawValue: 16)
+        /// Raw HTML the options do not allow: its literal is the omitted marker, its `destination` the HTML as written.
+        static let omittedHTML = Flags(rawValue: 32)
     }
 }
 

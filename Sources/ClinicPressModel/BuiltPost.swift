@@ -12,6 +12,8 @@ public struct BuiltPost: Sendable {
     public var comments: [PublishedComment]
     /// The post's series and its part number, when it belongs to one.
     public var series: (series: Series, part: Int)?
+    /// The size of the front matter's `image`, when it is a picture of the site's `static/` that could be measured.
+    public var imageSize: PixelSize?
     /// Identifies everything above for page caching: equal fingerprints, equal post (0 when nothing is cached).
     public var fingerprint = 0
     /// Identifies what lists of posts show of this one (front matter, summary, reading time, comment count; not the

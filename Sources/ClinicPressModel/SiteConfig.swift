@@ -40,6 +40,9 @@ public struct SiteConfig: Sendable {
     public var ctaText: String?
     /// Keys the site defines for its own templates, in the order written.
     public var extra: [(key: String, value: MetaValue)]
+    /// Where `base_url` and `image` are written in `site.yaml`, for findings about them.
+    public var baseURLLocation = SourceLocation(file: "site.yaml")
+    public var imageLocation = SourceLocation(file: "site.yaml")
 
     /// Creates a configuration; only `title` and `baseURL` are required.
     public init(
@@ -74,6 +77,19 @@ public struct SiteConfig: Sendable {
     /// The absolute URL of a site path (`posts/a/` → `https://example.org/posts/a/`).
     public func absoluteURL(_ path: String) -> String {
         baseURL + (path.hasPrefix("/") ? String(path.dropFirst()) : path)
+    }
+
+    /// The host of the base URL when it is one of the domains reserved for examples (RFC 2606: `example.com`,
+    /// `example.org`, `example.net`, or a name under one, such as `blog.example.com`): a site published with it has
+    /// canonical URLs, a sitemap and a feed that point nowhere. Nil for a real address.
+    public var exampleHost: String? {
+        guard let schemeEnd = baseURL.firstRange(of: "://") else { return nil }
+        var host = baseURL[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }.lowercased()
+        if let at = host.lastIndex(of: "@") { host = String(host[host.index(after: at)...]) }
+        if let colon = host.lastIndex(of: ":") { host = String(host[..<colon]) }
+        while host.hasSuffix(".") { host.removeLast() }
+        let reserved = ["example.com", "example.org", "example.net"]
+        return reserved.contains { host == $0 || host.hasSuffix("." + $0) } ? host : nil
     }
 
     static func path(of baseURL: String) -> String {

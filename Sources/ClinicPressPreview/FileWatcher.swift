@@ -5,8 +5,8 @@ import Foundation
 import Glibc
 #endif
 
-/// Watches the site's sources with inotify — `site.yaml`, `references.yaml`, `Posts/` (with comment folders) and
-/// `Templates/` (with `assets/`) — and reports the paths that changed. No polling: the kernel wakes us. Watches
+/// Watches the site's sources with inotify — `site.yaml`, `references.yaml`, `Posts/` (with comment folders),
+/// `Templates/` (with `assets/`) and `static/` — and reports the paths that changed. No polling: the kernel wakes us. Watches
 /// are not recursive in inotify, so each folder gets its own, including folders created later.
 ///
 /// `@unchecked Sendable`: `descriptor` and `source` are set once in `init`, before any event can be handled; `folders`
@@ -33,6 +33,7 @@ public final class FileWatcher: @unchecked Sendable {
             watch("")
             watchTree("Posts")
             watchTree("Templates")
+            watchTree("static")
         }
         let source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue)
         source.setEventHandler { [weak self] in self?.readEvents() }
@@ -115,17 +116,17 @@ public final class FileWatcher: @unchecked Sendable {
         if !changed.isEmpty { onChange(changed) }
     }
 
-    /// Files that feed the build: settings, posts, comments, templates and assets — not the output, not editors'
+    /// Files that feed the build: settings, posts, comments, templates, assets and static files — not the output, not editors'
     /// temporary files (`.post.md.swp`, `post.md~`, `4913`).
     private func isRelevant(_ path: String) -> Bool {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         if name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".tmp") || name == "4913" { return false }
-        if !path.contains("/") { return name == "site.yaml" || name == "references.yaml" || name == "Posts" || name == "Templates" }
+        if !path.contains("/") { return ["site.yaml", "references.yaml", "Posts", "Templates", "static"].contains(name) }
         return isWatched(path)
     }
 
     private func isWatched(_ path: String) -> Bool {
-        path.hasPrefix("Posts/") || path.hasPrefix("Templates/") || path == "Posts" || path == "Templates"
+        ["Posts", "Templates", "static"].contains { path == $0 || path.hasPrefix($0 + "/") }
     }
     #endif
 }

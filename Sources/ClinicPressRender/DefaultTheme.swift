@@ -136,6 +136,11 @@ main h1 { font-family: var(--serif); color: var(--brand-dark); line-height: 1.2;
 .sources li { margin: .35rem 0; overflow-wrap: anywhere; }
 .sources li:target { background: var(--brand-soft); border-radius: 6px; }
 .prose input[type="checkbox"] { margin-right: .4rem; }
+/* A video embed: a 16:9 frame as wide as the text, its link underneath. */
+.video-embed { margin: 1.5rem 0; }
+.video-frame { position: relative; height: 0; padding-bottom: 56.25%; overflow: hidden; border-radius: 10px; background: #1f2b2a; }
+.video-frame iframe { position: absolute; top: 0; left: 0; width: 100%; height: 100%; border: 0; }
+.video-embed figcaption { margin-top: .45rem; font-size: .9rem; color: var(--muted); }
 
 .post-footer { padding-bottom: 1rem; }
 .tag-list { list-style: none; padding: 0; margin: 1rem 0 1.5rem; display: flex; flex-wrap: wrap; gap: .5rem; }
@@ -412,7 +417,9 @@ a.series-ref { text-decoration-style: dotted; }
       <img class="brand-mark" src="{{site.base_path}}assets/favicon.svg" alt="" width="40" height="40">
       <span class="brand-text">
         <span class="brand-clinic">{{site.clinic}}</span>
+        {{^site.clinic_is_title}}
         <span class="brand-title">{{site.title}}</span>
+        {{/site.clinic_is_title}}
       </span>
     </a>
     <nav class="site-nav" aria-label="Main">
@@ -523,7 +530,7 @@ a.series-ref { text-decoration-style: dotted; }
     {{/series}}
   </header>
   {{#image}}
-  <figure class="post-image narrow"><img src="{{image}}" alt="{{image_alt}}"></figure>
+  <figure class="post-image narrow"><img src="{{image}}" alt="{{image_alt}}"{{#image_width}} width="{{image_width}}" height="{{image_height}}"{{/image_width}} decoding="async"></figure>
   {{/image}}
   <div class="post-body prose narrow">
 {{{content}}}

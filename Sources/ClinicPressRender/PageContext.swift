@@ -22,6 +22,8 @@ struct PageContext {
             "language": config.language,
             "og_locale": config.language.replacingOccurrences(of: "-", with: "_"),
             "clinic": config.clinic,
+            // Without a `clinic:` of its own, the clinic's name is the title: the header shows it once.
+            "clinic_is_title": config.clinic == config.title,
             "copyright_year": copyrightYear,
             "has_series": hasSeries,
         ]
@@ -110,6 +112,10 @@ struct PageContext {
         if let image = post.image {
             value["image"] = imageURL(image, absolute: false)
             value["image_alt"] = post.imageAlt ?? ""
+            if let size = built.imageSize {
+                value["image_width"] = size.width
+                value["image_height"] = size.height
+            }
         }
         if withContent {
             value["content"] = built.html

@@ -16,12 +16,15 @@ struct AnalysedPost: Sendable {
     /// Resolved links and series links, applied when the body is rendered (with the citation numbers).
     var annotations: HTMLAnnotations
     var series: (series: Series, part: Int)?
+    /// The size of the front matter's `image` when it is a picture of `static/` that could be measured.
+    var imageSize: PixelSize?
 }
 
 /// Stage 3 of the build: reads a post's tree and returns findings and annotations; it changes nothing. Internal
 /// links are resolved, series references linked, claims checked against their citations, and citations numbered.
 struct AnalyseStage: Sendable {
     let links: InternalLinks
+    let files: LocalFiles
     let claims: ClaimChecker
     let references: [String: Reference]
     let series: SeriesIndex
@@ -31,14 +34,23 @@ struct AnalyseStage: Sendable {
         let root = tree.root
         var diagnostics: [Diagnostic] = []
         var annotations = HTMLAnnotations()
-        annotations.destinations = resolveLinks(root, post: post, diagnostics: &diagnostics)
+        // One walk over the tree for links, pictures and raw HTML.
+        root.forEach { node in
+            switch node.kind {
+            case .link, .image: resolveLinkOrPicture(node, post: post, annotations: &annotations, diagnostics: &diagnostics)
+            case .htmlBlock, .htmlInline: reportRawHTML(node, post: post, diagnostics: &diagnostics)
+            default: break
+            }
+        }
+        let imageSize = checkFrontMatterImage(post, diagnostics: &diagnostics)
+        annotations.replacements = embedVideos(root)
         let membership = series.membership(of: post)
         if let membership {
             annotations.textPieces = linkSeriesReferences(root, post: post, membership: membership, diagnostics: &diagnostics)
         }
         let analysis = claims.check(root, file: post.source)
         return AnalysedPost(post: post, tree: tree, diagnostics: diagnostics, claims: analysis, annotations: annotations,
-                            series: membership)
+                            series: membership, imageSize: imageSize)
     }
 
     /// The citation numbers added to the annotations, and the numbered sources they point to: what the page needs
@@ -50,25 +62,119 @@ struct AnalyseStage: Sendable {
         return (annotations, listSources(root, analysis: analysed.claims, annotations: annotations))
     }
 
-    /// The address each internal link (`other-post.md`, `post:slug`, `tag:ketamine`) stands for, by link; a link
-    /// that leads nowhere is an error at its position.
-    private func resolveLinks(_ root: MarkdownNode, post: Post, diagnostics: inout [Diagnostic]) -> [Int: String] {
-        var destinations: [Int: String] = [:]
-        root.forEach { node in
-            guard node.kind == .link else { return }
-            switch links.resolve(node.destination ?? "") {
+    /// Links and images: the address each internal link (`other-post.md`, `post:slug`, `tag:ketamine`) stands for, and
+    /// each file of the site a link or image points at; a link or picture that leads nowhere is an error at its
+    /// position. Pictures get `loading="lazy"` and `decoding="async"`, and their `width` and `height` when they are
+    /// files of the site that could be measured; a picture without alt text is an accessibility warning.
+    private func resolveLinkOrPicture(_ node: MarkdownNode, post: Post, annotations: inout HTMLAnnotations, diagnostics: inout [Diagnostic]) {
+        let destination = node.destination ?? ""
+        let position = node.start
+        let location = SourceLocation(file: post.source, line: position.isUnknown ? post.bodyFirstLine : position.line,
+                                      column: position.isUnknown ? 1 : position.column)
+        if node.kind == .link {
+            switch links.resolve(destination) {
             case .external:
                 break
             case .resolved(let url):
-                destinations[node.id] = url
+                annotations.destinations[node.id] = url
+                return
             case .broken(let message, let hint):
-                let position = node.start
-                let location = SourceLocation(file: post.source, line: position.isUnknown ? post.bodyFirstLine : position.line,
-                                              column: position.isUnknown ? 1 : position.column)
                 diagnostics.append(.error(message, at: location, rule: "broken-link", hint: hint))
+                return
             }
         }
-        return destinations
+        var attributes: [HTMLAttribute] = []
+        switch files.resolve(destination, page: post.path, isImage: node.kind == .image) {
+        case .notLocal:
+            break
+        case .found(let url, let size):
+            if url != destination { annotations.destinations[node.id] = url }
+            if let size { attributes = [HTMLAttribute("width", String(size.width)), HTMLAttribute("height", String(size.height))] }
+        case .missing(let path, let suggestion, let relative):
+            diagnostics.append(LocalFiles.missingFile(node.kind == .image ? "image" : "link to", written: destination, path: path, suggestion: suggestion,
+                                           relativeTo: relative ? post.path : nil, at: location))
+        }
+        guard node.kind == .image else { return }
+        annotations.attributes[node.id] = attributes + [HTMLAttribute("loading", "lazy"), HTMLAttribute("decoding", "async")]
+        if node.children.allSatisfy({ $0.plainText.allSatisfy(\.isWhitespace) }) {
+            diagnostics.append(.warning("image has no alt text, so screen readers cannot say what it shows", at: location, rule: "accessibility",
+                                        hint: "describe the picture between the brackets, as in ![Our infusion room](\(destination))"))
+        }
+    }
+
+    /// Paragraphs that hold only the address of a YouTube or Vimeo video (or a link to one, whose text titles it),
+    /// at the top level of the post, become the video's embed (`VideoEmbed`). Any other address stays a link.
+    private func embedVideos(_ root: MarkdownNode) -> [Int: String] {
+        var embeds: [Int: String] = [:]
+        for paragraph in root.children where paragraph.kind == .paragraph {
+            // The autolink extension leaves empty text nodes around a bare address it links.
+            let content = paragraph.children.filter { $0.kind != .text || !($0.literal ?? "").allSatisfy(\.isWhitespace) }
+            guard content.count == 1, let link = content.first, link.kind == .link, let address = link.destination,
+                  let video = VideoEmbed(address: address) else { continue }
+            let text = link.plainText.trimmingCharacters(in: .whitespaces)
+            // A bare address (`https://youtu.be/…`, `<https://youtu.be/…>`, `www.youtube.com/…`) has no title of its own.
+            let isBareAddress = text.isEmpty || text == address || "http://" + text == address || "https://" + text == address
+            embeds[paragraph.id] = video.html(title: isBareAddress ? nil : text)
+        }
+        return embeds
+    }
+
+    /// A warning where raw HTML will not reach the page as written: left out because `markdown.raw_html` is false
+    /// (cmark-gfm puts an HTML comment in its place), or shown as text because the tag filter escapes it (`<iframe>`,
+    /// `<script>`, `<style>`… even with `raw_html: true`). A pasted YouTube `<iframe>` used to vanish, or show as code,
+    /// without a word. Closing tags are not reported on their own: their opening tag is.
+    private func reportRawHTML(_ node: MarkdownNode, post: Post, diagnostics: inout [Diagnostic]) {
+        let position = node.start
+        let location = SourceLocation(file: post.source, line: position.isUnknown ? post.bodyFirstLine : position.line,
+                                      column: position.isUnknown ? 1 : position.column)
+        if let html = node.omittedHTML {
+            guard let tag = Self.firstTag(html) else { return }
+            // The tag filter escapes <iframe> even with raw HTML on: only an embed shows a video.
+            let hint = tag == "iframe"
+                ? "use an embed: a paragraph holding only the video's address (https://www.youtube.com/watch?v=…); markdown.raw_html: true would not help, as <\(tag)> is escaped either way"
+                : "write it in Markdown, or set markdown.raw_html: true in site.yaml (only if everyone who writes posts can be trusted with HTML)"
+            diagnostics.append(.warning("raw HTML <\(tag)> is left out of the page: markdown.raw_html is false", at: location, rule: "raw-html", hint: hint))
+            return
+        }
+        var seen: Set<String> = []
+        for tag in node.filteredTagNames where seen.insert(tag).inserted {
+            let hint = switch tag {
+            case "iframe": "use an embed: a paragraph holding only the video's address (https://www.youtube.com/watch?v=…)"
+            case "script", "style": "scripts and styles cannot be part of a post; a theme can add them (Templates/)"
+            default: "write it in Markdown"
+            }
+            diagnostics.append(.warning("<\(tag)> shows as text on the page: it is escaped even with markdown.raw_html: true", at: location,
+                                        rule: "raw-html", hint: hint))
+        }
+    }
+
+    /// The name of the first tag in raw HTML (`<iframe width=…>` → `iframe`), lower case; nil for a closing tag that
+    /// starts the HTML (its opening tag is reported) and for HTML without a tag name; comments before it are skipped.
+    static func firstTag(_ html: String) -> String? {
+        var text = html.drop { $0.isWhitespace }
+        // Comments before the first tag say nothing about it.
+        while text.hasPrefix("<!--") {
+            guard let end = text.range(of: "-->") else { return nil }
+            text = text[end.upperBound...].drop { $0.isWhitespace }
+        }
+        guard text.hasPrefix("<"), !text.hasPrefix("</") else { return nil }
+        let name = text.dropFirst().prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "!" || $0 == "?") }
+        return name.isEmpty ? nil : name.lowercased()
+    }
+
+    /// The size of the front matter's `image` when it is a file of the site; an error at the key when it is not there.
+    private func checkFrontMatterImage(_ post: Post, diagnostics: inout [Diagnostic]) -> PixelSize? {
+        guard let image = post.image else { return nil }
+        switch files.resolveFrontMatterImage(image) {
+        case .notLocal:
+            return nil
+        case .found(_, let size):
+            return size
+        case .missing(let path, let suggestion, _):
+            diagnostics.append(LocalFiles.missingFile("`image`", written: image, path: path, suggestion: suggestion, relativeTo: nil,
+                                           at: post.location(ofKey: "image")))
+            return nil
+        }
     }
 
     /// Superscript numbers that point into the post's "Sources" list: in place of footnote markers and `[@key]`,

@@ -15,10 +15,26 @@ struct RenderStage: Sendable {
 
     func render(_ analysed: AnalysedPost, citations: (annotations: HTMLAnnotations, sources: [CitedSource])) -> BuiltPost {
         let post = analysed.post, root = analysed.tree.root
-        let summary = post.summary ?? Self.shorten(root.first { $0.kind == .paragraph }?.plainText ?? "", to: Self.summaryLimit)
+        let summary = post.summary ?? Self.summary(root, replaced: citations.annotations.replacements)
         let published = CommentRenderer.publish(CommentThreads.approved(comments[post.fileStem] ?? [], includingPending: includePendingComments))
-        return BuiltPost(post: post, html: analysed.tree.html(annotations: citations.annotations), summary: summary,
-                         wordCount: Self.countWords(root), sources: citations.sources, comments: published, series: analysed.series)
+        var built = BuiltPost(post: post, html: analysed.tree.html(annotations: citations.annotations), summary: summary,
+                              wordCount: Self.countWords(root), sources: citations.sources, comments: published, series: analysed.series)
+        built.imageSize = analysed.imageSize
+        return built
+    }
+
+    /// The first paragraph with words in it, as plain text (the text of links kept, pictures and raw HTML left out, runs
+    /// of spaces made one), shortened. A paragraph that is only a picture, or that became a video embed, is passed
+    /// over: the summary was empty, or a video's address.
+    static func summary(_ root: MarkdownNode, replaced: [Int: String]) -> String {
+        var summary = ""
+        root.walk(enter: { node in
+            guard node.kind == .paragraph else { return .descend }
+            guard replaced[node.id] == nil else { return .skipChildren }
+            summary = node.plainText.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            return summary.isEmpty ? .skipChildren : .stop
+        })
+        return shorten(summary, to: summaryLimit)
     }
 
     /// Words a reader reads: text and inline code, not raw HTML or code blocks.

@@ -9,19 +9,28 @@ public enum Scaffold {
         public let description: String
     }
 
+    /// The address `init` writes when it is not given one: `build` warns while `base_url` is an example address.
+    public static let placeholderBaseURL = "https://blog.example.com/"
+
     /// Writes a new site into `directory`: `site.yaml`, the default `Templates/`, one example post and a
-    /// `.gitignore`. Returns the paths written, relative to `directory`.
-    public static func initSite(at directory: URL, title: String, today: Timestamp) throws -> [String] {
+    /// `.gitignore`. Without a `baseURL`, `site.yaml` gets the placeholder address (and `build` warns until it is
+    /// replaced); without a `clinic`, its line is left commented out, so the header shows the title once.
+    /// Returns the paths written, relative to `directory`.
+    public static func initSite(at directory: URL, title: String, baseURL: String? = nil, clinic: String? = nil, today: Timestamp) throws -> [String] {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: directory.appendingPathComponent("site.yaml").path) {
             throw Failure(description: "\(directory.path) already has a site.yaml; nothing was changed")
         }
+        let baseURLLine = baseURL.map { "base_url: \(yamlQuoted($0))" }
+            ?? "base_url: \(yamlQuoted(placeholderBaseURL))   # the address the site will be published at: build warns until you set it"
+        let clinicLine = clinic.map { "clinic: \(yamlQuoted($0))" }
+            ?? "# clinic: \"Your Clinic's Name\"   # for the header, footer and search engines (without it: the title)"
         let siteYAML = """
         # Site settings. Every key is described in ClinicPress's docs/site.md.
         title: \(yamlQuoted(title))
-        base_url: "https://blog.example.com/"
+        \(baseURLLine)
         language: en
-        clinic: \(yamlQuoted(title))
+        \(clinicLine)
         description: "Plain-language articles about our treatments, written by our clinical team."
         disclaimer: "This article is for general information and is not medical advice. Talk to a qualified clinician about your own situation."
         posts_per_page: 10
@@ -82,6 +91,50 @@ public enum Scaffold {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(frontMatter.joined(separator: "\n").utf8).write(to: url)
         return relative
+    }
+
+    /// The base address as `site.yaml` wants it, from what someone typed: `https://` added to a bare host name, a
+    /// final `/` added. Nil, with why, for anything that is not an http(s) address with a host.
+    public static func normalizedBaseURL(_ typed: String) -> Result<String, Failure> {
+        var text = typed.trimmingCharacters(in: .whitespaces)
+        if !text.contains("://"), !text.isEmpty { text = "https://" + text }
+        let lowered = text.lowercased()
+        guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://") else {
+            return .failure(Failure(description: "'\(typed)' is not an http(s) address, such as https://blog.yourclinic.com/"))
+        }
+        let host = text.drop { $0 != ":" }.dropFirst(3).prefix { $0 != "/" }
+        guard !host.isEmpty, !text.contains(where: { $0.isWhitespace || "\"'<>\\`".contains($0) }), !host.contains("@") else {
+            return .failure(Failure(description: "'\(typed)' is not a web address, such as https://blog.yourclinic.com/"))
+        }
+        return .success(text.hasSuffix("/") ? text : text + "/")
+    }
+
+    /// Asks for what `init` was not given, when it runs on a terminal: the address and the clinic's name. An empty
+    /// answer (or the end of input) keeps the placeholder; an address that cannot be used is asked for again, twice.
+    /// `ask` shows a question and returns the answer, or nil at the end of input; `tell` shows a line.
+    public static func askForMissing(baseURL: String?, clinic: String?, ask: (String) -> String?, tell: (String) -> Void)
+        -> (baseURL: String?, clinic: String?) {
+        var address = baseURL
+        if address == nil {
+            for _ in 0..<3 {
+                guard let answer = ask("The address the blog will be published at, e.g. https://blog.yourclinic.com/ (Enter to decide later): "),
+                      !answer.trimmingCharacters(in: .whitespaces).isEmpty else { break }
+                switch normalizedBaseURL(answer) {
+                case .success(let url):
+                    address = url
+                case .failure(let failure):
+                    tell(failure.description)
+                    continue
+                }
+                break
+            }
+        }
+        var name = clinic
+        if name == nil, let answer = ask("Your clinic's name, for the header and search engines (Enter to use the title): ") {
+            let trimmed = answer.trimmingCharacters(in: .whitespaces)
+            name = trimmed.isEmpty ? nil : trimmed
+        }
+        return (address, name)
     }
 
     /// A YAML double-quoted string.

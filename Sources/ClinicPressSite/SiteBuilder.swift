@@ -129,11 +129,11 @@ public enum SiteBuilder {
     public static func check(_ options: BuildOptions, progress: Progress = { _, _ in }) throws -> BuildReport {
         let started = DispatchTime.now()
         var times = StageTimes()
-        let (content, _, problems) = try times.measure(.load) { try load(options, cache: nil) }
+        let (content, theme, problems) = try times.measure(.load) { try load(options, cache: nil) }
         progress(.load, content.posts.count)
         let posts = Publication(content.posts, options: options)
         let series = SeriesIndex(posts: content.posts, isPublished: posts.isPublished)
-        let pipeline = makePipeline(content, options: options, published: posts.published, series: series)
+        let pipeline = makePipeline(content, theme: theme, options: options, published: posts.published, series: series)
         let results = pipeline.build(posts.published, rendering: false, times: &times) { progress($0, content.posts.count) }
         let reviews = ReviewSchedule(posts.published, config: content.config, now: options.now)
         let diagnostics = problems + content.warnings + series.diagnostics + results.flatMap(\.diagnostics) + (reviews?.diagnostics ?? [])
@@ -170,6 +170,18 @@ public enum SiteBuilder {
         guard var content, let theme, !problems.containsErrors else { throw DiagnosticsError(problems) }
         if let baseURL = options.baseURL {
             content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        } else if let host = content.config.exampleHost {
+            // `clinicpress init` writes https://blog.example.com/ until the clinic says where the site will live.
+            problems.append(.warning("`base_url` is an example address (\(host)): canonical URLs, the sitemap and the feed would point at it",
+                                     at: content.config.baseURLLocation, rule: "site-config",
+                                     hint: "set base_url in site.yaml to the address the site is published at, such as https://blog.yourclinic.com/ (or build with --base-url)"))
+        }
+        // The site's link-preview picture, like a post's `image`: a file of the site, or an error at its line.
+        if let image = content.config.image,
+           case .missing(let path, let suggestion, _) = LocalFiles(staticFiles: content.staticFiles, themeAssets: theme.assets.map(\.path),
+                                                                   basePath: content.config.basePath).resolveFrontMatterImage(image) {
+            problems.append(LocalFiles.missingFile("`image`", written: image, path: path, suggestion: suggestion, relativeTo: nil,
+                                                   at: content.config.imageLocation))
         }
         return (content, theme, problems)
     }
@@ -191,11 +203,12 @@ public enum SiteBuilder {
     }
 
     /// The per-post stages, set up for this site.
-    private static func makePipeline(_ content: SiteContent, options: BuildOptions, published: [Post], series: SeriesIndex) -> PostPipeline {
+    private static func makePipeline(_ content: SiteContent, theme: Theme, options: BuildOptions, published: [Post], series: SeriesIndex) -> PostPipeline {
         PostPipeline(
             parse: ParseStage(options: MarkdownOptions(allowRawHTML: content.config.allowRawHTML)),
             analyse: AnalyseStage(
                 links: InternalLinks(all: content.posts, published: published, series: series.series, basePath: content.config.basePath),
+                files: LocalFiles(staticFiles: content.staticFiles, themeAssets: theme.assets.map(\.path), basePath: content.config.basePath),
                 claims: ClaimChecker(settings: content.config.claims, references: content.references),
                 references: content.references, series: series, basePath: content.config.basePath
             ),
@@ -218,7 +231,7 @@ public enum SiteBuilder {
         let published = posts.published
         onPublished(published)
         let series = SeriesIndex(posts: content.posts, isPublished: posts.isPublished)
-        let stage = makePipeline(content, options: options, published: published, series: series)
+        let stage = makePipeline(content, theme: theme, options: options, published: published, series: series)
         let results = buildPosts(published, stage: stage, content: content, options: options, cache: cache, times: &times) {
             progress($0, content.posts.count)
         }
@@ -230,11 +243,15 @@ public enum SiteBuilder {
         let renderer = SiteRenderer(config: content.config, theme: theme, now: options.now)
         let liveSeries = series.series.filter { !$0.publishedParts.isEmpty }
         let siteFingerprint = (cache?.siteFingerprint ?? 0) &+ theme.fingerprint
-        let files = times.measure(.render) { renderer.render(built, series: liveSeries, cache: cache?.pages, siteFingerprint: siteFingerprint) }
+        let generated = times.measure(.render) { renderer.render(built, series: liveSeries, cache: cache?.pages, siteFingerprint: siteFingerprint) }
+        // The files of static/ beside the pages, unless one would take a page's place.
+        let postSources = Dictionary(built.map { ($0.post.path + "index.html", $0.post.source) }, uniquingKeysWith: { first, _ in first })
+        let files = try StaticOutput.merge(generated, content.staticFiles, postSources: postSources,
+                                           themeAssets: Set(theme.assets.map(\.path))).mapError { DiagnosticsError(diagnostics + $0.diagnostics) }.get()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let report = BuildReport(
             posts: built.count,
-            pages: files.filter { $0.path.hasSuffix(".html") }.count,
+            pages: generated.filter { $0.path.hasSuffix(".html") }.count,
             files: files.count,
             skippedDrafts: options.includeDrafts ? 0 : posts.drafts,
             skippedScheduled: options.includeDrafts ? 0 : posts.scheduled,
@@ -269,6 +286,8 @@ public enum SiteBuilder {
         site.combine(options.includeDrafts)
         site.combine(options.preview)
         site.combine(options.baseURL)
+        // Which files the site has, and the pictures' sizes: posts' missing-file errors and <img> sizes depend on them.
+        site.combine(stage.analyse.files.fingerprint)
         for post in content.posts {
             // What other pages can see of a post: its links, series and publication status.
             site.combine(post.source)

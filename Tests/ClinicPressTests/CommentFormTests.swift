@@ -13,7 +13,7 @@ import Testing
     func siteWithEndpoint(_ endpointLine: String = "  endpoint: \"\(endpoint)\"") throws -> TemporaryDirectory {
         let copy = TemporaryDirectory()
         let source = Fixtures.site("basic")
-        for name in ["site.yaml", "Posts", "Templates", "references.yaml"] {
+        for name in ["site.yaml", "Posts", "Templates", "references.yaml", "static"] {
             try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: copy.url.appendingPathComponent(name))
         }
         let yaml = try String(contentsOf: copy.url.appendingPathComponent("site.yaml"), encoding: .utf8)

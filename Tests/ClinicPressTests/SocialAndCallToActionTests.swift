@@ -25,6 +25,10 @@ import Testing
         image_alt: Our infusion room
         ---
         Text.
+        -- static/assets/room.jpg --
+        (the post's picture: pictures a site names must be its files)
+        -- static/assets/social.png --
+        (the site's picture)
         """)
         return site
     }

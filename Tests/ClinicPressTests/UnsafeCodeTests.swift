@@ -896,17 +896,17 @@ enum PlainNumberedMarks {
     @Test func fileWatcherReportsEachFileCreatedUnderARandomName() async throws {
         var generator = SeededGenerator(seed: 71)
         let site = TemporaryDirectory()
-        for folder in ["Posts/a.comments", "Templates"] {
+        for folder in ["Posts/a.comments", "Templates", "static/assets"] {
             try FileManager.default.createDirectory(at: site.url.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
         let reported = Reported()
         let watcher = try FileWatcher(siteDirectory: site.url) { changes in reported.paths.withLock { $0.formUnion(changes.map(\.description)) } }
-        // A comment file is reported as its folder; posts' and templates' files by their own paths.
+        // A comment file is reported as its folder; posts', templates' and static files by their own paths.
         var expected: Set<String> = ["site.yaml", "Posts/a.comments"]
         site.write("site.yaml", "title: \"T\"\n")
         site.write("Posts/a.comments/2026-01-01-x.md", "x")
         for name in FileUnsafeCodeTests.randomNames(&generator, count: 60) {
-            let path = generator.pick(["Posts", "Templates"]) + "/" + name
+            let path = generator.pick(["Posts", "Templates", "static/assets"]) + "/" + name
             site.write(path, name)
             if let change = SiteChange(path: path) { expected.insert(change.description) }
         }

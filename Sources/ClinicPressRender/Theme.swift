@@ -13,10 +13,8 @@ public struct Theme: Sendable {
     public let templateSources: [String: String]
     /// Files copied to `assets/` of the output, sorted by path.
     public let assets: [OutputFile]
-    /// Changes whenever a template's text changes (for page caching).
-    public let fingerprint: Int
-    /// Whether any template mentions `word_count`, the one post value lists may show that is not part of
-    /// `BuiltPost.listingFingerprint` (it changes with nearly every edit).
+    /// Whether any template mentions `word_count`: then lists change with nearly every edit of a post's body, not only
+    /// with its front matter, summary, reading time and comment count (see `SiteRenderer.update`).
     public let mentionsWordCount: Bool
 
     /// The default theme alone.
@@ -90,16 +88,10 @@ public struct Theme: Sendable {
         }
         diagnostics += includeCycles(texts)
         guard !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
-        var hasher = Hasher()
-        for (name, entry) in texts.sorted(by: { $0.key < $1.key }) {
-            hasher.combine(name)
-            hasher.combine(entry.text)
-        }
         return Theme(
             library: library,
             templateSources: texts.mapValues(\.source),
             assets: assets.sorted { $0.key < $1.key }.map { OutputFile(path: "assets/" + $0.key, contents: $0.value) },
-            fingerprint: hasher.finalize(),
             mentionsWordCount: texts.values.contains { $0.text.contains("word_count") }
         )
     }

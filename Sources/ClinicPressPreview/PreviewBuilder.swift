@@ -15,7 +15,7 @@ public struct PreviewBuilder: Sendable {
     /// The address the preview is served at, so canonical and asset URLs point at it.
     public let baseURL: String
     /// The build, kept from one rebuild to the next.
-    public let site: IncrementalBuild
+    private let incremental: IncrementalBuild
     private let decorations = Decorations()
 
     public init(siteDirectory: URL, baseURL: String) {
@@ -23,7 +23,7 @@ public struct PreviewBuilder: Sendable {
         self.baseURL = baseURL
         var options = BuildOptions(siteDirectory: siteDirectory, includeDrafts: true, baseURL: baseURL)
         options.preview = true
-        site = IncrementalBuild(options)
+        incremental = IncrementalBuild(options)
     }
 
     /// What one rebuild produced.
@@ -37,7 +37,7 @@ public struct PreviewBuilder: Sendable {
     /// scheduled.
     public func build(generation: String, changes: SiteChanges = .everything, now: Timestamp = .now) -> Outcome {
         do {
-            let (files, report) = try site.build(changes, now: now)
+            let (files, report) = try incremental.build(changes, now: now)
             return .built(files: decorations.decorate(files, report: report, generation: generation), report: report)
         } catch let error as DiagnosticsError {
             return .failed(html: ErrorPage.html(error.diagnostics, siteDirectory: siteDirectory, generation: generation), diagnostics: error.diagnostics)
@@ -76,13 +76,24 @@ public struct PreviewBuilder: Sendable {
         }
     }
 
-    /// The decorated pages of the last successful build. After a build that names the files it made again, those are
-    /// decorated again (and the home page, when the warnings it lists changed), and every other page is the last
-    /// build's; after any other build, every page is decorated.
+    /// The decorated pages of the last successful build. After a build that names the files it changed
+    /// (`BuildReport.changedFiles`), those are decorated again (and the home page, when the warnings it lists
+    /// changed), and every other page is the last build's decorated page. After a build that rendered every page, a
+    /// page whose HTML and findings are what they were keeps its decorated copy (the overlay of a post with many
+    /// findings takes longer to make than the comparison).
     private final class Decorations: Sendable {
+        /// A page as rendered, its findings, and the page decorated.
+        private struct Page {
+            var html: [UInt8]
+            var findings: [Diagnostic]
+            var decorated: OutputFile
+        }
+
         private struct Last {
+            /// The decorated output, in the build's order, and where each file is.
             var files: [OutputFile]
             var positions: [String: Int]
+            var pages: [String: Page]
             /// The post file each post page shows, by page path (`posts/a/`).
             var sourceByPage: [String: String]
             var homeFindings: [Diagnostic]
@@ -99,25 +110,60 @@ public struct PreviewBuilder: Sendable {
             let homeFindings = overlays.ofHomePage
             return last.withLock { last in
                 // Taken out, so that it alone holds its files and replacing some is done in place.
-                if var next = last.take(), let changed = report.changedFiles, next.generation == generation, next.files.count == files.count {
+                var next = last.take().flatMap { $0.generation == generation ? $0 : nil }
+                    ?? Last(files: [], positions: [:], pages: [:], sourceByPage: [:], homeFindings: [], generation: generation)
+                var pages = next.pages
+                next.pages = [:]
+                // The files the build changed, when it knows them and there is a last output to change.
+                let known = next.files.isEmpty ? nil : report.changedFiles
+                // Posts keep their pages while the build knows what changed (a post's address changes only in a build
+                // of every post).
+                let sourceByPage = known == nil
+                    ? Dictionary(report.postPaths.map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) : next.sourceByPage
+                func decorate(_ file: OutputFile) -> OutputFile {
+                    guard file.path.hasSuffix(".html") else { return file }
+                    let findings = Self.findings(of: file.path, sourceByPage, overlays, homeFindings)
+                    if let page = pages[file.path], page.html == file.contents, page.findings == findings { return page.decorated }
+                    let decorated = Self.page(file, findings: findings, generation: generation)
+                    pages[file.path] = Page(html: file.contents, findings: findings, decorated: decorated)
+                    return decorated
+                }
+                if let changed = known {
                     var paths = Set(changed)
                     if homeFindings != next.homeFindings { paths.insert(SitePaths.home(page: 1) + "index.html") }
-                    for path in paths {
-                        let position = next.positions[path]!
-                        next.files[position] = Self.page(files[position], findings: Self.findings(of: path, next.sourceByPage, overlays, homeFindings),
-                                                         generation: generation)
+                    if files.count == next.files.count, paths.allSatisfy({ next.positions[$0] != nil }) {
+                        // The same files as last time: the changed ones replaced in place.
+                        for path in paths {
+                            let position = next.positions[path]!
+                            let decorated = decorate(files[position])
+                            next.files[position] = decorated
+                        }
+                    } else {
+                        // Files added or removed (a tag page): the last build's decorated pages, by path, for the others.
+                        let (previous, positions) = (next.files, next.positions)
+                        next.files = files.map { file in
+                            guard !paths.contains(file.path), let position = positions[file.path] else { return decorate(file) }
+                            return previous[position]
+                        }
+                        next.positions = Self.positions(of: next.files)
                     }
-                    next.homeFindings = homeFindings
                     next.changedPaths = paths.sorted()
-                    last = next
-                    return next.files
+                } else {
+                    next.files = files.map(decorate)
+                    next.positions = Self.positions(of: next.files)
+                    if pages.count > next.files.count { pages = pages.filter { next.positions[$0.key] != nil } }
+                    next.changedPaths = nil
                 }
-                let sourceByPage = Dictionary(report.postPaths.map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-                let decorated = files.map { Self.page($0, findings: Self.findings(of: $0.path, sourceByPage, overlays, homeFindings), generation: generation) }
-                last = Last(files: decorated, positions: Dictionary(decorated.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first }),
-                            sourceByPage: sourceByPage, homeFindings: homeFindings, generation: generation, changedPaths: nil)
-                return decorated
+                next.pages = pages
+                next.sourceByPage = sourceByPage
+                next.homeFindings = homeFindings
+                last = next
+                return next.files
             }
+        }
+
+        private static func positions(of files: [OutputFile]) -> [String: Int] {
+            Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         }
 
         private static func findings(of path: String, _ sourceByPage: [String: String], _ overlays: OverlayFindings, _ home: [Diagnostic]) -> [Diagnostic] {
@@ -126,9 +172,8 @@ public struct PreviewBuilder: Sendable {
             return sourceByPage[page].map(overlays.ofPost) ?? []
         }
 
-        /// An HTML page with the overlay of its findings and the live-reload script; other files as they are.
+        /// An HTML page with the overlay of its findings and the live-reload script.
         private static func page(_ file: OutputFile, findings: [Diagnostic], generation: String) -> OutputFile {
-            guard file.path.hasSuffix(".html") else { return file }
             let overlay = findings.isEmpty ? "" : PreviewOverlay.claims(findings)
             return OutputFile(path: file.path, contents: PreviewBuilder.insertBeforeBodyEnd(file.contents, overlay + LiveReload.script(generation: generation)))
         }

@@ -16,20 +16,39 @@ public struct RenderedSite: Sendable {
         self.context = context
     }
 
-    /// Puts `replacements` in place of the files at their paths (adding those that are new), and removes the files
-    /// at `removed`. Returns true when a file was added.
-    mutating func replace(_ replacements: [OutputFile], removing removed: [String]) -> Bool {
-        var positions = self.positions.take() ?? Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+    /// Puts `replacements` in place of the files at their paths (adding those that are new, where their paths sort),
+    /// and removes the files at `removed`.
+    mutating func replace(_ replacements: [OutputFile], removing removed: [String]) {
+        var positions = self.positions.take() ?? Self.positions(of: files)
         var added: [OutputFile] = []
         for file in replacements {
             if let position = positions[file.path] { files[position] = file } else { added.append(file) }
         }
         if !added.isEmpty || !removed.isEmpty {
-            let gone = Set(removed)
-            files = (files.filter { !gone.contains($0.path) } + added).sorted { $0.path < $1.path }
-            positions = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+            for path in removed {
+                if let position = files.firstIndex(where: { $0.path == path }) { files.remove(at: position) }
+            }
+            for file in added {
+                files.insert(file, at: files.partitioningIndex { $0.path > file.path })
+            }
+            positions = Self.positions(of: files)
         }
         self.positions = positions
-        return !added.isEmpty
+    }
+
+    private static func positions(of files: [OutputFile]) -> [String: Int] {
+        Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `belongs`, which must be false then true along the array (binary search).
+    fileprivate func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }

@@ -48,10 +48,10 @@ public struct SiteRenderer: Sendable {
     ///   pages that list it: its neighbours' pages, its home page, the archive, its tag pages and the sitemap; and
     ///   when its tags changed, the topic index and the pages of the tags it gained or lost.
     ///
-    /// Returns the paths of the files rendered again, sorted, and whether files were added or removed (a tag gained
-    /// its first post or lost its last).
+    /// Returns the paths of the files rendered again (or added, when a tag gained its first post) and of those removed
+    /// (a tag lost its last post), sorted.
     public func update(_ site: inout RenderedSite, posts: [BuiltPost], series: [Series], rebuilt: [(index: Int, before: BuiltPost)])
-        -> (rendered: [String], addedOrRemoved: Bool) {
+        -> (rendered: [String], removed: [String]) {
         var jobs: Set<PageJob> = []
         var feedChanged = false, listsChanged = false, tagsChanged = false
         var tagSlugs: Set<String> = []
@@ -81,8 +81,8 @@ public struct SiteRenderer: Sendable {
         var files = Array(jobs).parallelMap { renderer.render($0, posts: posts, tags: tags, series: series, context: context) }
         if feedChanged { files.append(feed(posts)) }
         if listsChanged { files.append(sitemap(posts, tags: tags, series: series)) }
-        let added = site.replace(files, removing: removed)
-        return (files.map(\.path).sorted(), added || !removed.isEmpty)
+        site.replace(files, removing: removed)
+        return (files.map(\.path).sorted(), removed.sorted())
     }
 
     /// Whether lists (home, tags, archive, neighbours' pages, the sitemap) show `a` and `b` alike: the same file with

@@ -114,13 +114,13 @@ extension BuiltSite {
             report.files = rendered.files.count
             report.changedFiles = nil
         } else {
-            let (paths, addedOrRemoved) = renderer.update(&rendered, posts: built, series: liveSeries, rebuilt: rebuilt)
+            let (paths, removed) = renderer.update(&rendered, posts: built, series: liveSeries, rebuilt: rebuilt)
             report.pagesRendered = paths.count { $0.hasSuffix(".html") }
-            if addedOrRemoved {
+            if report.files != rendered.files.count || !removed.isEmpty {
                 report.pages = rendered.files.count { $0.path.hasSuffix(".html") }
                 report.files = rendered.files.count
             }
-            report.changedFiles = addedOrRemoved ? nil : paths
+            report.changedFiles = (paths + removed).sorted()
         }
         report.filesRead = changes.read.filesRead
         report.postsBuilt = update.rebuilt.count

@@ -18,7 +18,8 @@ import Synchronization
 ///   again, from the files already read and those the changes name;
 /// - **a post's text or its comments**: that post built again, its page rendered again, and, when what lists show of it
 ///   changed, the pages that list it (`SiteRenderer.update`);
-/// - **templates**: every page rendered again; no post is built again.
+/// - **templates**: every page rendered again (unless they are the same as before: saved unchanged); no post is built
+///   again.
 ///
 /// A build that fails changes nothing: the next one starts from the last successful build, with every change since.
 /// One build runs at a time (the state is behind a lock for the whole build).
@@ -118,7 +119,8 @@ public final class IncrementalBuild: Sendable {
         if changes.templates {
             // Templates with errors are reported with every problem of the site.
             guard let theme = try? SiteBuilder.loadTheme(options) else { return .everyPost(read) }
-            plan.theme = theme
+            // Saved unchanged (or a folder made): every page stays as it is.
+            if !theme.rendersLike(last.theme) { plan.theme = theme }
         }
         return .changedPosts(plan)
     }

@@ -72,8 +72,8 @@ public struct BuildReport: Sendable {
     public var postsBuilt = 0
     /// How many HTML pages were rendered; the others are the last build's.
     public var pagesRendered = 0
-    /// The files this build made again, sorted by path, when every other file is the last build's, byte for byte (a
-    /// file made again may be the same, too); nil when any file may have changed, been added or been removed.
+    /// The paths whose file this build made again (it may be the same, too), added or removed, sorted, when every other
+    /// file is the last build's, byte for byte; nil when any file may have changed, been added or been removed.
     public var changedFiles: [String]?
 
     /// True when a `--strict` build must fail: any warning, or any finding at warning or error level.

@@ -287,7 +287,8 @@ import Testing
 
     /// A build of the site, to compare: the files, or the diagnostics of a failure.
     enum Outcome: Equatable {
-        case built(files: [String: [UInt8]], report: ReportSummary)
+        /// Every file by path, and the paths in the order the build gave them.
+        case built(files: [String: [UInt8]], order: [String], report: ReportSummary)
         case failed([Diagnostic])
     }
 
@@ -309,7 +310,8 @@ import Testing
     }
 
     static func outcome(_ files: [OutputFile], _ report: BuildReport) -> Outcome {
-        .built(files: Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first }), report: ReportSummary(report))
+        .built(files: Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first }), order: files.map(\.path),
+               report: ReportSummary(report))
     }
 
     /// A kept build of the site in `mode`; each call builds what `changes` call for.
@@ -375,11 +377,11 @@ import Testing
                 lastFailed = true
                 errors.formUnion(a.filter { $0.severity == .error }.map { "\($0.rule): \($0.message)" })
                 #expect(a == b, "step \(step) after \(made): the rebuild and a fresh build fail differently")
-            case (.built(let a, let reportA), .built(let b, let reportB)):
+            case (.built(let a, let orderA, let reportA), .built(let b, let orderB, let reportB)):
                 built += 1
                 lastFailed = false
                 if changedFiles != nil { partial += 1 }
-                #expect(a.keys.sorted() == b.keys.sorted(), "step \(step) after \(made)")
+                #expect(orderA == orderB, "step \(step) after \(made): not the same files in the same order")
                 for (path, contents) in b where a[path] != contents {
                     Issue.record("step \(step) after \(made): \(path) differs from a fresh build")
                 }

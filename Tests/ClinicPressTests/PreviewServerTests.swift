@@ -226,6 +226,11 @@ import Testing
         #expect(report(third)?.postsBuilt == 0)
         #expect(report(third)?.pagesRendered == report(third)?.pages)
         #expect(report(third)?.changedFiles == nil)
+        // Saved again unchanged: nothing is rendered.
+        site.write("Templates/partials/footer.mustache", "<footer>new</footer>\n")
+        let fourth = builder.build(generation: "g", changed: ["Templates/partials/footer.mustache"])
+        #expect(report(fourth)?.pagesRendered == 0)
+        #expect(report(fourth)?.changedFiles == [])
     }
 
     @Test func aWatchedEditReadsOneFileAndRendersOnePage() throws {
@@ -401,9 +406,11 @@ import Testing
         site.write("Posts/2026-01-03-c.md", "---\ntitle: \"TMS, explained\"\ntags: [tms]\n---\nNew opening words.\n\nSee [part one](2026-01-01-a.md).\n")
         #expect(expectSameAsFreshBuild(builder, site, changed: ["Posts/2026-01-03-c.md"]) == ["feed.xml", "posts/c/index.html"])
 
-        // A new tag: its page is added, so the rebuild cannot name every file that changed.
-        site.write("Posts/2026-01-03-c.md", "---\ntitle: \"TMS, explained\"\ntags: [tms, new]\n---\nNew opening words.\n\nSee [part one](2026-01-01-a.md).\n")
-        #expect(expectSameAsFreshBuild(builder, site, changed: ["Posts/2026-01-03-c.md"]) == nil)
+        // A new tag: its page is added, with the topic index; the tag it lost loses its page.
+        site.write("Posts/2026-01-03-c.md", "---\ntitle: \"TMS, explained\"\ntags: [new]\n---\nNew opening words.\n\nSee [part one](2026-01-01-a.md).\n")
+        #expect(expectSameAsFreshBuild(builder, site, changed: ["Posts/2026-01-03-c.md"])
+            == ["archive/index.html", "feed.xml", "index.html", "posts/b/index.html", "posts/c/index.html", "sitemap.xml", "tags/index.html",
+                "tags/new/index.html", "tags/tms/index.html"])
     }
 }
 

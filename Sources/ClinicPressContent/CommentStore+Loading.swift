@@ -71,9 +71,9 @@ extension CommentStore {
     }
 
     /// The comments of one folder, oldest first, and the problems found in them.
-    struct LoadedFolder: Sendable {
-        var comments: [Comment]
-        var diagnostics: [Diagnostic]
+    public struct LoadedFolder: Sendable {
+        public var comments: [Comment]
+        public var diagnostics: [Diagnostic]
     }
 
     /// Reads one `Posts/<stem>.comments/` folder.

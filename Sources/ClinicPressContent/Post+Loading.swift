@@ -93,7 +93,6 @@ extension Post {
             extra: yaml.entries.filter { !knownKeys.contains($0.key) }.map { (key: $0.key, value: yaml.metaValue($0.value)) },
             body: frontMatter.body,
             bodyFirstLine: frontMatter.bodyFirstLine,
-            contentHash: Self.byteHash(text),
             frontMatterHash: Self.byteHash(frontMatter.yaml),
             keyLines: Dictionary(yaml.entries.map { ($0.key, $0.keyLocation.line) }, uniquingKeysWith: { first, _ in first })
         )

@@ -27,28 +27,32 @@ public struct SiteContent: Sendable {
         self.staticFiles = staticFiles
     }
 
-    /// Loads `site.yaml`, `Posts/*.md` and the files of `static/` from `siteDirectory`. With a `cache` (the preview server keeps one), only
-    /// the files the cache was told changed are read again.
+    /// Loads `site.yaml`, `references.yaml`, `Posts/*.md`, the comment folders and the files of `static/` from `siteDirectory`.
     /// - Throws: `DiagnosticsError` with every problem found, when any is an error.
-    public static func load(from siteDirectory: URL, cache: ContentCache? = nil) throws -> SiteContent {
+    public static func load(from siteDirectory: URL) throws -> SiteContent {
+        try SiteContent(files: .read(siteDirectory), siteDirectory: siteDirectory)
+    }
+
+    /// Assembles the content from posts and comment folders already read, reading `site.yaml`, `references.yaml` and `static/`.
+    /// - Throws: `DiagnosticsError` with every problem found, when any is an error.
+    public init(files: SiteFiles, siteDirectory: URL) throws {
         var diagnostics: [Diagnostic] = []
         let config = SiteConfig.load(from: siteDirectory, diagnostics: &diagnostics)
-        let sources = (cache ?? ContentCache()).refresh(siteDirectory)
-        diagnostics += sources.diagnostics
-        let posts = sources.posts.compactMap(\.loaded.post)
-        diagnostics += sources.posts.flatMap(\.loaded.diagnostics)
-        diagnostics += duplicateSlugs(in: posts)
+        diagnostics += files.listingDiagnostics
+        let sources = files.allPosts
+        let posts = sources.compactMap(\.loaded.post)
+        diagnostics += sources.flatMap(\.loaded.diagnostics)
+        diagnostics += Self.duplicateSlugs(in: posts)
         let references = ReferenceList.load(from: siteDirectory, diagnostics: &diagnostics)
-        let postStems = Set(sources.posts.map { String($0.path.dropFirst("Posts/".count).dropLast(3)) })
-        let comments = CommentStore.merge(sources.commentFolders, postStems: postStems, diagnostics: &diagnostics)
+        let postStems = Set(sources.map { String($0.path.dropFirst("Posts/".count).dropLast(3)) })
+        let comments = CommentStore.merge(files.allCommentFolders, postStems: postStems, diagnostics: &diagnostics)
         let staticFiles = StaticFolder.load(from: siteDirectory, diagnostics: &diagnostics)
 
         guard let config, !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
-        return SiteContent(config: config, posts: posts, references: references, comments: comments, warnings: diagnostics.sorted(),
-                           staticFiles: staticFiles)
+        self.init(config: config, posts: posts, references: references, comments: comments, warnings: diagnostics.sorted(),
+                  staticFiles: staticFiles)
     }
 
-    /// Reads and parses one post file.
     /// One post, read on its own (the preview's moderation queue names the posts comments belong to); nil when it
     /// cannot be read or has errors.
     public static func post(atPath relativePath: String, in siteDirectory: URL) -> Post? {
@@ -65,9 +69,9 @@ public struct SiteContent: Sendable {
     }
 
     /// A post file as parsed: the post when it can be built, and its problems either way.
-    struct LoadedPost: Sendable {
-        var post: Post?
-        var diagnostics: [Diagnostic]
+    public struct LoadedPost: Sendable {
+        public var post: Post?
+        public var diagnostics: [Diagnostic]
     }
 
     /// Only `site.yaml`, for commands that need the settings but not the posts.

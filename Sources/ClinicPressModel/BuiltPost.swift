@@ -14,11 +14,6 @@ public struct BuiltPost: Sendable {
     public var series: (series: Series, part: Int)?
     /// The size of the front matter's `image`, when it is a picture of the site's `static/` that could be measured.
     public var imageSize: PixelSize?
-    /// Identifies everything above for page caching: equal fingerprints, equal post (0 when nothing is cached).
-    public var fingerprint = 0
-    /// Identifies what lists of posts show of this one (front matter, summary, reading time, comment count; not the
-    /// body or the word count): editing a post's body further down re-renders its page, not every list it is on.
-    public var listingFingerprint = 0
 
     /// Creates a built post.
     public init(post: Post, html: String, summary: String, wordCount: Int, sources: [CitedSource] = [], comments: [PublishedComment] = [],
@@ -30,17 +25,6 @@ public struct BuiltPost: Sendable {
         self.sources = sources
         self.comments = comments
         self.series = series
-    }
-
-    /// Computes `listingFingerprint` from the post as it is now.
-    public mutating func fingerprintListing() {
-        var hasher = Hasher()
-        hasher.combine(post.source)
-        hasher.combine(post.frontMatterHash)
-        hasher.combine(summary)
-        hasher.combine(readingMinutes)
-        hasher.combine(commentCount)
-        listingFingerprint = hasher.finalize()
     }
 
     /// Approved comments, replies included.

@@ -38,8 +38,6 @@ public final class Post: Sendable {
     public let ctaText: String?
     /// Front matter keys ClinicPress does not know, handed to templates as written.
     public let extra: [(key: String, value: MetaValue)]
-    /// A hash of the file's text, so a preview server can tell which posts changed between two builds.
-    public let contentHash: Int
     /// A hash of the front matter text alone, for pages that show a post's metadata but not its body.
     public let frontMatterHash: Int
     /// The line of each front matter key as written, for diagnostics found after loading (series checks).
@@ -56,7 +54,7 @@ public final class Post: Sendable {
         description: String? = nil, isDraft: Bool = false, series: String? = nil, part: Int? = nil,
         parts: Int? = nil, reviewedBy: String? = nil, reviewedOn: Timestamp? = nil, image: String? = nil,
         imageAlt: String? = nil, ctaURL: String? = nil, ctaText: String? = nil, extra: [(key: String, value: MetaValue)] = [], body: String, bodyFirstLine: Int = 1,
-        contentHash: Int = 0, frontMatterHash: Int = 0, keyLines: [String: Int] = [:]
+        frontMatterHash: Int = 0, keyLines: [String: Int] = [:]
     ) {
         self.source = source
         self.fileStem = fileStem
@@ -81,7 +79,6 @@ public final class Post: Sendable {
         self.extra = extra
         self.body = body
         self.bodyFirstLine = bodyFirstLine
-        self.contentHash = contentHash
         self.frontMatterHash = frontMatterHash
         self.keyLines = keyLines
     }

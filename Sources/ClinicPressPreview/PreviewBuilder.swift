@@ -2,20 +2,28 @@ import ClinicPressContent
 import ClinicPressModel
 import ClinicPressSite
 import Foundation
+import Synchronization
 
 /// Builds the site for the preview server: drafts and scheduled posts included and badged, pending comments shown,
 /// every page given the live-reload script, and post pages given the claim overlay. A failed build becomes an
 /// error page with each diagnostic and the source lines around it.
+///
+/// One `IncrementalBuild` does the building, told what the file watcher saw; the pages it reports made again
+/// (`BuildReport.changedFiles`) are the only ones decorated again.
 public struct PreviewBuilder: Sendable {
     public let siteDirectory: URL
     /// The address the preview is served at, so canonical and asset URLs point at it.
     public let baseURL: String
-    public let cache = BuildCache()
+    /// The build, kept from one rebuild to the next.
+    private let incremental: IncrementalBuild
     private let decorations = Decorations()
 
     public init(siteDirectory: URL, baseURL: String) {
         self.siteDirectory = siteDirectory
         self.baseURL = baseURL
+        var options = BuildOptions(siteDirectory: siteDirectory, includeDrafts: true, baseURL: baseURL)
+        options.preview = true
+        incremental = IncrementalBuild(options)
     }
 
     /// What one rebuild produced.
@@ -24,29 +32,13 @@ public struct PreviewBuilder: Sendable {
         case failed(html: String, diagnostics: [Diagnostic])
     }
 
-    /// Builds once; `generation` goes into the live-reload script. `changes` are what the file watcher reported since
-    /// the last build: only the posts and comment folders they name are read again. Nil means not known: every file
-    /// is read again.
-    public func build(generation: String, changes: [SiteChange]? = nil) -> Outcome {
-        if let changes { cache.content.invalidate(changes) } else { cache.content.invalidateAll() }
-        var options = BuildOptions(siteDirectory: siteDirectory, includeDrafts: true, baseURL: baseURL)
-        options.preview = true
+    /// Builds after `changes`, what the file watcher reported since the last build (the first build builds
+    /// everything whatever it is told); `generation` goes into the live-reload script. `now` decides which posts are
+    /// scheduled.
+    public func build(generation: String, changes: SiteChanges = .everything, now: Timestamp = .now) -> Outcome {
         do {
-            let (files, report) = try SiteBuilder.render(options, cache: cache)
-            let overlays = OverlayFindings(report)
-            // After the build's fast path, only the files it replaced need decorating again.
-            if let replaced = cache.lastChangedFiles,
-               let decorated = decorations.update(replaced, of: files, findings: overlays.ofPost, generation: generation) {
-                return .built(files: decorated, report: report)
-            }
-            var findingsByPage = [SitePaths.home(page: 1): overlays.ofHomePage]
-            for (source, page) in report.postPaths { findingsByPage[page] = overlays.ofPost(source) }
-            let decorated = files.map { file -> OutputFile in
-                guard file.path.hasSuffix(".html") else { return file }
-                return decorations.page(file, findings: findingsByPage[Self.pagePath(file.path)] ?? [], generation: generation)
-            }
-            decorations.remember(decorated, sourceByPage: Dictionary(report.postPaths.map { ($1, $0) }, uniquingKeysWith: { first, _ in first }))
-            return .built(files: decorated, report: report)
+            let (files, report) = try incremental.build(changes, now: now)
+            return .built(files: decorations.decorate(files, report: report, generation: generation), report: report)
         } catch let error as DiagnosticsError {
             return .failed(html: ErrorPage.html(error.diagnostics, siteDirectory: siteDirectory, generation: generation), diagnostics: error.diagnostics)
         } catch {
@@ -55,7 +47,8 @@ public struct PreviewBuilder: Sendable {
         }
     }
 
-    /// The files the last build changed, when the build knows (its fast path); nil means any file may have changed.
+    /// The files the last successful build changed, decorations included, when it knows them; nil means any file
+    /// may have changed.
     public var lastChangedPaths: [String]? { decorations.changedPaths }
 
     /// `posts/a/index.html` → `posts/a/`, the form `BuildReport.postPaths` uses.
@@ -83,73 +76,121 @@ public struct PreviewBuilder: Sendable {
         }
     }
 
-    /// Decorated pages of the last build. A page whose HTML and findings did not change keeps its decorated copy:
-    /// a rebuild after one edit decorates a handful of pages, not all of them. (Unchanged pages come from the render
-    /// cache as the same buffers, so the comparisons are cheap.)
-    ///
-    /// `@unchecked Sendable`: every stored property is read and written under `lock`, except the `changedPaths` getter,
-    /// which `RebuildCoordinator` reads after the build that set it, one build at a time. `UnsafeCodeTests` compares
-    /// the pages of a preview rebuilt after random edits with those of a fresh one.
-    private final class Decorations: @unchecked Sendable {
-        private let lock = NSLock()
-        private var pages: [String: (html: [UInt8], findings: [Diagnostic], generation: String, decorated: OutputFile)] = [:]
-
-        func page(_ file: OutputFile, findings: [Diagnostic], generation: String) -> OutputFile {
-            if let cached = lock.withLock({ pages[file.path] }), cached.html == file.contents, cached.findings == findings,
-               cached.generation == generation {
-                return cached.decorated
-            }
-            let overlay = findings.isEmpty ? "" : PreviewOverlay.claims(findings)
-            let html = PreviewBuilder.insertBeforeBodyEnd(String(decoding: file.contents, as: UTF8.self), overlay + LiveReload.script(generation: generation))
-            let decorated = OutputFile(path: file.path, text: html)
-            lock.withLock { pages[file.path] = (file.contents, findings, generation, decorated) }
-            return decorated
+    /// The decorated pages of the last successful build. After a build that names the files it changed
+    /// (`BuildReport.changedFiles`), those are decorated again (and the home page, when the warnings it lists
+    /// changed), and every other page is the last build's decorated page. After a build that rendered every page, a
+    /// page whose HTML and findings are what they were keeps its decorated copy (the overlay of a post with many
+    /// findings takes longer to make than the comparison).
+    private final class Decorations: Sendable {
+        /// A page as rendered, its findings, and the page decorated.
+        private struct Page {
+            var html: [UInt8]
+            var findings: [Diagnostic]
+            var decorated: OutputFile
         }
 
-        /// The whole decorated output of the last build, where each file is, and which post each page shows.
-        private var output: [OutputFile] = []
-        private var outputIndex: [String: Int] = [:]
-        private var sourceByPage: [String: String] = [:]
-        private(set) var changedPaths: [String]?
+        private struct Last {
+            /// The decorated output, in the build's order, and where each file is.
+            var files: [OutputFile]
+            var positions: [String: Int]
+            var pages: [String: Page]
+            /// The post file each post page shows, by page path (`posts/a/`).
+            var sourceByPage: [String: String]
+            var homeFindings: [Diagnostic]
+            var generation: String
+            var changedPaths: [String]?
+        }
 
-        /// Keeps a full build's decorated output and forgets pages that are gone.
-        func remember(_ decorated: [OutputFile], sourceByPage: [String: String]) {
-            lock.withLock {
-                output = decorated
-                outputIndex = Dictionary(decorated.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
-                self.sourceByPage = sourceByPage
-                changedPaths = nil
-                if pages.count > outputIndex.count {
-                    pages = pages.filter { outputIndex[$0.key] != nil }
+        private let last = Mutex<Last?>(nil)
+
+        var changedPaths: [String]? { last.withLock { $0?.changedPaths } }
+
+        func decorate(_ files: [OutputFile], report: BuildReport, generation: String) -> [OutputFile] {
+            let overlays = OverlayFindings(report)
+            let homeFindings = overlays.ofHomePage
+            return last.withLock { last in
+                // Taken out, so that it alone holds its files and replacing some is done in place.
+                var next = last.take().flatMap { $0.generation == generation ? $0 : nil }
+                    ?? Last(files: [], positions: [:], pages: [:], sourceByPage: [:], homeFindings: [], generation: generation)
+                var pages = next.pages
+                next.pages = [:]
+                // The files the build changed, when it knows them and there is a last output to change.
+                let known = next.files.isEmpty ? nil : report.changedFiles
+                // Posts keep their pages while the build knows what changed (a post's address changes only in a build
+                // of every post).
+                let sourceByPage = known == nil
+                    ? Dictionary(report.postPaths.map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) : next.sourceByPage
+                func decorate(_ file: OutputFile) -> OutputFile {
+                    guard file.path.hasSuffix(".html") else { return file }
+                    let findings = Self.findings(of: file.path, sourceByPage, overlays, homeFindings)
+                    if let page = pages[file.path], page.html == file.contents, page.findings == findings { return page.decorated }
+                    let decorated = Self.page(file, findings: findings, generation: generation)
+                    pages[file.path] = Page(html: file.contents, findings: findings, decorated: decorated)
+                    return decorated
                 }
+                if let changed = known {
+                    var paths = Set(changed)
+                    if homeFindings != next.homeFindings { paths.insert(SitePaths.home(page: 1) + "index.html") }
+                    if files.count == next.files.count, paths.allSatisfy({ next.positions[$0] != nil }) {
+                        // The same files as last time: the changed ones replaced in place.
+                        for path in paths {
+                            let position = next.positions[path]!
+                            let decorated = decorate(files[position])
+                            next.files[position] = decorated
+                        }
+                    } else {
+                        // Files added or removed (a tag page): the last build's decorated pages, by path, for the others.
+                        let (previous, positions) = (next.files, next.positions)
+                        next.files = files.map { file in
+                            guard !paths.contains(file.path), let position = positions[file.path] else { return decorate(file) }
+                            return previous[position]
+                        }
+                        next.positions = Self.positions(of: next.files)
+                    }
+                    next.changedPaths = paths.sorted()
+                } else {
+                    next.files = files.map(decorate)
+                    next.positions = Self.positions(of: next.files)
+                    if pages.count > next.files.count { pages = pages.filter { next.positions[$0.key] != nil } }
+                    next.changedPaths = nil
+                }
+                next.pages = pages
+                next.sourceByPage = sourceByPage
+                next.homeFindings = homeFindings
+                last = next
+                return next.files
             }
         }
 
-        /// The last output with the `replaced` files of `files` decorated again; nil when the output does not line up.
-        func update(_ replaced: [String], of files: [OutputFile], findings: (String) -> [Diagnostic], generation: String) -> [OutputFile]? {
-            // Take the output out, so `next` is its only owner and replacing files is done in place.
-            var (next, index, sources) = lock.withLock { () -> ([OutputFile], [String: Int], [String: String]) in
-                defer { output = [] }
-                return (output, outputIndex, sourceByPage)
-            }
-            guard next.count == files.count else { return nil }
-            for path in replaced {
-                guard let position = index[path], files[position].path == path else { return nil }
-                let file = files[position]
-                next[position] = path.hasSuffix(".html")
-                    ? page(file, findings: sources[PreviewBuilder.pagePath(path)].map(findings) ?? [], generation: generation) : file
-            }
-            lock.withLock {
-                output = next
-                changedPaths = replaced
-            }
-            return next
+        private static func positions(of files: [OutputFile]) -> [String: Int] {
+            Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        private static func findings(of path: String, _ sourceByPage: [String: String], _ overlays: OverlayFindings, _ home: [Diagnostic]) -> [Diagnostic] {
+            let page = PreviewBuilder.pagePath(path)
+            if page == SitePaths.home(page: 1) { return home }
+            return sourceByPage[page].map(overlays.ofPost) ?? []
+        }
+
+        /// An HTML page with the overlay of its findings and the live-reload script.
+        private static func page(_ file: OutputFile, findings: [Diagnostic], generation: String) -> OutputFile {
+            let overlay = findings.isEmpty ? "" : PreviewOverlay.claims(findings)
+            return OutputFile(path: file.path, contents: PreviewBuilder.insertBeforeBodyEnd(file.contents, overlay + LiveReload.script(generation: generation)))
         }
     }
 
-    static func insertBeforeBodyEnd(_ html: String, _ addition: String) -> String {
-        guard let end = html.range(of: "</body>", options: .backwards) else { return html + addition }
-        return html.replacingCharacters(in: end.lowerBound..<end.lowerBound, with: addition)
+    /// `html` with `addition` before its last `</body>`, or at its end when it has none.
+    static func insertBeforeBodyEnd(_ html: [UInt8], _ addition: String) -> [UInt8] {
+        let end = Array("</body>".utf8)
+        var start = html.count - end.count
+        while start >= 0, !html[start..<(start + end.count)].elementsEqual(end) { start -= 1 }
+        let split = start >= 0 ? start : html.count
+        var result: [UInt8] = []
+        result.reserveCapacity(html.count + addition.utf8.count)
+        result += html[..<split]
+        result += addition.utf8
+        result += html[split...]
+        return result
     }
 }
 

@@ -14,7 +14,7 @@ public actor RebuildCoordinator {
     private let site: PreviewSite
     private let quietPeriod: Duration
     private let log: @Sendable (String) -> Void
-    private var pending: [SiteChange] = []
+    private var pending = SiteChanges()
     private var scheduled = false
 
     public init(builder: PreviewBuilder, site: PreviewSite, quietPeriod: Duration = .milliseconds(5), log: @escaping @Sendable (String) -> Void) {
@@ -25,16 +25,15 @@ public actor RebuildCoordinator {
     }
 
     /// Builds now and publishes the result (the first build, and every rebuild).
-    public func rebuild(because changes: [SiteChange] = []) async {
+    public func rebuild(because changes: SiteChanges = .everything) async {
         let started = ContinuousClock.now
         switch builder.build(generation: site.generation, changes: changes) {
         case .built(let files, let report):
             await site.publish(files, changed: builder.lastChangedPaths)
             let elapsed = ContinuousClock.now - started
-            let reason = changes.isEmpty ? "" : " after \(Self.describe(changes.map(\.description)))"
-            let cache = builder.cache
-            log("Built \(report.posts) posts in \(Self.milliseconds(elapsed)) ms\(reason): \(Self.count(cache.lastMisses, "post")) parsed, "
-                + "\(cache.lastHits) reused; \(Self.count(cache.pages.lastRendered, "page")) rendered, \(cache.pages.lastReused) reused")
+            let reason = changes.everything ? "" : " after \(changes)"
+            log("Built \(report.posts) posts in \(Self.milliseconds(elapsed)) ms\(reason): \(Self.count(report.postsBuilt, "post")) parsed, "
+                + "\(report.posts - report.postsBuilt) reused; \(Self.count(report.pagesRendered, "page")) rendered, \(report.pages - report.pagesRendered) reused")
         case .failed(let html, let diagnostics):
             await site.fail(html)
             log("Build failed with \(diagnostics.filter { $0.severity == .error }.count) error(s); the browser shows them:\n"
@@ -44,7 +43,7 @@ public actor RebuildCoordinator {
 
     /// Records changes and rebuilds once the burst is over.
     public func changed(_ changes: [SiteChange]) {
-        pending += changes
+        for change in changes { pending.insert(change) }
         guard !scheduled else { return }
         scheduled = true
         Task {
@@ -55,18 +54,13 @@ public actor RebuildCoordinator {
 
     private func flush() async {
         let changes = pending
-        pending = []
+        pending = SiteChanges()
         scheduled = false
         await rebuild(because: changes)
     }
 
     static func count(_ number: Int, _ noun: String) -> String {
         "\(number) \(noun)\(number == 1 ? "" : "s")"
-    }
-
-    static func describe(_ paths: [String]) -> String {
-        let unique = Array(Set(paths)).sorted()
-        return unique.count <= 2 ? unique.joined(separator: ", ") : "\(unique.count) changes"
     }
 
     static func milliseconds(_ duration: Duration) -> Int {

@@ -16,11 +16,9 @@ public struct SiteRenderer: Sendable {
         self.now = now
     }
 
-    /// All output files, sorted by path. `posts` must be the published posts, newest first; `series` those with a
-    /// published part.
-    /// With a `cache` and a `siteFingerprint` (settings, templates and every post's metadata), pages whose inputs did
-    /// not change since the last render are taken from the cache.
-    public func render(_ posts: [BuiltPost], series: [Series] = [], cache: RenderCache? = nil, siteFingerprint: Int = 0) -> [OutputFile] {
+    /// Every file of the site, sorted by path. `posts` must be the published posts, newest first; `series` those with
+    /// a published part.
+    public func render(_ posts: [BuiltPost], series: [Series] = []) -> RenderedSite {
         let context = PageContext(config: config, copyrightYear: posts.map(\.post.date.year).max() ?? 1970, hasSeries: !series.isEmpty, now: now)
         let tags = TagIndex(posts)
         var jobs: [PageJob] = []
@@ -32,38 +30,73 @@ public struct SiteRenderer: Sendable {
         if !series.isEmpty { jobs.append(.seriesList) }
 
         let renderer = self
-        var files: [OutputFile]
-        if let cache {
-            // Look every page up at once, then render the changed ones on all cores.
-            let jobs = jobs
-            let identities = jobs.map { renderer.identity(of: $0, posts: posts, tags: tags, site: siteFingerprint) }
-            let cached = cache.values(identities)
-            let missing = cached.indices.filter { cached[$0] == nil }
-            let rendered = missing.parallelMap { renderer.render(jobs[$0], posts: posts, tags: tags, series: series, context: context) }
-            cache.finish(storing: zip(missing, rendered).map { (identities[$0].key, identities[$0].fingerprint, $1) }, keys: identities.map(\.key))
-            var merged = cached
-            for (index, file) in zip(missing, rendered) { merged[index] = file }
-            files = merged.map { $0! }
-        } else {
-            files = jobs.parallelMap { job in renderer.render(job, posts: posts, tags: tags, series: series, context: context) }
-        }
+        var files = jobs.parallelMap { job in renderer.render(job, posts: posts, tags: tags, series: series, context: context) }
         files.append(feed(posts))
-        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(posts, tags: tags.entries.map(\.name), series: series, config: config,
-                                                                       homePages: homePageJobs(count: posts.count).count)))
+        files.append(sitemap(posts, tags: tags, series: series))
         files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(config.absoluteURL("sitemap.xml"))\n"))
         files += theme.assets
-        return files.sorted { $0.path < $1.path }
+        return RenderedSite(files: files.sorted { $0.path < $1.path }, tags: tags, context: context)
     }
 
-    /// The page of the post at `index` of `posts`, exactly as `render` makes it, stored in `cache`: the preview redoes
-    /// this page alone after an edit that changed nothing another page shows.
-    public func renderPost(at index: Int, of posts: [BuiltPost], series: [Series], cache: RenderCache?, siteFingerprint: Int) -> OutputFile {
-        let context = PageContext(config: config, copyrightYear: posts.map(\.post.date.year).max() ?? 1970, hasSeries: !series.isEmpty, now: now)
-        let tags = TagIndex([]) // post pages show no tag index
-        let file = render(.post(index: index), posts: posts, tags: tags, series: series, context: context)
-        let identity = identity(of: .post(index: index), posts: posts, tags: tags, site: siteFingerprint)
-        cache?.store([(identity.key, identity.fingerprint, file)])
-        return file
+    /// Renders again, in `site`, the files that show the posts at `rebuilt` of `posts`, which went through the per-post
+    /// stages again since `site` was rendered (each with what it was before). Every other input of the pages —
+    /// settings, templates, which posts are published, their order and what one post's page shows of the others
+    /// (title, date, series) — must be as `site` was rendered with; posts that changed any of that need `render`.
+    ///
+    /// - A post's own page is always rendered again, and the feed when the post is among its newest entries.
+    /// - When what lists show of the post changed (front matter, summary, reading time, comment count), so are the
+    ///   pages that list it: its neighbours' pages, its home page, the archive, its tag pages and the sitemap; and
+    ///   when its tags changed, the topic index and the pages of the tags it gained or lost.
+    ///
+    /// Returns the paths of the files rendered again (or added, when a tag gained its first post) and of those removed
+    /// (a tag lost its last post), sorted.
+    public func update(_ site: inout RenderedSite, posts: [BuiltPost], series: [Series], rebuilt: [(index: Int, before: BuiltPost)])
+        -> (rendered: [String], removed: [String]) {
+        var jobs: Set<PageJob> = []
+        var feedChanged = false, listsChanged = false, tagsChanged = false
+        var tagSlugs: Set<String> = []
+        for (index, before) in rebuilt {
+            let after = posts[index]
+            jobs.insert(.post(index: index))
+            if index < Self.feedEntries { feedChanged = true }
+            guard !listsShowTheSame(before, after) else { continue }
+            listsChanged = true
+            for neighbour in [index - 1, index + 1] where posts.indices.contains(neighbour) { jobs.insert(.post(index: neighbour)) }
+            jobs.insert(.home(page: index / config.postsPerPage + 1, of: homePageJobs(count: posts.count).count))
+            jobs.insert(.archive)
+            for tag in before.post.tags + after.post.tags { tagSlugs.insert(Slug.make(tag)) }
+            if before.post.tags != after.post.tags { tagsChanged = true }
+        }
+        var removed: [String] = []
+        if tagsChanged {
+            let tags = TagIndex(posts)
+            let kept = Set(tags.entries.map(\.slug))
+            removed = site.tags.entries.filter { !kept.contains($0.slug) }.map { SitePaths.tag($0.name) + "index.html" }
+            site.tags = tags
+            jobs.insert(.tags)
+        }
+        for (index, entry) in site.tags.entries.enumerated() where tagSlugs.contains(entry.slug) { jobs.insert(.tag(index: index)) }
+
+        let renderer = self, tags = site.tags, context = site.context
+        var files = Array(jobs).parallelMap { renderer.render($0, posts: posts, tags: tags, series: series, context: context) }
+        if feedChanged { files.append(feed(posts)) }
+        if listsChanged { files.append(sitemap(posts, tags: tags, series: series)) }
+        site.replace(files, removing: removed)
+        return (files.map(\.path).sorted(), removed.sorted())
+    }
+
+    /// Whether lists (home, tags, archive, neighbours' pages, the sitemap) show `a` and `b` alike: the same file with
+    /// the same front matter, summary, reading time and comment count (and word count, when a template shows it).
+    /// A post's body further down changes its own page and the feed, not every list it is on.
+    func listsShowTheSame(_ a: BuiltPost, _ b: BuiltPost) -> Bool {
+        a.post.source == b.post.source && a.post.frontMatterHash == b.post.frontMatterHash && a.summary == b.summary
+            && a.readingMinutes == b.readingMinutes && a.commentCount == b.commentCount
+            && (!theme.mentionsWordCount || a.wordCount == b.wordCount)
+    }
+
+    private func sitemap(_ posts: [BuiltPost], tags: TagIndex, series: [Series]) -> OutputFile {
+        OutputFile(path: "sitemap.xml", text: Sitemap.xml(posts, tags: tags.entries.map(\.name), series: series, config: config,
+                                                          homePages: homePageJobs(count: posts.count).count))
     }
 
     /// The Atom feed of the newest posts.
@@ -75,57 +108,12 @@ public struct SiteRenderer: Sendable {
     public static var feedEntries: Int { AtomFeed.entryLimit }
 
     /// One page to render; pages are independent, so they render in parallel.
-    enum PageJob: Sendable {
+    enum PageJob: Hashable, Sendable {
         case post(index: Int)
         case home(page: Int, of: Int)
         case tag(index: Int)
         case series(index: Int)
         case tags, archive, notFound, seriesList
-    }
-
-    /// A page's cache key and the fingerprint of what it shows: the site (settings, templates, every post's
-    /// metadata, which covers series, tag names and the copyright year), the post of a post page, and what lists show
-    /// of the posts listed (see `BuiltPost.listingFingerprint`).
-    private func identity(of job: PageJob, posts: [BuiltPost], tags: TagIndex, site: Int) -> (key: String, fingerprint: Int) {
-        var hasher = Hasher()
-        hasher.combine(site)
-        let key: String
-        switch job {
-        case .post(let index):
-            key = "post:" + posts[index].post.source
-            hasher.combine(posts[index].fingerprint)
-            for neighbour in [index - 1, index + 1] where posts.indices.contains(neighbour) {
-                combineListing(posts[neighbour], into: &hasher)
-            }
-        case .home(let page, let total):
-            key = "home:\(page)"
-            hasher.combine(total)
-            for built in posts.dropFirst((page - 1) * config.postsPerPage).prefix(config.postsPerPage) { combineListing(built, into: &hasher) }
-        case .tag(let index):
-            key = "tag:" + tags.entries[index].name
-            for postIndex in tags.entries[index].postIndices { combineListing(posts[postIndex], into: &hasher) }
-        case .archive:
-            key = "archive"
-            for built in posts { combineListing(built, into: &hasher) }
-        case .tags:
-            // Tag names and counts only.
-            key = "tags"
-            for entry in tags.entries {
-                hasher.combine(entry.name)
-                hasher.combine(entry.postIndices.count)
-            }
-        case .series(let index):
-            key = "series:\(index)"
-        case .notFound, .seriesList:
-            // The 404 page lists no post; series pages show parts' metadata, which the site fingerprint covers.
-            key = "\(job)"
-        }
-        return (key, hasher.finalize())
-    }
-
-    private func combineListing(_ built: BuiltPost, into hasher: inout Hasher) {
-        hasher.combine(built.listingFingerprint)
-        if theme.mentionsWordCount { hasher.combine(built.wordCount) }
     }
 
     private func homePageJobs(count: Int) -> [PageJob] {
@@ -233,6 +221,8 @@ public struct SiteRenderer: Sendable {
 struct TagIndex: Sendable {
     struct Entry: Sendable {
         let name: String
+        /// The tag's address: `tags/<slug>/`.
+        let slug: String
         /// Indices into the newest-first post list.
         var postIndices: [Int]
     }
@@ -248,7 +238,7 @@ struct TagIndex: Sendable {
                 let slug = slugs[tag] ?? Slug.make(tag)
                 slugs[tag] = slug
                 guard !slug.isEmpty, bySlug[slug]?.postIndices.last != index else { continue }
-                bySlug[slug, default: Entry(name: tag, postIndices: [])].postIndices.append(index)
+                bySlug[slug, default: Entry(name: tag, slug: slug, postIndices: [])].postIndices.append(index)
             }
         }
         entries = bySlug.values.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }

@@ -9,15 +9,21 @@ public struct Theme: Sendable {
     public static let pageTemplates = ["layout", "home", "post", "tags", "tag", "archive", "404"]
 
     private let library: MustacheLibrary
+    /// Each template's text, by name.
+    private let texts: [String: String]
     /// Where each template came from (`Templates/post.mustache` or `(built-in)/post.mustache`), by name.
     public let templateSources: [String: String]
     /// Files copied to `assets/` of the output, sorted by path.
     public let assets: [OutputFile]
-    /// Changes whenever a template's text changes (for page caching).
-    public let fingerprint: Int
-    /// Whether any template mentions `word_count`, the one post value lists may show that is not part of
-    /// `BuiltPost.listingFingerprint` (it changes with nearly every edit).
+    /// Whether any template mentions `word_count`: then lists change with nearly every edit of a post's body, not only
+    /// with its front matter, summary, reading time and comment count (see `SiteRenderer.update`).
     public let mentionsWordCount: Bool
+
+    /// Whether `other` renders every page as this theme does: the same templates and assets (a template saved
+    /// unchanged, say).
+    public func rendersLike(_ other: Theme) -> Bool {
+        texts == other.texts && assets == other.assets
+    }
 
     /// The default theme alone.
     public static func builtIn() throws -> Theme {
@@ -90,16 +96,11 @@ public struct Theme: Sendable {
         }
         diagnostics += includeCycles(texts)
         guard !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
-        var hasher = Hasher()
-        for (name, entry) in texts.sorted(by: { $0.key < $1.key }) {
-            hasher.combine(name)
-            hasher.combine(entry.text)
-        }
         return Theme(
             library: library,
+            texts: texts.mapValues(\.text),
             templateSources: texts.mapValues(\.source),
             assets: assets.sorted { $0.key < $1.key }.map { OutputFile(path: "assets/" + $0.key, contents: $0.value) },
-            fingerprint: hasher.finalize(),
             mentionsWordCount: texts.values.contains { $0.text.contains("word_count") }
         )
     }

@@ -29,16 +29,6 @@ struct LocalFiles: Sendable {
         baseSegments = basePath.split(separator: "/")
     }
 
-    /// Changes whenever a file is added or removed or a picture's size changes: what posts' analyses depend on here.
-    var fingerprint: Int {
-        var hasher = Hasher()
-        for path in known {
-            hasher.combine(path)
-            hasher.combine(staticFiles[path] ?? nil)
-        }
-        return hasher.finalize()
-    }
-
     /// What an address in a post means.
     enum Resolution: Equatable {
         /// Not a file of this site (a web address, an anchor, a page): left alone.

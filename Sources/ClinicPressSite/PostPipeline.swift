@@ -6,7 +6,7 @@ import ClinicPressParallel
 struct PostPipeline: Sendable {
     let parse: ParseStage
     let analyse: AnalyseStage
-    var render: RenderStage
+    let render: RenderStage
 
     /// What the stages make of one post.
     struct Result: Sendable {
@@ -19,15 +19,17 @@ struct PostPipeline: Sendable {
         var claims: ClaimAnalysis
     }
 
-    /// One post through all three stages (the preview's changed posts).
-    func build(_ post: Post) -> Result {
-        result(analyse.analyse(post, tree: parse.parse(post)), rendering: true)
+    /// One post through all three stages (a rebuild's changed posts), with all of its comments.
+    func build(_ post: Post, comments: [Comment]) -> Result {
+        result(analyse.analyse(post, tree: parse.parse(post)), rendering: true, comments: comments)
     }
 
     /// Every post through the stages, on all cores, in chunks: each stage runs over a whole chunk before the next
     /// starts (and is timed), and a chunk's trees are freed before the next chunk is parsed. `rendering` false
-    /// (`check`) stops after the analyses. `progress` hears of each stage as it first starts.
-    func build(_ posts: [Post], rendering: Bool, times: inout StageTimes, progress: (BuildStage) -> Void = { _ in }) -> [Result] {
+    /// (`check`) stops after the analyses; rendering needs every comment of the site, by post file stem. `progress`
+    /// hears of each stage as it first starts.
+    func build(_ posts: [Post], rendering: Bool, comments: [String: [Comment]] = [:], times: inout StageTimes,
+               progress: (BuildStage) -> Void = { _ in }) -> [Result] {
         var results: [Result] = []
         results.reserveCapacity(posts.count)
         var start = 0
@@ -41,9 +43,9 @@ struct PostPipeline: Sendable {
             let analysed = times.measure(.analyse) { Array(chunk.indices).parallelMap { analyse.analyse(chunk[$0], tree: trees[$0]) } }
             if rendering {
                 if first { progress(.render) }
-                results += times.measure(.render) { analysed.parallelMap { result($0, rendering: true) } }
+                results += times.measure(.render) { analysed.parallelMap { result($0, rendering: true, comments: comments[$0.post.fileStem] ?? []) } }
             } else {
-                results += analysed.map { result($0, rendering: false) }
+                results += analysed.map { result($0, rendering: false, comments: []) }
             }
         }
         return results
@@ -53,8 +55,9 @@ struct PostPipeline: Sendable {
     /// beside the rest of a large site (all 10,000 trees at once doubled `check`'s memory).
     static let chunkSize = 512
 
-    private func result(_ analysed: AnalysedPost, rendering: Bool) -> Result {
+    private func result(_ analysed: AnalysedPost, rendering: Bool, comments: [Comment]) -> Result {
         let failed = analysed.diagnostics.containsErrors
-        return Result(post: rendering && !failed ? render.render(analysed, citations: analyse.citations(of: analysed)) : nil, diagnostics: analysed.diagnostics, claims: analysed.claims)
+        return Result(post: rendering && !failed ? render.render(analysed, citations: analyse.citations(of: analysed), comments: comments) : nil,
+                      diagnostics: analysed.diagnostics, claims: analysed.claims)
     }
 }

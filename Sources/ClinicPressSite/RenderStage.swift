@@ -5,18 +5,17 @@ import ClinicPressModel
 /// Stage 4 of the build, for one post: its body as HTML with the analyses' annotations applied, its summary, word
 /// count and published comments. (`SiteRenderer` then renders the pages around the bodies.)
 struct RenderStage: Sendable {
-    /// Every comment of the site, by post file stem; only approved ones are published.
-    var comments: [String: [Comment]]
     /// Previews show pending comments, marked, under the approved ones.
     let includePendingComments: Bool
 
     /// The longest summary taken from a first paragraph, in characters.
     static let summaryLimit = 280
 
-    func render(_ analysed: AnalysedPost, citations: (annotations: HTMLAnnotations, sources: [CitedSource])) -> BuiltPost {
+    /// The post's body and facts; `comments` are all of its comments, of every status (only approved ones are published).
+    func render(_ analysed: AnalysedPost, citations: (annotations: HTMLAnnotations, sources: [CitedSource]), comments: [Comment]) -> BuiltPost {
         let post = analysed.post, root = analysed.tree.root
         let summary = post.summary ?? Self.summary(root, replaced: citations.annotations.replacements)
-        let published = CommentRenderer.publish(CommentThreads.approved(comments[post.fileStem] ?? [], includingPending: includePendingComments))
+        let published = CommentRenderer.publish(CommentThreads.approved(comments, includingPending: includePendingComments))
         var built = BuiltPost(post: post, html: analysed.tree.html(annotations: citations.annotations), summary: summary,
                               wordCount: Self.countWords(root), sources: citations.sources, comments: published, series: analysed.series)
         built.imageSize = analysed.imageSize

@@ -63,11 +63,20 @@ public struct BuildReport: Sendable {
     public var postPaths: [String: String]
     /// Wall time in seconds.
     public var seconds: Double
-    /// Wall time of each stage (`--timings`). Zero for stages that did not run, and for the preview's rebuilds of
-    /// changed posts.
+    /// Wall time of each stage (`--timings`). Zero for stages that did not run, and for rebuilds of changed posts.
     public var times = StageTimes()
     /// The posts due a medical review, when site.yaml sets `review_every` (each is also a `review-overdue` warning).
     public var reviews: ReviewSchedule?
+    /// How many post files and comment folders this build read (a rebuild reads only those that changed).
+    public var filesRead = 0
+    /// How many posts went through the per-post stages (parse, analyse, render their body); the others are the last
+    /// build's.
+    public var postsBuilt = 0
+    /// How many HTML pages were rendered; the others are the last build's.
+    public var pagesRendered = 0
+    /// The paths whose file this build made again (it may be the same, too), added or removed, sorted, when every other
+    /// file is the last build's, byte for byte; nil when any file may have changed, been added or been removed.
+    public var changedFiles: [String]?
 
     /// True when a `--strict` build must fail: any warning, or any finding at warning or error level.
     public var failsStrictMode: Bool {
@@ -115,21 +124,22 @@ public struct StrictModeFailure: Error, Sendable {
     public let report: BuildReport
 }
 
-/// The build: load → parse → analyse → render → write (`BuildStage`). The per-post stages are in `PostPipeline`.
+/// The build: load → parse → analyse → render → write (`BuildStage`). The per-post stages are in `PostPipeline`; a
+/// build that keeps what it made for the next one (the preview's) is an `IncrementalBuild`, and so is every build.
 public enum SiteBuilder {
     /// Called as each stage starts (the loading stage: once it has loaded), with the number of posts.
     public typealias Progress = (_ stage: BuildStage, _ posts: Int) -> Void
 
-    /// Builds the site into files without writing them (tests and the preview server use this).
-    public static func render(_ options: BuildOptions, cache: BuildCache? = nil, progress: Progress = { _, _ in }) throws -> (files: [OutputFile], report: BuildReport) {
-        try render(options, cache: cache, progress: progress, published: { _ in })
+    /// Builds the site into files without writing them (tests use this): `IncrementalBuild`'s first build.
+    public static func render(_ options: BuildOptions, progress: Progress = { _, _ in }) throws -> (files: [OutputFile], report: BuildReport) {
+        try IncrementalBuild(options).build(.everything, progress: progress)
     }
 
     /// Runs the first three stages, load → parse → analyse: every finding, no page. The report has no pages or files.
     public static func check(_ options: BuildOptions, progress: Progress = { _, _ in }) throws -> BuildReport {
         let started = DispatchTime.now()
         var times = StageTimes()
-        let (content, theme, problems) = try times.measure(.load) { try load(options, cache: nil) }
+        let (content, theme, problems) = try times.measure(.load) { try load(options) }
         progress(.load, content.posts.count)
         let posts = Publication(content.posts, options: options)
         let series = SeriesIndex(posts: content.posts, isPublished: posts.isPublished)
@@ -150,17 +160,22 @@ public enum SiteBuilder {
 
     /// Stage 1: the site's content and templates, both loaded so that one run reports the problems of both. Throws
     /// the errors; returns the warnings.
-    private static func load(_ options: BuildOptions, cache: BuildCache?) throws -> (SiteContent, Theme, [Diagnostic]) {
+    private static func load(_ options: BuildOptions) throws -> (SiteContent, Theme, [Diagnostic]) {
+        try load(options) { try SiteContent.load(from: options.siteDirectory) }
+    }
+
+    /// Stage 1 with the content from `loadContent` (`IncrementalBuild` assembles it from the files it keeps).
+    static func load(_ options: BuildOptions, content loadContent: () throws -> SiteContent) throws -> (SiteContent, Theme, [Diagnostic]) {
         var problems: [Diagnostic] = []
         var content: SiteContent?
         var theme: Theme?
         do {
-            content = try SiteContent.load(from: options.siteDirectory, cache: cache?.content)
+            content = try loadContent()
         } catch let error as DiagnosticsError {
             problems += error.diagnostics
         }
         do {
-            theme = try Theme.load(templatesDirectory: existingDirectory(options.siteDirectory.appendingPathComponent("Templates")))
+            theme = try loadTheme(options)
         } catch let error as DiagnosticsError {
             problems += error.diagnostics
         }
@@ -186,8 +201,13 @@ public enum SiteBuilder {
         return (content, theme, problems)
     }
 
+    /// The default theme with the site's `Templates/` in its place.
+    static func loadTheme(_ options: BuildOptions) throws -> Theme {
+        try Theme.load(templatesDirectory: existingDirectory(options.siteDirectory.appendingPathComponent("Templates")))
+    }
+
     /// Which posts this build publishes.
-    private struct Publication {
+    struct Publication {
         let published: [Post]
         let drafts: Int
         let scheduled: Int
@@ -203,7 +223,7 @@ public enum SiteBuilder {
     }
 
     /// The per-post stages, set up for this site.
-    private static func makePipeline(_ content: SiteContent, theme: Theme, options: BuildOptions, published: [Post], series: SeriesIndex) -> PostPipeline {
+    static func makePipeline(_ content: SiteContent, theme: Theme, options: BuildOptions, published: [Post], series: SeriesIndex) -> PostPipeline {
         PostPipeline(
             parse: ParseStage(options: MarkdownOptions(allowRawHTML: content.config.allowRawHTML)),
             analyse: AnalyseStage(
@@ -212,110 +232,8 @@ public enum SiteBuilder {
                 claims: ClaimChecker(settings: content.config.claims, references: content.references),
                 references: content.references, series: series, basePath: content.config.basePath
             ),
-            render: RenderStage(comments: content.comments, includePendingComments: options.preview)
+            render: RenderStage(includePendingComments: options.preview)
         )
-    }
-
-    /// `render`, calling `published` with the posts to publish as soon as they are known (before any is parsed).
-    static func render(_ options: BuildOptions, cache: BuildCache?, progress: Progress,
-                       published onPublished: ([Post]) -> Void) throws -> (files: [OutputFile], report: BuildReport) {
-        let started = DispatchTime.now()
-        if let cache, let last = cache.takeLastBuild() {
-            if let result = renderChangedPosts(options, cache: cache, last: last, started: started) { return result }
-        }
-        cache?.lastChangedFiles = nil
-        var times = StageTimes()
-        let (content, theme, problems) = try times.measure(.load) { try load(options, cache: cache) }
-        progress(.load, content.posts.count)
-        let posts = Publication(content.posts, options: options)
-        let published = posts.published
-        onPublished(published)
-        let series = SeriesIndex(posts: content.posts, isPublished: posts.isPublished)
-        let stage = makePipeline(content, theme: theme, options: options, published: published, series: series)
-        let results = buildPosts(published, stage: stage, content: content, options: options, cache: cache, times: &times) {
-            progress($0, content.posts.count)
-        }
-        let reviews = ReviewSchedule(published, config: content.config, now: options.now)
-        let diagnostics = problems + content.warnings + series.diagnostics + results.flatMap(\.diagnostics) + (reviews?.diagnostics ?? [])
-        guard !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
-        let built = results.compactMap(\.post)
-
-        let renderer = SiteRenderer(config: content.config, theme: theme, now: options.now)
-        let liveSeries = series.series.filter { !$0.publishedParts.isEmpty }
-        let siteFingerprint = (cache?.siteFingerprint ?? 0) &+ theme.fingerprint
-        let generated = times.measure(.render) { renderer.render(built, series: liveSeries, cache: cache?.pages, siteFingerprint: siteFingerprint) }
-        // The files of static/ beside the pages, unless one would take a page's place.
-        let postSources = Dictionary(built.map { ($0.post.path + "index.html", $0.post.source) }, uniquingKeysWith: { first, _ in first })
-        let files = try StaticOutput.merge(generated, content.staticFiles, postSources: postSources,
-                                           themeAssets: Set(theme.assets.map(\.path))).mapError { DiagnosticsError(diagnostics + $0.diagnostics) }.get()
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        let report = BuildReport(
-            posts: built.count,
-            pages: generated.filter { $0.path.hasSuffix(".html") }.count,
-            files: files.count,
-            skippedDrafts: options.includeDrafts ? 0 : posts.drafts,
-            skippedScheduled: options.includeDrafts ? 0 : posts.scheduled,
-            warnings: diagnostics.sorted(),
-            findingsByFile: Dictionary(zip(published.map(\.source), results.map(\.claims.findings)), uniquingKeysWith: +),
-            claims: ClaimCounts(results.map(\.claims)),
-            postPaths: Dictionary(built.map { ($0.post.source, $0.post.path) }, uniquingKeysWith: { first, _ in first }),
-            seconds: seconds,
-            times: times,
-            reviews: reviews
-        )
-        cache?.keepLastBuild(LastBuild(
-            options: options, content: content, published: published,
-            publishedIndex: Dictionary(published.enumerated().map { ($1.source, $0) }, uniquingKeysWith: { first, _ in first }),
-            contentIndex: Dictionary(content.posts.enumerated().map { ($1.source, $0) }, uniquingKeysWith: { first, _ in first }),
-            stage: stage, siteKey: cache?.siteFingerprint ?? 0, results: results, built: built,
-            renderer: renderer, liveSeries: liveSeries, siteFingerprint: siteFingerprint, files: files,
-            fileIndex: Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first }), report: report
-        ))
-        return (files, report)
-    }
-
-    /// Runs the per-post stages on every published post, reusing the preview's cached results for posts whose
-    /// text, comments and site-wide inputs (settings, references, every post's metadata) did not change.
-    private static func buildPosts(_ posts: [Post], stage: PostPipeline, content: SiteContent, options: BuildOptions,
-                                   cache: BuildCache?, times: inout StageTimes, progress: (BuildStage) -> Void) -> [PostPipeline.Result] {
-        guard let cache else { return stage.build(posts, rendering: true, times: &times, progress: progress) }
-        var site = Hasher()
-        for name in ["site.yaml", "references.yaml"] {
-            site.combine(FileManager.default.contents(atPath: options.siteDirectory.appendingPathComponent(name).path))
-        }
-        site.combine(options.includeDrafts)
-        site.combine(options.preview)
-        site.combine(options.baseURL)
-        // Which files the site has, and the pictures' sizes: posts' missing-file errors and <img> sizes depend on them.
-        site.combine(stage.analyse.files.fingerprint)
-        for post in content.posts {
-            // What other pages can see of a post: its links, series and publication status.
-            site.combine(post.source)
-            site.combine(post.slug)
-            site.combine(post.title)
-            site.combine(post.date)
-            site.combine(post.isDraft)
-            site.combine(post.isScheduled(now: options.now))
-            site.combine(post.series)
-            site.combine(post.part)
-            site.combine(post.parts)
-        }
-        let siteKey = site.finalize()
-        cache.siteFingerprint = siteKey
-        let keyed = posts.map { post in (post, postKey(post, siteKey: siteKey, comments: content.comments[post.fileStem])) }
-        // Look every post up at once, then run the stage on the changed ones on all cores.
-        let cached = cache.results.values(keyed.map { ($0.0.source, $0.1) })
-        let missing = cached.indices.filter { cached[$0] == nil }
-        let built = missing.parallelMap { index -> PostPipeline.Result in
-            var result = stage.build(keyed[index].0)
-            result.post?.fingerprint = keyed[index].1
-            result.post?.fingerprintListing()
-            return result
-        }
-        cache.results.finish(storing: zip(missing, built).map { (keyed[$0].0.source, keyed[$0].1, $1) }, keys: posts.map(\.source))
-        var results = cached
-        for (index, result) in zip(missing, built) { results[index] = result }
-        return results.map { $0! }
     }
 
     /// Builds the site and swaps it into the output folder. On any error the previous output stays untouched.
@@ -328,7 +246,7 @@ public enum SiteBuilder {
         // An output that may not be replaced is reported before the site is read, not after a long build.
         try writer.checkOutputIsSafeToReplace()
         do {
-            var (files, report) = try render(options, cache: nil, progress: progress, published: { posts in
+            var (files, report) = try IncrementalBuild(options).build(.everything, now: options.now, progress: progress, published: { posts in
                 let directories = ["posts"] + posts.map { String(SitePaths.post($0.slug).dropLast()) }
                 DispatchQueue.global().async(group: folders) { writer.prepare(directories) }
             })

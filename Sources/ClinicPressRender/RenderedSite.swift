@@ -1,0 +1,54 @@
+import ClinicPressModel
+
+/// Every file of a rendered site, with what `SiteRenderer.update` needs to render some of them again: the tag index
+/// and the page context they were rendered with, and where each file is.
+public struct RenderedSite: Sendable {
+    /// Every file, sorted by path.
+    public private(set) var files: [OutputFile]
+    var tags: TagIndex
+    let context: PageContext
+    /// Where each file is in `files`; made by the first update (a one-shot build never needs it).
+    private var positions: [String: Int]?
+
+    init(files: [OutputFile], tags: TagIndex, context: PageContext) {
+        self.files = files
+        self.tags = tags
+        self.context = context
+    }
+
+    /// Puts `replacements` in place of the files at their paths (adding those that are new, where their paths sort),
+    /// and removes the files at `removed`.
+    mutating func replace(_ replacements: [OutputFile], removing removed: [String]) {
+        var positions = self.positions.take() ?? Self.positions(of: files)
+        var added: [OutputFile] = []
+        for file in replacements {
+            if let position = positions[file.path] { files[position] = file } else { added.append(file) }
+        }
+        if !added.isEmpty || !removed.isEmpty {
+            for path in removed {
+                if let position = files.firstIndex(where: { $0.path == path }) { files.remove(at: position) }
+            }
+            for file in added {
+                files.insert(file, at: files.partitioningIndex { $0.path > file.path })
+            }
+            positions = Self.positions(of: files)
+        }
+        self.positions = positions
+    }
+
+    private static func positions(of files: [OutputFile]) -> [String: Int] {
+        Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `belongs`, which must be false then true along the array (binary search).
+    fileprivate func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+}

@@ -14,8 +14,8 @@ enum RedTeam {
             process.arguments = arguments
         }
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("clinicpress-redteam-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path + ".out", contents: nil)
-        FileManager.default.createFile(atPath: out.path + ".err", contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path + ".out", contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path + ".err", contents: nil)
         defer {
             try? FileManager.default.removeItem(atPath: out.path + ".out")
             try? FileManager.default.removeItem(atPath: out.path + ".err")

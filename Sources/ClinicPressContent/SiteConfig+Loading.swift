@@ -7,7 +7,7 @@ extension SiteConfig {
     /// The keys `site.yaml` understands. Other keys are kept for templates as `site.extra`.
     static let knownKeys = [
         "title", "base_url", "language", "clinic", "description", "disclaimer", "author", "posts_per_page", "markdown", "claims", "comments",
-        "review_every", "image", "image_alt", "cta_url", "cta_text",
+        "review_every", "image", "image_alt", "cta_url", "cta_text", "menu", "tags",
     ]
 
     /// Reads `site.yaml` in `siteDirectory`. Every problem is appended to `diagnostics`; nil when the
@@ -78,6 +78,8 @@ extension SiteConfig {
                                    rule: "site-config", hint: "units: days, weeks, months, years"))
             }
         }
+        let menu = yaml["menu"].map { Self.menuItems($0.value, yaml: &yaml) } ?? []
+        let tagNames = yaml["tags"].map { Self.tagNames($0.value, yaml: &yaml) } ?? [:]
         yaml.warnAboutMisspelledKeys(known: knownKeys, rule: "site-config")
         let extra = yaml.entries.filter { !knownKeys.contains($0.key) }.map { (key: $0.key, value: yaml.metaValue($0.value)) }
 
@@ -92,6 +94,8 @@ extension SiteConfig {
         config.imageAlt = imageAlt
         config.ctaURL = ctaURL
         config.ctaText = ctaText
+        config.menu = menu
+        config.tagNames = tagNames
         if let entry = yaml["base_url"] { config.baseURLLocation = yaml.location(of: entry.value) }
         if let entry = yaml["image"] { config.imageLocation = yaml.location(of: entry.value) }
         return config

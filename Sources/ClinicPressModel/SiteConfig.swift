@@ -38,6 +38,10 @@ public struct SiteConfig: Sendable {
     /// The call-to-action button under every post (`cta_url`, `cta_text`); a post may set its own.
     public var ctaURL: String?
     public var ctaText: String?
+    /// The navigation menu's links as site.yaml lists them (`menu:`), in order; pages with a `menu` weight follow.
+    public var menu: [MenuItem] = []
+    /// Display names of tags by slug (`tags: {sad: "Seasonal affective disorder"}`); else the first spelling in a post.
+    public var tagNames: [String: String] = [:]
     /// Keys the site defines for its own templates, in the order written.
     public var extra: [(key: String, value: MetaValue)]
     /// Where `base_url` and `image` are written in `site.yaml`, for findings about them.

@@ -114,7 +114,19 @@ main h1 { font-family: var(--serif); color: var(--brand-dark); line-height: 1.2;
 .post-header h1 { font-family: var(--serif); font-size: clamp(1.9rem, 4vw, 2.6rem); line-height: 1.2; margin: 0 0 .75rem; color: var(--brand-dark); }
 .review-badge { display: inline-flex; align-items: flex-start; gap: .5rem; background: var(--brand-soft); border-radius: 10px; padding: .45rem .8rem; font-size: .9rem; margin: .25rem 0 0; }
 .review-icon { flex: none; margin-top: .1rem; display: inline-grid; place-items: center; width: 1.35rem; height: 1.35rem; border-radius: 50%; background: var(--brand); color: #fff; font-size: .8rem; }
+.byline { margin: 0 0 .4rem; font-size: .95rem; line-height: 2; }
+.byline .review-badge { padding: .2rem .6rem; margin: 0; align-items: center; }
 .post-image { margin-top: 1.5rem; }
+.heading-anchor { margin-left: .35rem; font-size: .8em; color: var(--muted); text-decoration: none; opacity: .55; }
+.heading-anchor:hover, .heading-anchor:focus { opacity: 1; color: var(--brand); }
+.toc { margin-top: 1.5rem; }
+.toc h2 { font-size: 1rem; text-transform: uppercase; letter-spacing: .06em; margin: 0 0 .4rem; }
+.toc ol { margin: 0; padding-left: 1.4rem; }
+.toc li { margin: .2rem 0; }
+.person { display: flex; gap: 1.5rem; align-items: flex-start; flex-wrap: wrap; }
+.person-photo { border-radius: 50%; flex: none; }
+.person-role { color: var(--muted); margin: 0 0 .5rem; }
+.person-links { list-style: none; padding: 0; margin: .5rem 0 0; font-size: .9rem; }
 .prose { padding-top: 1rem; padding-bottom: 1rem; }
 .prose h2 { font-family: var(--serif); font-size: 1.6rem; line-height: 1.25; margin: 2.2rem 0 .6rem; color: var(--brand-dark); }
 .prose h3 { font-size: 1.2rem; margin: 1.8rem 0 .4rem; }
@@ -207,6 +219,46 @@ a.series-ref { text-decoration-style: dotted; }
 }
 
 """#),
+        ("author.mustache", #"""
+{{#person}}
+<div class="wrap">
+  <section class="hero person" aria-labelledby="page-heading">
+    {{#has_photo}}
+    <img class="person-photo" src="{{photo}}" alt="" width="160" height="160" decoding="async">
+    {{/has_photo}}
+    <div>
+      <h1 id="page-heading">{{display_name}}</h1>
+      {{#role}}<p class="person-role">{{role}}, {{site.clinic}}</p>{{/role}}
+      {{#bio}}<p class="lede">{{bio}}</p>{{/bio}}
+      {{#has_links}}
+      <ul class="person-links">
+        {{#links}}
+        <li><a href="{{url}}" rel="me">{{url}}</a></li>
+        {{/links}}
+      </ul>
+      {{/has_links}}
+    </div>
+  </section>
+  {{#has_posts}}
+  <h2>Articles by {{name}}</h2>
+  <ol class="post-list">
+    {{#posts}}
+    <li>{{> partials/post-card}}</li>
+    {{/posts}}
+  </ol>
+  {{/has_posts}}
+  {{#has_reviewed_posts}}
+  <h2>Articles medically reviewed by {{name}}</h2>
+  <ol class="post-list">
+    {{#reviewed_posts}}
+    <li>{{> partials/post-card}}</li>
+    {{/reviewed_posts}}
+  </ol>
+  {{/has_reviewed_posts}}
+</div>
+{{/person}}
+
+"""#),
         ("home.mustache", #"""
 <div class="wrap">
   <section class="hero" aria-labelledby="page-heading">
@@ -231,7 +283,7 @@ a.series-ref { text-decoration-style: dotted; }
 """#),
         ("layout.mustache", #"""
 <!DOCTYPE html>
-<html lang="{{site.language}}">
+<html lang="{{page.language}}">
 <head>
 {{> partials/head}}
 </head>
@@ -244,6 +296,22 @@ a.series-ref { text-decoration-style: dotted; }
 {{> partials/footer}}
 </body>
 </html>
+
+"""#),
+        ("page.mustache", #"""
+{{#standalone}}
+<article class="standalone">
+  <header class="post-header narrow">
+    <h1 id="page-heading">{{title}}</h1>
+  </header>
+  {{#toc}}
+  {{> partials/toc}}
+  {{/toc}}
+  <div class="post-body prose narrow">
+{{{content}}}
+  </div>
+</article>
+{{/standalone}}
 
 """#),
         ("partials/comment-form.mustache", #"""
@@ -430,6 +498,9 @@ a.series-ref { text-decoration-style: dotted; }
         <li><a href="{{site.base_path}}series/"{{#page.is_series}} aria-current="page"{{/page.is_series}}>Series</a></li>
         {{/site.has_series}}
         <li><a href="{{site.base_path}}archive/"{{#page.is_archive}} aria-current="page"{{/page.is_archive}}>Archive</a></li>
+        {{#site.menu}}
+        <li><a href="{{url}}"{{#is_current}} aria-current="page"{{/is_current}}>{{title}}</a></li>
+        {{/site.menu}}
         <li><a href="{{site.base_path}}feed.xml">Feed</a></li>
       </ul>
     </nav>
@@ -446,6 +517,9 @@ a.series-ref { text-decoration-style: dotted; }
 </nav>
 {{/pagination.has_pages}}
 
+"""#),
+        ("partials/person-name.mustache", #"""
+{{#has_page}}<a href="{{url}}">{{display_name}}</a>{{/has_page}}{{^has_page}}{{display_name}}{{/has_page}}
 """#),
         ("partials/post-card.mustache", #"""
 <article class="card">
@@ -505,6 +579,23 @@ a.series-ref { text-decoration-style: dotted; }
 </section>
 
 """#),
+        ("partials/toc.mustache", #"""
+<nav class="toc narrow" aria-labelledby="toc-heading">
+  <h2 id="toc-heading">Contents</h2>
+  <ol>
+    {{#entries}}
+    <li><a href="#{{id}}">{{text}}</a>{{#has_children}}
+      <ol>
+        {{#children}}
+        <li><a href="#{{id}}">{{text}}</a></li>
+        {{/children}}
+      </ol>
+    {{/has_children}}</li>
+    {{/entries}}
+  </ol>
+</nav>
+
+"""#),
         ("post.mustache", #"""
 {{#post}}
 <article class="post">
@@ -520,11 +611,11 @@ a.series-ref { text-decoration-style: dotted; }
     {{/first_tag}}
     <h1>{{title}}</h1>
     <p class="meta">
-      {{#author}}By <span class="author">{{.}}</span> · {{/author}}<time datetime="{{date_iso}}">{{date_display}}</time> · {{reading_minutes}} min read{{#updated_display}} · Updated <time datetime="{{updated_iso}}">{{.}}</time>{{/updated_display}}
+      <time datetime="{{date_iso}}">{{date_display}}</time> · {{reading_minutes}} min read{{#updated_display}} · Updated <time datetime="{{updated_iso}}">{{.}}</time>{{/updated_display}}
     </p>
-    {{#reviewed_by}}
-    <p class="review-badge"><span class="review-icon" aria-hidden="true">✓</span><span>Medically reviewed by <strong>{{reviewed_by}}</strong>{{#reviewed_on_display}} on <time datetime="{{reviewed_on_iso}}">{{.}}</time>{{/reviewed_on_display}}</span></p>
-    {{/reviewed_by}}
+    {{#has_byline}}
+    <p class="byline">{{#author_person}}<span>Written by {{> partials/person-name}}</span>{{/author_person}}{{#reviewer}}{{#author_person}} · {{/author_person}}<span class="review-badge"><span class="review-icon" aria-hidden="true">✓</span><span>Medically reviewed by {{> partials/person-name}}</span></span>{{/reviewer}}{{#reviewed_on_display}} · <span>Reviewed on <time datetime="{{reviewed_on_iso}}">{{.}}</time></span>{{/reviewed_on_display}}</p>
+    {{/has_byline}}
     {{#series}}
     {{> partials/series-box}}
     {{/series}}
@@ -532,6 +623,9 @@ a.series-ref { text-decoration-style: dotted; }
   {{#image}}
   <figure class="post-image narrow"><img src="{{image}}" alt="{{image_alt}}"{{#image_width}} width="{{image_width}}" height="{{image_height}}"{{/image_width}} decoding="async"></figure>
   {{/image}}
+  {{#toc}}
+  {{> partials/toc}}
+  {{/toc}}
   <div class="post-body prose narrow">
 {{{content}}}
     {{#has_sources}}

@@ -12,9 +12,13 @@ struct PageContext {
     var hasSeries = false
     /// The moment of the build, to mark scheduled posts in previews.
     var now: Timestamp?
+    /// The writers and reviewers of `people.yaml`, for bylines and author pages.
+    var people = People([], isDefined: false)
+    /// The navigation menu's links.
+    var menu: [MenuItem] = []
 
     /// `site`: the configuration.
-    func site() -> [String: Any] {
+    func site(current: String? = nil) -> [String: Any] {
         var site: [String: Any] = [
             "title": config.title,
             "url": config.baseURL,
@@ -31,6 +35,12 @@ struct PageContext {
         site["disclaimer"] = config.disclaimer
         site["author"] = config.author
         site["extra"] = Self.templateValue(.map(config.extra))
+        site["menu"] = menu.map { item -> [String: Any] in
+            let isSitePath = item.url.hasPrefix("/")
+            return ["title": item.title, "url": isSitePath ? link(String(item.url.dropFirst())) : item.url,
+                    "is_current": isSitePath && current.map { "/" + $0 == item.url || "/" + $0 == item.url + "/" } == true]
+        }
+        site["has_menu"] = !menu.isEmpty
         return site
     }
 
@@ -45,7 +55,8 @@ struct PageContext {
             "url": config.absoluteURL(path),
             "path": config.basePath + path,
             "description": description ?? config.description ?? config.title,
-            "og_type": type == "post" ? "article" : "website",
+            "og_type": type == "post" ? "article" : type == "author" ? "profile" : "website",
+            "language": config.language,
         ]
         page["is_series"] = type == "series" || type == "series-list" ? true : nil
         if type == "404" { page["noindex"] = true }
@@ -75,7 +86,10 @@ struct PageContext {
     /// A post as the lists (home, tags, archive) and the post page see it.
     func post(_ built: BuiltPost, withContent: Bool) -> [String: Any] {
         let post = built.post
-        let tags = post.tags.filter { !Slug.make($0).isEmpty }.map { tag in ["name": tag, "url": link(SitePaths.tag(tag))] }
+        let tags = post.tags.compactMap { tag -> [String: String]? in
+            let slug = Slug.make(tag)
+            return slug.isEmpty ? nil : ["name": config.tagNames[slug] ?? tag, "url": link(SitePaths.tag(slug))]
+        }
         var value: [String: Any] = [
             "title": post.title,
             "slug": post.slug,
@@ -94,7 +108,10 @@ struct PageContext {
             "extra": Self.templateValue(.map(post.extra)),
         ]
         value["first_tag"] = tags.first
-        value["author"] = post.author ?? config.author
+        value["author"] = (post.author ?? config.author).map { people[$0]?.displayName ?? $0 }
+        value["author_person"] = (post.author ?? config.author).flatMap(person)
+        value["reviewer"] = post.reviewedBy.flatMap(person)
+        value["has_byline"] = post.author != nil || config.author != nil || post.reviewedBy != nil
         value["description"] = post.description
         value["is_draft"] = post.isDraft ? true : nil
         if let now, post.isScheduled(now: now), !post.isDraft {
@@ -104,7 +121,7 @@ struct PageContext {
             value["updated_iso"] = updated.iso8601
             value["updated_display"] = updated.longDate
         }
-        value["reviewed_by"] = post.reviewedBy
+        value["reviewed_by"] = post.reviewedBy.map { people[$0]?.displayName ?? $0 }
         if let reviewedOn = post.reviewedOn {
             value["reviewed_on_iso"] = reviewedOn.dayString
             value["reviewed_on_display"] = reviewedOn.longDate
@@ -126,6 +143,40 @@ struct PageContext {
             value["comment_form"] = form?.values(replyingTo: nil)
         }
         return value
+    }
+
+    /// A writer or reviewer as a byline shows them: from `people.yaml` by key (name, credentials, role, photo, bio, links
+    /// and their page), else the name as written. Every key is present, so an outer context never shows through.
+    func person(_ written: String) -> [String: Any]? {
+        guard let person = people[written] else {
+            return ["name": written, "display_name": written, "has_page": false, "credentials": "", "role": "", "bio": "", "photo": "",
+                    "has_photo": false, "links": [String](), "has_links": false]
+        }
+        var value: [String: Any] = [
+            "key": person.key, "name": person.name, "display_name": person.displayName, "has_page": true, "url": link(person.path),
+            "credentials": person.credentials ?? "", "role": person.role ?? "", "bio": person.bio ?? "",
+            "photo": person.photo.map { imageURL($0, absolute: false) } ?? "", "has_photo": person.photo != nil,
+            "links": person.links.map { ["url": $0] }, "has_links": !person.links.isEmpty,
+        ]
+        value["absolute_url"] = config.absoluteURL(person.path)
+        return value
+    }
+
+    /// A table of contents: the `##` headings, each with its `###` headings under it.
+    func tableOfContents(_ headings: [Heading]) -> [String: Any] {
+        var entries: [[String: Any]] = []
+        for heading in headings {
+            let entry: [String: Any] = ["id": heading.id, "text": heading.text]
+            if heading.level == 3, !entries.isEmpty {
+                var last = entries.removeLast()
+                last["children"] = (last["children"] as? [[String: Any]] ?? []) + [entry]
+                last["has_children"] = true
+                entries.append(last)
+            } else {
+                entries.append(entry.merging(["children": [[String: Any]](), "has_children": false]) { first, _ in first })
+            }
+        }
+        return ["entries": entries]
     }
 
     /// One entry of a post's "Sources": its number and HTML, and for a `references.yaml` entry its fields (every key

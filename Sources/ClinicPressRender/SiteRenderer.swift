@@ -8,24 +8,37 @@ public struct SiteRenderer: Sendable {
     public let theme: Theme
     /// The moment of the build; posts dated after it are marked "Scheduled" (they are only built in previews).
     public let now: Timestamp?
+    /// The standalone pages of `Pages/`, built.
+    public let pages: [BuiltPage]
+    /// The writers and reviewers of `people.yaml`; each has a page.
+    public let people: People
+    /// The navigation menu's links.
+    public let menu: [MenuItem]
 
     /// Creates a renderer.
-    public init(config: SiteConfig, theme: Theme, now: Timestamp? = nil) {
+    public init(config: SiteConfig, theme: Theme, now: Timestamp? = nil, pages: [BuiltPage] = [], people: People = People([], isDefined: false),
+                menu: [MenuItem] = []) {
         self.config = config
         self.theme = theme
         self.now = now
+        self.pages = pages
+        self.people = people
+        self.menu = menu
     }
 
     /// Every file of the site, sorted by path. `posts` must be the published posts, newest first; `series` those with
     /// a published part.
     public func render(_ posts: [BuiltPost], series: [Series] = []) -> RenderedSite {
-        let context = PageContext(config: config, copyrightYear: posts.map(\.post.date.year).max() ?? 1970, hasSeries: !series.isEmpty, now: now)
-        let tags = TagIndex(posts)
+        let context = PageContext(config: config, copyrightYear: posts.map(\.post.date.year).max() ?? 1970, hasSeries: !series.isEmpty, now: now,
+                                  people: people, menu: menu)
+        let tags = TagIndex(posts, names: config.tagNames)
         var jobs: [PageJob] = []
         jobs += posts.indices.map { PageJob.post(index: $0) }
         jobs += homePageJobs(count: posts.count)
         jobs += tags.entries.indices.map { PageJob.tag(index: $0) }
         jobs += series.indices.map { PageJob.series(index: $0) }
+        jobs += pages.indices.map { PageJob.page(index: $0) }
+        jobs += people.all.indices.map { PageJob.author(index: $0) }
         jobs += [.tags, .archive, .notFound]
         if !series.isEmpty { jobs.append(.seriesList) }
 
@@ -65,13 +78,17 @@ public struct SiteRenderer: Sendable {
             jobs.insert(.home(page: index / config.postsPerPage + 1, of: homePageJobs(count: posts.count).count))
             jobs.insert(.archive)
             for tag in before.post.tags + after.post.tags { tagSlugs.insert(Slug.make(tag)) }
+            // The author pages that list the post, before and after.
+            for key in [before.post.author, after.post.author, before.post.reviewedBy, after.post.reviewedBy, config.author].compactMap({ $0 }) {
+                if let index = people.all.firstIndex(where: { $0.key == key }) { jobs.insert(.author(index: index)) }
+            }
             if before.post.tags != after.post.tags { tagsChanged = true }
         }
         var removed: [String] = []
         if tagsChanged {
-            let tags = TagIndex(posts)
+            let tags = TagIndex(posts, names: config.tagNames)
             let kept = Set(tags.entries.map(\.slug))
-            removed = site.tags.entries.filter { !kept.contains($0.slug) }.map { SitePaths.tag($0.name) + "index.html" }
+            removed = site.tags.entries.filter { !kept.contains($0.slug) }.map { SitePaths.tag($0.slug) + "index.html" }
             site.tags = tags
             jobs.insert(.tags)
         }
@@ -95,8 +112,9 @@ public struct SiteRenderer: Sendable {
     }
 
     private func sitemap(_ posts: [BuiltPost], tags: TagIndex, series: [Series]) -> OutputFile {
-        OutputFile(path: "sitemap.xml", text: Sitemap.xml(posts, tags: tags.entries.map(\.name), series: series, config: config,
-                                                          homePages: homePageJobs(count: posts.count).count))
+        OutputFile(path: "sitemap.xml", text: Sitemap.xml(posts, tags: tags.entries.map(\.slug), series: series, config: config,
+                                                          homePages: homePageJobs(count: posts.count).count,
+                                                          others: pages.map(\.page.path) + people.all.map(\.path)))
     }
 
     /// The Atom feed of the newest posts.
@@ -113,6 +131,8 @@ public struct SiteRenderer: Sendable {
         case home(page: Int, of: Int)
         case tag(index: Int)
         case series(index: Int)
+        case page(index: Int)
+        case author(index: Int)
         case tags, archive, notFound, seriesList
     }
 
@@ -136,9 +156,10 @@ public struct SiteRenderer: Sendable {
             post["has_neighbours"] = posts.count > 1
             if let membership = built.series { post["series"] = context.series(membership.series, current: membership.part) }
             post["cta"] = context.callToAction(built.post)
+            if built.post.tableOfContents, !built.headings.isEmpty { post["toc"] = context.tableOfContents(built.headings) }
             values["post"] = post
             var page = context.page(type: "post", title: built.post.title, path: path, description: built.post.description ?? built.summary)
-            page["json_ld"] = StructuredData.post(built, config: config).serialized(htmlSafe: true)
+            page["json_ld"] = StructuredData.post(built, config: config, people: people).serialized(htmlSafe: true)
             if let image = built.post.image {
                 page["image"] = context.imageURL(image, absolute: true)
                 page["image_alt"] = built.post.imageAlt
@@ -158,7 +179,7 @@ public struct SiteRenderer: Sendable {
 
         case .tag(let index):
             let entry = tags.entries[index]
-            path = SitePaths.tag(entry.name)
+            path = SitePaths.tag(entry.slug)
             template = "tag"
             values["tag"] = ["name": entry.name, "url": context.link(path), "count": entry.postIndices.count, "count_label": entry.postIndices.count == 1 ? "article" : "articles"]
             values["posts"] = entry.postIndices.map { context.post(posts[$0], withContent: false) }
@@ -168,7 +189,7 @@ public struct SiteRenderer: Sendable {
             path = SitePaths.tags
             template = "tags"
             values["tags"] = tags.entries.map { entry -> [String: Any] in
-                ["name": entry.name, "url": context.link(SitePaths.tag(entry.name)), "count": entry.postIndices.count, "count_label": entry.postIndices.count == 1 ? "article" : "articles"]
+                ["name": entry.name, "url": context.link(SitePaths.tag(entry.slug)), "count": entry.postIndices.count, "count_label": entry.postIndices.count == 1 ? "article" : "articles"]
             }
             values["page"] = context.page(type: "tags", title: "Topics", path: path, description: "Every topic \(config.clinic) writes about.")
 
@@ -197,11 +218,40 @@ public struct SiteRenderer: Sendable {
             values["series_list"] = series.map { context.series($0, current: nil) }
             values["page"] = context.page(type: "series-list", title: "Series", path: path, description: "Multi-part series from \(config.clinic).")
 
+        case .page(let index):
+            let built = pages[index]
+            path = built.page.path
+            template = "page"
+            var value: [String: Any] = ["title": built.page.title, "content": built.html, "url": context.link(path)]
+            if built.page.tableOfContents, !built.headings.isEmpty { value["toc"] = context.tableOfContents(built.headings) }
+            values["standalone"] = value
+            var page = context.page(type: "page", title: built.page.title, path: path, description: built.page.description)
+            if let language = built.page.language { page["language"] = language }
+            values["page"] = page
+
+        case .author(let index):
+            let person = people.all[index]
+            path = person.path
+            template = "author"
+            let written = posts.filter { ($0.post.author ?? config.author) == person.key }
+            let reviewed = posts.filter { $0.post.reviewedBy == person.key }
+            var value = context.person(person.key) ?? [:]
+            value["posts"] = written.map { context.post($0, withContent: false) }
+            value["has_posts"] = !written.isEmpty
+            value["reviewed_posts"] = reviewed.map { context.post($0, withContent: false) }
+            value["has_reviewed_posts"] = !reviewed.isEmpty
+            values["person"] = value
+            var page = context.page(type: "author", title: person.displayName, path: path,
+                                    description: person.bio ?? [person.role, config.clinic].compactMap { $0 }.joined(separator: ", "))
+            page["json_ld"] = StructuredData.profile(person, config: config).serialized(htmlSafe: true)
+            values["page"] = page
+
         case .notFound:
             path = "404.html"
             template = "404"
             values["page"] = context.page(type: "404", title: "Page not found", path: path, description: nil)
         }
+        values["site"] = context.site(current: path)
         values["content"] = theme.render(template, values)
         let html = theme.render("layout", values)
         let file = path.hasSuffix(".html") ? path : path + "index.html"
@@ -217,7 +267,7 @@ public struct SiteRenderer: Sendable {
 }
 
 /// Tags with the posts that carry them. Tags whose slugs are equal ("IV therapy", "iv-therapy") are one tag,
-/// named as the newest post writes it.
+/// named as site.yaml's `tags:` names it, else as the newest post writes it.
 struct TagIndex: Sendable {
     struct Entry: Sendable {
         let name: String
@@ -230,7 +280,7 @@ struct TagIndex: Sendable {
     /// Sorted by tag name, case-insensitively.
     let entries: [Entry]
 
-    init(_ posts: [BuiltPost]) {
+    init(_ posts: [BuiltPost], names: [String: String] = [:]) {
         var bySlug: [String: Entry] = [:]
         var slugs: [String: String] = [:] // a site has few tags on many posts: make each slug once
         for (index, built) in posts.enumerated() {
@@ -238,7 +288,7 @@ struct TagIndex: Sendable {
                 let slug = slugs[tag] ?? Slug.make(tag)
                 slugs[tag] = slug
                 guard !slug.isEmpty, bySlug[slug]?.postIndices.last != index else { continue }
-                bySlug[slug, default: Entry(name: tag, slug: slug, postIndices: [])].postIndices.append(index)
+                bySlug[slug, default: Entry(name: names[slug] ?? tag, slug: slug, postIndices: [])].postIndices.append(index)
             }
         }
         entries = bySlug.values.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }

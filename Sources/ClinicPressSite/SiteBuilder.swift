@@ -145,8 +145,9 @@ public enum SiteBuilder {
         let series = SeriesIndex(posts: content.posts, isPublished: posts.isPublished)
         let pipeline = makePipeline(content, theme: theme, options: options, published: posts.published, series: series)
         let results = pipeline.build(posts.published, rendering: false, times: &times) { progress($0, content.posts.count) }
-        let reviews = ReviewSchedule(posts.published, config: content.config, now: options.now)
-        let diagnostics = problems + content.warnings + series.diagnostics + results.flatMap(\.diagnostics) + (reviews?.diagnostics ?? [])
+        let reviews = ReviewSchedule(posts.published, config: content.config, people: content.people, now: options.now)
+        let pageWarnings = pipeline.build(content.pages).diagnostics
+        let diagnostics = problems + content.warnings + series.diagnostics + results.flatMap(\.diagnostics) + pageWarnings + (reviews?.diagnostics ?? [])
         guard !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
         return BuildReport(
             posts: posts.published.count, pages: 0, files: 0,
@@ -191,12 +192,17 @@ public enum SiteBuilder {
                                      at: content.config.baseURLLocation, rule: "site-config",
                                      hint: "set base_url in site.yaml to the address the site is published at, such as https://blog.yourclinic.com/ (or build with --base-url)"))
         }
-        // The site's link-preview picture, like a post's `image`: a file of the site, or an error at its line.
-        if let image = content.config.image,
-           case .missing(let path, let suggestion, _) = LocalFiles(staticFiles: content.staticFiles, themeAssets: theme.assets.map(\.path),
-                                                                   basePath: content.config.basePath).resolveFrontMatterImage(image) {
+        // The site's link-preview picture and people's photos, like a post's `image`: files of the site, or errors at their lines.
+        let files = LocalFiles(staticFiles: content.staticFiles, themeAssets: theme.assets.map(\.path), basePath: content.config.basePath)
+        if let image = content.config.image, case .missing(let path, let suggestion, _) = files.resolveFrontMatterImage(image) {
             problems.append(LocalFiles.missingFile("`image`", written: image, path: path, suggestion: suggestion, relativeTo: nil,
                                                    at: content.config.imageLocation))
+        }
+        for person in content.people.all {
+            if let photo = person.photo, case .missing(let path, let suggestion, _) = files.resolveFrontMatterImage(photo) {
+                problems.append(LocalFiles.missingFile("`photo`", written: photo, path: path, suggestion: suggestion, relativeTo: nil,
+                                                       at: person.photoLocation ?? person.location))
+            }
         }
         return (content, theme, problems)
     }

@@ -37,7 +37,7 @@ extension SiteContent {
     /// An error at each `menu` entry of site.yaml whose path leads nowhere: a path of the site must be the home page, a
     /// page the build writes (`/tags/`, `/archive/`, `/posts/…`), a page of `Pages/` or a file of `static/`.
     static func checkMenu(_ menu: [MenuItem], pages: [Page], staticFiles: [StaticFile]) -> [Diagnostic] {
-        let pagePaths = pages.map { "/" + $0.path }
+        let pagePaths = pages.filter { !SitePaths.reserved.contains($0.slug) }.map { "/" + $0.path }
         var diagnostics: [Diagnostic] = []
         for item in menu where item.url.hasPrefix("/") {
             let path = String(item.url.prefix { $0 != "#" && $0 != "?" })

@@ -584,13 +584,7 @@ a.series-ref { text-decoration-style: dotted; }
   <h2 id="toc-heading">Contents</h2>
   <ol>
     {{#entries}}
-    <li><a href="#{{id}}">{{text}}</a>{{#has_children}}
-      <ol>
-        {{#children}}
-        <li><a href="#{{id}}">{{text}}</a></li>
-        {{/children}}
-      </ol>
-    {{/has_children}}</li>
+    <li><a href="#{{id}}">{{text}}</a>{{#has_children}}<ol>{{#children}}<li><a href="#{{id}}">{{text}}</a></li>{{/children}}</ol>{{/has_children}}</li>
     {{/entries}}
   </ol>
 </nav>

@@ -9,7 +9,7 @@ import Testing
     static let cases = [
         "malformed-yaml", "missing-front-matter", "unclosed-front-matter", "missing-title", "bad-date", "duplicate-slug",
         "slug-escape", "non-utf8", "unknown-template", "mustache-syntax", "missing-site-key", "no-site-yaml", "broken-link",
-        "wrong-types", "many-errors", "comment-errors", "series-errors", "missing-files",
+        "wrong-types", "many-errors", "comment-errors", "series-errors", "missing-files", "people-errors", "page-errors",
     ]
 
     @Test(arguments: cases)

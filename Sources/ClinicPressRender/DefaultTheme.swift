@@ -25,6 +25,7 @@ enum DefaultTheme {
     </ul>
   </section>
   {{/years}}
+  {{> partials/pagination}}
 </div>
 
 """#),
@@ -471,6 +472,10 @@ a.series-ref { text-decoration-style: dotted; }
 <meta name="twitter:card" content="summary">
 {{/page.image}}
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.base_path}}feed.xml">
+<link rel="alternate" type="application/rss+xml" title="{{site.title}} (RSS)" href="{{site.base_path}}rss.xml">
+{{#tag}}
+<link rel="alternate" type="application/atom+xml" title="{{site.title}}: {{name}}" href="{{feed_url}}">
+{{/tag}}
 <link rel="stylesheet" href="{{site.base_path}}assets/style.css">
 <link rel="icon" href="{{site.base_path}}assets/favicon.svg" type="image/svg+xml">
 {{#page.json_ld}}
@@ -696,13 +701,14 @@ a.series-ref { text-decoration-style: dotted; }
   <section class="hero" aria-labelledby="page-heading">
     <p class="eyebrow"><a href="{{site.base_path}}tags/">Topics</a></p>
     <h1 id="page-heading">{{tag.name}}</h1>
-    <p class="lede">{{tag.count}} {{tag.count_label}} on this topic.</p>
+    <p class="lede">{{tag.count}} {{tag.count_label}} on this topic. <a href="{{tag.feed_url}}">Follow this topic</a> (Atom feed).</p>
   </section>
   <ol class="post-list">
     {{#posts}}
     <li>{{> partials/post-card}}</li>
     {{/posts}}
   </ol>
+  {{> partials/pagination}}
 </div>
 
 """#),

@@ -35,16 +35,19 @@ public struct SiteRenderer: Sendable {
         var jobs: [PageJob] = []
         jobs += posts.indices.map { PageJob.post(index: $0) }
         jobs += homePageJobs(count: posts.count)
-        jobs += tags.entries.indices.map { PageJob.tag(index: $0) }
+        jobs += tags.entries.indices.flatMap { tagPageJobs(tags.entries[$0], index: $0) }
         jobs += series.indices.map { PageJob.series(index: $0) }
         jobs += pages.indices.map { PageJob.page(index: $0) }
         jobs += people.all.indices.map { PageJob.author(index: $0) }
-        jobs += [.tags, .archive, .notFound]
+        jobs += archivePageJobs(count: posts.count)
+        jobs += [.tags, .notFound]
         if !series.isEmpty { jobs.append(.seriesList) }
 
         let renderer = self
         var files = jobs.parallelMap { job in renderer.render(job, posts: posts, tags: tags, series: series, context: context) }
         files.append(feed(posts))
+        files.append(rssFeed(posts))
+        files += tags.entries.map { tagFeed($0, posts: posts) }
         files.append(sitemap(posts, tags: tags, series: series))
         files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(config.absoluteURL("sitemap.xml"))\n"))
         files += theme.assets
@@ -68,15 +71,18 @@ public struct SiteRenderer: Sendable {
         var jobs: Set<PageJob> = []
         var feedChanged = false, listsChanged = false, tagsChanged = false
         var tagSlugs: Set<String> = []
+        // A topic's feed carries its posts' bodies: any change to a post may change the feeds of its topics.
+        var feedTagSlugs: Set<String> = []
         for (index, before) in rebuilt {
             let after = posts[index]
             jobs.insert(.post(index: index))
             if index < Self.feedEntries { feedChanged = true }
+            for tag in before.post.tags + after.post.tags { feedTagSlugs.insert(Slug.make(tag)) }
             guard !listsShowTheSame(before, after) else { continue }
             listsChanged = true
             for neighbour in [index - 1, index + 1] where posts.indices.contains(neighbour) { jobs.insert(.post(index: neighbour)) }
             jobs.insert(.home(page: index / config.postsPerPage + 1, of: homePageJobs(count: posts.count).count))
-            jobs.insert(.archive)
+            jobs.insert(.archive(page: index / config.postsPerPage + 1, of: archivePageJobs(count: posts.count).count))
             for tag in before.post.tags + after.post.tags { tagSlugs.insert(Slug.make(tag)) }
             // The author pages that list the post, before and after.
             for key in [before.post.author, after.post.author, before.post.reviewedBy, after.post.reviewedBy, config.author].compactMap({ $0 }) {
@@ -87,16 +93,20 @@ public struct SiteRenderer: Sendable {
         var removed: [String] = []
         if tagsChanged {
             let tags = TagIndex(posts, names: config.tagNames)
-            let kept = Set(tags.entries.map(\.slug))
-            removed = site.tags.entries.filter { !kept.contains($0.slug) }.map { SitePaths.tag($0.slug) + "index.html" }
+            // Every page and feed of the topics as they were, that the topics as they are no longer have.
+            let after = Set(tags.entries.flatMap { tagFiles($0) })
+            removed = site.tags.entries.flatMap { tagFiles($0) }.filter { !after.contains($0) }
             site.tags = tags
             jobs.insert(.tags)
         }
-        for (index, entry) in site.tags.entries.enumerated() where tagSlugs.contains(entry.slug) { jobs.insert(.tag(index: index)) }
+        for (index, entry) in site.tags.entries.enumerated() where tagSlugs.contains(entry.slug) {
+            jobs.formUnion(tagPageJobs(entry, index: index))
+        }
 
         let renderer = self, tags = site.tags, context = site.context
         var files = Array(jobs).parallelMap { renderer.render($0, posts: posts, tags: tags, series: series, context: context) }
-        if feedChanged { files.append(feed(posts)) }
+        if feedChanged { files += [feed(posts), rssFeed(posts)] }
+        files += site.tags.entries.filter { feedTagSlugs.contains($0.slug) }.map { tagFeed($0, posts: posts) }
         if listsChanged { files.append(sitemap(posts, tags: tags, series: series)) }
         site.replace(files, removing: removed)
         return (files.map(\.path).sorted(), removed.sorted())
@@ -114,12 +124,40 @@ public struct SiteRenderer: Sendable {
     private func sitemap(_ posts: [BuiltPost], tags: TagIndex, series: [Series]) -> OutputFile {
         OutputFile(path: "sitemap.xml", text: Sitemap.xml(posts, tags: tags.entries.map(\.slug), series: series, config: config,
                                                           homePages: homePageJobs(count: posts.count).count,
-                                                          others: pages.map(\.page.path) + people.all.map(\.path)))
+                                                          others: listPages(posts, tags: tags) + pages.map(\.page.path) + people.all.map(\.path)))
+    }
+
+    /// The second and later pages of the topics and the archive, for the sitemap.
+    private func listPages(_ posts: [BuiltPost], tags: TagIndex) -> [String] {
+        var paths: [String] = []
+        for (index, entry) in tags.entries.enumerated() {
+            for case .tag(_, let number, _) in tagPageJobs(entry, index: index) where number > 1 { paths.append(SitePaths.tag(entry.slug) + SitePaths.home(page: number)) }
+        }
+        for case .archive(let number, _) in archivePageJobs(count: posts.count) where number > 1 { paths.append(SitePaths.archive + SitePaths.home(page: number)) }
+        return paths
     }
 
     /// The Atom feed of the newest posts.
     public func feed(_ posts: [BuiltPost]) -> OutputFile {
-        OutputFile(path: "feed.xml", text: AtomFeed.xml(posts, config: config))
+        OutputFile(path: "feed.xml", text: AtomFeed.xml(posts, config: config, people: people))
+    }
+
+    /// The RSS 2.0 feed of the same posts.
+    func rssFeed(_ posts: [BuiltPost]) -> OutputFile {
+        OutputFile(path: "rss.xml", text: RSSFeed.xml(posts, config: config, people: people))
+    }
+
+    /// A topic's Atom feed, `tags/<slug>/feed.xml`.
+    func tagFeed(_ entry: TagIndex.Entry, posts: [BuiltPost]) -> OutputFile {
+        let path = SitePaths.tag(entry.slug)
+        return OutputFile(path: path + "feed.xml", text: AtomFeed.xml(entry.postIndices.map { posts[$0] }, config: config, people: people,
+                                                                      feedPath: path + "feed.xml", pagePath: path, tag: entry.name))
+    }
+
+    /// The files of a topic: its pages and its feed.
+    private func tagFiles(_ entry: TagIndex.Entry) -> [String] {
+        let pages = max(1, (entry.postIndices.count + config.postsPerPage - 1) / config.postsPerPage)
+        return (1...pages).map { SitePaths.tag(entry.slug) + SitePaths.home(page: $0) + "index.html" } + [SitePaths.tag(entry.slug) + "feed.xml"]
     }
 
     /// How many of the newest posts the feed shows.
@@ -129,11 +167,24 @@ public struct SiteRenderer: Sendable {
     enum PageJob: Hashable, Sendable {
         case post(index: Int)
         case home(page: Int, of: Int)
-        case tag(index: Int)
+        case tag(index: Int, page: Int, of: Int)
+        case archive(page: Int, of: Int)
         case series(index: Int)
         case page(index: Int)
         case author(index: Int)
-        case tags, archive, notFound, seriesList
+        case tags, notFound, seriesList
+    }
+
+    /// A topic's pages, `posts_per_page` posts each: `tags/<slug>/`, `tags/<slug>/page/2/`, …
+    private func tagPageJobs(_ entry: TagIndex.Entry, index: Int) -> [PageJob] {
+        let pages = max(1, (entry.postIndices.count + config.postsPerPage - 1) / config.postsPerPage)
+        return (1...pages).map { PageJob.tag(index: index, page: $0, of: pages) }
+    }
+
+    /// The archive's pages, `posts_per_page` posts each: `archive/`, `archive/page/2/`, …
+    private func archivePageJobs(count: Int) -> [PageJob] {
+        let pages = max(1, (count + config.postsPerPage - 1) / config.postsPerPage)
+        return (1...pages).map { PageJob.archive(page: $0, of: pages) }
     }
 
     private func homePageJobs(count: Int) -> [PageJob] {
@@ -177,13 +228,19 @@ public struct SiteRenderer: Sendable {
             if number == 1 { page["json_ld"] = StructuredData.blog(config: config).serialized(htmlSafe: true) }
             values["page"] = page
 
-        case .tag(let index):
+        case .tag(let index, let number, let total):
             let entry = tags.entries[index]
-            path = SitePaths.tag(entry.slug)
+            let tagPath = SitePaths.tag(entry.slug)
+            path = tagPath + SitePaths.home(page: number)
             template = "tag"
-            values["tag"] = ["name": entry.name, "url": context.link(path), "count": entry.postIndices.count, "count_label": entry.postIndices.count == 1 ? "article" : "articles"]
-            values["posts"] = entry.postIndices.map { context.post(posts[$0], withContent: false) }
-            values["page"] = context.page(type: "tag", title: "Articles about \(entry.name)", path: path, description: "Articles from \(config.clinic) about \(entry.name).", heading: entry.name)
+            values["tag"] = ["name": entry.name, "url": context.link(tagPath), "feed_url": context.link(tagPath + "feed.xml"),
+                             "count": entry.postIndices.count, "count_label": entry.postIndices.count == 1 ? "article" : "articles"]
+            let slice = entry.postIndices.dropFirst((number - 1) * config.postsPerPage).prefix(config.postsPerPage)
+            values["posts"] = slice.map { context.post(posts[$0], withContent: false) }
+            values["pagination"] = pagination(number, of: total, context: context) { tagPath + SitePaths.home(page: $0) }
+            let suffix = number == 1 ? "" : ", page \(number)"
+            values["page"] = context.page(type: "tag", title: "Articles about \(entry.name)\(suffix)", path: path,
+                                          description: "Articles from \(config.clinic) about \(entry.name).", heading: entry.name)
 
         case .tags:
             path = SitePaths.tags
@@ -193,16 +250,18 @@ public struct SiteRenderer: Sendable {
             }
             values["page"] = context.page(type: "tags", title: "Topics", path: path, description: "Every topic \(config.clinic) writes about.")
 
-        case .archive:
-            path = SitePaths.archive
+        case .archive(let number, let total):
+            path = SitePaths.archive + SitePaths.home(page: number)
             template = "archive"
             var years: [(year: Int, posts: [[String: Any]])] = []
-            for built in posts {
+            for built in posts.dropFirst((number - 1) * config.postsPerPage).prefix(config.postsPerPage) {
                 if years.last?.year != built.post.date.year { years.append((built.post.date.year, [])) }
                 years[years.count - 1].posts.append(context.post(built, withContent: false))
             }
             values["years"] = years.map { ["year": $0.year, "posts": $0.posts] as [String: Any] }
-            values["page"] = context.page(type: "archive", title: "Archive", path: path, description: "Every article from \(config.clinic), by year.")
+            values["pagination"] = pagination(number, of: total, context: context) { SitePaths.archive + SitePaths.home(page: $0) }
+            values["page"] = context.page(type: "archive", title: number == 1 ? "Archive" : "Archive, page \(number)", path: path,
+                                          description: "Every article from \(config.clinic), by year.")
 
         case .series(let index):
             let entry = series[index]
@@ -258,10 +317,12 @@ public struct SiteRenderer: Sendable {
         return OutputFile(path: file, text: html)
     }
 
-    private func pagination(_ number: Int, of total: Int, context: PageContext) -> [String: Any] {
+    /// Links between the pages of a list; `path` gives the site path of page n (the home page's by default).
+    private func pagination(_ number: Int, of total: Int, context: PageContext,
+                            path: (Int) -> String = { SitePaths.home(page: $0) }) -> [String: Any] {
         var value: [String: Any] = ["current": number, "total": total, "has_pages": total > 1, "is_first": number == 1]
-        if number > 1 { value["prev_url"] = context.link(SitePaths.home(page: number - 1)) }
-        if number < total { value["next_url"] = context.link(SitePaths.home(page: number + 1)) }
+        if number > 1 { value["prev_url"] = context.link(path(number - 1)) }
+        if number < total { value["next_url"] = context.link(path(number + 1)) }
         return value
     }
 }

@@ -6,15 +6,15 @@ enum DefaultTheme {
     static let files: [(path: String, text: String)] = [
         ("404.mustache", #"""
 <div class="wrap narrow not-found">
-  <h1>Page not found</h1>
-  <p class="lede">Sorry, we couldn't find that page. It may have moved, or the address may be mistyped.</p>
-  <p><a class="button" href="{{site.base_path}}">Go to the latest articles</a> or browse <a href="{{site.base_path}}tags/">topics</a>.</p>
+  <h1>{{strings.not_found_title}}</h1>
+  <p class="lede">{{strings.not_found_text}}</p>
+  <p><a class="button" href="{{site.base_path}}">{{strings.not_found_home}}</a> {{strings.not_found_or_browse}} <a href="{{site.base_path}}tags/">{{strings.topics_lower}}</a>.</p>
 </div>
 
 """#),
         ("archive.mustache", #"""
 <div class="wrap narrow">
-  <h1>Archive</h1>
+  <h1>{{page.title}}</h1>
   {{#years}}
   <section class="archive-year" aria-labelledby="year-{{year}}">
     <h2 id="year-{{year}}">{{year}}</h2>
@@ -241,7 +241,7 @@ a.series-ref { text-decoration-style: dotted; }
     </div>
   </section>
   {{#has_posts}}
-  <h2>Articles by {{name}}</h2>
+  <h2>{{articles_by}}</h2>
   <ol class="post-list">
     {{#posts}}
     <li>{{> partials/post-card}}</li>
@@ -249,7 +249,7 @@ a.series-ref { text-decoration-style: dotted; }
   </ol>
   {{/has_posts}}
   {{#has_reviewed_posts}}
-  <h2>Articles medically reviewed by {{name}}</h2>
+  <h2>{{articles_reviewed_by}}</h2>
   <ol class="post-list">
     {{#reviewed_posts}}
     <li>{{> partials/post-card}}</li>
@@ -276,7 +276,7 @@ a.series-ref { text-decoration-style: dotted; }
     {{/posts}}
   </ol>
   {{^posts}}
-  <p>No articles yet.</p>
+  <p>{{strings.no_articles}}</p>
   {{/posts}}
   {{> partials/pagination}}
 </div>
@@ -289,7 +289,7 @@ a.series-ref { text-decoration-style: dotted; }
 {{> partials/head}}
 </head>
 <body class="page-{{page.type}}">
-<a class="skip-link" href="#main">Skip to main content</a>
+<a class="skip-link" href="#main">{{strings.skip_to_content}}</a>
 {{> partials/header}}
 <main id="main" tabindex="-1">
 {{{content}}}
@@ -366,7 +366,7 @@ a.series-ref { text-decoration-style: dotted; }
 """#),
         ("partials/comment.mustache", #"""
 <li class="comment{{#is_pending}} comment-pending{{/is_pending}}" id="comment-{{anchor}}">
-  <article class="comment-card" aria-label="Comment by {{author}}">
+  <article class="comment-card" aria-label="{{strings.comment_by}} {{author}}">
     {{#is_pending}}
     <p class="preview-badge">Pending — not published{{#flags}} · flags: {{flags}}{{/flags}}</p>
     {{/is_pending}}
@@ -399,7 +399,7 @@ a.series-ref { text-decoration-style: dotted; }
     {{> partials/comment}}
     {{/comments}}
   </ol>
-  <p class="comment-policy">Every comment is read by our team before it appears here. Please don't share personal medical details in a comment: call us instead.</p>
+  <p class="comment-policy">{{strings.comment_policy}}</p>
 </section>
 
 """#),
@@ -407,9 +407,9 @@ a.series-ref { text-decoration-style: dotted; }
 <footer class="site-footer">
   <div class="wrap">
     {{#site.disclaimer}}
-    <p class="disclaimer"><strong>Medical disclaimer.</strong> {{site.disclaimer}}</p>
+    <p class="disclaimer"><strong>{{strings.medical_disclaimer}}</strong> {{site.disclaimer}}</p>
     {{/site.disclaimer}}
-    <p class="footer-links">© {{site.copyright_year}} {{site.clinic}} · <a href="{{site.base_path}}feed.xml">Atom feed</a> · <a href="{{site.base_path}}sitemap.xml">Sitemap</a> · <a href="{{site.base_path}}archive/">All articles</a></p>
+    <p class="footer-links">© {{site.copyright_year}} {{site.clinic}} · <a href="{{site.base_path}}feed.xml">{{strings.atom_feed}}</a> · <a href="{{site.base_path}}sitemap.xml">{{strings.sitemap}}</a> · <a href="{{site.base_path}}archive/">{{strings.all_articles}}</a></p>
   </div>
 </footer>
 
@@ -495,18 +495,18 @@ a.series-ref { text-decoration-style: dotted; }
         {{/site.clinic_is_title}}
       </span>
     </a>
-    <nav class="site-nav" aria-label="Main">
+    <nav class="site-nav" aria-label="{{strings.main_navigation}}">
       <ul>
-        <li><a href="{{site.base_path}}"{{#page.is_home}} aria-current="page"{{/page.is_home}}>Articles</a></li>
-        <li><a href="{{site.base_path}}tags/"{{#page.is_tags}} aria-current="page"{{/page.is_tags}}>Topics</a></li>
+        <li><a href="{{site.base_path}}"{{#page.is_home}} aria-current="page"{{/page.is_home}}>{{strings.articles}}</a></li>
+        <li><a href="{{site.base_path}}tags/"{{#page.is_tags}} aria-current="page"{{/page.is_tags}}>{{strings.topics}}</a></li>
         {{#site.has_series}}
-        <li><a href="{{site.base_path}}series/"{{#page.is_series}} aria-current="page"{{/page.is_series}}>Series</a></li>
+        <li><a href="{{site.base_path}}series/"{{#page.is_series}} aria-current="page"{{/page.is_series}}>{{strings.series}}</a></li>
         {{/site.has_series}}
-        <li><a href="{{site.base_path}}archive/"{{#page.is_archive}} aria-current="page"{{/page.is_archive}}>Archive</a></li>
+        <li><a href="{{site.base_path}}archive/"{{#page.is_archive}} aria-current="page"{{/page.is_archive}}>{{strings.archive}}</a></li>
         {{#site.menu}}
         <li><a href="{{url}}"{{#is_current}} aria-current="page"{{/is_current}}>{{title}}</a></li>
         {{/site.menu}}
-        <li><a href="{{site.base_path}}feed.xml">Feed</a></li>
+        <li><a href="{{site.base_path}}feed.xml">{{strings.feed}}</a></li>
       </ul>
     </nav>
   </div>
@@ -515,10 +515,10 @@ a.series-ref { text-decoration-style: dotted; }
 """#),
         ("partials/pagination.mustache", #"""
 {{#pagination.has_pages}}
-<nav class="pagination" aria-label="Pages">
-  {{#pagination.prev_url}}<a class="prev" rel="prev" href="{{.}}">← Newer articles</a>{{/pagination.prev_url}}
-  <span class="page-count">Page {{pagination.current}} of {{pagination.total}}</span>
-  {{#pagination.next_url}}<a class="next" rel="next" href="{{.}}">Older articles →</a>{{/pagination.next_url}}
+<nav class="pagination" aria-label="{{strings.pages}}">
+  {{#pagination.prev_url}}<a class="prev" rel="prev" href="{{.}}">{{strings.newer_articles}}</a>{{/pagination.prev_url}}
+  <span class="page-count">{{pagination.label}}</span>
+  {{#pagination.next_url}}<a class="next" rel="next" href="{{.}}">{{strings.older_articles}}</a>{{/pagination.next_url}}
 </nav>
 {{/pagination.has_pages}}
 
@@ -529,53 +529,53 @@ a.series-ref { text-decoration-style: dotted; }
         ("partials/post-card.mustache", #"""
 <article class="card">
   {{#is_draft}}
-  <p class="preview-badge">Draft</p>
+  <p class="preview-badge">{{strings.draft}}</p>
   {{/is_draft}}
   {{#is_scheduled}}
-  <p class="preview-badge">Scheduled</p>
+  <p class="preview-badge">{{strings.scheduled}}</p>
   {{/is_scheduled}}
   {{#first_tag}}
   <p class="eyebrow"><a href="{{url}}">{{name}}</a></p>
   {{/first_tag}}
   <h2 class="card-title"><a href="{{url}}">{{title}}</a></h2>
-  <p class="meta"><time datetime="{{date_iso}}">{{date_display}}</time> · {{reading_minutes}} min read{{#author}} · {{.}}{{/author}}{{#has_comments}} · {{comment_count}} {{comment_count_label}}{{/has_comments}}</p>
+  <p class="meta"><time datetime="{{date_iso}}">{{date_display}}</time> · {{min_read}}{{#author}} · {{.}}{{/author}}{{#has_comments}} · {{comment_count}} {{comment_count_label}}{{/has_comments}}</p>
   <p class="card-summary">{{summary}}</p>
   {{#reviewed_by}}
-  <p class="reviewed-chip">Medically reviewed</p>
+  <p class="reviewed-chip">{{strings.medically_reviewed}}</p>
   {{/reviewed_by}}
 </article>
 
 """#),
         ("partials/series-box.mustache", #"""
 <nav class="series-box" aria-labelledby="series-box-heading">
-  <p class="series-label" id="series-box-heading">Part {{part}} of {{total}} in the series <a href="{{url}}">{{title}}</a></p>
+  <p class="series-label" id="series-box-heading">{{part_of_series}} <a href="{{url}}">{{title}}</a></p>
   <ol class="series-parts">
     {{#parts}}
     {{#is_current}}
-    <li class="current" aria-current="page"><span class="part-number">Part {{number}}</span> {{title}}</li>
+    <li class="current" aria-current="page"><span class="part-number">{{strings.part}} {{number}}</span> {{title}}</li>
     {{/is_current}}
     {{^is_current}}
     {{#coming_soon}}
-    <li class="coming-soon"><span class="part-number">Part {{number}}</span> Coming soon</li>
+    <li class="coming-soon"><span class="part-number">{{strings.part}} {{number}}</span> {{strings.coming_soon}}</li>
     {{/coming_soon}}
     {{^coming_soon}}
-    <li><span class="part-number">Part {{number}}</span> <a href="{{url}}">{{title}}</a></li>
+    <li><span class="part-number">{{strings.part}} {{number}}</span> <a href="{{url}}">{{title}}</a></li>
     {{/coming_soon}}
     {{/is_current}}
     {{/parts}}
   </ol>
   {{#previous}}
-  <a class="series-previous" rel="prev" href="{{url}}">← Part {{number}}</a>
+  <a class="series-previous" rel="prev" href="{{url}}">← {{strings.part}} {{number}}</a>
   {{/previous}}
   {{#next}}
-  <a class="series-next" rel="next" href="{{url}}">Part {{number}} →</a>
+  <a class="series-next" rel="next" href="{{url}}">{{strings.part}} {{number}} →</a>
   {{/next}}
 </nav>
 
 """#),
         ("partials/sources.mustache", #"""
 <section class="sources" aria-labelledby="sources-heading">
-  <h2 id="sources-heading">Sources</h2>
+  <h2 id="sources-heading">{{strings.sources}}</h2>
   <ol>
     {{#sources}}
     <li id="source-{{number}}">{{#is_reference}}{{#reference}}{{#has_author}}{{author}}. {{/has_author}}<cite>{{title}}</cite>.{{#has_published}} {{published}}.{{/has_published}}{{#has_url}} <a href="{{url}}">{{url}}</a>{{/has_url}}{{/reference}}{{/is_reference}}{{^is_reference}}{{{html}}}{{/is_reference}}</li>
@@ -586,7 +586,7 @@ a.series-ref { text-decoration-style: dotted; }
 """#),
         ("partials/toc.mustache", #"""
 <nav class="toc narrow" aria-labelledby="toc-heading">
-  <h2 id="toc-heading">Contents</h2>
+  <h2 id="toc-heading">{{strings.contents}}</h2>
   <ol>
     {{#entries}}
     <li><a href="#{{id}}">{{text}}</a>{{#has_children}}<ol>{{#children}}<li><a href="#{{id}}">{{text}}</a></li>{{/children}}</ol>{{/has_children}}</li>
@@ -600,20 +600,20 @@ a.series-ref { text-decoration-style: dotted; }
 <article class="post">
   <header class="post-header narrow">
     {{#is_draft}}
-    <p class="preview-badge">Draft — not published</p>
+    <p class="preview-badge">{{strings.draft_not_published}}</p>
     {{/is_draft}}
     {{#is_scheduled}}
-    <p class="preview-badge">Scheduled for {{date_display}} — not published yet</p>
+    <p class="preview-badge">{{scheduled_for}}</p>
     {{/is_scheduled}}
     {{#first_tag}}
     <p class="eyebrow"><a href="{{url}}">{{name}}</a></p>
     {{/first_tag}}
     <h1>{{title}}</h1>
     <p class="meta">
-      <time datetime="{{date_iso}}">{{date_display}}</time> · {{reading_minutes}} min read{{#updated_display}} · Updated <time datetime="{{updated_iso}}">{{.}}</time>{{/updated_display}}
+      <time datetime="{{date_iso}}">{{date_display}}</time> · {{min_read}}{{#updated_display}} · {{strings.updated}} <time datetime="{{updated_iso}}">{{.}}</time>{{/updated_display}}
     </p>
     {{#has_byline}}
-    <p class="byline">{{#author_person}}<span>Written by {{> partials/person-name}}</span>{{/author_person}}{{#reviewer}}{{#author_person}} · {{/author_person}}<span class="review-badge"><span class="review-icon" aria-hidden="true">✓</span><span>Medically reviewed by {{> partials/person-name}}</span></span>{{/reviewer}}{{#reviewed_on_display}} · <span>Reviewed on <time datetime="{{reviewed_on_iso}}">{{.}}</time></span>{{/reviewed_on_display}}</p>
+    <p class="byline">{{#author_person}}<span>{{strings.written_by}} {{> partials/person-name}}</span>{{/author_person}}{{#reviewer}}{{#author_person}} · {{/author_person}}<span class="review-badge"><span class="review-icon" aria-hidden="true">✓</span><span>{{strings.medically_reviewed_by}} {{> partials/person-name}}</span></span>{{/reviewer}}{{#reviewed_on_display}} · <span>{{strings.reviewed_on}} <time datetime="{{reviewed_on_iso}}">{{.}}</time></span>{{/reviewed_on_display}}</p>
     {{/has_byline}}
     {{#series}}
     {{> partials/series-box}}
@@ -633,16 +633,16 @@ a.series-ref { text-decoration-style: dotted; }
   </div>
   <footer class="post-footer narrow">
     {{#has_tags}}
-    <h2 class="visually-hidden">Topics</h2>
+    <h2 class="visually-hidden">{{strings.topics}}</h2>
     <ul class="tag-list">
       {{#tags}}
       <li><a href="{{url}}">{{name}}</a></li>
       {{/tags}}
     </ul>
     {{/has_tags}}
-    <aside class="cta" aria-label="Talk to our team">
-      <p class="cta-title">Questions about your own care?</p>
-      <p>The team at {{site.clinic}} is happy to talk through whether a treatment is right for you.</p>
+    <aside class="cta" aria-label="{{strings.cta_label}}">
+      <p class="cta-title">{{strings.cta_title}}</p>
+      <p>{{site.cta_text}}</p>
       {{#cta}}
       <p><a class="button" href="{{url}}">{{text}}</a></p>
       {{/cta}}
@@ -656,9 +656,9 @@ a.series-ref { text-decoration-style: dotted; }
 {{> partials/comment-form}}
 {{/comment_form}}
 {{#has_neighbours}}
-<nav class="post-nav narrow" aria-label="More articles">
-  {{#newer}}<a class="newer" href="{{url}}"><span class="label">Newer</span> {{title}}</a>{{/newer}}
-  {{#older}}<a class="older" href="{{url}}"><span class="label">Older</span> {{title}}</a>{{/older}}
+<nav class="post-nav narrow" aria-label="{{strings.more_articles}}">
+  {{#newer}}<a class="newer" href="{{url}}"><span class="label">{{strings.newer}}</span> {{title}}</a>{{/newer}}
+  {{#older}}<a class="older" href="{{url}}"><span class="label">{{strings.older}}</span> {{title}}</a>{{/older}}
 </nav>
 {{/has_neighbours}}
 {{/post}}
@@ -666,11 +666,11 @@ a.series-ref { text-decoration-style: dotted; }
 """#),
         ("series-list.mustache", #"""
 <div class="wrap narrow">
-  <h1>Series</h1>
-  <p class="lede">Topics we cover in several parts, in reading order.</p>
+  <h1>{{strings.series}}</h1>
+  <p class="lede">{{strings.series_lede}}</p>
   <ul class="topic-list">
     {{#series_list}}
-    <li><a href="{{url}}">{{title}}</a> <span class="count">{{published_count}} of {{total}} parts</span></li>
+    <li><a href="{{url}}">{{title}}</a> <span class="count">{{parts_published}}</span></li>
     {{/series_list}}
   </ul>
 </div>
@@ -679,16 +679,16 @@ a.series-ref { text-decoration-style: dotted; }
         ("series.mustache", #"""
 {{#series}}
 <div class="wrap narrow">
-  <p class="eyebrow"><a href="{{site.base_path}}series/">Series</a></p>
+  <p class="eyebrow"><a href="{{site.base_path}}series/">{{strings.series}}</a></p>
   <h1>{{title}}</h1>
-  <p class="lede">A series in {{total}} parts{{#published_count}}, {{published_count}} published so far{{/published_count}}.</p>
+  <p class="lede">{{in_parts}}{{#published_count}}, {{published_so_far}}{{/published_count}}.</p>
   <ol class="series-index">
     {{#parts}}
     {{#coming_soon}}
-    <li class="coming-soon"><span class="part-number">Part {{number}}</span> <span>Coming soon</span></li>
+    <li class="coming-soon"><span class="part-number">{{strings.part}} {{number}}</span> <span>{{strings.coming_soon}}</span></li>
     {{/coming_soon}}
     {{^coming_soon}}
-    <li><span class="part-number">Part {{number}}</span> <a href="{{url}}">{{title}}</a></li>
+    <li><span class="part-number">{{strings.part}} {{number}}</span> <a href="{{url}}">{{title}}</a></li>
     {{/coming_soon}}
     {{/parts}}
   </ol>
@@ -696,12 +696,294 @@ a.series-ref { text-decoration-style: dotted; }
 {{/series}}
 
 """#),
+        ("strings/de.yaml", #"""
+# Die Texte der Oberfläche des Themes, auf Deutsch (siehe en.yaml).
+months: Januar, Februar, März, April, Mai, Juni, Juli, August, September, Oktober, November, Dezember
+date_format: "{day}. {month} {year}"
+skip_to_content: Zum Hauptinhalt springen
+main_navigation: Hauptnavigation
+articles: Artikel
+topics: Themen
+series: Serien
+archive: Archiv
+feed: Feed
+atom_feed: Atom-Feed
+sitemap: Sitemap
+all_articles: Alle Artikel
+medical_disclaimer: Medizinischer Hinweis.
+read_more: Weiterlesen
+min_read: "{minutes} Min. Lesezeit"
+updated: Aktualisiert
+written_by: Geschrieben von
+medically_reviewed_by: Medizinisch geprüft von
+medically_reviewed: Medizinisch geprüft
+reviewed_on: Geprüft am
+draft: Entwurf
+draft_not_published: Entwurf — nicht veröffentlicht
+scheduled: Geplant
+scheduled_for: "Geplant für den {date} — noch nicht veröffentlicht"
+sources: Quellen
+contents: Inhalt
+heading_link: Link zu diesem Abschnitt
+article: Artikel
+articles_count: Artikel
+comment: Kommentar
+comments_count: Kommentare
+comment_policy: "Unser Team liest jeden Kommentar, bevor er erscheint. Bitte teilen Sie in Kommentaren keine persönlichen medizinischen Details: Rufen Sie uns stattdessen an."
+comment_by: Kommentar von
+more_articles: Weitere Artikel
+newer: Neuer
+older: Älter
+newer_articles: ← Neuere Artikel
+older_articles: Ältere Artikel →
+page_of: "Seite {current} von {total}"
+pages: Seiten
+part: Teil
+part_of_series: "Teil {part} von {total} der Serie"
+coming_soon: Demnächst
+series_in_parts: "Eine Serie in {total} Teilen"
+published_so_far: "{count} bisher veröffentlicht"
+parts_published: "{count} von {total} Teilen"
+series_lede: Themen, die wir in mehreren Teilen behandeln, in Lesereihenfolge.
+topics_lede: Stöbern Sie in unseren Artikeln nach Thema.
+topic_count: "{count} {articles} zu diesem Thema."
+follow_topic: Diesem Thema folgen
+articles_about: "Artikel über {topic}"
+no_articles: Noch keine Artikel.
+articles_page: "Artikel, Seite {current} von {total}"
+archive_page: "Archiv, Seite {current}"
+articles_by: "Artikel von {name}"
+articles_reviewed_by: "Von {name} medizinisch geprüfte Artikel"
+cta_label: Sprechen Sie mit unserem Team
+cta_title: Fragen zu Ihrer eigenen Behandlung?
+cta_text: "Das Team von {clinic} bespricht gern mit Ihnen, ob eine Behandlung für Sie geeignet ist."
+cta_button: Beratungstermin vereinbaren
+cta_more_articles: Weitere Artikel lesen
+not_found_title: Seite nicht gefunden
+not_found_text: "Diese Seite wurde leider nicht gefunden. Vielleicht wurde sie verschoben, oder die Adresse ist falsch geschrieben."
+not_found_home: Zu den neuesten Artikeln
+not_found_or_browse: oder die
+topics_lower: Themen durchsuchen
+
+"""#),
+        ("strings/en.yaml", #"""
+# The default theme's interface strings in English: one `key: text` per line. Other languages are in es.yaml, fr.yaml
+# and de.yaml; a site changes any of them with `strings:` in site.yaml (docs/language.md). `{name}` marks a value
+# ClinicPress fills in.
+months: January, February, March, April, May, June, July, August, September, October, November, December
+date_format: "{month} {day}, {year}"
+skip_to_content: Skip to main content
+main_navigation: Main
+articles: Articles
+topics: Topics
+series: Series
+archive: Archive
+feed: Feed
+atom_feed: Atom feed
+sitemap: Sitemap
+all_articles: All articles
+medical_disclaimer: Medical disclaimer.
+read_more: Read more
+min_read: "{minutes} min read"
+updated: Updated
+written_by: Written by
+medically_reviewed_by: Medically reviewed by
+medically_reviewed: Medically reviewed
+reviewed_on: Reviewed on
+draft: Draft
+draft_not_published: Draft — not published
+scheduled: Scheduled
+scheduled_for: "Scheduled for {date} — not published yet"
+sources: Sources
+contents: Contents
+heading_link: Link to this section
+article: article
+articles_count: articles
+comment: comment
+comments_count: comments
+comment_policy: "Every comment is read by our team before it appears here. Please don't share personal medical details in a comment: call us instead."
+comment_by: Comment by
+more_articles: More articles
+newer: Newer
+older: Older
+newer_articles: ← Newer articles
+older_articles: Older articles →
+page_of: "Page {current} of {total}"
+pages: Pages
+part: Part
+part_of_series: "Part {part} of {total} in the series"
+coming_soon: Coming soon
+series_in_parts: "A series in {total} parts"
+published_so_far: "{count} published so far"
+parts_published: "{count} of {total} parts"
+series_lede: Topics we cover in several parts, in reading order.
+topics_lede: Browse our articles by subject.
+topic_count: "{count} {articles} on this topic."
+follow_topic: Follow this topic
+articles_about: "Articles about {topic}"
+no_articles: No articles yet.
+articles_page: "Articles, page {current} of {total}"
+archive_page: "Archive, page {current}"
+articles_by: "Articles by {name}"
+articles_reviewed_by: "Articles medically reviewed by {name}"
+cta_label: Talk to our team
+cta_title: Questions about your own care?
+cta_text: "The team at {clinic} is happy to talk through whether a treatment is right for you."
+cta_button: Book a consultation
+cta_more_articles: Read more articles
+not_found_title: Page not found
+not_found_text: "Sorry, we couldn't find that page. It may have moved, or the address may be mistyped."
+not_found_home: Go to the latest articles
+not_found_or_browse: or browse
+topics_lower: topics
+
+"""#),
+        ("strings/es.yaml", #"""
+# Las cadenas de la interfaz del tema, en español (ver en.yaml).
+months: enero, febrero, marzo, abril, mayo, junio, julio, agosto, septiembre, octubre, noviembre, diciembre
+date_format: "{day} de {month} de {year}"
+skip_to_content: Saltar al contenido principal
+main_navigation: Principal
+articles: Artículos
+topics: Temas
+series: Series
+archive: Archivo
+feed: Feed
+atom_feed: Feed Atom
+sitemap: Mapa del sitio
+all_articles: Todos los artículos
+medical_disclaimer: Aviso médico.
+read_more: Seguir leyendo
+min_read: "{minutes} min de lectura"
+updated: Actualizado
+written_by: Escrito por
+medically_reviewed_by: Revisado médicamente por
+medically_reviewed: Revisado médicamente
+reviewed_on: Revisado el
+draft: Borrador
+draft_not_published: Borrador — no publicado
+scheduled: Programado
+scheduled_for: "Programado para el {date} — aún no publicado"
+sources: Fuentes
+contents: Contenido
+heading_link: Enlace a esta sección
+article: artículo
+articles_count: artículos
+comment: comentario
+comments_count: comentarios
+comment_policy: "Nuestro equipo lee cada comentario antes de publicarlo. No comparta datos médicos personales en un comentario: llámenos."
+comment_by: Comentario de
+more_articles: Más artículos
+newer: Más reciente
+older: Anterior
+newer_articles: ← Artículos más recientes
+older_articles: Artículos anteriores →
+page_of: "Página {current} de {total}"
+pages: Páginas
+part: Parte
+part_of_series: "Parte {part} de {total} de la serie"
+coming_soon: Próximamente
+series_in_parts: "Una serie en {total} partes"
+published_so_far: "{count} publicadas hasta ahora"
+parts_published: "{count} de {total} partes"
+series_lede: Temas que tratamos en varias partes, en orden de lectura.
+topics_lede: Explore nuestros artículos por tema.
+topic_count: "{count} {articles} sobre este tema."
+follow_topic: Seguir este tema
+articles_about: "Artículos sobre {topic}"
+no_articles: Todavía no hay artículos.
+articles_page: "Artículos, página {current} de {total}"
+archive_page: "Archivo, página {current}"
+articles_by: "Artículos de {name}"
+articles_reviewed_by: "Artículos revisados médicamente por {name}"
+cta_label: Hable con nuestro equipo
+cta_title: ¿Tiene preguntas sobre su propio tratamiento?
+cta_text: "El equipo de {clinic} le ayudará a decidir si un tratamiento es adecuado para usted."
+cta_button: Pedir una consulta
+cta_more_articles: Leer más artículos
+not_found_title: Página no encontrada
+not_found_text: "Lo sentimos, no encontramos esa página. Puede que se haya movido o que la dirección tenga un error."
+not_found_home: Ir a los últimos artículos
+not_found_or_browse: o explorar los
+topics_lower: temas
+
+"""#),
+        ("strings/fr.yaml", #"""
+# Les textes de l'interface du thème, en français (voir en.yaml).
+months: janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre
+date_format: "{day} {month} {year}"
+skip_to_content: Aller au contenu principal
+main_navigation: Principale
+articles: Articles
+topics: Thèmes
+series: Séries
+archive: Archives
+feed: Flux
+atom_feed: Flux Atom
+sitemap: Plan du site
+all_articles: Tous les articles
+medical_disclaimer: Avertissement médical.
+read_more: Lire la suite
+min_read: "{minutes} min de lecture"
+updated: Mis à jour
+written_by: Écrit par
+medically_reviewed_by: Relu sur le plan médical par
+medically_reviewed: Relu sur le plan médical
+reviewed_on: Relu le
+draft: Brouillon
+draft_not_published: Brouillon — non publié
+scheduled: Programmé
+scheduled_for: "Programmé pour le {date} — pas encore publié"
+sources: Sources
+contents: Sommaire
+heading_link: Lien vers cette section
+article: article
+articles_count: articles
+comment: commentaire
+comments_count: commentaires
+comment_policy: "Notre équipe lit chaque commentaire avant sa publication. Ne partagez pas de détails médicaux personnels dans un commentaire : appelez-nous plutôt."
+comment_by: Commentaire de
+more_articles: Autres articles
+newer: Plus récent
+older: Plus ancien
+newer_articles: ← Articles plus récents
+older_articles: Articles plus anciens →
+page_of: "Page {current} sur {total}"
+pages: Pages
+part: Partie
+part_of_series: "Partie {part} sur {total} de la série"
+coming_soon: Bientôt
+series_in_parts: "Une série en {total} parties"
+published_so_far: "{count} publiées à ce jour"
+parts_published: "{count} parties sur {total}"
+series_lede: Les sujets que nous traitons en plusieurs parties, dans l'ordre de lecture.
+topics_lede: Parcourez nos articles par thème.
+topic_count: "{count} {articles} sur ce thème."
+follow_topic: Suivre ce thème
+articles_about: "Articles sur {topic}"
+no_articles: Pas encore d'articles.
+articles_page: "Articles, page {current} sur {total}"
+archive_page: "Archives, page {current}"
+articles_by: "Articles de {name}"
+articles_reviewed_by: "Articles relus sur le plan médical par {name}"
+cta_label: Parlez à notre équipe
+cta_title: Des questions sur vos propres soins ?
+cta_text: "L'équipe de {clinic} peut examiner avec vous si un traitement vous convient."
+cta_button: Prendre rendez-vous
+cta_more_articles: Lire d'autres articles
+not_found_title: Page introuvable
+not_found_text: "Désolés, cette page est introuvable. Elle a peut-être été déplacée, ou l'adresse contient une erreur."
+not_found_home: Voir les derniers articles
+not_found_or_browse: ou parcourir les
+topics_lower: thèmes
+
+"""#),
         ("tag.mustache", #"""
 <div class="wrap">
   <section class="hero" aria-labelledby="page-heading">
-    <p class="eyebrow"><a href="{{site.base_path}}tags/">Topics</a></p>
+    <p class="eyebrow"><a href="{{site.base_path}}tags/">{{strings.topics}}</a></p>
     <h1 id="page-heading">{{tag.name}}</h1>
-    <p class="lede">{{tag.count}} {{tag.count_label}} on this topic. <a href="{{tag.feed_url}}">Follow this topic</a> (Atom feed).</p>
+    <p class="lede">{{tag.count_text}} <a href="{{tag.feed_url}}">{{strings.follow_topic}}</a> ({{strings.atom_feed}}).</p>
   </section>
   <ol class="post-list">
     {{#posts}}
@@ -714,8 +996,8 @@ a.series-ref { text-decoration-style: dotted; }
 """#),
         ("tags.mustache", #"""
 <div class="wrap narrow">
-  <h1>Topics</h1>
-  <p class="lede">Browse our articles by subject.</p>
+  <h1>{{strings.topics}}</h1>
+  <p class="lede">{{strings.topics_lede}}</p>
   <ul class="topic-list">
     {{#tags}}
     <li><a href="{{url}}">{{name}}</a> <span class="count">{{count}} {{count_label}}</span></li>

@@ -16,6 +16,8 @@ struct PageContext {
     var people = People([], isDefined: false)
     /// The navigation menu's links.
     var menu: [MenuItem] = []
+    /// The interface strings and date format of the site's language.
+    var strings = UIStrings.builtIn("en")
 
     /// `site`: the configuration.
     func site(current: String? = nil) -> [String: Any] {
@@ -28,6 +30,7 @@ struct PageContext {
             "clinic": config.clinic,
             // Without a `clinic:` of its own, the clinic's name is the title: the header shows it once.
             "clinic_is_title": config.clinic == config.title,
+            "cta_text": strings("cta_text", ["clinic": config.clinic]),
             "copyright_year": copyrightYear,
             "has_series": hasSeries,
         ]
@@ -71,7 +74,7 @@ struct PageContext {
     /// address it links to the articles, as before there was a setting.
     func callToAction(_ post: Post) -> [String: Any] {
         let url = post.ctaURL ?? config.ctaURL
-        let text = post.ctaText ?? config.ctaText ?? (url == nil ? "Read more articles" : "Book a consultation")
+        let text = post.ctaText ?? config.ctaText ?? strings(url == nil ? "cta_more_articles" : "cta_button")
         return ["url": url.map(linkOrAddress) ?? config.basePath, "text": text]
     }
 
@@ -96,14 +99,15 @@ struct PageContext {
             "url": link(post.path),
             "absolute_url": config.absoluteURL(post.path),
             "date_iso": post.date.iso8601,
-            "date_display": post.date.longDate,
+            "date_display": strings.date(post.date),
             "summary": built.summary,
             "reading_minutes": built.readingMinutes,
             "word_count": built.wordCount,
             "tags": tags,
             "has_tags": !tags.isEmpty,
             "comment_count": built.commentCount,
-            "comment_count_label": built.commentCount == 1 ? "comment" : "comments",
+            "comment_count_label": strings(built.commentCount == 1 ? "comment" : "comments_count"),
+            "min_read": strings("min_read", ["minutes": String(built.readingMinutes)]),
             "has_comments": built.commentCount > 0,
             "extra": Self.templateValue(.map(post.extra)),
         ]
@@ -116,15 +120,16 @@ struct PageContext {
         value["is_draft"] = post.isDraft ? true : nil
         if let now, post.isScheduled(now: now), !post.isDraft {
             value["is_scheduled"] = true
+            value["scheduled_for"] = strings("scheduled_for", ["date": strings.date(post.date)])
         }
         if let updated = post.updated {
             value["updated_iso"] = updated.iso8601
-            value["updated_display"] = updated.longDate
+            value["updated_display"] = strings.date(updated)
         }
         value["reviewed_by"] = post.reviewedBy.map { people[$0]?.displayName ?? $0 }
         if let reviewedOn = post.reviewedOn {
             value["reviewed_on_iso"] = reviewedOn.dayString
-            value["reviewed_on_display"] = reviewedOn.longDate
+            value["reviewed_on_display"] = strings.date(reviewedOn)
         }
         if let image = post.image {
             value["image"] = imageURL(image, absolute: false)
@@ -205,6 +210,9 @@ struct PageContext {
         }
         var value: [String: Any] = [
             "title": series.title,
+            "in_parts": strings("series_in_parts", ["total": String(series.parts.count)]),
+            "published_so_far": strings("published_so_far", ["count": String(series.publishedParts.count)]),
+            "parts_published": strings("parts_published", ["count": String(series.publishedParts.count), "total": String(series.parts.count)]),
             "url": link(series.path),
             "total": series.parts.count,
             "published_count": series.publishedParts.count,
@@ -212,6 +220,7 @@ struct PageContext {
         ]
         if let current {
             value["part"] = current
+            value["part_of_series"] = strings("part_of_series", ["part": String(current), "total": String(series.parts.count)])
             let published = series.parts.filter { $0.state == .published }
             if let previous = published.last(where: { $0.number < current }), let path = previous.path {
                 value["previous"] = ["title": previous.title ?? "", "url": link(path), "number": previous.number] as [String: Any]
@@ -230,7 +239,7 @@ struct PageContext {
             "anchor": Slug.make(comment.id),
             "author": comment.author,
             "date_iso": comment.date.iso8601,
-            "date_display": comment.date.longDate,
+            "date_display": strings.date(comment.date),
             "html": comment.html,
             "replies": comment.replies.map { self.comment($0, form: form) },
             "has_replies": !comment.replies.isEmpty,

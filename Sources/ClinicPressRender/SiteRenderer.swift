@@ -30,7 +30,7 @@ public struct SiteRenderer: Sendable {
     /// a published part.
     public func render(_ posts: [BuiltPost], series: [Series] = []) -> RenderedSite {
         let context = PageContext(config: config, copyrightYear: posts.map(\.post.date.year).max() ?? 1970, hasSeries: !series.isEmpty, now: now,
-                                  people: people, menu: menu)
+                                  people: people, menu: menu, strings: UIStrings(config, theme: theme))
         let tags = TagIndex(posts, names: config.tagNames)
         var jobs: [PageJob] = []
         jobs += posts.indices.map { PageJob.post(index: $0) }
@@ -193,6 +193,7 @@ public struct SiteRenderer: Sendable {
     }
 
     private func render(_ job: PageJob, posts: [BuiltPost], tags: TagIndex, series: [Series], context: PageContext) -> OutputFile {
+        let strings = context.strings
         var values: [String: Any] = ["site": context.site()]
         let template: String
         let path: String
@@ -223,8 +224,8 @@ public struct SiteRenderer: Sendable {
             let slice = posts.dropFirst((number - 1) * config.postsPerPage).prefix(config.postsPerPage)
             values["posts"] = slice.map { context.post($0, withContent: false) }
             values["pagination"] = pagination(number, of: total, context: context)
-            let title = number == 1 ? config.title : "\(config.title), page \(number)"
-            var page = context.page(type: "home", title: title, path: path, description: config.description, heading: number == 1 ? config.title : "Articles, page \(number) of \(total)")
+            let title = number == 1 ? config.title : "\(config.title), " + strings("page_of", ["current": String(number), "total": String(total)])
+            var page = context.page(type: "home", title: title, path: path, description: config.description, heading: number == 1 ? config.title : strings("articles_page", ["current": String(number), "total": String(total)]))
             if number == 1 { page["json_ld"] = StructuredData.blog(config: config).serialized(htmlSafe: true) }
             values["page"] = page
 
@@ -233,22 +234,23 @@ public struct SiteRenderer: Sendable {
             let tagPath = SitePaths.tag(entry.slug)
             path = tagPath + SitePaths.home(page: number)
             template = "tag"
-            values["tag"] = ["name": entry.name, "url": context.link(tagPath), "feed_url": context.link(tagPath + "feed.xml"),
-                             "count": entry.postIndices.count, "count_label": entry.postIndices.count == 1 ? "article" : "articles"]
+            values["tag"] = ["name": entry.name, "count_text": strings("topic_count", ["count": String(entry.postIndices.count),
+                                                                                         "articles": strings(entry.postIndices.count == 1 ? "article" : "articles_count")]), "url": context.link(tagPath), "feed_url": context.link(tagPath + "feed.xml"),
+                             "count": entry.postIndices.count, "count_label": strings(entry.postIndices.count == 1 ? "article" : "articles_count")]
             let slice = entry.postIndices.dropFirst((number - 1) * config.postsPerPage).prefix(config.postsPerPage)
             values["posts"] = slice.map { context.post(posts[$0], withContent: false) }
             values["pagination"] = pagination(number, of: total, context: context) { tagPath + SitePaths.home(page: $0) }
-            let suffix = number == 1 ? "" : ", page \(number)"
-            values["page"] = context.page(type: "tag", title: "Articles about \(entry.name)\(suffix)", path: path,
+            let suffix = number == 1 ? "" : ", " + strings("page_of", ["current": String(number), "total": String(total)])
+            values["page"] = context.page(type: "tag", title: strings("articles_about", ["topic": entry.name]) + suffix, path: path,
                                           description: "Articles from \(config.clinic) about \(entry.name).", heading: entry.name)
 
         case .tags:
             path = SitePaths.tags
             template = "tags"
             values["tags"] = tags.entries.map { entry -> [String: Any] in
-                ["name": entry.name, "url": context.link(SitePaths.tag(entry.slug)), "count": entry.postIndices.count, "count_label": entry.postIndices.count == 1 ? "article" : "articles"]
+                ["name": entry.name, "url": context.link(SitePaths.tag(entry.slug)), "count": entry.postIndices.count, "count_label": strings(entry.postIndices.count == 1 ? "article" : "articles_count")]
             }
-            values["page"] = context.page(type: "tags", title: "Topics", path: path, description: "Every topic \(config.clinic) writes about.")
+            values["page"] = context.page(type: "tags", title: strings("topics"), path: path, description: "Every topic \(config.clinic) writes about.")
 
         case .archive(let number, let total):
             path = SitePaths.archive + SitePaths.home(page: number)
@@ -260,7 +262,7 @@ public struct SiteRenderer: Sendable {
             }
             values["years"] = years.map { ["year": $0.year, "posts": $0.posts] as [String: Any] }
             values["pagination"] = pagination(number, of: total, context: context) { SitePaths.archive + SitePaths.home(page: $0) }
-            values["page"] = context.page(type: "archive", title: number == 1 ? "Archive" : "Archive, page \(number)", path: path,
+            values["page"] = context.page(type: "archive", title: number == 1 ? strings("archive") : strings("archive_page", ["current": String(number)]), path: path,
                                           description: "Every article from \(config.clinic), by year.")
 
         case .series(let index):
@@ -275,7 +277,7 @@ public struct SiteRenderer: Sendable {
             path = SitePaths.seriesList
             template = "series-list"
             values["series_list"] = series.map { context.series($0, current: nil) }
-            values["page"] = context.page(type: "series-list", title: "Series", path: path, description: "Multi-part series from \(config.clinic).")
+            values["page"] = context.page(type: "series-list", title: strings("series"), path: path, description: "Multi-part series from \(config.clinic).")
 
         case .page(let index):
             let built = pages[index]
@@ -299,6 +301,8 @@ public struct SiteRenderer: Sendable {
             value["has_posts"] = !written.isEmpty
             value["reviewed_posts"] = reviewed.map { context.post($0, withContent: false) }
             value["has_reviewed_posts"] = !reviewed.isEmpty
+            value["articles_by"] = strings("articles_by", ["name": person.name])
+            value["articles_reviewed_by"] = strings("articles_reviewed_by", ["name": person.name])
             values["person"] = value
             var page = context.page(type: "author", title: person.displayName, path: path,
                                     description: person.bio ?? [person.role, config.clinic].compactMap { $0 }.joined(separator: ", "))
@@ -308,9 +312,10 @@ public struct SiteRenderer: Sendable {
         case .notFound:
             path = "404.html"
             template = "404"
-            values["page"] = context.page(type: "404", title: "Page not found", path: path, description: nil)
+            values["page"] = context.page(type: "404", title: strings("not_found_title"), path: path, description: nil)
         }
         values["site"] = context.site(current: path)
+        values["strings"] = context.strings.values
         values["content"] = theme.render(template, values)
         let html = theme.render("layout", values)
         let file = path.hasSuffix(".html") ? path : path + "index.html"
@@ -320,7 +325,8 @@ public struct SiteRenderer: Sendable {
     /// Links between the pages of a list; `path` gives the site path of page n (the home page's by default).
     private func pagination(_ number: Int, of total: Int, context: PageContext,
                             path: (Int) -> String = { SitePaths.home(page: $0) }) -> [String: Any] {
-        var value: [String: Any] = ["current": number, "total": total, "has_pages": total > 1, "is_first": number == 1]
+        var value: [String: Any] = ["current": number, "total": total, "has_pages": total > 1, "is_first": number == 1,
+                                    "label": context.strings("page_of", ["current": String(number), "total": String(total)])]
         if number > 1 { value["prev_url"] = context.link(path(number - 1)) }
         if number < total { value["next_url"] = context.link(path(number + 1)) }
         return value

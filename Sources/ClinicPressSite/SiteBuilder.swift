@@ -2,6 +2,7 @@ import ClinicPressClaims
 import ClinicPressComments
 import ClinicPressContent
 import ClinicPressSeries
+import ClinicPressText
 import ClinicPressMarkdown
 import ClinicPressModel
 import ClinicPressParallel
@@ -198,6 +199,13 @@ public enum SiteBuilder {
             problems.append(LocalFiles.missingFile("`image`", written: image, path: path, suggestion: suggestion, relativeTo: nil,
                                                    at: content.config.imageLocation))
         }
+        // Interface strings the theme does not have are kept (a custom template may use them), with a warning.
+        let knownStrings = Set(theme.strings.values.flatMap(\.keys))
+        for (key, _, location) in content.config.strings where !knownStrings.contains(key) {
+            let likely = Spelling.closest(to: key, among: knownStrings.sorted())
+            problems.append(.warning("unknown interface string `\(key)`\(likely.map { "; did you mean `\($0)`?" } ?? "")", at: location,
+                                     rule: "site-config", hint: "the strings are listed in docs/language.md, with their English text"))
+        }
         for person in content.people.all {
             if let photo = person.photo, case .missing(let path, let suggestion, _) = files.resolveFrontMatterImage(photo) {
                 problems.append(LocalFiles.missingFile("`photo`", written: photo, path: path, suggestion: suggestion, relativeTo: nil,
@@ -236,7 +244,8 @@ public enum SiteBuilder {
                 links: InternalLinks(all: content.posts, published: published, series: series.series, basePath: content.config.basePath),
                 files: LocalFiles(staticFiles: content.staticFiles, themeAssets: theme.assets.map(\.path), basePath: content.config.basePath),
                 claims: ClaimChecker(settings: content.config.claims, references: content.references),
-                references: content.references, series: series, basePath: content.config.basePath
+                references: content.references, series: series, basePath: content.config.basePath,
+                anchorLabel: UIStrings(content.config, theme: theme)("heading_link")
             ),
             render: RenderStage(includePendingComments: options.preview)
         )

@@ -241,7 +241,8 @@ public enum SiteBuilder {
         PostPipeline(
             parse: ParseStage(options: MarkdownOptions(allowRawHTML: content.config.allowRawHTML)),
             analyse: AnalyseStage(
-                links: InternalLinks(all: content.posts, published: published, series: series.series, basePath: content.config.basePath),
+                links: InternalLinks(all: content.posts, published: published, series: series.series, basePath: content.config.basePath,
+                                     pages: content.pages.map(\.slug), people: content.people.all.map(\.key)),
                 files: LocalFiles(staticFiles: content.staticFiles, themeAssets: theme.assets.map(\.path), basePath: content.config.basePath),
                 claims: ClaimChecker(settings: content.config.claims, references: content.references),
                 references: content.references, series: series, basePath: content.config.basePath,

@@ -101,6 +101,39 @@ import Testing
         #expect(SiteChange(path: "people.yaml") == .settings(path: "people.yaml"))
     }
 
+    @Test func editingAPageOrPeopleRebuildsAsAFreshBuildWould() throws {
+        let site = TemporaryDirectory()
+        site.write(minimalSiteYAML + """
+
+        -- people.yaml --
+        ana:
+          name: Ana Ortiz
+          credentials: MD
+        -- Posts/2026-01-01-a.md --
+        ---
+        title: "A"
+        author: ana
+        ---
+        Body.
+        -- Pages/about.md --
+        ---
+        title: "About"
+        ---
+        First words.
+        """)
+        let options = BuildOptions(siteDirectory: site.url, now: Fixtures.now)
+        let build = IncrementalBuild(options)
+        _ = try build.build(.everything)
+        site.write("Pages/about.md", "---\ntitle: \"About us\"\nmenu: 1\n---\nNew words.\n")
+        site.write("people.yaml", "ana:\n  name: Ana Ortiz\n  credentials: MD, PhD\n")
+        let (files, _) = try build.build(SiteChanges([SiteChange(path: "Pages/about.md")!, SiteChange(path: "people.yaml")!]))
+        let fresh = try SiteBuilder.render(options).files
+        #expect(files.map(\.path) == fresh.map(\.path))
+        #expect(zip(files, fresh).allSatisfy { $0.contents == $1.contents })
+        let post = try #require(files.first { $0.path == "posts/a/index.html" }).text
+        #expect(post.contains("Ana Ortiz, MD, PhD") && post.contains("<li><a href=\"/about/\">About us</a></li>"))
+    }
+
     @Test func withoutPeopleYAMLAuthorsAreNamesAsWritten() throws {
         let site = TemporaryDirectory()
         site.write(minimalSiteYAML + """

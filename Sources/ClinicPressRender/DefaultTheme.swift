@@ -318,31 +318,31 @@ a.series-ref { text-decoration-style: dotted; }
         ("partials/comment-form.mustache", #"""
 {{^is_reply}}
 <section class="comment-form-section narrow" id="comment-form" aria-labelledby="comment-form-heading">
-  <h2 id="comment-form-heading">Leave a comment</h2>
-  <p class="comment-notice" role="status">Thank you — your comment awaits review.</p>
+  <h2 id="comment-form-heading">{{strings.leave_comment}}</h2>
+  <p class="comment-notice" role="status">{{strings.comment_thanks}}</p>
 {{/is_reply}}
-  <form class="comment-form" method="post" action="{{action}}" accept-charset="utf-8"{{#is_reply}} aria-label="Reply to {{reply_to_author}}"{{/is_reply}}>
+  <form class="comment-form" method="post" action="{{action}}" accept-charset="utf-8"{{#is_reply}} aria-label="{{strings.reply_to}} {{reply_to_author}}"{{/is_reply}}>
     <input type="hidden" name="post" value="{{post}}">
     <input type="hidden" name="reply_to" value="{{reply_to}}">
-    <p class="comment-privacy" id="{{id_prefix}}-privacy">Please don't share medical details; we read every comment before it appears.</p>
+    <p class="comment-privacy" id="{{id_prefix}}-privacy">{{strings.comment_privacy}}</p>
     <p class="comment-field">
-      <label for="{{id_prefix}}-name">Name</label>
+      <label for="{{id_prefix}}-name">{{strings.name}}</label>
       <input id="{{id_prefix}}-name" name="name" type="text" required maxlength="{{author_max_length}}" autocomplete="name">
     </p>
     <p class="comment-field">
-      <label for="{{id_prefix}}-email">Email <span class="comment-optional">(optional)</span></label>
+      <label for="{{id_prefix}}-email">{{strings.email}} <span class="comment-optional">{{strings.optional}}</span></label>
       <input id="{{id_prefix}}-email" name="email" type="email" maxlength="{{email_max_length}}" autocomplete="email" aria-describedby="{{id_prefix}}-email-note">
-      <span class="comment-note" id="{{id_prefix}}-email-note">Private: only our team sees it, to answer you; it is never published.</span>
+      <span class="comment-note" id="{{id_prefix}}-email-note">{{strings.email_note}}</span>
     </p>
     <p class="comment-field">
-      <label for="{{id_prefix}}-text">{{#is_reply}}Reply{{/is_reply}}{{^is_reply}}Comment{{/is_reply}}</label>
+      <label for="{{id_prefix}}-text">{{#is_reply}}{{strings.reply}}{{/is_reply}}{{^is_reply}}{{strings.comment_field}}{{/is_reply}}</label>
       <textarea id="{{id_prefix}}-text" name="comment" rows="{{#is_reply}}4{{/is_reply}}{{^is_reply}}6{{/is_reply}}" required maxlength="{{max_length}}" aria-describedby="{{id_prefix}}-privacy"></textarea>
     </p>
     <p class="comment-honeypot" aria-hidden="true">
-      <label for="{{id_prefix}}-website">Leave this field empty</label>
+      <label for="{{id_prefix}}-website">{{strings.leave_empty}}</label>
       <input id="{{id_prefix}}-website" name="website" type="text" value="" tabindex="-1" autocomplete="off">
     </p>
-    <p><button class="button" type="submit">{{#is_reply}}Send reply{{/is_reply}}{{^is_reply}}Send comment{{/is_reply}}</button></p>
+    <p><button class="button" type="submit">{{#is_reply}}{{strings.send_reply}}{{/is_reply}}{{^is_reply}}{{strings.send_comment}}{{/is_reply}}</button></p>
   </form>
 {{^is_reply}}
   <script>
@@ -368,7 +368,7 @@ a.series-ref { text-decoration-style: dotted; }
 <li class="comment{{#is_pending}} comment-pending{{/is_pending}}" id="comment-{{anchor}}">
   <article class="comment-card" aria-label="{{strings.comment_by}} {{author}}">
     {{#is_pending}}
-    <p class="preview-badge">Pending — not published{{#flags}} · flags: {{flags}}{{/flags}}</p>
+    <p class="preview-badge">{{strings.pending_not_published}}{{#flags}} · {{strings.flags}}: {{flags}}{{/flags}}</p>
     {{/is_pending}}
     <p class="comment-meta"><span class="comment-author">{{author}}</span> · <time datetime="{{date_iso}}">{{date_display}}</time></p>
     <div class="comment-body">
@@ -376,7 +376,7 @@ a.series-ref { text-decoration-style: dotted; }
     </div>
     {{#reply_form}}
     <details class="comment-reply">
-      <summary>Reply<span class="visually-hidden"> to {{reply_to_author}}</span></summary>
+      <summary>{{strings.reply}}<span class="visually-hidden"> {{strings.to}} {{reply_to_author}}</span></summary>
 {{> partials/comment-form}}
     </details>
     {{/reply_form}}
@@ -764,6 +764,27 @@ not_found_text: "Diese Seite wurde leider nicht gefunden. Vielleicht wurde sie v
 not_found_home: Zu den neuesten Artikeln
 not_found_or_browse: oder die
 topics_lower: Themen durchsuchen
+leave_comment: Einen Kommentar schreiben
+comment_thanks: Danke — Ihr Kommentar wird geprüft.
+reply_to: Antwort an
+comment_privacy: Bitte teilen Sie keine medizinischen Details; wir lesen jeden Kommentar, bevor er erscheint.
+name: Name
+email: E-Mail
+optional: (optional)
+email_note: Privat: Nur unser Team sieht sie, um Ihnen zu antworten; sie wird nie veröffentlicht.
+to: an
+reply: Antworten
+comment_field: Kommentar
+leave_empty: Dieses Feld leer lassen
+send_reply: Antwort senden
+send_comment: Kommentar senden
+pending_not_published: Ausstehend — nicht veröffentlicht
+flags: Markierungen
+tag_description: "Artikel von {clinic} über {topic}."
+topics_description: "Alle Themen, über die {clinic} schreibt."
+archive_description: "Alle Artikel von {clinic}, nach Jahr."
+series_description: "Alle Teile der Serie „{series}“ von {clinic}."
+series_list_description: "Mehrteilige Serien von {clinic}."
 
 """#),
         ("strings/en.yaml", #"""
@@ -836,6 +857,27 @@ not_found_text: "Sorry, we couldn't find that page. It may have moved, or the ad
 not_found_home: Go to the latest articles
 not_found_or_browse: or browse
 topics_lower: topics
+leave_comment: Leave a comment
+comment_thanks: Thank you — your comment awaits review.
+reply_to: Reply to
+comment_privacy: Please don't share medical details; we read every comment before it appears.
+name: Name
+email: Email
+optional: (optional)
+email_note: Private: only our team sees it, to answer you; it is never published.
+to: to
+reply: Reply
+comment_field: Comment
+leave_empty: Leave this field empty
+send_reply: Send reply
+send_comment: Send comment
+pending_not_published: Pending — not published
+flags: flags
+tag_description: "Articles from {clinic} about {topic}."
+topics_description: "Every topic {clinic} writes about."
+archive_description: "Every article from {clinic}, by year."
+series_description: "All parts of the series '{series}' from {clinic}."
+series_list_description: "Multi-part series from {clinic}."
 
 """#),
         ("strings/es.yaml", #"""
@@ -906,6 +948,27 @@ not_found_text: "Lo sentimos, no encontramos esa página. Puede que se haya movi
 not_found_home: Ir a los últimos artículos
 not_found_or_browse: o explorar los
 topics_lower: temas
+leave_comment: Deje un comentario
+comment_thanks: Gracias: su comentario espera revisión.
+reply_to: Responder a
+comment_privacy: No comparta datos médicos; leemos cada comentario antes de publicarlo.
+name: Nombre
+email: Correo electrónico
+optional: (opcional)
+email_note: Privado: solo lo ve nuestro equipo, para responderle; nunca se publica.
+to: a
+reply: Responder
+comment_field: Comentario
+leave_empty: Deje este campo vacío
+send_reply: Enviar respuesta
+send_comment: Enviar comentario
+pending_not_published: Pendiente — no publicado
+flags: marcas
+tag_description: "Artículos de {clinic} sobre {topic}."
+topics_description: "Todos los temas sobre los que escribe {clinic}."
+archive_description: "Todos los artículos de {clinic}, por año."
+series_description: "Todas las partes de la serie «{series}» de {clinic}."
+series_list_description: "Series en varias partes de {clinic}."
 
 """#),
         ("strings/fr.yaml", #"""
@@ -976,6 +1039,27 @@ not_found_text: "Désolés, cette page est introuvable. Elle a peut-être été 
 not_found_home: Voir les derniers articles
 not_found_or_browse: ou parcourir les
 topics_lower: thèmes
+leave_comment: Laisser un commentaire
+comment_thanks: Merci : votre commentaire attend sa relecture.
+reply_to: Répondre à
+comment_privacy: Ne partagez pas de détails médicaux ; nous lisons chaque commentaire avant sa publication.
+name: Nom
+email: Adresse e-mail
+optional: (facultatif)
+email_note: Privée : seule notre équipe la voit, pour vous répondre ; elle n'est jamais publiée.
+to: à
+reply: Répondre
+comment_field: Commentaire
+leave_empty: Laissez ce champ vide
+send_reply: Envoyer la réponse
+send_comment: Envoyer le commentaire
+pending_not_published: En attente — non publié
+flags: signalements
+tag_description: "Les articles de {clinic} sur {topic}."
+topics_description: "Tous les thèmes abordés par {clinic}."
+archive_description: "Tous les articles de {clinic}, par année."
+series_description: "Toutes les parties de la série « {series} » de {clinic}."
+series_list_description: "Les séries en plusieurs parties de {clinic}."
 
 """#),
         ("tag.mustache", #"""

@@ -242,7 +242,7 @@ public struct SiteRenderer: Sendable {
             values["pagination"] = pagination(number, of: total, context: context) { tagPath + SitePaths.home(page: $0) }
             let suffix = number == 1 ? "" : ", " + strings("page_of", ["current": String(number), "total": String(total)])
             values["page"] = context.page(type: "tag", title: strings("articles_about", ["topic": entry.name]) + suffix, path: path,
-                                          description: "Articles from \(config.clinic) about \(entry.name).", heading: entry.name)
+                                          description: strings("tag_description", ["clinic": config.clinic, "topic": entry.name]), heading: entry.name)
 
         case .tags:
             path = SitePaths.tags
@@ -250,7 +250,7 @@ public struct SiteRenderer: Sendable {
             values["tags"] = tags.entries.map { entry -> [String: Any] in
                 ["name": entry.name, "url": context.link(SitePaths.tag(entry.slug)), "count": entry.postIndices.count, "count_label": strings(entry.postIndices.count == 1 ? "article" : "articles_count")]
             }
-            values["page"] = context.page(type: "tags", title: strings("topics"), path: path, description: "Every topic \(config.clinic) writes about.")
+            values["page"] = context.page(type: "tags", title: strings("topics"), path: path, description: strings("topics_description", ["clinic": config.clinic]))
 
         case .archive(let number, let total):
             path = SitePaths.archive + SitePaths.home(page: number)
@@ -263,7 +263,7 @@ public struct SiteRenderer: Sendable {
             values["years"] = years.map { ["year": $0.year, "posts": $0.posts] as [String: Any] }
             values["pagination"] = pagination(number, of: total, context: context) { SitePaths.archive + SitePaths.home(page: $0) }
             values["page"] = context.page(type: "archive", title: number == 1 ? strings("archive") : strings("archive_page", ["current": String(number)]), path: path,
-                                          description: "Every article from \(config.clinic), by year.")
+                                          description: strings("archive_description", ["clinic": config.clinic]))
 
         case .series(let index):
             let entry = series[index]
@@ -271,13 +271,13 @@ public struct SiteRenderer: Sendable {
             template = "series"
             values["series"] = context.series(entry, current: nil)
             values["page"] = context.page(type: "series", title: entry.title, path: path,
-                                          description: "All parts of the series '\(entry.title)' from \(config.clinic).")
+                                          description: strings("series_description", ["series": entry.title, "clinic": config.clinic]))
 
         case .seriesList:
             path = SitePaths.seriesList
             template = "series-list"
             values["series_list"] = series.map { context.series($0, current: nil) }
-            values["page"] = context.page(type: "series-list", title: strings("series"), path: path, description: "Multi-part series from \(config.clinic).")
+            values["page"] = context.page(type: "series-list", title: strings("series"), path: path, description: strings("series_list_description", ["clinic": config.clinic]))
 
         case .page(let index):
             let built = pages[index]

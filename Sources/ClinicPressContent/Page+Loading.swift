@@ -58,7 +58,7 @@ extension Page {
                                hint: "rename the file with letters or digits, or add `slug: …` to the front matter"))
         }
         let page = Page(source: source, slug: slug, title: title ?? "", description: yaml.string("description"),
-                        tableOfContents: yaml.bool("toc") ?? false, menuWeight: yaml.integer("menu", minimum: Int.min),
+                        tableOfContents: yaml.bool("toc") ?? false, menuWeight: yaml.integer("menu", minimum: 0),
                         language: yaml.string("language"), body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine,
                         keyLines: Dictionary(yaml.entries.map { ($0.key, $0.keyLocation.line) }, uniquingKeysWith: { first, _ in first }))
         for entry in yaml.entries where !knownKeys.contains(entry.key) {

@@ -1,3 +1,4 @@
+import ClinicPressContent
 import ClinicPressModel
 @testable import ClinicPressRender
 import ClinicPressSite
@@ -58,6 +59,20 @@ import Testing
         #expect(page.contains("<span class=\"label\">Más reciente</span> Post 2"))
         #expect(page.contains("aria-label=\"Enlace a esta sección: Start\""))
         #expect(page.contains("<a class=\"skip-link\" href=\"#main\">Saltar al contenido principal</a>"))
+    }
+
+    @Test func aThemesStringsFileChangedInThePreviewGivesWhatAFreshBuildGives() throws {
+        let site = site("", posts: 2)
+        let options = BuildOptions(siteDirectory: site.url, now: Fixtures.now)
+        let build = IncrementalBuild(options)
+        _ = try build.build(.everything)
+        site.write("Templates/strings/en.yaml", "heading_link: Permalink\nnewer: Later\n")
+        let (files, _) = try build.build(SiteChanges([SiteChange(path: "Templates/strings/en.yaml")!]))
+        let fresh = try SiteBuilder.render(options).files
+        #expect(files.map(\.path) == fresh.map(\.path))
+        #expect(zip(files, fresh).allSatisfy { $0.contents == $1.contents })
+        let page = try #require(files.first { $0.path == "posts/post-1/index.html" }).text
+        #expect(page.contains("aria-label=\"Permalink: Start\"") && page.contains("<span class=\"label\">Later</span>"))
     }
 
     @Test func anUnknownStringKeyIsAWarningWithTheLikelyKey() throws {

@@ -115,8 +115,10 @@ main h1 { font-family: var(--serif); color: var(--brand-dark); line-height: 1.2;
 .post-header h1 { font-family: var(--serif); font-size: clamp(1.9rem, 4vw, 2.6rem); line-height: 1.2; margin: 0 0 .75rem; color: var(--brand-dark); }
 .review-badge { display: inline-flex; align-items: flex-start; gap: .5rem; background: var(--brand-soft); border-radius: 10px; padding: .45rem .8rem; font-size: .9rem; margin: .25rem 0 0; }
 .review-icon { flex: none; margin-top: .1rem; display: inline-grid; place-items: center; width: 1.35rem; height: 1.35rem; border-radius: 50%; background: var(--brand); color: #fff; font-size: .8rem; }
-.byline { margin: 0 0 .4rem; font-size: .95rem; line-height: 2; }
-.byline .review-badge { padding: .2rem .6rem; margin: 0; align-items: center; }
+.byline { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .75rem; margin: 0 0 .4rem; font-size: .95rem; }
+/* The separator is for text-only readers; on screen the gap separates the writer from the review badge. */
+.byline-separator { display: none; }
+.byline .review-badge { margin: 0; align-items: center; }
 .post-image { margin-top: 1.5rem; }
 .heading-anchor { margin-left: .35rem; font-size: .8em; color: var(--muted); text-decoration: none; opacity: .55; }
 .heading-anchor:hover, .heading-anchor:focus { opacity: 1; color: var(--brand); }
@@ -613,7 +615,7 @@ a.series-ref { text-decoration-style: dotted; }
       <time datetime="{{date_iso}}">{{date_display}}</time> · {{min_read}}{{#updated_display}} · {{strings.updated}} <time datetime="{{updated_iso}}">{{.}}</time>{{/updated_display}}
     </p>
     {{#has_byline}}
-    <p class="byline">{{#author_person}}<span>{{strings.written_by}} {{> partials/person-name}}</span>{{/author_person}}{{#reviewer}}{{#author_person}} · {{/author_person}}<span class="review-badge"><span class="review-icon" aria-hidden="true">✓</span><span>{{strings.medically_reviewed_by}} {{> partials/person-name}}</span></span>{{/reviewer}}{{#reviewed_on_display}} · <span>{{strings.reviewed_on}} <time datetime="{{reviewed_on_iso}}">{{.}}</time></span>{{/reviewed_on_display}}</p>
+    <p class="byline">{{#author_person}}<span class="byline-author">{{strings.written_by}} {{> partials/person-name}}</span>{{/author_person}}{{#reviewer}}{{#author_person}}<span class="byline-separator"> · </span>{{/author_person}}<span class="review-badge"><span class="review-icon" aria-hidden="true">✓</span><span>{{strings.medically_reviewed_by}} {{> partials/person-name}}{{#reviewed_on_display}} · {{strings.reviewed_on}} <time datetime="{{reviewed_on_iso}}">{{.}}</time>{{/reviewed_on_display}}</span></span>{{/reviewer}}</p>
     {{/has_byline}}
     {{#series}}
     {{> partials/series-box}}

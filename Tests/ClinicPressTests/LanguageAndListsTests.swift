@@ -54,8 +54,7 @@ import Testing
         let site = site("language: es\nstrings:\n  medically_reviewed_by: \"Revisado por\"", posts: 2)
         let files = try SiteBuilder.render(BuildOptions(siteDirectory: site.url, now: Fixtures.now)).files
         let page = try #require(files.first { $0.path == "posts/post-1/index.html" }).text
-        #expect(page.contains("<span>Revisado por Dr. Ana Ortiz</span>"))
-        #expect(page.contains("<span>Revisado el <time datetime=\"2026-01-01\">1 de enero de 2026</time></span>"))
+        #expect(page.contains("<span>Revisado por Dr. Ana Ortiz · Revisado el <time datetime=\"2026-01-01\">1 de enero de 2026</time></span>"))
         #expect(page.contains("<span class=\"label\">Más reciente</span> Post 2"))
         #expect(page.contains("aria-label=\"Enlace a esta sección: Start\""))
         #expect(page.contains("<a class=\"skip-link\" href=\"#main\">Saltar al contenido principal</a>"))

@@ -150,7 +150,7 @@ import Testing
         let result = try SiteBuilder.render(BuildOptions(siteDirectory: site.url, now: Fixtures.now))
         #expect(!result.files.contains { $0.path.hasPrefix("authors/") })
         let page = try #require(result.files.first { $0.path == "posts/a/index.html" }).text
-        #expect(page.contains("<p class=\"byline\"><span>Written by Dr. Lena Park, MD</span> · <span class=\"review-badge\"><span class=\"review-icon\" aria-hidden=\"true\">✓</span><span>Medically reviewed by Sam Reyes, PharmD</span></span> · <span>Reviewed on <time datetime=\"2026-01-01\">January 1, 2026</time></span></p>"))
+        #expect(page.contains("<p class=\"byline\"><span class=\"byline-author\">Written by Dr. Lena Park, MD</span><span class=\"byline-separator\"> · </span><span class=\"review-badge\"><span class=\"review-icon\" aria-hidden=\"true\">✓</span><span>Medically reviewed by Sam Reyes, PharmD · Reviewed on <time datetime=\"2026-01-01\">January 1, 2026</time></span></span></p>"))
         #expect(page.contains("\"reviewedBy\":{\"@type\":\"Person\",\"name\":\"Sam Reyes, PharmD\"}"))
     }
 

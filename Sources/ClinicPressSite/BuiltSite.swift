@@ -117,6 +117,7 @@ struct BuiltSite: Sendable {
     /// The pages with the files of `static/` beside them: the files the build writes.
     /// - Throws: `DiagnosticsError` when a static file would take a page's place, with every problem of the site.
     func output() throws -> [OutputFile] {
+        guard !content.staticFiles.isEmpty else { return rendered.files }
         let postSources = Dictionary(built.map { ($0.post.path + "index.html", $0.post.source) }, uniquingKeysWith: { first, _ in first })
         return try StaticOutput.merge(rendered.files, content.staticFiles, postSources: postSources,
                                       themeAssets: Set(theme.assets.map(\.path)))

@@ -17,6 +17,7 @@ public struct PreviewBuilder: Sendable {
     /// The build, kept from one rebuild to the next.
     private let incremental: IncrementalBuild
     private let decorations = Decorations()
+    private let overviews = OverviewBox()
 
     public init(siteDirectory: URL, baseURL: String) {
         self.siteDirectory = siteDirectory
@@ -38,13 +39,23 @@ public struct PreviewBuilder: Sendable {
     public func build(generation: String, changes: SiteChanges = .everything, now: Timestamp = .now) -> Outcome {
         do {
             let (files, report) = try incremental.build(changes, now: now)
-            return .built(files: decorations.decorate(files, report: report, generation: generation), report: report)
+            let overview = incremental.overview()
+            overviews.value.withLock { $0 = overview }
+            let links = PreviewOverlay.Links(siteDirectory: siteDirectory, editor: overview?.editor ?? .none)
+            return .built(files: decorations.decorate(files, report: report, generation: generation, links: links), report: report)
         } catch let error as DiagnosticsError {
             return .failed(html: ErrorPage.html(error.diagnostics, siteDirectory: siteDirectory, generation: generation), diagnostics: error.diagnostics)
         } catch {
             let diagnostic = Diagnostic.error("\(error)", at: SourceLocation(file: "site.yaml"), rule: "io")
             return .failed(html: ErrorPage.html([diagnostic], siteDirectory: siteDirectory, generation: generation), diagnostics: [diagnostic])
         }
+    }
+
+    /// Every post of the last successful build with what it needs (`/_review`); nil before the first.
+    public var overview: SiteOverview? { overviews.value.withLock { $0 } }
+
+    private final class OverviewBox: Sendable {
+        let value = Mutex<SiteOverview?>(nil)
     }
 
     /// The files the last successful build changed, decorations included, when it knows them; nil means any file
@@ -98,6 +109,7 @@ public struct PreviewBuilder: Sendable {
             var sourceByPage: [String: String]
             var homeFindings: [Diagnostic]
             var generation: String
+            var links: PreviewOverlay.Links
             var changedPaths: [String]?
         }
 
@@ -105,13 +117,14 @@ public struct PreviewBuilder: Sendable {
 
         var changedPaths: [String]? { last.withLock { $0?.changedPaths } }
 
-        func decorate(_ files: [OutputFile], report: BuildReport, generation: String) -> [OutputFile] {
+        func decorate(_ files: [OutputFile], report: BuildReport, generation: String, links: PreviewOverlay.Links) -> [OutputFile] {
             let overlays = OverlayFindings(report)
             let homeFindings = overlays.ofHomePage
             return last.withLock { last in
                 // Taken out, so that it alone holds its files and replacing some is done in place.
-                var next = last.take().flatMap { $0.generation == generation ? $0 : nil }
-                    ?? Last(files: [], positions: [:], pages: [:], sourceByPage: [:], homeFindings: [], generation: generation)
+                // A new editor setting changes every panel's links: every page is decorated again.
+                var next = last.take().flatMap { $0.generation == generation && $0.links == links ? $0 : nil }
+                    ?? Last(files: [], positions: [:], pages: [:], sourceByPage: [:], homeFindings: [], generation: generation, links: links)
                 var pages = next.pages
                 next.pages = [:]
                 // The files the build changed, when it knows them and there is a last output to change.
@@ -124,7 +137,7 @@ public struct PreviewBuilder: Sendable {
                     guard file.path.hasSuffix(".html") else { return file }
                     let findings = Self.findings(of: file.path, sourceByPage, overlays, homeFindings)
                     if let page = pages[file.path], page.html == file.contents, page.findings == findings { return page.decorated }
-                    let decorated = Self.page(file, findings: findings, generation: generation)
+                    let decorated = Self.page(file, findings: findings, generation: generation, links: links)
                     pages[file.path] = Page(html: file.contents, findings: findings, decorated: decorated)
                     return decorated
                 }
@@ -173,8 +186,8 @@ public struct PreviewBuilder: Sendable {
         }
 
         /// An HTML page with the overlay of its findings and the live-reload script.
-        private static func page(_ file: OutputFile, findings: [Diagnostic], generation: String) -> OutputFile {
-            let overlay = findings.isEmpty ? "" : PreviewOverlay.claims(findings)
+        private static func page(_ file: OutputFile, findings: [Diagnostic], generation: String, links: PreviewOverlay.Links) -> OutputFile {
+            let overlay = findings.isEmpty ? "" : PreviewOverlay.claims(findings, links: links)
             return OutputFile(path: file.path, contents: PreviewBuilder.insertBeforeBodyEnd(file.contents, overlay + LiveReload.script(generation: generation)))
         }
     }

@@ -124,6 +124,10 @@ def check_width(browser, base, width, height, screenshot):
         browser.command("Input.dispatchKeyEvent", type="keyUp", key="j", code="KeyJ", windowsVirtualKeyCode=74)
         moved = browser.evaluate("document.activeElement.id")
         assert moved.startswith("cp-finding-") and moved != first, f"`j` left the focus on {moved!r}"
+    # The copy button copies `file:line:column` and says so.
+    browser.evaluate("document.querySelector('.cp-entry .cp-copy').click()")
+    copied = wait_for(lambda: browser.evaluate("document.querySelector('.cp-status').textContent"), 5, "the copy button's confirmation")
+    assert copied.startswith("Copied Posts/") and copied.count(":") == 2, f"the copy button says {copied!r}"
     browser.evaluate("document.querySelector('a.cp-marker').click()")
     back = browser.evaluate("document.activeElement.id")
     assert back.startswith("cp-entry-"), f"the marker after a sentence leads to {back!r}, not its panel entry"
@@ -184,7 +188,7 @@ def main():
         assert errors == sorted(errors, reverse=True), f"/_review is not sorted by errors first: {errors}"
         assert all(href.startswith("/posts/") for href, _ in rows), "a /_review row does not link to its post"
         print(f"preview panel test: 1280 px {wide[0]} highlights of {wide[1]} findings, 390 px {narrow[0]} of {narrow[1]}, none covered; "
-              f"click focuses, j moves, markers link back; {len(pairs)} colour pairs, lowest text {lowest_text}:1, lowest underline {lowest_line}:1; "
+              f"click focuses, j moves, markers link back, copy works; {len(pairs)} colour pairs, lowest text {lowest_text}:1, lowest underline {lowest_line}:1; "
               f"/_review {len(rows)} posts")
     finally:
         if browser:

@@ -188,8 +188,18 @@ public struct PreviewBuilder: Sendable {
         /// An HTML page with the overlay of its findings and the live-reload script.
         private static func page(_ file: OutputFile, findings: [Diagnostic], generation: String, links: PreviewOverlay.Links) -> OutputFile {
             let overlay = findings.isEmpty ? "" : PreviewOverlay.claims(findings, links: links)
-            return OutputFile(path: file.path, contents: PreviewBuilder.insertBeforeBodyEnd(file.contents, overlay + LiveReload.script(generation: generation)))
+            let body = PreviewBuilder.insertBeforeBodyEnd(file.contents, overlay + LiveReload.script(generation: generation))
+            return OutputFile(path: file.path, contents: overlay.isEmpty ? body : PreviewBuilder.insertBeforeHeadEnd(body, PreviewOverlay.headStyle))
         }
+    }
+
+    /// `html` with `addition` before its first `</head>`, or unchanged when it has none (a theme without a head: the
+    /// panel then goes unstyled rather than making the page invalid).
+    static func insertBeforeHeadEnd(_ html: [UInt8], _ addition: String) -> [UInt8] {
+        let end = Array("</head>".utf8)
+        guard html.count >= end.count,
+              let start = (0...(html.count - end.count)).first(where: { html[$0..<($0 + end.count)].elementsEqual(end) }) else { return html }
+        return Array(html[..<start]) + Array(addition.utf8) + Array(html[start...])
     }
 
     /// `html` with `addition` before its last `</body>`, or at its end when it has none.

@@ -114,9 +114,12 @@ enum PreviewOverlay {
         return count == 1 ? word : word + "s"
     }
 
-    /// The panel, its style and its script, for the end of a page's `<body>`.
+    /// The panel and its script, for the end of a page's `<body>`.
     static func claims(_ findings: [Diagnostic], links: Links) -> String {
         guard !findings.isEmpty else { return "" }
-        return panel(findings, links: links) + "<style>\n" + style + "</style>\n<script>/* ClinicPress review panel (preview only) */\n" + script + "</script>\n"
+        return panel(findings, links: links) + "<script>/* ClinicPress review panel (preview only) */\n" + script + "</script>\n"
     }
+
+    /// The panel's style, for the end of the page's `<head>` (a `<style>` in `<body>` is not valid HTML).
+    static let headStyle = "<style>/* ClinicPress review panel (preview only) */\n" + style + "</style>\n"
 }

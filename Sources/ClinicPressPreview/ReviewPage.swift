@@ -21,8 +21,7 @@ public struct ReviewPage: Sendable {
         let entries = overview.entries
         let totals = (errors: entries.reduce(0) { $0 + $1.errors }, warnings: entries.reduce(0) { $0 + $1.warnings },
                       due: entries.count { $0.reviewDue != nil }, pending: entries.reduce(0) { $0 + $1.pendingComments })
-        var html = ModerationQueue.header(title: "Review: \(entries.count) post\(entries.count == 1 ? "" : "s")")
-        html += "<style>\(Self.style)</style>\n"
+        var html = ModerationQueue.header(title: "Review: \(entries.count) post\(entries.count == 1 ? "" : "s")", style: Self.style)
         html += "<p class=\"totals\">\(Self.count(totals.errors, "error")) · \(Self.count(totals.warnings, "warning")) · "
         html += "\(Self.count(totals.due, "review")) due · \(Self.count(totals.pending, "pending comment"))"
         html += " — <a href=\"\(ModerationQueue.path)\">moderation queue</a></p>\n"

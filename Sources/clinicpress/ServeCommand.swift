@@ -11,7 +11,8 @@ struct ServeCommand: AsyncParsableCommand {
         post, comment, template, asset or site.yaml rebuilds and reloads the open pages; a file with an error shows \
         its diagnostics in the browser until it is fixed. Stop with Ctrl-C. \
         A port already in use is reported before the build, with the process holding it when this user can see it \
-        (exit 2). /_review lists every post with its findings, and /_moderation the pending comments.
+        (exit 2). Post pages list their findings in a review panel beside the text (j and k step through them); \
+        /_review lists every post with its findings, and /_moderation the pending comments.
         """
     )
 

@@ -78,13 +78,17 @@ import Testing
         #expect(order == order.sorted())
     }
 
-    @Test func postPagesCarryThePanelWithTheSitesEditor() {
+    @Test func postPagesCarryThePanelWithTheSitesEditor() throws {
         let site = site(editor: "zed")
         let outcome = PreviewBuilder(siteDirectory: site.url, baseURL: "http://127.0.0.1:8000/").build(generation: "g", now: Self.now)
         let html = page(outcome, "posts/a/index.html")
         let path = site.url.standardizedFileURL.appendingPathComponent("Posts/2026-01-01-a.md").path
         #expect(html.contains("<a class=\"cp-open\" href=\"zed://file\(path):5:1\">Open in Zed</a>"))
         #expect(html.contains("data-rule=\"uncited-research\"") || html.contains("data-rule=\"uncited-statistic\""))
+        // The panel's style is in the head: a <style> in the body is not valid HTML.
+        let head = try #require(html.range(of: "</head>")).lowerBound
+        #expect(html.range(of: "<style>/* ClinicPress review panel")!.lowerBound < head)
+        #expect(!html[head...].contains("<style"))
     }
 
     @Test func previewFootersShowTheYearOfNowNotOfAScheduledPost() {

@@ -17,7 +17,6 @@ public struct PreviewBuilder: Sendable {
     /// The build, kept from one rebuild to the next.
     private let incremental: IncrementalBuild
     private let decorations = Decorations()
-    private let overviews = OverviewBox()
 
     public init(siteDirectory: URL, baseURL: String) {
         self.siteDirectory = siteDirectory
@@ -39,9 +38,7 @@ public struct PreviewBuilder: Sendable {
     public func build(generation: String, changes: SiteChanges = .everything, now: Timestamp = .now) -> Outcome {
         do {
             let (files, report) = try incremental.build(changes, now: now)
-            let overview = incremental.overview()
-            overviews.value.withLock { $0 = overview }
-            let links = PreviewOverlay.Links(siteDirectory: siteDirectory, editor: overview?.editor ?? .none)
+            let links = PreviewOverlay.Links(siteDirectory: siteDirectory, editor: incremental.editor())
             return .built(files: decorations.decorate(files, report: report, generation: generation, links: links), report: report)
         } catch let error as DiagnosticsError {
             return .failed(html: ErrorPage.html(error.diagnostics, siteDirectory: siteDirectory, generation: generation), diagnostics: error.diagnostics)
@@ -51,12 +48,9 @@ public struct PreviewBuilder: Sendable {
         }
     }
 
-    /// Every post of the last successful build with what it needs (`/_review`); nil before the first.
-    public var overview: SiteOverview? { overviews.value.withLock { $0 } }
-
-    private final class OverviewBox: Sendable {
-        let value = Mutex<SiteOverview?>(nil)
-    }
+    /// Every post of the last successful build with what it needs (`/_review`); nil before the first. Made when asked
+    /// for, and it waits for a build that is running.
+    public func overview() -> SiteOverview? { incremental.overview() }
 
     /// The files the last successful build changed, decorations included, when it knows them; nil means any file
     /// may have changed.

@@ -29,7 +29,6 @@ public actor RebuildCoordinator {
         let started = ContinuousClock.now
         switch builder.build(generation: site.generation, changes: changes) {
         case .built(let files, let report):
-            await site.setOverview(builder.overview)
             await site.publish(files, changed: builder.lastChangedPaths)
             let elapsed = ContinuousClock.now - started
             let reason = changes.everything ? "" : " after \(changes)"
@@ -86,7 +85,7 @@ public enum PreviewRouter {
                             + "<p>The review page is served only when <code>clinicpress serve</code> listens on a loopback address (the default, 127.0.0.1).</p>"
                             + ModerationQueue.footer, status: .forbidden)
             }
-            return html(review.html(await site.overview), status: .ok)
+            return html(review.html(await review.currentOverview()), status: .ok)
         }
         router.get(RouterPath(ModerationQueue.path)) { request, _ -> Response in
             guard let moderation else { return moderationUnavailable() }
@@ -221,7 +220,8 @@ public struct PreviewServer {
         let address = host.contains(":") ? "[\(host)]" : host
         let url = "http://\(address):\(port)/"
         let site = PreviewSite()
-        let coordinator = RebuildCoordinator(builder: PreviewBuilder(siteDirectory: siteDirectory, baseURL: url), site: site, log: log)
+        let builder = PreviewBuilder(siteDirectory: siteDirectory, baseURL: url)
+        let coordinator = RebuildCoordinator(builder: builder, site: site, log: log)
         await coordinator.rebuild()
         let watcher = try FileWatcher(siteDirectory: siteDirectory) { changes in
             Task { await coordinator.changed(changes) }
@@ -231,7 +231,7 @@ public struct PreviewServer {
         let app = Application(
             router: PreviewRouter.make(site: site, hosts: HostAllowList(boundHost: host, port: port),
                                        moderation: Self.isLoopback(host) ? ModerationQueue(siteDirectory: siteDirectory) : nil,
-                                       review: Self.isLoopback(host) ? ReviewPage() : nil,
+                                       review: Self.isLoopback(host) ? ReviewPage(overview: { builder.overview() }) : nil,
                                        ownOrigin: String(url.dropLast())),
             configuration: .init(address: .hostname(host, port: port), serverName: "ClinicPress preview"),
             onServerRunning: { _ in onReady(url) },

@@ -1,5 +1,4 @@
 import ClinicPressModel
-import ClinicPressSite
 import Foundation
 
 /// What the preview server serves: the latest successful build, held in memory (never written to `Public/`),
@@ -13,8 +12,7 @@ public actor PreviewSite {
     }
 
     private var files: [String: [UInt8]] = [:]
-    /// Every post with what it needs, for `/_review`: the last successful build's.
-    public private(set) var overview: SiteOverview?
+
     private var errorPage: [UInt8]?
     /// Identifies this server process: a page from an earlier process reloads when it reconnects.
     public nonisolated let generation: String
@@ -56,11 +54,6 @@ public actor PreviewSite {
         if everything || !changed.isEmpty {
             broadcast(everything ? ["*"] : changed.sorted().map(Self.urlPath))
         }
-    }
-
-    /// Keeps the overview of the build just published.
-    public func setOverview(_ overview: SiteOverview?) {
-        self.overview = overview
     }
 
     /// Shows `html` (a build error) instead of every page until the next successful build.

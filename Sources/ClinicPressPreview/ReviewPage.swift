@@ -10,8 +10,20 @@ import Foundation
 /// Loopback only, like the moderation queue: it shows drafts and the state of every post.
 public struct ReviewPage: Sendable {
     static let path = "/_review"
+    /// The overview of the last successful build, made when the page is asked for (nil before the first build).
+    let overview: @Sendable () -> SiteOverview?
 
-    public init() {}
+    public init(overview: @escaping @Sendable () -> SiteOverview?) {
+        self.overview = overview
+    }
+
+    /// The overview, made off the server's event loop: it waits for a build that is running.
+    func currentOverview() async -> SiteOverview? {
+        await withCheckedContinuation { continuation in
+            let overview = overview
+            DispatchQueue.global().async { continuation.resume(returning: overview()) }
+        }
+    }
 
     /// The page for the last successful build's overview; nil before the first build.
     func html(_ overview: SiteOverview?, basePath: String = "/") -> String {

@@ -103,7 +103,7 @@ import Testing
         let site = site()
         let builder = PreviewBuilder(siteDirectory: site.url, baseURL: "http://127.0.0.1:8000/")
         _ = builder.build(generation: "g", now: Self.now)
-        let overview = try #require(builder.overview)
+        let overview = try #require(builder.overview())
         #expect(overview.entries.map(\.source) == ["Posts/2026-01-01-a.md", "Posts/2025-01-02-b.md", "Posts/2027-06-01-d.md", "Posts/2026-01-03-c.md"])
         let a = overview.entries[0], b = overview.entries[1], d = overview.entries[2], c = overview.entries[3]
         #expect(a.errors + a.warnings > 0 && a.reviewDue == nil)
@@ -116,7 +116,7 @@ import Testing
         let site = site()
         let builder = PreviewBuilder(siteDirectory: site.url, baseURL: "http://127.0.0.1:8000/")
         _ = builder.build(generation: "g", now: Self.now)
-        let html = ReviewPage().html(builder.overview)
+        let html = ReviewPage { nil }.html(builder.overview())
         #expect(html.contains("<title>Review: 4 posts</title>"))
         #expect(html.contains("<th scope=\"row\"><a href=\"/posts/b/\">B</a><br><code>Posts/2025-01-02-b.md</code></th>"))
         #expect(html.contains("<td><span class=\"due\">Due since 2026-01-02</span></td><td><a href=\"/_moderation\">1 pending</a></td><td>Published</td>"))
@@ -128,7 +128,7 @@ import Testing
 
     @Test func theReviewPageIsRefusedOffLoopback() async throws {
         let preview = PreviewSite(generation: "g")
-        let open = PreviewRouter.make(site: preview, review: ReviewPage())
+        let open = PreviewRouter.make(site: preview, review: ReviewPage { nil })
         try await Application(router: open).test(.router) { client in
             try await client.execute(uri: "/_review", method: .get) { response in
                 #expect(response.status == .ok)

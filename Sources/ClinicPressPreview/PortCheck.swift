@@ -17,6 +17,7 @@ public enum PortCheck {
         case refused(String)
     }
 
+    /// Binds `host`:`port` for a moment, as the server will, and says whether it could.
     public static func check(host: String, port: Int) -> Result {
         var hints = addrinfo()
         hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV

@@ -5,10 +5,12 @@ import ClinicPressModel
 public struct SiteOverview: Sendable, Equatable {
     /// One post's line on the review page.
     public struct Entry: Sendable, Equatable {
+        /// The post's file (`Posts/a.md`) and title.
         public var source: String
         public var title: String
         /// The page's site path (`posts/a/`).
         public var path: String
+        /// Its date, and whether it is a draft or scheduled (dated after the build).
         public var date: Timestamp
         public var isDraft: Bool
         public var isScheduled: Bool
@@ -16,6 +18,7 @@ public struct SiteOverview: Sendable, Equatable {
         public var errors: Int
         public var warnings: Int
         public var notes: Int
+        /// Its comments waiting for moderation.
         public var pendingComments: Int
         /// The day the medical review was due, when it is (`review_every`).
         public var reviewDue: Timestamp?
@@ -26,6 +29,7 @@ public struct SiteOverview: Sendable, Equatable {
     /// Every post, what needs attention first (`attentionOrder`).
     public var entries: [Entry]
 
+    /// An overview of `entries`, put in `attentionOrder`.
     public init(editor: Editor, entries: [Entry]) {
         self.editor = editor
         self.entries = entries.sorted(by: Self.attentionOrder)

@@ -287,3 +287,29 @@ import Testing
         }
     }
 }
+
+/// Who holds a port, read from a /proc laid out as Linux lays it out.
+@Suite struct PortHolderTests {
+    @Test func theListeningSocketsProcessIsNamedWithItsCommandLine() throws {
+        let proc = TemporaryDirectory()
+        // Port 8000 (1F40): one socket in TIME_WAIT (06, inode 0) and one listening (0A) in tcp6, inode 4242.
+        proc.write("net/tcp", """
+          sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
+           0: 0100007F:1F40 0100007F:9C40 06 00000000:00000000 03:00000A1B 00000000     0        0 0 3 0000000000000000
+           1: 0100007F:0CEA 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 777 1 0000000000000000
+        """)
+        proc.write("net/tcp6", """
+          sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
+           0: 00000000000000000000000001000000:1F40 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 4242 1 0000000000000000
+        """)
+        proc.write("77/cmdline", "python3\u{0}-m\u{0}http.server\u{0}8000\u{0}")
+        try FileManager.default.createDirectory(at: proc.url.appendingPathComponent("77/fd"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: proc.url.appendingPathComponent("77/fd/3").path, withDestinationPath: "socket:[4242]")
+        proc.write("12/cmdline", "bash\u{0}")
+        try FileManager.default.createDirectory(at: proc.url.appendingPathComponent("12/fd"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: proc.url.appendingPathComponent("12/fd/0").path, withDestinationPath: "socket:[777]")
+        #expect(PortCheck.holder(ofPort: 8000, proc: proc.url.path) == "process 77: python3 -m http.server 8000")
+        #expect(PortCheck.holder(ofPort: 3306, proc: proc.url.path) == "process 12: bash")
+        #expect(PortCheck.holder(ofPort: 9000, proc: proc.url.path) == nil)
+    }
+}

@@ -6,10 +6,10 @@ side column on a wide screen, the count badge on a narrow one) wherever the pane
 clicking a finding scrolls to its sentence and focuses it, that `j` moves to the next one and the sentence's
 marker leads back to the panel entry; that errors and warnings differ in underline style, not colour alone; and it
 measures the contrast of every highlight, marker and badge (WCAG AA: 4.5:1 for text, 3:1 for underlines against
-the highlight and the page). It loads `/_review` and checks its order. Screenshots go to docs/preview-1280.png and
-docs/preview-390.png.
+the highlight and the page). It loads `/_review` and checks its order. With --screenshots it writes docs/preview-1280.png,
+docs/preview-390.png and docs/preview-review.png (`make test` runs it without, so a test run changes no tracked file).
 
-Usage: python3 scripts/preview-panel-test.py [--binary .build/debug/clinicpress] [--no-screenshots]
+Usage: python3 scripts/preview-panel-test.py [--binary .build/debug/clinicpress] [--screenshots]
 Needs what scripts/browser-test.py needs (chromium, websocket-client).
 """
 import argparse
@@ -137,7 +137,7 @@ def check_width(browser, base, width, height, screenshot):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/debug/clinicpress"))
-    parser.add_argument("--no-screenshots", action="store_true")
+    parser.add_argument("--screenshots", action="store_true", help="write docs/preview-1280.png, -390.png and -review.png")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="clinicpress-panel-")
     site = copy_sample_site(work)
@@ -151,8 +151,8 @@ def main():
         assert ready.startswith("Previewing"), f"the server did not start: {ready!r}"
         base = f"http://127.0.0.1:{port}"
         browser = Browser(free_port(), os.path.join(work, "profile"))
-        wide = check_width(browser, base, 1280, 800, not args.no_screenshots)
-        narrow = check_width(browser, base, 390, 844, not args.no_screenshots)
+        wide = check_width(browser, base, 1280, 800, args.screenshots)
+        narrow = check_width(browser, base, 390, 844, args.screenshots)
 
         # Errors and warnings differ without colour: underline style and marker icon.
         set_width(browser, 1280, 800)
@@ -187,6 +187,10 @@ def main():
         errors = [count for _, count in rows]
         assert errors == sorted(errors, reverse=True), f"/_review is not sorted by errors first: {errors}"
         assert all(href.startswith("/posts/") for href, _ in rows), "a /_review row does not link to its post"
+        if args.screenshots:
+            data = browser.command("Page.captureScreenshot", format="png")["data"]
+            with open(os.path.join(ROOT, "docs", "preview-review.png"), "wb") as handle:
+                handle.write(base64.b64decode(data))
         print(f"preview panel test: 1280 px {wide[0]} highlights of {wide[1]} findings, 390 px {narrow[0]} of {narrow[1]}, none covered; "
               f"click focuses, j moves, markers link back, copy works; {len(pairs)} colour pairs, lowest text {lowest_text}:1, lowest underline {lowest_line}:1; "
               f"/_review {len(rows)} posts")

@@ -7,7 +7,7 @@ extension SiteConfig {
     /// The keys `site.yaml` understands. Other keys are kept for templates as `site.extra`.
     static let knownKeys = [
         "title", "base_url", "language", "clinic", "description", "disclaimer", "author", "posts_per_page", "markdown", "claims", "comments",
-        "review_every", "image", "image_alt", "cta_url", "cta_text",
+        "review_every", "image", "image_alt", "cta_url", "cta_text", "editor",
     ]
 
     /// Reads `site.yaml` in `siteDirectory`. Every problem is appended to `diagnostics`; nil when the
@@ -78,6 +78,17 @@ extension SiteConfig {
                                    rule: "site-config", hint: "units: days, weeks, months, years"))
             }
         }
+        var editor = Editor.none
+        if let entry = yaml["editor"], let written = yaml.string("editor") {
+            if let known = Editor(rawValue: written.trimmingWhitespace.lowercased()) {
+                editor = known
+            } else {
+                let names = Editor.allCases.map(\.rawValue)
+                let likely = Spelling.closest(to: written, among: names) ?? Spelling.close(to: written, among: names, limit: 1).first
+                yaml.report(.error("unknown editor '\(written)'", at: yaml.location(of: entry.value), rule: "site-config",
+                                   hint: (likely.map { "did you mean `\($0)`? " } ?? "") + "the editors are: vscode, zed, idea, none"))
+            }
+        }
         yaml.warnAboutMisspelledKeys(known: knownKeys, rule: "site-config")
         let extra = yaml.entries.filter { !knownKeys.contains($0.key) }.map { (key: $0.key, value: yaml.metaValue($0.value)) }
 
@@ -88,6 +99,7 @@ extension SiteConfig {
             extra: extra
         )
         config.reviewEvery = reviewEvery
+        config.editor = editor
         config.image = image
         config.imageAlt = imageAlt
         config.ctaURL = ctaURL

@@ -8,6 +8,9 @@ public struct SiteRenderer: Sendable {
     public let theme: Theme
     /// The moment of the build; posts dated after it are marked "Scheduled" (they are only built in previews).
     public let now: Timestamp?
+    /// The copyright line's year is the year of `now` (previews: a scheduled post of next year must not make it
+    /// "© next year"), not of the newest post (builds, which repeat exactly).
+    public var yearFromNow = false
 
     /// Creates a renderer.
     public init(config: SiteConfig, theme: Theme, now: Timestamp? = nil) {
@@ -19,7 +22,7 @@ public struct SiteRenderer: Sendable {
     /// Every file of the site, sorted by path. `posts` must be the published posts, newest first; `series` those with
     /// a published part.
     public func render(_ posts: [BuiltPost], series: [Series] = []) -> RenderedSite {
-        let context = PageContext(config: config, copyrightYear: posts.map(\.post.date.year).max() ?? 1970, hasSeries: !series.isEmpty, now: now)
+        let context = PageContext(config: config, copyrightYear: yearFromNow ? now?.year ?? 1970 : posts.map(\.post.date.year).max() ?? 1970, hasSeries: !series.isEmpty, now: now)
         let tags = TagIndex(posts)
         var jobs: [PageJob] = []
         jobs += posts.indices.map { PageJob.post(index: $0) }

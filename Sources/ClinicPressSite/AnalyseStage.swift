@@ -336,10 +336,10 @@ struct AnalyseStage: Sendable {
     /// "Author. <cite>Title</cite>. Publisher, Year. link" from a reference-list entry.
     static func html(for reference: Reference) -> String {
         var parts: [String] = []
-        if let author = reference.author { parts.append(Markup.escape(author) + ".") }
-        parts.append("<cite>\(Markup.escape(reference.title))</cite>.")
-        let published = [reference.publisher, reference.year.map(String.init)].compactMap { $0 }.map { Markup.escape($0) }.joined(separator: ", ")
-        if !published.isEmpty { parts.append(published + ".") }
+        if let author = reference.author { parts.append(Markup.escape(author) + Markup.stop(after: author)) }
+        parts.append("<cite>\(Markup.escape(reference.title))</cite>" + Markup.stop(after: reference.title))
+        let published = [reference.publisher, reference.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
+        if !published.isEmpty { parts.append(Markup.escape(published) + Markup.stop(after: published)) }
         if let link = reference.link { parts.append("<a href=\"\(Markup.escape(link))\">\(Markup.escape(link))</a>") }
         return parts.joined(separator: " ")
     }

@@ -56,7 +56,8 @@ struct BuiltSite: Sendable {
         guard !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
         let built = results.compactMap(\.post)
 
-        let renderer = SiteRenderer(config: content.config, theme: theme, now: now)
+        var renderer = SiteRenderer(config: content.config, theme: theme, now: now)
+        renderer.yearFromNow = options.preview
         let liveSeries = series.series.filter { !$0.publishedParts.isEmpty }
         let rendered = times.measure(.render) { renderer.render(built, series: liveSeries) }
         let pages = rendered.files.count { $0.path.hasSuffix(".html") }

@@ -244,13 +244,13 @@ def main():
         check_host_header(port)
         browser = Browser(free_port(), os.path.join(work, "profile"))
 
-        # Overlays: claim highlights with the finding on hover, the findings panel, pending comments, draft badge.
+        # Overlays: claim highlights, the review panel (scripts/preview-panel-test.py tests it closely), pending comments, draft badge.
         browser.command("Page.navigate", url=base + "/posts/iv-vitamin-and-nad-therapy/")
-        wait_for(lambda: browser.evaluate("document.querySelector('.cp-panel') !== null"), 10, "the findings panel")
+        wait_for(lambda: browser.evaluate("document.querySelector('#cp-review') !== null"), 10, "the review panel")
         marks = browser.evaluate("document.querySelectorAll('mark.cp-claim').length")
-        title = browser.evaluate("(document.querySelector('mark.cp-claim') || {}).title || ''")
+        rule = browser.evaluate("(document.querySelector('.cp-entry') || {dataset: {}}).dataset.rule || ''")
         assert marks and marks > 0, "no claim is highlighted on the IV therapy post"
-        assert title.startswith("uncited-"), f"a highlight's hover text is {title!r}"
+        assert rule.startswith("uncited-"), f"the first finding's rule is {rule!r}"
         browser.command("Page.navigate", url=base + "/posts/anxiety-treatment-options-with-and-without-medication/")
         wait_for(lambda: "Pending — not published" in browser.text(), 10, "the pending comment")
         browser.command("Page.navigate", url=base + "/posts/new-evening-hours-and-telehealth-visits/")

@@ -1,4 +1,5 @@
 import ClinicPressModel
+import ClinicPressText
 
 extension Post {
     /// The front matter keys ClinicPress interprets. Others are kept for templates.
@@ -52,6 +53,15 @@ extension Post {
                 yaml.report(.error("missing `date`: the file name has no YYYY-MM-DD- prefix and the front matter no `date`", at: yaml.location,
                                    rule: "front-matter", hint: "add `date: YYYY-MM-DD` or rename the file YYYY-MM-DD-\(fileStem).md"))
             }
+        }
+        // A date in the front matter wins over the file name's; when they name different days, one of them is a
+        // mistake (a post copied from another, a date changed in one place only).
+        if let fileDate, date != nil, let entry = yaml["date"], let written = entry.value.scalar?.string.trimmingWhitespace,
+           written.prefix(10) != fileStem.prefix(10) {
+            let day = String(written.prefix(10))
+            yaml.report(.warning("`date: \(written)` disagrees with the date \(fileDate.dayString) in the file name; the front matter's date is used",
+                                 at: entry.keyLocation, rule: "front-matter",
+                                 hint: "rename the file \(day)-\(fileSlugPart).md, or correct `date:` (or remove it, and the file name's date is used)"))
         }
         var slug = Slug.make(fileSlugPart)
         if let entry = yaml["slug"], let written = yaml.string("slug") {

@@ -7,7 +7,7 @@ extension SiteConfig {
     /// The keys `site.yaml` understands. Other keys are kept for templates as `site.extra`.
     static let knownKeys = [
         "title", "base_url", "language", "clinic", "description", "disclaimer", "author", "posts_per_page", "markdown", "claims", "comments",
-        "review_every", "image", "image_alt", "cta_url", "cta_text", "menu", "tags", "strings",
+        "review_every", "image", "image_alt", "cta_url", "cta_text", "editor", "menu", "tags", "strings",
     ]
 
     /// Reads `site.yaml` in `siteDirectory`. Every problem is appended to `diagnostics`; nil when the
@@ -78,6 +78,17 @@ extension SiteConfig {
                                    rule: "site-config", hint: "units: days, weeks, months, years"))
             }
         }
+        var editor = Editor.none
+        if let entry = yaml["editor"], let written = yaml.string("editor") {
+            if let known = Editor(rawValue: written.trimmingWhitespace.lowercased()) {
+                editor = known
+            } else {
+                let names = Editor.allCases.map(\.rawValue)
+                let likely = Spelling.closest(to: written, among: names) ?? Spelling.close(to: written, among: names, limit: 1).first
+                yaml.report(.error("unknown editor '\(written)'", at: yaml.location(of: entry.value), rule: "site-config",
+                                   hint: (likely.map { "did you mean `\($0)`? " } ?? "") + "the editors are: vscode, zed, idea, none"))
+            }
+        }
         let menu = yaml["menu"].map { Self.menuItems($0.value, yaml: &yaml) } ?? []
         let tagNames = yaml["tags"].map { Self.tagNames($0.value, yaml: &yaml) } ?? [:]
         var strings: [(key: String, value: String, location: SourceLocation)] = []
@@ -105,6 +116,7 @@ extension SiteConfig {
             extra: extra
         )
         config.reviewEvery = reviewEvery
+        config.editor = editor
         config.image = image
         config.imageAlt = imageAlt
         config.ctaURL = ctaURL

@@ -580,7 +580,7 @@ a.series-ref { text-decoration-style: dotted; }
   <h2 id="sources-heading">{{strings.sources}}</h2>
   <ol>
     {{#sources}}
-    <li id="source-{{number}}">{{#is_reference}}{{#reference}}{{#has_author}}{{author}}. {{/has_author}}<cite>{{title}}</cite>.{{#has_published}} {{published}}.{{/has_published}}{{#has_url}} <a href="{{url}}">{{url}}</a>{{/has_url}}{{/reference}}{{/is_reference}}{{^is_reference}}{{{html}}}{{/is_reference}}</li>
+    <li id="source-{{number}}">{{#is_reference}}{{#reference}}{{#has_author}}{{author}}{{author_stop}} {{/has_author}}<cite>{{title}}</cite>{{title_stop}}{{#has_published}} {{published}}{{published_stop}}{{/has_published}}{{#has_url}} <a href="{{url}}">{{url}}</a>{{/has_url}}{{/reference}}{{/is_reference}}{{^is_reference}}{{{html}}}{{/is_reference}}</li>
     {{/sources}}
   </ol>
 </section>

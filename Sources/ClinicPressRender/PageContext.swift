@@ -191,10 +191,10 @@ struct PageContext {
         guard let reference = source.reference else { return value }
         let published = [reference.publisher, reference.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
         value["reference"] = [
-            "title": reference.title,
-            "author": reference.author ?? "", "has_author": reference.author != nil,
+            "title": reference.title, "title_stop": Markup.stop(after: reference.title),
+            "author": reference.author ?? "", "has_author": reference.author != nil, "author_stop": Markup.stop(after: reference.author ?? ""),
             "publisher": reference.publisher ?? "", "year": reference.year.map(String.init) ?? "",
-            "published": published, "has_published": !published.isEmpty,
+            "published": published, "has_published": !published.isEmpty, "published_stop": Markup.stop(after: published),
             "url": reference.link ?? "", "has_url": reference.link != nil,
         ] as [String: Any]
         return value

@@ -14,6 +14,9 @@ public struct SiteRenderer: Sendable {
     public let people: People
     /// The navigation menu's links.
     public let menu: [MenuItem]
+    /// The copyright line's year is the year of `now` (previews: a scheduled post of next year must not make it
+    /// "© next year"), not of the newest post (builds, which repeat exactly).
+    public var yearFromNow = false
 
     /// Creates a renderer.
     public init(config: SiteConfig, theme: Theme, now: Timestamp? = nil, pages: [BuiltPage] = [], people: People = People([], isDefined: false),
@@ -29,8 +32,8 @@ public struct SiteRenderer: Sendable {
     /// Every file of the site, sorted by path. `posts` must be the published posts, newest first; `series` those with
     /// a published part.
     public func render(_ posts: [BuiltPost], series: [Series] = []) -> RenderedSite {
-        let context = PageContext(config: config, copyrightYear: posts.map(\.post.date.year).max() ?? 1970, hasSeries: !series.isEmpty, now: now,
-                                  people: people, menu: menu, strings: UIStrings(config, theme: theme))
+        let context = PageContext(config: config, copyrightYear: yearFromNow ? now?.year ?? 1970 : posts.map(\.post.date.year).max() ?? 1970,
+                                  hasSeries: !series.isEmpty, now: now, people: people, menu: menu, strings: UIStrings(config, theme: theme))
         let tags = TagIndex(posts, names: config.tagNames)
         var jobs: [PageJob] = []
         jobs += posts.indices.map { PageJob.post(index: $0) }

@@ -150,16 +150,27 @@ struct AnalyseStage: Sendable {
     private func embedVideos(_ root: MarkdownNode) -> [Int: String] {
         var embeds: [Int: String] = [:]
         for paragraph in root.children where paragraph.kind == .paragraph {
-            // The autolink extension leaves empty text nodes around a bare address it links.
-            let content = paragraph.children.filter { $0.kind != .text || !($0.literal ?? "").allSatisfy(\.isWhitespace) }
-            guard content.count == 1, let link = content.first, link.kind == .link, let address = link.destination,
-                  let video = VideoEmbed(address: address) else { continue }
+            guard let link = Self.onlyLink(paragraph), let address = link.destination, let video = VideoEmbed(address: address) else { continue }
             let text = link.plainText.trimmingCharacters(in: .whitespaces)
             // A bare address (`https://youtu.be/…`, `<https://youtu.be/…>`, `www.youtube.com/…`) has no title of its own.
             let isBareAddress = text.isEmpty || text == address || "http://" + text == address || "https://" + text == address
             embeds[paragraph.id] = video.html(title: isBareAddress ? nil : text)
         }
         return embeds
+    }
+
+    /// The paragraph's one link, when it holds nothing else but blank text (the autolink extension leaves empty text
+    /// nodes around a bare address it links).
+    private static func onlyLink(_ paragraph: MarkdownNode) -> MarkdownNode? {
+        var link: MarkdownNode?
+        for child in paragraph.children {
+            if child.kind == .link, link == nil {
+                link = child
+            } else if child.kind != .text || !(child.literal ?? "").allSatisfy(\.isWhitespace) {
+                return nil
+            }
+        }
+        return link
     }
 
     /// A warning where raw HTML will not reach the page as written: left out because `markdown.raw_html` is false
@@ -368,10 +379,10 @@ struct AnalyseStage: Sendable {
     /// "Author. <cite>Title</cite>. Publisher, Year. link" from a reference-list entry.
     static func html(for reference: Reference) -> String {
         var parts: [String] = []
-        if let author = reference.author { parts.append(Markup.escape(author) + ".") }
-        parts.append("<cite>\(Markup.escape(reference.title))</cite>.")
-        let published = [reference.publisher, reference.year.map(String.init)].compactMap { $0 }.map { Markup.escape($0) }.joined(separator: ", ")
-        if !published.isEmpty { parts.append(published + ".") }
+        if let author = reference.author { parts.append(Markup.escape(author) + Markup.stop(after: author)) }
+        parts.append("<cite>\(Markup.escape(reference.title))</cite>" + Markup.stop(after: reference.title))
+        let published = [reference.publisher, reference.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
+        if !published.isEmpty { parts.append(Markup.escape(published) + Markup.stop(after: published)) }
         if let link = reference.link { parts.append("<a href=\"\(Markup.escape(link))\">\(Markup.escape(link))</a>") }
         return parts.joined(separator: " ")
     }

@@ -114,7 +114,9 @@ extension BuiltSite {
 
         if let theme = changes.theme {
             self.theme = theme
+            let yearFromNow = renderer.yearFromNow
             renderer = Self.renderer(content, theme: theme, now: now, pages: pages)
+            renderer.yearFromNow = yearFromNow
             rendered = renderer.render(built, series: liveSeries)
             report.pagesRendered = rendered.files.count { $0.path.hasSuffix(".html") }
             report.pages = report.pagesRendered

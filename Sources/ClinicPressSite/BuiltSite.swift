@@ -60,7 +60,8 @@ struct BuiltSite: Sendable {
         guard !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
         let built = results.compactMap(\.post)
 
-        let renderer = Self.renderer(content, theme: theme, now: now, pages: builtPages)
+        var renderer = Self.renderer(content, theme: theme, now: now, pages: builtPages)
+        renderer.yearFromNow = options.preview
         let liveSeries = series.series.filter { !$0.publishedParts.isEmpty }
         let rendered = times.measure(.render) { renderer.render(built, series: liveSeries) }
         let pages = rendered.files.count { $0.path.hasSuffix(".html") }
@@ -128,6 +129,7 @@ struct BuiltSite: Sendable {
     /// The pages with the files of `static/` beside them: the files the build writes.
     /// - Throws: `DiagnosticsError` when a static file would take a page's place, with every problem of the site.
     func output() throws -> [OutputFile] {
+        guard !content.staticFiles.isEmpty else { return rendered.files }
         let postSources = Dictionary((built.map { ($0.post.path + "index.html", $0.post.source) } + pages.map { ($0.page.path + "index.html", $0.page.source) }),
                                      uniquingKeysWith: { first, _ in first })
         return try StaticOutput.merge(rendered.files, content.staticFiles, postSources: postSources,

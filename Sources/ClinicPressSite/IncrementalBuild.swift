@@ -26,9 +26,9 @@ import Synchronization
 public final class IncrementalBuild: Sendable {
     /// What to build and how; `now` is the moment of a build that is not given one.
     public let options: BuildOptions
-    private let state = Mutex(State())
+    let state = Mutex(State())
 
-    private struct State {
+    struct State {
         /// The last successful build; nil before the first.
         var last: BuiltSite?
         /// Every change since the last successful build.

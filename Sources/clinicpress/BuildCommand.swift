@@ -9,9 +9,9 @@ struct BuildCommand: ParsableCommand {
         abstract: "Build the site into Public/ (or --output), replacing it atomically.",
         discussion: """
         The previous output stays untouched when anything fails. Two builds of the same input are byte-identical.
-        The claim check runs on every build; its findings are summarised (run `clinicpress check` for the list)
+        The claim check runs on every build; its findings are summarised (run `clinicpress check` for the list) \
         and do not stop the build unless --strict.
-        Exit codes: 0 built; 1 not built because of --strict (warnings, or claim findings at warning or error
+        Exit codes: 0 built; 1 not built because of --strict (warnings, or claim findings at warning or error \
         level); 2 not built (errors in the input).
         """
     )

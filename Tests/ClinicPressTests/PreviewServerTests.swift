@@ -270,12 +270,12 @@ import Testing
         let outcome = builder.build(generation: "g")
         let postB = page(outcome, "posts/b/index.html") ?? ""
         let home = page(outcome, "index.html") ?? ""
-        #expect(postB.contains("<script type=\"application/json\" id=\"cp-findings\">"))
+        #expect(postB.contains("<aside id=\"cp-review\" class=\"cp-review\""))
         #expect(postB.contains("uncited-statistic"))
         #expect(!postB.contains("emial"))
         #expect(home.contains("emial"))
         #expect(!home.contains("uncited-statistic"))
-        #expect(page(outcome, "posts/c/index.html")?.contains("cp-findings") == false)
+        #expect(page(outcome, "posts/c/index.html")?.contains("cp-review") == false)
         // The comment's key corrected: the home page, whose HTML is the same, loses the warning from its overlay.
         site.write("Posts/2026-01-02-b.comments/2026-01-05-x.md",
                    "---\nauthor: \"Sam\"\ndate: 2026-01-05\nstatus: approved\nemail: sam@example.com\n---\nThanks.\n")

@@ -5,7 +5,7 @@ extension Post {
     /// The front matter keys ClinicPress interprets. Others are kept for templates.
     static let knownKeys = [
         "title", "date", "author", "tags", "summary", "slug", "draft", "updated", "series", "part", "parts",
-        "reviewed_by", "reviewed_on", "image", "image_alt", "description", "cta_url", "cta_text",
+        "reviewed_by", "reviewed_on", "image", "image_alt", "description", "cta_url", "cta_text", "toc",
     ]
 
     /// The most tags a post may have. Each tag is a page listing its posts, and each listing shows the post's tags, so
@@ -100,6 +100,7 @@ extension Post {
             imageAlt: yaml.string("image_alt"),
             ctaURL: yaml.link("cta_url"),
             ctaText: yaml.string("cta_text"),
+            tableOfContents: yaml.bool("toc") ?? false,
             extra: yaml.entries.filter { !knownKeys.contains($0.key) }.map { (key: $0.key, value: yaml.metaValue($0.value)) },
             body: frontMatter.body,
             bodyFirstLine: frontMatter.bodyFirstLine,

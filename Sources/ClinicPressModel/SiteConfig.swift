@@ -41,6 +41,12 @@ public struct SiteConfig: Sendable {
     /// The editor the preview's review panel opens a finding's file in (`editor: vscode|zed|idea|none`, default none:
     /// only a copy button for `file:line:column`).
     public var editor: Editor = .none
+    /// The navigation menu's links as site.yaml lists them (`menu:`), in order; pages with a `menu` weight follow.
+    public var menu: [MenuItem] = []
+    /// Display names of tags by slug (`tags: {sad: "Seasonal affective disorder"}`); else the first spelling in a post.
+    public var tagNames: [String: String] = [:]
+    /// The site's own interface strings over the theme's (`strings: {read_more: "Continue"}`), with where each is written.
+    public var strings: [(key: String, value: String, location: SourceLocation)] = []
     /// Keys the site defines for its own templates, in the order written.
     public var extra: [(key: String, value: MetaValue)]
     /// Where `base_url` and `image` are written in `site.yaml`, for findings about them.

@@ -125,6 +125,8 @@ public final class IncrementalBuild: Sendable {
             guard let theme = try? SiteBuilder.loadTheme(options) else { return .everyPost(read) }
             // Posts may point at the theme's assets: another set of them is checked in every post again.
             guard theme.assets.map(\.path) == last.theme.assets.map(\.path) else { return .everyPost(read) }
+            // Interface strings reach post bodies too (the label of each heading's anchor link).
+            guard theme.strings == last.theme.strings else { return .everyPost(read) }
             // Saved unchanged (or a folder made): every page stays as it is.
             if !theme.rendersLike(last.theme) { plan.theme = theme }
         }

@@ -35,7 +35,9 @@ public enum Slug {
     /// `make` of the text with its Cyrillic and Greek letters spelled in Latin ones (`"Мария Ф."` → `"mariia-f"`); empty
     /// when nothing in it transliterates.
     public static func transliterated(_ text: String) -> String {
-        make(String(String.UnicodeScalarView(text.unicodeScalars.flatMap { transliteration[$0].map { Array($0.unicodeScalars) } ?? [$0] })))
+        // Plain ASCII has nothing to spell in Latin letters (every heading and most titles).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return make(text) }
+        return make(String(String.UnicodeScalarView(text.unicodeScalars.flatMap { transliteration[$0].map { Array($0.unicodeScalars) } ?? [$0] })))
     }
 
     /// FNV-1a over the UTF-8 bytes, as 8 hex digits: the same on every machine and run (Swift's `hashValue` is seeded).

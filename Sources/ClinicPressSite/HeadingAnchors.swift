@@ -1,6 +1,7 @@
 import ClinicPressMarkdown
 import ClinicPressModel
 import ClinicPressRender
+import ClinicPressText
 
 /// Stable `id`s for the headings of a post or page body, each with a small link to itself, and the `##`/`###`
 /// headings for a table of contents.
@@ -25,7 +26,7 @@ struct HeadingAnchors {
         var used: Set<String> = []
         for node in root.children {
             guard case .heading(let level) = node.kind else { continue }
-            let text = node.plainText.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            let text = node.plainText.collapsingSpaces
             var base = Slug.make(title: text)
             if text.isEmpty { base = "section" }
             if Self.themeIDs.contains(base) || Self.themePrefixes.contains(where: base.hasPrefix) { base = "section-" + base }

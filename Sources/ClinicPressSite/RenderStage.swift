@@ -1,6 +1,7 @@
 import ClinicPressComments
 import ClinicPressMarkdown
 import ClinicPressModel
+import ClinicPressText
 
 /// Stage 4 of the build, for one post: its body as HTML with the analyses' annotations applied, its summary, word
 /// count and published comments. (`SiteRenderer` then renders the pages around the bodies.)
@@ -31,7 +32,7 @@ struct RenderStage: Sendable {
         root.walk(enter: { node in
             guard node.kind == .paragraph else { return .descend }
             guard replaced[node.id] == nil else { return .skipChildren }
-            summary = node.plainText.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            summary = node.plainText.collapsingSpaces
             return summary.isEmpty ? .skipChildren : .stop
         })
         return shorten(summary, to: summaryLimit)

@@ -6,3 +6,17 @@ extension StringProtocol {
         return String(self[first...last])
     }
 }
+
+extension String {
+    /// Runs of spaces made one, and none at either end (`split(separator: " ")` joined by one space), without
+    /// splitting when there is nothing to collapse: the common case, checked on the bytes.
+    public var collapsingSpaces: String {
+        var previousIsSpace = true
+        for byte in utf8 {
+            let isSpace = byte == UInt8(ascii: " ")
+            if isSpace && previousIsSpace { return split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+            previousIsSpace = isSpace
+        }
+        return previousIsSpace ? split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") : self
+    }
+}

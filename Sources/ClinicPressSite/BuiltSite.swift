@@ -95,6 +95,7 @@ struct BuiltSite: Sendable {
             pagesRendered: pages,
             changedFiles: nil
         )
+        report.baseURL = content.config.baseURL
     }
 
     /// The last build's files with `update` applied, or every file read again; and how many files were read.

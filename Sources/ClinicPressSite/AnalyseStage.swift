@@ -38,7 +38,11 @@ struct AnalyseStage: Sendable {
         root.forEach { node in
             switch node.kind {
             case .link, .image: resolveLinkOrPicture(node, post: post, annotations: &annotations, diagnostics: &diagnostics)
-            case .htmlBlock, .htmlInline: reportRawHTML(node, post: post, diagnostics: &diagnostics)
+            case .htmlBlock, .htmlInline:
+                reportRawHTML(node, post: post, diagnostics: &diagnostics)
+                if let html = node.literal, let rebased = RawHTMLAddresses.rewrite(html, files.rebased) {
+                    annotations.rawHTML[node.id] = rebased
+                }
             default: break
             }
         }
@@ -86,7 +90,8 @@ struct AnalyseStage: Sendable {
         var attributes: [HTMLAttribute] = []
         switch files.resolve(destination, page: post.path, isImage: node.kind == .image) {
         case .notLocal:
-            break
+            // A page of the site written from the root (`/posts/a/`, `/`) follows a base URL with a path.
+            if let url = files.rebased(destination) { annotations.destinations[node.id] = url }
         case .found(let url, let size):
             if url != destination { annotations.destinations[node.id] = url }
             if let size { attributes = [HTMLAttribute("width", String(size.width)), HTMLAttribute("height", String(size.height))] }

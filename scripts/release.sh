@@ -6,7 +6,8 @@
 #
 # What is inside the binary: the Swift standard library, Foundation, Dispatch and Foundation's ICU (--static-swift-stdlib),
 # cmark-gfm and its extensions, libxml2 (which FoundationXML uses for WordPress imports) with the ICU, lzma and zlib it
-# needs (all from Debian's static archives), and the default theme (DefaultTheme.swift). What is not: glibc, libstdc++ and
+# needs (all from Debian's static archives), and the default theme (DefaultTheme.swift). Beside it in bin/: the claim
+# checker's resource folder (word lists and weights, read at run time). What is not inside: glibc, libstdc++ and
 # libgcc_s, which every glibc Linux has; and mimalloc, whose Debian package has no static archive, so the shared library
 # is shipped in lib/ and found through the binary's RUNPATH ($ORIGIN/../lib). docs/deploy.md has the details.
 #
@@ -17,8 +18,8 @@ cd "$(dirname "$0")/.."
 
 scripts/bootstrap.sh
 arch=$(uname -m)
-version=$(sed -n 's/.*version: "\([0-9][^"]*\)".*/\1/p' Sources/clinicpress/ClinicPressCommand.swift | head -1)
-[ -n "$version" ] || { echo "release: cannot read the version from Sources/clinicpress/ClinicPressCommand.swift" >&2; exit 2; }
+version=$(sed -n 's/.*current = "\([0-9][^"]*\)".*/\1/p' Sources/ClinicPressSite/Version.swift | head -1)
+[ -n "$version" ] || { echo "release: cannot read the version from Sources/ClinicPressSite/Version.swift" >&2; exit 2; }
 libdir=/usr/lib/$(gcc -dumpmachine 2>/dev/null || echo "$arch-linux-gnu")
 scratch=.build-release
 
@@ -31,6 +32,18 @@ for name in "${archives[@]}"; do
   [ -f "$libdir/$name.a" ] || { echo "release: $libdir/$name.a is missing (scripts/bootstrap.sh installs the -dev packages)" >&2; exit 2; }
   ln -sf "$libdir/$name.a" "$static/$name.a"
 done
+
+# SwiftPM reads cmark-gfm's pkg-config file and puts its -L/usr/lib/… first on the link line, where the shared libraries
+# are: this copy points at the archives' folder instead (PKG_CONFIG_PATH is searched before the system's files).
+mkdir -p "$static/pkgconfig"
+cat > "$static/pkgconfig/libcmark-gfm.pc" <<PC
+Name: libcmark-gfm
+Description: cmark-gfm and its extensions, static archives for the release build
+Version: $(pkg-config --modversion libcmark-gfm)
+Libs: -L$PWD/$static -lcmark-gfm -lcmark-gfm-extensions
+Cflags: $(pkg-config --cflags libcmark-gfm)
+PC
+export PKG_CONFIG_PATH="$PWD/$static/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 
 started=$(date +%s)
 # libxml2's archive needs ICU, lzma and zlib after it, and ICU needs the C++ runtime: named here, the linker takes them
@@ -50,6 +63,10 @@ trap 'rm -rf "$stage"' EXIT
 mkdir -p "$stage/$name/bin" "$stage/$name/lib" "$stage/$name/LICENSES"
 cp "$binary" "$stage/$name/bin/clinicpress"
 strip "$stage/$name/bin/clinicpress"
+# The claim checker's word lists and weights are resource files that the binary looks for beside itself.
+for bundle in "$scratch"/release/*.resources; do
+  [ -d "$bundle" ] && cp -r "$bundle" "$stage/$name/bin/"
+done
 # Every shared library the binary needs that is not part of glibc, libstdc++ or libgcc_s goes into lib/.
 while read -r library path; do
   case "$library" in

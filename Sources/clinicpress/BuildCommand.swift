@@ -112,7 +112,7 @@ struct BuildCommand: ParsableCommand {
         let destination = displayPath(options.outputDirectory, relativeTo: site)
         let file = BuildReportFile(outcome: outcome, siteDirectory: site, output: destination, failOn: policy,
                                    seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9,
-                                   version: ClinicPressCommand.configuration.version)
+                                   version: ClinicPressVersion.current)
         if let report {
             do {
                 try file.write(to: URL(fileURLWithPath: report))

@@ -86,7 +86,8 @@ import Yams
     /// GitHub's own workflow schema, as check-jsonschema ships it (pip install check-jsonschema; validation is offline).
     @Test(.enabled(if: onPath("check-jsonschema"), "check-jsonschema is not installed (pip install check-jsonschema): the schema check is skipped"))
     func theWorkflowPassesGitHubsWorkflowSchema() throws {
-        let (_, url, _) = try initialisedWorkflow()
+        let (site, url, _) = try initialisedWorkflow()
+        defer { withExtendedLifetime(site) {} }
         let tool = try #require((ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
             .map { "\($0)/check-jsonschema" }.first { FileManager.default.isExecutableFile(atPath: $0) })
         let result = try Self.run(tool, ["--builtin-schema", "vendor.github-workflows", url.path])

@@ -20,17 +20,20 @@ public struct BuildReportFile: Sendable {
         case notWritten(String)
     }
 
+    /// How the build ended, with what it found.
     public var outcome: Outcome
     /// The site folder, for the source lines quoted with errors.
     public var siteDirectory: URL
     /// The output folder as the summary line shows it (`Public/`, or the full path when outside the site).
     public var output: String
+    /// The `--fail-on` policy the build ran with.
     public var failOn: FailurePolicy
     /// The command's own wall time in seconds, for `timings_ms.total` when the build did not get far enough to time it.
     public var seconds: Double
     /// `clinicpress --version`.
     public var version: String
 
+    /// A report of a build that ended with `outcome`.
     public init(outcome: Outcome, siteDirectory: URL, output: String, failOn: FailurePolicy, seconds: Double, version: String) {
         self.outcome = outcome
         self.siteDirectory = siteDirectory

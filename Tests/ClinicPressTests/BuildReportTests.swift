@@ -25,6 +25,20 @@ import Testing
         try String(contentsOf: url, encoding: .utf8)
     }
 
+    /// The digest of a folder as docs/deploy.md tells a script to compute it with coreutils.
+    func shellDigest(of folder: URL) throws -> String {
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "find . -type f ! -name .clinicpress-output -printf '%P\\0' | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum"]
+        shell.currentDirectoryURL = folder
+        let pipe = Pipe()
+        shell.standardOutput = pipe
+        try shell.run()
+        let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        return "sha256:" + printed.prefix(64)
+    }
+
     @Test func theReportOfTheClaimsFixtureMatchesItsGoldenFile() throws {
         let site = try copyOfFixture("claims")
         let reports = TemporaryDirectory()
@@ -42,6 +56,8 @@ import Testing
         // The digest is exact: the build is deterministic. A change to the theme or to this site changes it (record again).
         let expected = try read(expectedURL)
         #expect(report == expected, "\(firstDifference(expected, report))")
+        // The golden site's own expected/ folder has that digest: the two golden files agree.
+        #expect(report.contains("\"output_digest\": \"\(try shellDigest(of: Fixtures.site("claims").appendingPathComponent("expected")))\""))
         // Nothing but the report was written beside it.
         #expect(try FileManager.default.contentsOfDirectory(atPath: reports.url.path) == ["build.json"])
     }
@@ -56,16 +72,7 @@ import Testing
         let digest = try #require(report["output_digest"] as? String)
         #expect(digest.wholeMatch(of: /sha256:[0-9a-f]{64}/) != nil)
 
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
-        shell.arguments = ["-c", "find . -type f ! -name .clinicpress-output -printf '%P\\0' | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum"]
-        shell.currentDirectoryURL = site.url.appendingPathComponent("Public")
-        let pipe = Pipe()
-        shell.standardOutput = pipe
-        try shell.run()
-        let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        shell.waitUntilExit()
-        #expect(digest == "sha256:" + printed.prefix(64))
+        #expect(digest == (try shellDigest(of: site.url.appendingPathComponent("Public"))))
 
         // A second build of the same site gives the same digest; a changed post gives another.
         #expect(try ClinicPressBinary.run(["build", "--site", site.url.path, "--report", reportURL.path, "--quiet"]).status == 0)

@@ -29,6 +29,7 @@ test:
 	swift build --product clinicpress
 	scripts/validate-output.sh
 	python3 scripts/browser-test.py
+	python3 scripts/preview-panel-test.py
 	python3 scripts/comments-browser-test.py
 	python3 scripts/red-team-scaling.py
 	swift test --disable-xctest

@@ -7,7 +7,11 @@ open page takes to show the new text without any reload from the test. It also c
 its diagnostic in the browser and that fixing it brings the page back, and that the editor overlays (claim
 highlights, pending comments, draft badge) are there.
 
-Usage: python3 scripts/browser-test.py [--runs N] [--binary .build/debug/clinicpress]
+It also takes a screenshot of a post with a lead picture, a byline with the writer's and the medical reviewer's
+credentials, and a video embed, at 1200 pixels wide, and checks in the screenshot's own pixels that the picture and the
+review badge were painted where the page says they are (`--screenshot FILE` keeps it).
+
+Usage: python3 scripts/browser-test.py [--runs N] [--binary .build/debug/clinicpress] [--screenshot FILE]
 Needs: chromium (Debian package) and websocket-client (PyPI); `make test` installs both.
 """
 import argparse
@@ -21,6 +25,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+import zlib
 
 import websocket  # websocket-client
 
@@ -102,13 +107,94 @@ class Browser:
             self.process.wait(timeout=10)
 
 
+def png_pixels(data):
+    """Width, height and rows of (r, g, b) of an 8-bit, non-interlaced RGB or RGBA PNG (what Chromium writes)."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "the screenshot is not a PNG"
+    offset, idat, header = 8, b"", None
+    while offset < len(data):
+        length = int.from_bytes(data[offset:offset + 4], "big")
+        kind, body = data[offset + 4:offset + 8], data[offset + 8:offset + 8 + length]
+        if kind == b"IHDR":
+            header = body
+        elif kind == b"IDAT":
+            idat += body
+        offset += 12 + length
+    width, height = int.from_bytes(header[0:4], "big"), int.from_bytes(header[4:8], "big")
+    depth, colour, interlace = header[8], header[9], header[12]
+    assert depth == 8 and colour in (2, 6) and interlace == 0, f"unexpected PNG format {depth}/{colour}/{interlace}"
+    channels = 4 if colour == 6 else 3
+    raw, stride, rows, previous = zlib.decompress(idat), width * channels, [], bytearray(width * channels)
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - channels] if i >= channels else 0
+            b, c = previous[i], previous[i - channels] if i >= channels else 0
+            if kind == 1:
+                line[i] = (line[i] + a) & 255
+            elif kind == 2:
+                line[i] = (line[i] + b) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append([tuple(line[x * channels:x * channels + 3]) for x in range(width)])
+        previous = line
+    return width, height, rows
+
+
+def screenshot_post(browser, base, keep):
+    """A post with a lead picture, the byline and a video embed, photographed at 1200 px wide; the picture and the
+    review badge must be painted where the page lays them out."""
+    browser.command("Emulation.setDeviceMetricsOverride", width=1200, height=900, deviceScaleFactor=1, mobile=False)
+    browser.command("Page.navigate", url=base + "/posts/ketamine-for-depression-how-it-works-pt-1/")
+    picture = "document.querySelector('.post-image img')"
+    wait_for(lambda: browser.evaluate(f"!!{picture} && {picture}.complete && {picture}.naturalWidth") == 960, 10, "the lead picture")
+    # The preview's findings panel floats over the page: hidden, the screenshot shows what readers see.
+    browser.evaluate("document.querySelectorAll('.cp-panel').forEach(p => p.style.display = 'none')")
+    byline = browser.evaluate("(document.querySelector('.byline') || {}).innerText || ''")
+    assert "Written by Priya Raman, MD" in byline and "Medically reviewed by Dana Whitfield, PMHNP-BC" in byline, f"the byline reads {byline!r}"
+    rects = browser.evaluate("""JSON.stringify(['.post-image img', '.byline .review-badge', '.video-embed .video-frame'].map(s => {
+        const r = document.querySelector(s).getBoundingClientRect();
+        return [r.left + scrollX, r.top + scrollY, r.width, r.height]; }))""")
+    (image, badge, frame) = json.loads(rects)
+    height = int(frame[1] + frame[3] + 20)
+    shot = browser.command("Page.captureScreenshot", format="png", captureBeyondViewport=True,
+                           clip={"x": 0, "y": 0, "width": 1200, "height": height, "scale": 1})
+    import base64
+    data = base64.b64decode(shot["data"])
+    if keep:
+        with open(keep, "wb") as handle:
+            handle.write(data)
+    width, shot_height, rows = png_pixels(data)
+    assert (width, shot_height) == (1200, height), f"the screenshot is {width}x{shot_height}, not 1200x{height}"
+
+    def pixel(rect, fx, fy):
+        return rows[int(rect[1] + rect[3] * fy)][int(rect[0] + rect[2] * fx)]
+    # The picture as painted matches the file, point by point (scaled, so colours may differ slightly at shapes' edges).
+    with open(os.path.join(ROOT, "static/assets/treatment-room.png"), "rb") as handle:
+        source_width, source_height, source = png_pixels(handle.read())
+    points = [(fx, fy) for fx in (0.1, 0.25, 0.4, 0.55, 0.7, 0.85) for fy in (0.15, 0.4, 0.65, 0.9)]
+    matching = sum(1 for fx, fy in points
+                   if max(abs(a - b) for a, b in zip(pixel(image, fx, fy), source[int(source_height * fy)][int(source_width * fx)])) <= 24)
+    assert matching >= len(points) - 2, f"the lead picture as painted matches the file at {matching} of {len(points)} points"
+    # The review badge's tinted background, and the video frame's dark one (or the player's page).
+    badge_colour = pixel(badge, 0.97, 0.5)
+    assert badge_colour != (255, 255, 255) and max(badge_colour) - min(badge_colour) < 60, f"the review badge is {badge_colour}"
+    assert pixel(frame, 0.02, 0.02) != (255, 255, 255) or pixel(frame, 0.5, 0.5) != (255, 255, 255), "the video frame is blank"
+    browser.command("Emulation.clearDeviceMetricsOverride")
+    return width, height
+
+
 def copy_sample_site(work):
-    """The repository's sample site (settings, references, posts with comments, templates, static files), copied into `work/site`."""
+    """The repository's sample site (settings, references, people, posts with comments, pages, templates, static files),
+    copied into `work/site`."""
     site = os.path.join(work, "site")
     os.makedirs(site)
-    for name in ["site.yaml", "references.yaml"]:
+    for name in ["site.yaml", "references.yaml", "people.yaml"]:
         shutil.copy(os.path.join(ROOT, name), site)
-    for name in ["Posts", "Templates", "static"]:
+    for name in ["Posts", "Pages", "Templates", "static"]:
         shutil.copytree(os.path.join(ROOT, name), os.path.join(site, name))
     return site
 
@@ -141,6 +227,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/debug/clinicpress"))
+    parser.add_argument("--screenshot", help="keep the post's screenshot in this PNG file")
     args = parser.parse_args()
 
     work = tempfile.mkdtemp(prefix="clinicpress-browser-")
@@ -157,13 +244,13 @@ def main():
         check_host_header(port)
         browser = Browser(free_port(), os.path.join(work, "profile"))
 
-        # Overlays: claim highlights with the finding on hover, the findings panel, pending comments, draft badge.
+        # Overlays: claim highlights, the review panel (scripts/preview-panel-test.py tests it closely), pending comments, draft badge.
         browser.command("Page.navigate", url=base + "/posts/iv-vitamin-and-nad-therapy/")
-        wait_for(lambda: browser.evaluate("document.querySelector('.cp-panel') !== null"), 10, "the findings panel")
+        wait_for(lambda: browser.evaluate("document.querySelector('#cp-review') !== null"), 10, "the review panel")
         marks = browser.evaluate("document.querySelectorAll('mark.cp-claim').length")
-        title = browser.evaluate("(document.querySelector('mark.cp-claim') || {}).title || ''")
+        rule = browser.evaluate("(document.querySelector('.cp-entry') || {dataset: {}}).dataset.rule || ''")
         assert marks and marks > 0, "no claim is highlighted on the IV therapy post"
-        assert title.startswith("uncited-"), f"a highlight's hover text is {title!r}"
+        assert rule.startswith("uncited-"), f"the first finding's rule is {rule!r}"
         browser.command("Page.navigate", url=base + "/posts/anxiety-treatment-options-with-and-without-medication/")
         wait_for(lambda: "Pending — not published" in browser.text(), 10, "the pending comment")
         browser.command("Page.navigate", url=base + "/posts/new-evening-hours-and-telehealth-visits/")
@@ -181,10 +268,15 @@ def main():
         browser.command("Page.navigate", url=base + "/posts/ketamine-for-depression-how-it-works-pt-1/")
         frame = "document.querySelector('.video-embed .video-frame iframe')"
         wait_for(lambda: browser.evaluate(f"{frame} !== null"), 10, "the video embed")
+        # Measured once the stylesheet applies (before it, an iframe is 300x150).
+        wait_for(lambda: browser.evaluate("document.readyState") == "complete", 10, "the page to load")
         shape = browser.evaluate(f"(() => {{ const r = {frame}.getBoundingClientRect(); return r.width / r.height; }})()")
         source = browser.evaluate(f"{frame}.src")
         assert abs(shape - 16 / 9) < 0.02, f"the video frame is {shape:.3f}:1, not 16:9"
         assert source.startswith("https://www.youtube-nocookie.com/embed/"), f"the video plays from {source}"
+
+        # A screenshot of a post with a picture, the byline and a video embed.
+        shot = screenshot_post(browser, base, args.screenshot)
 
         # Live reload: edit the post file, wait for the open page to show the new text by itself.
         browser.command("Page.navigate", url=base + POST_URL)
@@ -221,7 +313,7 @@ def main():
 
         print(f"browser test: {len(latencies)} live reloads, save to new page median {statistics.median(latencies):.0f} ms, "
               f"min {min(latencies):.0f} ms, max {max(latencies):.0f} ms; overlays, picture and video, error page and recovery, "
-              f"static/ watched")
+              f"static/ watched; screenshot {shot[0]}x{shot[1]} of a post with a picture, byline and video")
     finally:
         if browser:
             browser.close()

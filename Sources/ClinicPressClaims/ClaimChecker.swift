@@ -309,9 +309,10 @@ public struct ClaimChecker: Sendable {
                 }
             case .reference(let key):
                 if checker.references[key] == nil {
-                    let likely = Spelling.closest(to: key, among: checker.references.keys.sorted())
+                    let likely = ClaimChecker.likelyReferences(for: key, among: checker.references.keys.sorted())
                     report(.referenceUnknown, "reference [@\(key)] is not in references.yaml", at: mark.position,
-                           hint: likely.map { "did you mean [@\($0)]?" } ?? "add `\(key):` with a title and a url, doi or pmid to references.yaml", into: &analysis)
+                           hint: likely.isEmpty ? "add `\(key):` with a title and a url, doi or pmid to references.yaml"
+                               : "did you mean " + likely.map { "[@\($0)]" }.joined(separator: " or ") + "?", into: &analysis)
                 }
             case .link:
                 break
@@ -334,6 +335,19 @@ public struct ClaimChecker: Sendable {
             analysis.findings.append(Diagnostic(severity, message, at: SourceLocation(file: file, line: position.line, column: position.column),
                                                 rule: rule.rawValue, hint: hint, excerpt: excerpt, reasons: reasons))
         }
+    }
+
+    /// The existing keys an unknown `[@key]` was likely meant to be, nearest first, at most three: a misspelling
+    /// (`fda2019` → `fda-2019`), or a key cut short or run on (`fda-tms` → `fda-tms-2008`, `fda-tms-2008a` →
+    /// `fda-tms-2008`). Empty when no key is close, and the hint says to add one.
+    public static func likelyReferences(for key: String, among known: [String]) -> [String] {
+        if let closest = Spelling.closest(to: key, among: known) { return [closest] }
+        let lowered = key.lowercased()
+        let near = Spelling.close(to: key, among: known, limit: 3)
+        if !near.isEmpty { return near }
+        // The key with a suffix added: the longest existing key it starts with.
+        let prefixes = known.filter { lowered.count >= 3 && $0.count >= 3 && lowered.hasPrefix($0.lowercased()) }
+        return prefixes.max { ($0.count, $1) < ($1.count, $0) }.map { [$0] } ?? []
     }
 
     fileprivate func isTrusted(_ url: String) -> Bool {

@@ -1,10 +1,11 @@
 import ClinicPressModel
+import ClinicPressText
 
 extension Post {
     /// The front matter keys ClinicPress interprets. Others are kept for templates.
     static let knownKeys = [
         "title", "date", "author", "tags", "summary", "slug", "draft", "updated", "series", "part", "parts",
-        "reviewed_by", "reviewed_on", "image", "image_alt", "description", "cta_url", "cta_text",
+        "reviewed_by", "reviewed_on", "image", "image_alt", "description", "cta_url", "cta_text", "toc",
     ]
 
     /// The most tags a post may have. Each tag is a page listing its posts, and each listing shows the post's tags, so
@@ -53,6 +54,15 @@ extension Post {
                                    rule: "front-matter", hint: "add `date: YYYY-MM-DD` or rename the file YYYY-MM-DD-\(fileStem).md"))
             }
         }
+        // A date in the front matter wins over the file name's; when they name different days, one of them is a
+        // mistake (a post copied from another, a date changed in one place only).
+        if let fileDate, date != nil, let entry = yaml["date"], let written = entry.value.scalar?.string.trimmingWhitespace,
+           written.prefix(10) != fileStem.prefix(10) {
+            let day = String(written.prefix(10))
+            yaml.report(.warning("`date: \(written)` disagrees with the date \(fileDate.dayString) in the file name; the front matter's date is used",
+                                 at: entry.keyLocation, rule: "front-matter",
+                                 hint: "rename the file \(day)-\(fileSlugPart).md, or correct `date:` (or remove it, and the file name's date is used)"))
+        }
         var slug = Slug.make(fileSlugPart)
         if let entry = yaml["slug"], let written = yaml.string("slug") {
             if written.contains("/") || written.contains("..") || written.contains("\\") {
@@ -90,6 +100,7 @@ extension Post {
             imageAlt: yaml.string("image_alt"),
             ctaURL: yaml.link("cta_url"),
             ctaText: yaml.string("cta_text"),
+            tableOfContents: yaml.bool("toc") ?? false,
             extra: yaml.entries.filter { !knownKeys.contains($0.key) }.map { (key: $0.key, value: yaml.metaValue($0.value)) },
             body: frontMatter.body,
             bodyFirstLine: frontMatter.bodyFirstLine,

@@ -7,7 +7,8 @@ public enum SiteChange: Hashable, Sendable, CustomStringConvertible {
     case comments(folder: String)
     /// A template or an asset under `Templates/` (or the folder itself): pages look different, posts are the same.
     case template(path: String)
-    /// `site.yaml` or `references.yaml` (or any other file of the site folder): settings every post's stages read.
+    /// `site.yaml`, `references.yaml`, `people.yaml`, a page of `Pages/`, a file of `static/` (or any other file of the site
+    /// folder): what every post's stages read (a post's pictures are checked against `static/`), or site-wide inputs.
     case settings(path: String)
     /// Anything may have changed: the watcher lost events (the kernel's queue overflowed), `Posts/` itself was
     /// replaced, or a file in it changes how the folder is listed (`a.MD`, reported as misnamed). Every file is read

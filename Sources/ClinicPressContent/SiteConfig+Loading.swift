@@ -7,7 +7,7 @@ extension SiteConfig {
     /// The keys `site.yaml` understands. Other keys are kept for templates as `site.extra`.
     static let knownKeys = [
         "title", "base_url", "language", "clinic", "description", "disclaimer", "author", "posts_per_page", "markdown", "claims", "comments",
-        "review_every", "image", "image_alt", "cta_url", "cta_text",
+        "review_every", "image", "image_alt", "cta_url", "cta_text", "editor", "menu", "tags", "strings",
     ]
 
     /// Reads `site.yaml` in `siteDirectory`. Every problem is appended to `diagnostics`; nil when the
@@ -78,6 +78,34 @@ extension SiteConfig {
                                    rule: "site-config", hint: "units: days, weeks, months, years"))
             }
         }
+        var editor = Editor.none
+        if let entry = yaml["editor"], let written = yaml.string("editor") {
+            if let known = Editor(rawValue: written.trimmingWhitespace.lowercased()) {
+                editor = known
+            } else {
+                let names = Editor.allCases.map(\.rawValue)
+                let likely = Spelling.closest(to: written, among: names) ?? Spelling.close(to: written, among: names, limit: 1).first
+                yaml.report(.error("unknown editor '\(written)'", at: yaml.location(of: entry.value), rule: "site-config",
+                                   hint: (likely.map { "did you mean `\($0)`? " } ?? "") + "the editors are: vscode, zed, idea, none"))
+            }
+        }
+        let menu = yaml["menu"].map { Self.menuItems($0.value, yaml: &yaml) } ?? []
+        let tagNames = yaml["tags"].map { Self.tagNames($0.value, yaml: &yaml) } ?? [:]
+        var strings: [(key: String, value: String, location: SourceLocation)] = []
+        if let entry = yaml["strings"] {
+            if let mapping = entry.value.mapping {
+                for (keyNode, value) in mapping {
+                    guard let text = value.scalar?.string, value.null == nil else {
+                        yaml.report(.error("each of `strings` must be text", at: yaml.location(of: value), rule: "site-config"))
+                        continue
+                    }
+                    strings.append((keyNode.scalar?.string ?? "", text, yaml.location(of: keyNode)))
+                }
+            } else {
+                yaml.report(.error("`strings` must map interface strings to your text, such as `strings: {read_more: \"Continue reading\"}`",
+                                   at: yaml.location(of: entry.value), rule: "site-config"))
+            }
+        }
         yaml.warnAboutMisspelledKeys(known: knownKeys, rule: "site-config")
         let extra = yaml.entries.filter { !knownKeys.contains($0.key) }.map { (key: $0.key, value: yaml.metaValue($0.value)) }
 
@@ -88,10 +116,14 @@ extension SiteConfig {
             extra: extra
         )
         config.reviewEvery = reviewEvery
+        config.editor = editor
         config.image = image
         config.imageAlt = imageAlt
         config.ctaURL = ctaURL
         config.ctaText = ctaText
+        config.menu = menu
+        config.tagNames = tagNames
+        config.strings = strings
         if let entry = yaml["base_url"] { config.baseURLLocation = yaml.location(of: entry.value) }
         if let entry = yaml["image"] { config.imageLocation = yaml.location(of: entry.value) }
         return config

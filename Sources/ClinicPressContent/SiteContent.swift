@@ -15,16 +15,22 @@ public struct SiteContent: Sendable {
     public var warnings: [Diagnostic]
     /// The files of `static/`, copied as they are into the output, sorted by path.
     public var staticFiles: [StaticFile]
+    /// The standalone pages of `Pages/`, sorted by file name.
+    public var pages: [Page]
+    /// The writers and reviewers of `people.yaml`.
+    public var people: People
 
     /// Creates content from parts (tests build small sites this way).
     public init(config: SiteConfig, posts: [Post], references: [String: Reference] = [:], comments: [String: [Comment]] = [:],
-                warnings: [Diagnostic] = [], staticFiles: [StaticFile] = []) {
+                warnings: [Diagnostic] = [], staticFiles: [StaticFile] = [], pages: [Page] = [], people: People = People([], isDefined: false)) {
         self.config = config
         self.posts = posts.sorted(by: Self.newestFirst)
         self.references = references
         self.comments = comments
         self.warnings = warnings
         self.staticFiles = staticFiles
+        self.pages = pages
+        self.people = people
     }
 
     /// Loads `site.yaml`, `references.yaml`, `Posts/*.md`, the comment folders and the files of `static/` from `siteDirectory`.
@@ -47,10 +53,15 @@ public struct SiteContent: Sendable {
         let postStems = Set(sources.map { String($0.path.dropFirst("Posts/".count).dropLast(3)) })
         let comments = CommentStore.merge(files.allCommentFolders, postStems: postStems, diagnostics: &diagnostics)
         let staticFiles = StaticFolder.load(from: siteDirectory, diagnostics: &diagnostics)
+        let pages = Page.loadAll(from: siteDirectory, diagnostics: &diagnostics)
+        diagnostics += Self.checkPageSlugs(pages)
+        let people = People.load(from: siteDirectory, diagnostics: &diagnostics)
+        diagnostics += Self.checkPeople(in: posts, people: people)
+        if let config { diagnostics += Self.checkMenu(config.menu, pages: pages, staticFiles: staticFiles) }
 
         guard let config, !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
         self.init(config: config, posts: posts, references: references, comments: comments, warnings: diagnostics.sorted(),
-                  staticFiles: staticFiles)
+                  staticFiles: staticFiles, pages: pages, people: people)
     }
 
     /// One post, read on its own (the preview's moderation queue names the posts comments belong to); nil when it

@@ -10,11 +10,14 @@ public struct HTMLAnnotations: Sendable {
     public var insertions: [Int: String] = [:]
     /// A text node written as pieces of text and raw HTML (`[@key]` as a citation number, "part two" as a link).
     public var textPieces: [Int: [TextPiece]] = [:]
-    /// Attributes added to an image's `<img>` after cmark-gfm's own, in order (`width`, `height`, `loading`…).
+    /// Attributes added to an image's `<img>` after cmark-gfm's own, in order (`width`, `height`, `loading`…), or to a
+    /// heading's opening tag (its `id`).
     public var attributes: [Int: [HTMLAttribute]] = [:]
     /// Raw HTML written in place of a raw HTML node's own (its root-relative addresses under the site's base path),
     /// through the same tag filter.
     public var rawHTML: [Int: String] = [:]
+    /// Raw HTML written inside a heading, just before its closing tag (the link to the heading's anchor).
+    public var headingEndings: [Int: String] = [:]
 
     /// No changes.
     public init() {}
@@ -156,7 +159,9 @@ struct HTMLRenderer {
             }
         case .heading(let level):
             newLine()
-            write("<h\(level)>")
+            write("<h\(level)")
+            writeAttributes(of: node)
+            write(">")
         case .codeBlock:
             newLine()
             let info = storage.text[record.destination.bytes]
@@ -260,11 +265,7 @@ struct HTMLRenderer {
                 escape(record.title)
             }
             write("\"")
-            for attribute in annotations.attributes[node.id] ?? [] {
-                write(" \(attribute.name)=\"")
-                escape(attribute.value)
-                write("\"")
-            }
+            writeAttributes(of: node)
             write(" />")
             return
         }
@@ -277,6 +278,7 @@ struct HTMLRenderer {
         case .item:
             write("</li>\n")
         case .heading(let level):
+            if let ending = annotations.headingEndings[node.id] { write(ending) }
             write("</h\(level)>\n")
         case .paragraph:
             if !isInTightList(record) { write("</p>\n") }
@@ -313,6 +315,15 @@ struct HTMLRenderer {
     }
 
     /// A paragraph directly in an item of a tight list is written without `<p>`.
+    /// ` name="value"` for each attribute the annotations add to the node.
+    private mutating func writeAttributes(of node: MarkdownNode) {
+        for attribute in annotations.attributes[node.id] ?? [] {
+            write(" \(attribute.name)=\"")
+            escape(attribute.value)
+            write("\"")
+        }
+    }
+
     private func isInTightList(_ record: MarkdownTree.Record) -> Bool {
         guard record.parent >= 0 else { return false }
         let grandparent = storage.nodes[Int(record.parent)].parent

@@ -14,6 +14,8 @@ public struct BuiltPost: Sendable {
     public var series: (series: Series, part: Int)?
     /// The size of the front matter's `image`, when it is a picture of the site's `static/` that could be measured.
     public var imageSize: PixelSize?
+    /// The body's `##` and `###` headings with their ids, for the table of contents (`toc: true`).
+    public var headings: [Heading] = []
 
     /// Creates a built post.
     public init(post: Post, html: String, summary: String, wordCount: Int, sources: [CitedSource] = [], comments: [PublishedComment] = [],

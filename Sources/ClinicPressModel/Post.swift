@@ -36,6 +36,8 @@ public final class Post: Sendable {
     /// The call-to-action button of this post (`cta_url`, `cta_text`), over the site's.
     public let ctaURL: String?
     public let ctaText: String?
+    /// Adds a table of contents of the body's `##` and `###` headings (`toc: true`).
+    public let tableOfContents: Bool
     /// Front matter keys ClinicPress does not know, handed to templates as written.
     public let extra: [(key: String, value: MetaValue)]
     /// A hash of the front matter text alone, for pages that show a post's metadata but not its body.
@@ -53,7 +55,7 @@ public final class Post: Sendable {
         updated: Timestamp? = nil, author: String? = nil, tags: [String] = [], summary: String? = nil,
         description: String? = nil, isDraft: Bool = false, series: String? = nil, part: Int? = nil,
         parts: Int? = nil, reviewedBy: String? = nil, reviewedOn: Timestamp? = nil, image: String? = nil,
-        imageAlt: String? = nil, ctaURL: String? = nil, ctaText: String? = nil, extra: [(key: String, value: MetaValue)] = [], body: String, bodyFirstLine: Int = 1,
+        imageAlt: String? = nil, ctaURL: String? = nil, ctaText: String? = nil, tableOfContents: Bool = false, extra: [(key: String, value: MetaValue)] = [], body: String, bodyFirstLine: Int = 1,
         frontMatterHash: Int = 0, keyLines: [String: Int] = [:]
     ) {
         self.source = source
@@ -76,6 +78,7 @@ public final class Post: Sendable {
         self.imageAlt = imageAlt
         self.ctaURL = ctaURL
         self.ctaText = ctaText
+        self.tableOfContents = tableOfContents
         self.extra = extra
         self.body = body
         self.bodyFirstLine = bodyFirstLine
@@ -107,4 +110,14 @@ public enum SitePaths {
     public static let archive = "archive/"
     /// `` for page 1, `page/<n>/` after.
     public static func home(page: Int) -> String { page <= 1 ? "" : "page/\(page)/" }
+    /// `<slug>/`: a standalone page of `Pages/`.
+    public static func page(_ slug: String) -> String { "\(slug)/" }
+    /// `authors/<key>/`: a person of `people.yaml`.
+    public static func author(_ key: String) -> String { "authors/\(key)/" }
+    /// The first path segments the build writes itself: a page may not take one (`Pages/posts.md` would be
+    /// `/posts/`, `Pages/feed.xml.md` can't be one anyway, but `tags` and `archive` could).
+    public static let reserved: Set<String> = [
+        "posts", "tags", "series", "archive", "page", "authors", "assets", "feed.xml", "rss.xml", "sitemap.xml", "robots.txt",
+        "404.html", "index.html",
+    ]
 }

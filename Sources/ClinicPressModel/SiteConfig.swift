@@ -38,6 +38,15 @@ public struct SiteConfig: Sendable {
     /// The call-to-action button under every post (`cta_url`, `cta_text`); a post may set its own.
     public var ctaURL: String?
     public var ctaText: String?
+    /// The editor the preview's review panel opens a finding's file in (`editor: vscode|zed|idea|none`, default none:
+    /// only a copy button for `file:line:column`).
+    public var editor: Editor = .none
+    /// The navigation menu's links as site.yaml lists them (`menu:`), in order; pages with a `menu` weight follow.
+    public var menu: [MenuItem] = []
+    /// Display names of tags by slug (`tags: {sad: "Seasonal affective disorder"}`); else the first spelling in a post.
+    public var tagNames: [String: String] = [:]
+    /// The site's own interface strings over the theme's (`strings: {read_more: "Continue"}`), with where each is written.
+    public var strings: [(key: String, value: String, location: SourceLocation)] = []
     /// Keys the site defines for its own templates, in the order written.
     public var extra: [(key: String, value: MetaValue)]
     /// Where `base_url` and `image` are written in `site.yaml`, for findings about them.
@@ -123,4 +132,9 @@ public struct CommentSettings: Sendable {
         self.maxLength = maxLength
         self.endpoint = endpoint
     }
+}
+
+/// The editors whose links (`vscode://file/…`) the preview's review panel can make.
+public enum Editor: String, Sendable, CaseIterable {
+    case vscode, zed, idea, none
 }

@@ -157,3 +157,17 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
+
+extension Timestamp {
+    /// RFC 822 as RSS 2.0 wants it, with the offset as written: `Tue, 08 Sep 2026 00:00:00 +0000`.
+    public var rfc822: String {
+        let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]  // 1970-01-01 was a Thursday
+        let days = Self.daysFromCivil(year: year, month: month, day: day)
+        let weekday = weekdays[((days % 7) + 7) % 7]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+        let sign = utcOffset < 0 ? "-" : "+"
+        let offset = "\(sign)\(two(abs(utcOffset) / 3600))\(two(abs(utcOffset) % 3600 / 60))"
+        return "\(weekday), \(two(day)) \(months[month - 1]) \(year) \(two(hour)):\(two(minute)):\(two(second)) \(offset)"
+    }
+}

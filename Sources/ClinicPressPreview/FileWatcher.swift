@@ -5,7 +5,7 @@ import Foundation
 import Glibc
 #endif
 
-/// Watches the site's sources with inotify — `site.yaml`, `references.yaml`, `Posts/` (with comment folders),
+/// Watches the site's sources with inotify — `site.yaml`, `references.yaml`, `people.yaml`, `Posts/` (with comment folders), `Pages/`,
 /// `Templates/` (with `assets/`) and `static/` — and reports the paths that changed. No polling: the kernel wakes us. Watches
 /// are not recursive in inotify, so each folder gets its own, including folders created later.
 ///
@@ -34,6 +34,7 @@ public final class FileWatcher: @unchecked Sendable {
             watchTree("Posts")
             watchTree("Templates")
             watchTree("static")
+            watchTree("Pages")
         }
         let source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue)
         source.setEventHandler { [weak self] in self?.readEvents() }
@@ -121,12 +122,12 @@ public final class FileWatcher: @unchecked Sendable {
     private func isRelevant(_ path: String) -> Bool {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         if name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".tmp") || name == "4913" { return false }
-        if !path.contains("/") { return ["site.yaml", "references.yaml", "Posts", "Templates", "static"].contains(name) }
+        if !path.contains("/") { return ["site.yaml", "references.yaml", "people.yaml", "Posts", "Pages", "Templates", "static"].contains(name) }
         return isWatched(path)
     }
 
     private func isWatched(_ path: String) -> Bool {
-        ["Posts", "Templates", "static"].contains { path == $0 || path.hasPrefix($0 + "/") }
+        ["Posts", "Pages", "Templates", "static"].contains { path == $0 || path.hasPrefix($0 + "/") }
     }
     #endif
 }

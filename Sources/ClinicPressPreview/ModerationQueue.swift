@@ -210,7 +210,8 @@ public struct ModerationQueue: Sendable {
 
     // MARK: - Page frame
 
-    static func header(title: String) -> String {
+    /// The top of a preview page, up to its `<h1>`; `style` is added to the page's style sheet.
+    static func header(title: String, style: String = "") -> String {
         """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -223,7 +224,7 @@ public struct ModerationQueue: Sendable {
         .warning { color: #8a1c1c; } .notice { background: #e3f1e6; color: #14451f; padding: .5rem .75rem; border-radius: 6px; }
         .parent { margin: .5rem 0; padding-left: .75rem; border-left: 3px solid #d5dbe1; color: #4a5663; }
         button { font: inherit; padding: .25rem .75rem; margin: .25rem .25rem .25rem 0; }
-        </style></head><body><main>
+        \(style)</style></head><body><main>
         <h1>\(Markup.escape(title))</h1>
 
         """

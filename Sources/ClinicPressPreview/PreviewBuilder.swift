@@ -38,7 +38,8 @@ public struct PreviewBuilder: Sendable {
     public func build(generation: String, changes: SiteChanges = .everything, now: Timestamp = .now) -> Outcome {
         do {
             let (files, report) = try incremental.build(changes, now: now)
-            return .built(files: decorations.decorate(files, report: report, generation: generation), report: report)
+            let links = PreviewOverlay.Links(siteDirectory: siteDirectory, editor: incremental.editor())
+            return .built(files: decorations.decorate(files, report: report, generation: generation, links: links), report: report)
         } catch let error as DiagnosticsError {
             return .failed(html: ErrorPage.html(error.diagnostics, siteDirectory: siteDirectory, generation: generation), diagnostics: error.diagnostics)
         } catch {
@@ -46,6 +47,10 @@ public struct PreviewBuilder: Sendable {
             return .failed(html: ErrorPage.html([diagnostic], siteDirectory: siteDirectory, generation: generation), diagnostics: [diagnostic])
         }
     }
+
+    /// Every post of the last successful build with what it needs (`/_review`); nil before the first. Made when asked
+    /// for, and it waits for a build that is running.
+    public func overview() -> SiteOverview? { incremental.overview() }
 
     /// The files the last successful build changed, decorations included, when it knows them; nil means any file
     /// may have changed.
@@ -98,6 +103,7 @@ public struct PreviewBuilder: Sendable {
             var sourceByPage: [String: String]
             var homeFindings: [Diagnostic]
             var generation: String
+            var links: PreviewOverlay.Links
             var changedPaths: [String]?
         }
 
@@ -105,13 +111,14 @@ public struct PreviewBuilder: Sendable {
 
         var changedPaths: [String]? { last.withLock { $0?.changedPaths } }
 
-        func decorate(_ files: [OutputFile], report: BuildReport, generation: String) -> [OutputFile] {
+        func decorate(_ files: [OutputFile], report: BuildReport, generation: String, links: PreviewOverlay.Links) -> [OutputFile] {
             let overlays = OverlayFindings(report)
             let homeFindings = overlays.ofHomePage
             return last.withLock { last in
                 // Taken out, so that it alone holds its files and replacing some is done in place.
-                var next = last.take().flatMap { $0.generation == generation ? $0 : nil }
-                    ?? Last(files: [], positions: [:], pages: [:], sourceByPage: [:], homeFindings: [], generation: generation)
+                // A new editor setting changes every panel's links: every page is decorated again.
+                var next = last.take().flatMap { $0.generation == generation && $0.links == links ? $0 : nil }
+                    ?? Last(files: [], positions: [:], pages: [:], sourceByPage: [:], homeFindings: [], generation: generation, links: links)
                 var pages = next.pages
                 next.pages = [:]
                 // The files the build changed, when it knows them and there is a last output to change.
@@ -124,7 +131,7 @@ public struct PreviewBuilder: Sendable {
                     guard file.path.hasSuffix(".html") else { return file }
                     let findings = Self.findings(of: file.path, sourceByPage, overlays, homeFindings)
                     if let page = pages[file.path], page.html == file.contents, page.findings == findings { return page.decorated }
-                    let decorated = Self.page(file, findings: findings, generation: generation)
+                    let decorated = Self.page(file, findings: findings, generation: generation, links: links)
                     pages[file.path] = Page(html: file.contents, findings: findings, decorated: decorated)
                     return decorated
                 }
@@ -173,10 +180,20 @@ public struct PreviewBuilder: Sendable {
         }
 
         /// An HTML page with the overlay of its findings and the live-reload script.
-        private static func page(_ file: OutputFile, findings: [Diagnostic], generation: String) -> OutputFile {
-            let overlay = findings.isEmpty ? "" : PreviewOverlay.claims(findings)
-            return OutputFile(path: file.path, contents: PreviewBuilder.insertBeforeBodyEnd(file.contents, overlay + LiveReload.script(generation: generation)))
+        private static func page(_ file: OutputFile, findings: [Diagnostic], generation: String, links: PreviewOverlay.Links) -> OutputFile {
+            let overlay = findings.isEmpty ? "" : PreviewOverlay.claims(findings, links: links)
+            let body = PreviewBuilder.insertBeforeBodyEnd(file.contents, overlay + LiveReload.script(generation: generation))
+            return OutputFile(path: file.path, contents: overlay.isEmpty ? body : PreviewBuilder.insertBeforeHeadEnd(body, PreviewOverlay.headStyle))
         }
+    }
+
+    /// `html` with `addition` before its first `</head>`, or unchanged when it has none (a theme without a head: the
+    /// panel then goes unstyled rather than making the page invalid).
+    static func insertBeforeHeadEnd(_ html: [UInt8], _ addition: String) -> [UInt8] {
+        let end = Array("</head>".utf8)
+        guard html.count >= end.count,
+              let start = (0...(html.count - end.count)).first(where: { html[$0..<($0 + end.count)].elementsEqual(end) }) else { return html }
+        return Array(html[..<start]) + Array(addition.utf8) + Array(html[start...])
     }
 
     /// `html` with `addition` before its last `</body>`, or at its end when it has none.

@@ -74,10 +74,19 @@ public actor RebuildCoordinator {
 public enum PreviewRouter {
     /// `moderation` is the queue at `/_moderation` (nil: the preview is not bound to a loopback address, and the
     /// queue says so); `ownOrigin` the preview's address, which decisions must come from.
+    /// `review` is the page at `/_review`, nil (403) off loopback like the queue.
     public static func make(site: PreviewSite, hosts: HostAllowList = .any, moderation: ModerationQueue? = nil,
-                            ownOrigin: String = "") -> Router<BasicRequestContext> {
+                            review: ReviewPage? = nil, ownOrigin: String = "") -> Router<BasicRequestContext> {
         let router = Router(options: .autoGenerateHeadEndpoints)
         router.add(middleware: HostCheck(hosts: hosts))
+        router.get(RouterPath(ReviewPage.path)) { _, _ -> Response in
+            guard let review else {
+                return html(ModerationQueue.header(title: "Review page unavailable")
+                            + "<p>The review page is served only when <code>clinicpress serve</code> listens on a loopback address (the default, 127.0.0.1).</p>"
+                            + ModerationQueue.footer, status: .forbidden)
+            }
+            return html(review.html(await review.currentOverview()), status: .ok)
+        }
         router.get(RouterPath(ModerationQueue.path)) { request, _ -> Response in
             guard let moderation else { return moderationUnavailable() }
             let notice = request.uri.queryParameters.get("notice")
@@ -199,11 +208,20 @@ public struct PreviewServer {
     }
 
     /// Runs until Ctrl-C (SIGINT) or SIGTERM, then shuts down cleanly. `onReady` gets the URL to open.
+    /// Throws `ServeError` before building anything when the port cannot be listened on.
     public func run(log: @escaping @Sendable (String) -> Void, onReady: @escaping @Sendable (String) -> Void) async throws {
+        switch PortCheck.check(host: host, port: port) {
+        case .free: break
+        case .busy(let holder):
+            throw ServeError(PortCheck.busyMessage(host: host, port: port, holder: holder, free: PortCheck.freePort(after: port, host: host)))
+        case .refused(let why):
+            throw ServeError("cannot listen on \(host) port \(port): \(why)\n    hint: use the default address and port, or another with --host and --port")
+        }
         let address = host.contains(":") ? "[\(host)]" : host
         let url = "http://\(address):\(port)/"
         let site = PreviewSite()
-        let coordinator = RebuildCoordinator(builder: PreviewBuilder(siteDirectory: siteDirectory, baseURL: url), site: site, log: log)
+        let builder = PreviewBuilder(siteDirectory: siteDirectory, baseURL: url)
+        let coordinator = RebuildCoordinator(builder: builder, site: site, log: log)
         await coordinator.rebuild()
         let watcher = try FileWatcher(siteDirectory: siteDirectory) { changes in
             Task { await coordinator.changed(changes) }
@@ -213,6 +231,7 @@ public struct PreviewServer {
         let app = Application(
             router: PreviewRouter.make(site: site, hosts: HostAllowList(boundHost: host, port: port),
                                        moderation: Self.isLoopback(host) ? ModerationQueue(siteDirectory: siteDirectory) : nil,
+                                       review: Self.isLoopback(host) ? ReviewPage(overview: { builder.overview() }) : nil,
                                        ownOrigin: String(url.dropLast())),
             configuration: .init(address: .hostname(host, port: port), serverName: "ClinicPress preview"),
             onServerRunning: { _ in onReady(url) },
@@ -222,8 +241,22 @@ public struct PreviewServer {
         // waiting on open browser tabs.
         let services = ServiceGroup(configuration: .init(services: [app, StreamCloser(site: site)], gracefulShutdownSignals: [.sigterm, .sigint],
                                                          logger: logger))
-        try await services.run()
+        do {
+            try await services.run()
+        } catch where "\(error)".contains("Address already in use") {
+            // Taken between the check and the server's own bind.
+            throw ServeError(PortCheck.busyMessage(host: host, port: port, holder: PortCheck.holder(ofPort: port), free: nil))
+        }
         withExtendedLifetime(watcher) {}
+    }
+}
+
+/// Why `serve` could not start, said as the command line prints it (`error: …`, then a hint line).
+public struct ServeError: Error, CustomStringConvertible {
+    public let description: String
+
+    init(_ description: String) {
+        self.description = description
     }
 }
 

@@ -12,6 +12,7 @@ public actor PreviewSite {
     }
 
     private var files: [String: [UInt8]] = [:]
+
     private var errorPage: [UInt8]?
     /// Identifies this server process: a page from an earlier process reloads when it reconnects.
     public nonisolated let generation: String

@@ -5,24 +5,29 @@ enum AtomFeed {
     /// How many posts the feed carries.
     static let entryLimit = 20
 
-    static func xml(_ posts: [BuiltPost], config: SiteConfig) -> String {
+    /// The feed of `posts` (newest first): the site's at `feed.xml`, or a topic's (`tag` its display name) at
+    /// `tags/<slug>/feed.xml`, beside the page at `pagePath`. Authors named by a key of `people` are shown by name.
+    static func xml(_ posts: [BuiltPost], config: SiteConfig, people: People = People([], isDefined: false), feedPath: String = "feed.xml",
+                    pagePath: String = "", tag: String? = nil) -> String {
         let entries = posts.prefix(entryLimit)
         let updated = entries.map { $0.post.updated ?? $0.post.date }.max()?.iso8601 ?? "1970-01-01T00:00:00Z"
+        let title = tag.map { "\(config.title): \($0)" } ?? config.title
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(Markup.escape(config.language))" xml:base="\(Markup.escape(config.baseURL))">
-          <title>\(Markup.escape(config.title))</title>
+          <title>\(Markup.escape(title))</title>
 
         """
-        if let description = config.description {
+        if tag == nil, let description = config.description {
             xml += "  <subtitle>\(Markup.escape(description))</subtitle>\n"
         }
+        let feedAuthor = config.author.map { people[$0]?.displayName ?? $0 } ?? config.clinic
         xml += """
-          <link href="\(Markup.escape(config.absoluteURL("feed.xml")))" rel="self" type="application/atom+xml"/>
-          <link href="\(Markup.escape(config.baseURL))" rel="alternate" type="text/html"/>
-          <id>\(Markup.escape(config.baseURL))</id>
+          <link href="\(Markup.escape(config.absoluteURL(feedPath)))" rel="self" type="application/atom+xml"/>
+          <link href="\(Markup.escape(config.absoluteURL(pagePath)))" rel="alternate" type="text/html"/>
+          <id>\(Markup.escape(config.absoluteURL(tag == nil ? pagePath : feedPath)))</id>
           <updated>\(updated)</updated>
-          <author><name>\(Markup.escape(config.author ?? config.clinic))</name></author>
+          <author><name>\(Markup.escape(feedAuthor))</name></author>
           <generator>ClinicPress</generator>
 
         """
@@ -39,7 +44,7 @@ enum AtomFeed {
 
             """
             if let author = post.author {
-                xml += "    <author><name>\(Markup.escape(author))</name></author>\n"
+                xml += "    <author><name>\(Markup.escape(people[author]?.displayName ?? author))</name></author>\n"
             }
             for tag in post.tags {
                 xml += "    <category term=\"\(Markup.escape(tag))\"/>\n"
@@ -56,7 +61,7 @@ enum AtomFeed {
     }
 
     /// The post's sources as a numbered list, so the superscript numbers in feed readers lead somewhere.
-    private static func sourcesHTML(_ sources: [CitedSource]) -> String {
+    static func sourcesHTML(_ sources: [CitedSource]) -> String {
         guard !sources.isEmpty else { return "" }
         return "<h2>Sources</h2>\n<ol>\n" + sources.map { "<li id=\"source-\($0.number)\">\($0.html)</li>\n" }.joined() + "</ol>\n"
     }

@@ -6,15 +6,15 @@ enum DefaultTheme {
     static let files: [(path: String, text: String)] = [
         ("404.mustache", #"""
 <div class="wrap narrow not-found">
-  <h1>Page not found</h1>
-  <p class="lede">Sorry, we couldn't find that page. It may have moved, or the address may be mistyped.</p>
-  <p><a class="button" href="{{site.base_path}}">Go to the latest articles</a> or browse <a href="{{site.base_path}}tags/">topics</a>.</p>
+  <h1>{{strings.not_found_title}}</h1>
+  <p class="lede">{{strings.not_found_text}}</p>
+  <p><a class="button" href="{{site.base_path}}">{{strings.not_found_home}}</a> {{strings.not_found_or_browse}} <a href="{{site.base_path}}tags/">{{strings.topics_lower}}</a>.</p>
 </div>
 
 """#),
         ("archive.mustache", #"""
 <div class="wrap narrow">
-  <h1>Archive</h1>
+  <h1>{{page.title}}</h1>
   {{#years}}
   <section class="archive-year" aria-labelledby="year-{{year}}">
     <h2 id="year-{{year}}">{{year}}</h2>
@@ -25,6 +25,7 @@ enum DefaultTheme {
     </ul>
   </section>
   {{/years}}
+  {{> partials/pagination}}
 </div>
 
 """#),
@@ -114,7 +115,21 @@ main h1 { font-family: var(--serif); color: var(--brand-dark); line-height: 1.2;
 .post-header h1 { font-family: var(--serif); font-size: clamp(1.9rem, 4vw, 2.6rem); line-height: 1.2; margin: 0 0 .75rem; color: var(--brand-dark); }
 .review-badge { display: inline-flex; align-items: flex-start; gap: .5rem; background: var(--brand-soft); border-radius: 10px; padding: .45rem .8rem; font-size: .9rem; margin: .25rem 0 0; }
 .review-icon { flex: none; margin-top: .1rem; display: inline-grid; place-items: center; width: 1.35rem; height: 1.35rem; border-radius: 50%; background: var(--brand); color: #fff; font-size: .8rem; }
+.byline { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .75rem; margin: 0 0 .4rem; font-size: .95rem; }
+/* The separator is for text-only readers; on screen the gap separates the writer from the review badge. */
+.byline-separator { display: none; }
+.byline .review-badge { margin: 0; align-items: center; }
 .post-image { margin-top: 1.5rem; }
+.heading-anchor { margin-left: .35rem; font-size: .8em; color: var(--muted); text-decoration: none; opacity: .55; }
+.heading-anchor:hover, .heading-anchor:focus { opacity: 1; color: var(--brand); }
+.toc { margin-top: 1.5rem; }
+.toc h2 { font-size: 1rem; text-transform: uppercase; letter-spacing: .06em; margin: 0 0 .4rem; }
+.toc ol { margin: 0; padding-left: 1.4rem; }
+.toc li { margin: .2rem 0; }
+.person { display: flex; gap: 1.5rem; align-items: flex-start; flex-wrap: wrap; }
+.person-photo { border-radius: 50%; flex: none; }
+.person-role { color: var(--muted); margin: 0 0 .5rem; }
+.person-links { list-style: none; padding: 0; margin: .5rem 0 0; font-size: .9rem; }
 .prose { padding-top: 1rem; padding-bottom: 1rem; }
 .prose h2 { font-family: var(--serif); font-size: 1.6rem; line-height: 1.25; margin: 2.2rem 0 .6rem; color: var(--brand-dark); }
 .prose h3 { font-size: 1.2rem; margin: 1.8rem 0 .4rem; }
@@ -207,6 +222,46 @@ a.series-ref { text-decoration-style: dotted; }
 }
 
 """#),
+        ("author.mustache", #"""
+{{#person}}
+<div class="wrap">
+  <section class="hero person" aria-labelledby="page-heading">
+    {{#has_photo}}
+    <img class="person-photo" src="{{photo}}" alt="" width="160" height="160" decoding="async">
+    {{/has_photo}}
+    <div>
+      <h1 id="page-heading">{{display_name}}</h1>
+      {{#role}}<p class="person-role">{{role}}, {{site.clinic}}</p>{{/role}}
+      {{#bio}}<p class="lede">{{bio}}</p>{{/bio}}
+      {{#has_links}}
+      <ul class="person-links">
+        {{#links}}
+        <li><a href="{{url}}" rel="me">{{url}}</a></li>
+        {{/links}}
+      </ul>
+      {{/has_links}}
+    </div>
+  </section>
+  {{#has_posts}}
+  <h2>{{articles_by}}</h2>
+  <ol class="post-list">
+    {{#posts}}
+    <li>{{> partials/post-card}}</li>
+    {{/posts}}
+  </ol>
+  {{/has_posts}}
+  {{#has_reviewed_posts}}
+  <h2>{{articles_reviewed_by}}</h2>
+  <ol class="post-list">
+    {{#reviewed_posts}}
+    <li>{{> partials/post-card}}</li>
+    {{/reviewed_posts}}
+  </ol>
+  {{/has_reviewed_posts}}
+</div>
+{{/person}}
+
+"""#),
         ("home.mustache", #"""
 <div class="wrap">
   <section class="hero" aria-labelledby="page-heading">
@@ -223,7 +278,7 @@ a.series-ref { text-decoration-style: dotted; }
     {{/posts}}
   </ol>
   {{^posts}}
-  <p>No articles yet.</p>
+  <p>{{strings.no_articles}}</p>
   {{/posts}}
   {{> partials/pagination}}
 </div>
@@ -231,12 +286,12 @@ a.series-ref { text-decoration-style: dotted; }
 """#),
         ("layout.mustache", #"""
 <!DOCTYPE html>
-<html lang="{{site.language}}">
+<html lang="{{page.language}}">
 <head>
 {{> partials/head}}
 </head>
 <body class="page-{{page.type}}">
-<a class="skip-link" href="#main">Skip to main content</a>
+<a class="skip-link" href="#main">{{strings.skip_to_content}}</a>
 {{> partials/header}}
 <main id="main" tabindex="-1">
 {{{content}}}
@@ -246,34 +301,50 @@ a.series-ref { text-decoration-style: dotted; }
 </html>
 
 """#),
+        ("page.mustache", #"""
+{{#standalone}}
+<article class="standalone">
+  <header class="post-header narrow">
+    <h1 id="page-heading">{{title}}</h1>
+  </header>
+  {{#toc}}
+  {{> partials/toc}}
+  {{/toc}}
+  <div class="post-body prose narrow">
+{{{content}}}
+  </div>
+</article>
+{{/standalone}}
+
+"""#),
         ("partials/comment-form.mustache", #"""
 {{^is_reply}}
 <section class="comment-form-section narrow" id="comment-form" aria-labelledby="comment-form-heading">
-  <h2 id="comment-form-heading">Leave a comment</h2>
-  <p class="comment-notice" role="status">Thank you — your comment awaits review.</p>
+  <h2 id="comment-form-heading">{{strings.leave_comment}}</h2>
+  <p class="comment-notice" role="status">{{strings.comment_thanks}}</p>
 {{/is_reply}}
-  <form class="comment-form" method="post" action="{{action}}" accept-charset="utf-8"{{#is_reply}} aria-label="Reply to {{reply_to_author}}"{{/is_reply}}>
+  <form class="comment-form" method="post" action="{{action}}" accept-charset="utf-8"{{#is_reply}} aria-label="{{strings.reply_to}} {{reply_to_author}}"{{/is_reply}}>
     <input type="hidden" name="post" value="{{post}}">
     <input type="hidden" name="reply_to" value="{{reply_to}}">
-    <p class="comment-privacy" id="{{id_prefix}}-privacy">Please don't share medical details; we read every comment before it appears.</p>
+    <p class="comment-privacy" id="{{id_prefix}}-privacy">{{strings.comment_privacy}}</p>
     <p class="comment-field">
-      <label for="{{id_prefix}}-name">Name</label>
+      <label for="{{id_prefix}}-name">{{strings.name}}</label>
       <input id="{{id_prefix}}-name" name="name" type="text" required maxlength="{{author_max_length}}" autocomplete="name">
     </p>
     <p class="comment-field">
-      <label for="{{id_prefix}}-email">Email <span class="comment-optional">(optional)</span></label>
+      <label for="{{id_prefix}}-email">{{strings.email}} <span class="comment-optional">{{strings.optional}}</span></label>
       <input id="{{id_prefix}}-email" name="email" type="email" maxlength="{{email_max_length}}" autocomplete="email" aria-describedby="{{id_prefix}}-email-note">
-      <span class="comment-note" id="{{id_prefix}}-email-note">Private: only our team sees it, to answer you; it is never published.</span>
+      <span class="comment-note" id="{{id_prefix}}-email-note">{{strings.email_note}}</span>
     </p>
     <p class="comment-field">
-      <label for="{{id_prefix}}-text">{{#is_reply}}Reply{{/is_reply}}{{^is_reply}}Comment{{/is_reply}}</label>
+      <label for="{{id_prefix}}-text">{{#is_reply}}{{strings.reply}}{{/is_reply}}{{^is_reply}}{{strings.comment_field}}{{/is_reply}}</label>
       <textarea id="{{id_prefix}}-text" name="comment" rows="{{#is_reply}}4{{/is_reply}}{{^is_reply}}6{{/is_reply}}" required maxlength="{{max_length}}" aria-describedby="{{id_prefix}}-privacy"></textarea>
     </p>
     <p class="comment-honeypot" aria-hidden="true">
-      <label for="{{id_prefix}}-website">Leave this field empty</label>
+      <label for="{{id_prefix}}-website">{{strings.leave_empty}}</label>
       <input id="{{id_prefix}}-website" name="website" type="text" value="" tabindex="-1" autocomplete="off">
     </p>
-    <p><button class="button" type="submit">{{#is_reply}}Send reply{{/is_reply}}{{^is_reply}}Send comment{{/is_reply}}</button></p>
+    <p><button class="button" type="submit">{{#is_reply}}{{strings.send_reply}}{{/is_reply}}{{^is_reply}}{{strings.send_comment}}{{/is_reply}}</button></p>
   </form>
 {{^is_reply}}
   <script>
@@ -297,9 +368,9 @@ a.series-ref { text-decoration-style: dotted; }
 """#),
         ("partials/comment.mustache", #"""
 <li class="comment{{#is_pending}} comment-pending{{/is_pending}}" id="comment-{{anchor}}">
-  <article class="comment-card" aria-label="Comment by {{author}}">
+  <article class="comment-card" aria-label="{{strings.comment_by}} {{author}}">
     {{#is_pending}}
-    <p class="preview-badge">Pending — not published{{#flags}} · flags: {{flags}}{{/flags}}</p>
+    <p class="preview-badge">{{strings.pending_not_published}}{{#flags}} · {{strings.flags}}: {{flags}}{{/flags}}</p>
     {{/is_pending}}
     <p class="comment-meta"><span class="comment-author">{{author}}</span> · <time datetime="{{date_iso}}">{{date_display}}</time></p>
     <div class="comment-body">
@@ -307,7 +378,7 @@ a.series-ref { text-decoration-style: dotted; }
     </div>
     {{#reply_form}}
     <details class="comment-reply">
-      <summary>Reply<span class="visually-hidden"> to {{reply_to_author}}</span></summary>
+      <summary>{{strings.reply}}<span class="visually-hidden"> {{strings.to}} {{reply_to_author}}</span></summary>
 {{> partials/comment-form}}
     </details>
     {{/reply_form}}
@@ -330,7 +401,7 @@ a.series-ref { text-decoration-style: dotted; }
     {{> partials/comment}}
     {{/comments}}
   </ol>
-  <p class="comment-policy">Every comment is read by our team before it appears here. Please don't share personal medical details in a comment: call us instead.</p>
+  <p class="comment-policy">{{strings.comment_policy}}</p>
 </section>
 
 """#),
@@ -338,9 +409,9 @@ a.series-ref { text-decoration-style: dotted; }
 <footer class="site-footer">
   <div class="wrap">
     {{#site.disclaimer}}
-    <p class="disclaimer"><strong>Medical disclaimer.</strong> {{site.disclaimer}}</p>
+    <p class="disclaimer"><strong>{{strings.medical_disclaimer}}</strong> {{site.disclaimer}}</p>
     {{/site.disclaimer}}
-    <p class="footer-links">© {{site.copyright_year}} {{site.clinic}} · <a href="{{site.base_path}}feed.xml">Atom feed</a> · <a href="{{site.base_path}}sitemap.xml">Sitemap</a> · <a href="{{site.base_path}}archive/">All articles</a></p>
+    <p class="footer-links">© {{site.copyright_year}} {{site.clinic}} · <a href="{{site.base_path}}feed.xml">{{strings.atom_feed}}</a> · <a href="{{site.base_path}}sitemap.xml">{{strings.sitemap}}</a> · <a href="{{site.base_path}}archive/">{{strings.all_articles}}</a></p>
   </div>
 </footer>
 
@@ -403,6 +474,10 @@ a.series-ref { text-decoration-style: dotted; }
 <meta name="twitter:card" content="summary">
 {{/page.image}}
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.base_path}}feed.xml">
+<link rel="alternate" type="application/rss+xml" title="{{site.title}} (RSS)" href="{{site.base_path}}rss.xml">
+{{#tag}}
+<link rel="alternate" type="application/atom+xml" title="{{site.title}}: {{name}}" href="{{feed_url}}">
+{{/tag}}
 <link rel="stylesheet" href="{{site.base_path}}assets/style.css">
 <link rel="icon" href="{{site.base_path}}assets/favicon.svg" type="image/svg+xml">
 {{#page.json_ld}}
@@ -422,15 +497,18 @@ a.series-ref { text-decoration-style: dotted; }
         {{/site.clinic_is_title}}
       </span>
     </a>
-    <nav class="site-nav" aria-label="Main">
+    <nav class="site-nav" aria-label="{{strings.main_navigation}}">
       <ul>
-        <li><a href="{{site.base_path}}"{{#page.is_home}} aria-current="page"{{/page.is_home}}>Articles</a></li>
-        <li><a href="{{site.base_path}}tags/"{{#page.is_tags}} aria-current="page"{{/page.is_tags}}>Topics</a></li>
+        <li><a href="{{site.base_path}}"{{#page.is_home}} aria-current="page"{{/page.is_home}}>{{strings.articles}}</a></li>
+        <li><a href="{{site.base_path}}tags/"{{#page.is_tags}} aria-current="page"{{/page.is_tags}}>{{strings.topics}}</a></li>
         {{#site.has_series}}
-        <li><a href="{{site.base_path}}series/"{{#page.is_series}} aria-current="page"{{/page.is_series}}>Series</a></li>
+        <li><a href="{{site.base_path}}series/"{{#page.is_series}} aria-current="page"{{/page.is_series}}>{{strings.series}}</a></li>
         {{/site.has_series}}
-        <li><a href="{{site.base_path}}archive/"{{#page.is_archive}} aria-current="page"{{/page.is_archive}}>Archive</a></li>
-        <li><a href="{{site.base_path}}feed.xml">Feed</a></li>
+        <li><a href="{{site.base_path}}archive/"{{#page.is_archive}} aria-current="page"{{/page.is_archive}}>{{strings.archive}}</a></li>
+        {{#site.menu}}
+        <li><a href="{{url}}"{{#is_current}} aria-current="page"{{/is_current}}>{{title}}</a></li>
+        {{/site.menu}}
+        <li><a href="{{site.base_path}}feed.xml">{{strings.feed}}</a></li>
       </ul>
     </nav>
   </div>
@@ -439,70 +517,84 @@ a.series-ref { text-decoration-style: dotted; }
 """#),
         ("partials/pagination.mustache", #"""
 {{#pagination.has_pages}}
-<nav class="pagination" aria-label="Pages">
-  {{#pagination.prev_url}}<a class="prev" rel="prev" href="{{.}}">← Newer articles</a>{{/pagination.prev_url}}
-  <span class="page-count">Page {{pagination.current}} of {{pagination.total}}</span>
-  {{#pagination.next_url}}<a class="next" rel="next" href="{{.}}">Older articles →</a>{{/pagination.next_url}}
+<nav class="pagination" aria-label="{{strings.pages}}">
+  {{#pagination.prev_url}}<a class="prev" rel="prev" href="{{.}}">{{strings.newer_articles}}</a>{{/pagination.prev_url}}
+  <span class="page-count">{{pagination.label}}</span>
+  {{#pagination.next_url}}<a class="next" rel="next" href="{{.}}">{{strings.older_articles}}</a>{{/pagination.next_url}}
 </nav>
 {{/pagination.has_pages}}
 
 """#),
+        ("partials/person-name.mustache", #"""
+{{#has_page}}<a href="{{url}}">{{display_name}}</a>{{/has_page}}{{^has_page}}{{display_name}}{{/has_page}}
+"""#),
         ("partials/post-card.mustache", #"""
 <article class="card">
   {{#is_draft}}
-  <p class="preview-badge">Draft</p>
+  <p class="preview-badge">{{strings.draft}}</p>
   {{/is_draft}}
   {{#is_scheduled}}
-  <p class="preview-badge">Scheduled</p>
+  <p class="preview-badge">{{strings.scheduled}}</p>
   {{/is_scheduled}}
   {{#first_tag}}
   <p class="eyebrow"><a href="{{url}}">{{name}}</a></p>
   {{/first_tag}}
   <h2 class="card-title"><a href="{{url}}">{{title}}</a></h2>
-  <p class="meta"><time datetime="{{date_iso}}">{{date_display}}</time> · {{reading_minutes}} min read{{#author}} · {{.}}{{/author}}{{#has_comments}} · {{comment_count}} {{comment_count_label}}{{/has_comments}}</p>
+  <p class="meta"><time datetime="{{date_iso}}">{{date_display}}</time> · {{min_read}}{{#author}} · {{.}}{{/author}}{{#has_comments}} · {{comment_count}} {{comment_count_label}}{{/has_comments}}</p>
   <p class="card-summary">{{summary}}</p>
   {{#reviewed_by}}
-  <p class="reviewed-chip">Medically reviewed</p>
+  <p class="reviewed-chip">{{strings.medically_reviewed}}</p>
   {{/reviewed_by}}
 </article>
 
 """#),
         ("partials/series-box.mustache", #"""
 <nav class="series-box" aria-labelledby="series-box-heading">
-  <p class="series-label" id="series-box-heading">Part {{part}} of {{total}} in the series <a href="{{url}}">{{title}}</a></p>
+  <p class="series-label" id="series-box-heading">{{part_of_series}} <a href="{{url}}">{{title}}</a></p>
   <ol class="series-parts">
     {{#parts}}
     {{#is_current}}
-    <li class="current" aria-current="page"><span class="part-number">Part {{number}}</span> {{title}}</li>
+    <li class="current" aria-current="page"><span class="part-number">{{strings.part}} {{number}}</span> {{title}}</li>
     {{/is_current}}
     {{^is_current}}
     {{#coming_soon}}
-    <li class="coming-soon"><span class="part-number">Part {{number}}</span> Coming soon</li>
+    <li class="coming-soon"><span class="part-number">{{strings.part}} {{number}}</span> {{strings.coming_soon}}</li>
     {{/coming_soon}}
     {{^coming_soon}}
-    <li><span class="part-number">Part {{number}}</span> <a href="{{url}}">{{title}}</a></li>
+    <li><span class="part-number">{{strings.part}} {{number}}</span> <a href="{{url}}">{{title}}</a></li>
     {{/coming_soon}}
     {{/is_current}}
     {{/parts}}
   </ol>
   {{#previous}}
-  <a class="series-previous" rel="prev" href="{{url}}">← Part {{number}}</a>
+  <a class="series-previous" rel="prev" href="{{url}}">← {{strings.part}} {{number}}</a>
   {{/previous}}
   {{#next}}
-  <a class="series-next" rel="next" href="{{url}}">Part {{number}} →</a>
+  <a class="series-next" rel="next" href="{{url}}">{{strings.part}} {{number}} →</a>
   {{/next}}
 </nav>
 
 """#),
         ("partials/sources.mustache", #"""
 <section class="sources" aria-labelledby="sources-heading">
-  <h2 id="sources-heading">Sources</h2>
+  <h2 id="sources-heading">{{strings.sources}}</h2>
   <ol>
     {{#sources}}
-    <li id="source-{{number}}">{{#is_reference}}{{#reference}}{{#has_author}}{{author}}. {{/has_author}}<cite>{{title}}</cite>.{{#has_published}} {{published}}.{{/has_published}}{{#has_url}} <a href="{{url}}">{{url}}</a>{{/has_url}}{{/reference}}{{/is_reference}}{{^is_reference}}{{{html}}}{{/is_reference}}</li>
+    <li id="source-{{number}}">{{#is_reference}}{{#reference}}{{#has_author}}{{author}}{{author_stop}} {{/has_author}}<cite>{{title}}</cite>{{title_stop}}{{#has_published}} {{published}}{{published_stop}}{{/has_published}}{{#has_url}} <a href="{{url}}">{{url}}</a>{{/has_url}}{{/reference}}{{/is_reference}}{{^is_reference}}{{{html}}}{{/is_reference}}</li>
     {{/sources}}
   </ol>
 </section>
+
+"""#),
+        ("partials/toc.mustache", #"""
+<nav class="toc narrow" aria-labelledby="toc-heading">
+  <h2 id="toc-heading">{{strings.contents}}</h2>
+  <ol>
+    {{#entries}}
+    <li><a href="#{{id}}">{{text}}</a>{{#has_children}}<ol>{{#children}}<li><a href="#{{id}}">{{text}}</a></li>{{/children}}</ol>{{/has_children}}</li>
+    {{/entries}}
+  </ol>
+</nav>
 
 """#),
         ("post.mustache", #"""
@@ -510,21 +602,21 @@ a.series-ref { text-decoration-style: dotted; }
 <article class="post">
   <header class="post-header narrow">
     {{#is_draft}}
-    <p class="preview-badge">Draft — not published</p>
+    <p class="preview-badge">{{strings.draft_not_published}}</p>
     {{/is_draft}}
     {{#is_scheduled}}
-    <p class="preview-badge">Scheduled for {{date_display}} — not published yet</p>
+    <p class="preview-badge">{{scheduled_for}}</p>
     {{/is_scheduled}}
     {{#first_tag}}
     <p class="eyebrow"><a href="{{url}}">{{name}}</a></p>
     {{/first_tag}}
     <h1>{{title}}</h1>
     <p class="meta">
-      {{#author}}By <span class="author">{{.}}</span> · {{/author}}<time datetime="{{date_iso}}">{{date_display}}</time> · {{reading_minutes}} min read{{#updated_display}} · Updated <time datetime="{{updated_iso}}">{{.}}</time>{{/updated_display}}
+      <time datetime="{{date_iso}}">{{date_display}}</time> · {{min_read}}{{#updated_display}} · {{strings.updated}} <time datetime="{{updated_iso}}">{{.}}</time>{{/updated_display}}
     </p>
-    {{#reviewed_by}}
-    <p class="review-badge"><span class="review-icon" aria-hidden="true">✓</span><span>Medically reviewed by <strong>{{reviewed_by}}</strong>{{#reviewed_on_display}} on <time datetime="{{reviewed_on_iso}}">{{.}}</time>{{/reviewed_on_display}}</span></p>
-    {{/reviewed_by}}
+    {{#has_byline}}
+    <p class="byline">{{#author_person}}<span class="byline-author">{{strings.written_by}} {{> partials/person-name}}</span>{{/author_person}}{{#reviewer}}{{#author_person}}<span class="byline-separator"> · </span>{{/author_person}}<span class="review-badge"><span class="review-icon" aria-hidden="true">✓</span><span>{{strings.medically_reviewed_by}} {{> partials/person-name}}{{#reviewed_on_display}} · {{strings.reviewed_on}} <time datetime="{{reviewed_on_iso}}">{{.}}</time>{{/reviewed_on_display}}</span></span>{{/reviewer}}</p>
+    {{/has_byline}}
     {{#series}}
     {{> partials/series-box}}
     {{/series}}
@@ -532,6 +624,9 @@ a.series-ref { text-decoration-style: dotted; }
   {{#image}}
   <figure class="post-image narrow"><img src="{{image}}" alt="{{image_alt}}"{{#image_width}} width="{{image_width}}" height="{{image_height}}"{{/image_width}} decoding="async"></figure>
   {{/image}}
+  {{#toc}}
+  {{> partials/toc}}
+  {{/toc}}
   <div class="post-body prose narrow">
 {{{content}}}
     {{#has_sources}}
@@ -540,16 +635,16 @@ a.series-ref { text-decoration-style: dotted; }
   </div>
   <footer class="post-footer narrow">
     {{#has_tags}}
-    <h2 class="visually-hidden">Topics</h2>
+    <h2 class="visually-hidden">{{strings.topics}}</h2>
     <ul class="tag-list">
       {{#tags}}
       <li><a href="{{url}}">{{name}}</a></li>
       {{/tags}}
     </ul>
     {{/has_tags}}
-    <aside class="cta" aria-label="Talk to our team">
-      <p class="cta-title">Questions about your own care?</p>
-      <p>The team at {{site.clinic}} is happy to talk through whether a treatment is right for you.</p>
+    <aside class="cta" aria-label="{{strings.cta_label}}">
+      <p class="cta-title">{{strings.cta_title}}</p>
+      <p>{{site.cta_text}}</p>
       {{#cta}}
       <p><a class="button" href="{{url}}">{{text}}</a></p>
       {{/cta}}
@@ -563,9 +658,9 @@ a.series-ref { text-decoration-style: dotted; }
 {{> partials/comment-form}}
 {{/comment_form}}
 {{#has_neighbours}}
-<nav class="post-nav narrow" aria-label="More articles">
-  {{#newer}}<a class="newer" href="{{url}}"><span class="label">Newer</span> {{title}}</a>{{/newer}}
-  {{#older}}<a class="older" href="{{url}}"><span class="label">Older</span> {{title}}</a>{{/older}}
+<nav class="post-nav narrow" aria-label="{{strings.more_articles}}">
+  {{#newer}}<a class="newer" href="{{url}}"><span class="label">{{strings.newer}}</span> {{title}}</a>{{/newer}}
+  {{#older}}<a class="older" href="{{url}}"><span class="label">{{strings.older}}</span> {{title}}</a>{{/older}}
 </nav>
 {{/has_neighbours}}
 {{/post}}
@@ -573,11 +668,11 @@ a.series-ref { text-decoration-style: dotted; }
 """#),
         ("series-list.mustache", #"""
 <div class="wrap narrow">
-  <h1>Series</h1>
-  <p class="lede">Topics we cover in several parts, in reading order.</p>
+  <h1>{{strings.series}}</h1>
+  <p class="lede">{{strings.series_lede}}</p>
   <ul class="topic-list">
     {{#series_list}}
-    <li><a href="{{url}}">{{title}}</a> <span class="count">{{published_count}} of {{total}} parts</span></li>
+    <li><a href="{{url}}">{{title}}</a> <span class="count">{{parts_published}}</span></li>
     {{/series_list}}
   </ul>
 </div>
@@ -586,16 +681,16 @@ a.series-ref { text-decoration-style: dotted; }
         ("series.mustache", #"""
 {{#series}}
 <div class="wrap narrow">
-  <p class="eyebrow"><a href="{{site.base_path}}series/">Series</a></p>
+  <p class="eyebrow"><a href="{{site.base_path}}series/">{{strings.series}}</a></p>
   <h1>{{title}}</h1>
-  <p class="lede">A series in {{total}} parts{{#published_count}}, {{published_count}} published so far{{/published_count}}.</p>
+  <p class="lede">{{in_parts}}{{#published_count}}, {{published_so_far}}{{/published_count}}.</p>
   <ol class="series-index">
     {{#parts}}
     {{#coming_soon}}
-    <li class="coming-soon"><span class="part-number">Part {{number}}</span> <span>Coming soon</span></li>
+    <li class="coming-soon"><span class="part-number">{{strings.part}} {{number}}</span> <span>{{strings.coming_soon}}</span></li>
     {{/coming_soon}}
     {{^coming_soon}}
-    <li><span class="part-number">Part {{number}}</span> <a href="{{url}}">{{title}}</a></li>
+    <li><span class="part-number">{{strings.part}} {{number}}</span> <a href="{{url}}">{{title}}</a></li>
     {{/coming_soon}}
     {{/parts}}
   </ol>
@@ -603,25 +698,392 @@ a.series-ref { text-decoration-style: dotted; }
 {{/series}}
 
 """#),
+        ("strings/de.yaml", #"""
+# Die Texte der Oberfläche des Themes, auf Deutsch (siehe en.yaml).
+months: Januar, Februar, März, April, Mai, Juni, Juli, August, September, Oktober, November, Dezember
+date_format: "{day}. {month} {year}"
+skip_to_content: Zum Hauptinhalt springen
+main_navigation: Hauptnavigation
+articles: Artikel
+topics: Themen
+series: Serien
+archive: Archiv
+feed: Feed
+atom_feed: Atom-Feed
+sitemap: Sitemap
+all_articles: Alle Artikel
+medical_disclaimer: Medizinischer Hinweis.
+read_more: Weiterlesen
+min_read: "{minutes} Min. Lesezeit"
+updated: Aktualisiert
+written_by: Geschrieben von
+medically_reviewed_by: Medizinisch geprüft von
+medically_reviewed: Medizinisch geprüft
+reviewed_on: Geprüft am
+draft: Entwurf
+draft_not_published: Entwurf — nicht veröffentlicht
+scheduled: Geplant
+scheduled_for: "Geplant für den {date} — noch nicht veröffentlicht"
+sources: Quellen
+contents: Inhalt
+heading_link: Link zu diesem Abschnitt
+article: Artikel
+articles_count: Artikel
+comment: Kommentar
+comments_count: Kommentare
+comment_policy: "Unser Team liest jeden Kommentar, bevor er erscheint. Bitte teilen Sie in Kommentaren keine persönlichen medizinischen Details: Rufen Sie uns stattdessen an."
+comment_by: Kommentar von
+more_articles: Weitere Artikel
+newer: Neuer
+older: Älter
+newer_articles: ← Neuere Artikel
+older_articles: Ältere Artikel →
+page_of: "Seite {current} von {total}"
+pages: Seiten
+part: Teil
+part_of_series: "Teil {part} von {total} der Serie"
+coming_soon: Demnächst
+series_in_parts: "Eine Serie in {total} Teilen"
+published_so_far: "{count} bisher veröffentlicht"
+parts_published: "{count} von {total} Teilen"
+series_lede: Themen, die wir in mehreren Teilen behandeln, in Lesereihenfolge.
+topics_lede: Stöbern Sie in unseren Artikeln nach Thema.
+topic_count: "{count} {articles} zu diesem Thema."
+follow_topic: Diesem Thema folgen
+articles_about: "Artikel über {topic}"
+no_articles: Noch keine Artikel.
+articles_page: "Artikel, Seite {current} von {total}"
+archive_page: "Archiv, Seite {current}"
+articles_by: "Artikel von {name}"
+articles_reviewed_by: "Von {name} medizinisch geprüfte Artikel"
+cta_label: Sprechen Sie mit unserem Team
+cta_title: Fragen zu Ihrer eigenen Behandlung?
+cta_text: "Das Team von {clinic} bespricht gern mit Ihnen, ob eine Behandlung für Sie geeignet ist."
+cta_button: Beratungstermin vereinbaren
+cta_more_articles: Weitere Artikel lesen
+not_found_title: Seite nicht gefunden
+not_found_text: "Diese Seite wurde leider nicht gefunden. Vielleicht wurde sie verschoben, oder die Adresse ist falsch geschrieben."
+not_found_home: Zu den neuesten Artikeln
+not_found_or_browse: oder die
+topics_lower: Themen durchsuchen
+leave_comment: Einen Kommentar schreiben
+comment_thanks: Danke — Ihr Kommentar wird geprüft.
+reply_to: Antwort an
+comment_privacy: Bitte teilen Sie keine medizinischen Details; wir lesen jeden Kommentar, bevor er erscheint.
+name: Name
+email: E-Mail
+optional: (optional)
+email_note: Privat: Nur unser Team sieht sie, um Ihnen zu antworten; sie wird nie veröffentlicht.
+to: an
+reply: Antworten
+comment_field: Kommentar
+leave_empty: Dieses Feld leer lassen
+send_reply: Antwort senden
+send_comment: Kommentar senden
+pending_not_published: Ausstehend — nicht veröffentlicht
+flags: Markierungen
+tag_description: "Artikel von {clinic} über {topic}."
+topics_description: "Alle Themen, über die {clinic} schreibt."
+archive_description: "Alle Artikel von {clinic}, nach Jahr."
+series_description: "Alle Teile der Serie „{series}“ von {clinic}."
+series_list_description: "Mehrteilige Serien von {clinic}."
+
+"""#),
+        ("strings/en.yaml", #"""
+# The default theme's interface strings in English: one `key: text` per line. Other languages are in es.yaml, fr.yaml
+# and de.yaml; a site changes any of them with `strings:` in site.yaml (docs/language.md). `{name}` marks a value
+# ClinicPress fills in.
+months: January, February, March, April, May, June, July, August, September, October, November, December
+date_format: "{month} {day}, {year}"
+skip_to_content: Skip to main content
+main_navigation: Main
+articles: Articles
+topics: Topics
+series: Series
+archive: Archive
+feed: Feed
+atom_feed: Atom feed
+sitemap: Sitemap
+all_articles: All articles
+medical_disclaimer: Medical disclaimer.
+read_more: Read more
+min_read: "{minutes} min read"
+updated: Updated
+written_by: Written by
+medically_reviewed_by: Medically reviewed by
+medically_reviewed: Medically reviewed
+reviewed_on: Reviewed on
+draft: Draft
+draft_not_published: Draft — not published
+scheduled: Scheduled
+scheduled_for: "Scheduled for {date} — not published yet"
+sources: Sources
+contents: Contents
+heading_link: Link to this section
+article: article
+articles_count: articles
+comment: comment
+comments_count: comments
+comment_policy: "Every comment is read by our team before it appears here. Please don't share personal medical details in a comment: call us instead."
+comment_by: Comment by
+more_articles: More articles
+newer: Newer
+older: Older
+newer_articles: ← Newer articles
+older_articles: Older articles →
+page_of: "Page {current} of {total}"
+pages: Pages
+part: Part
+part_of_series: "Part {part} of {total} in the series"
+coming_soon: Coming soon
+series_in_parts: "A series in {total} parts"
+published_so_far: "{count} published so far"
+parts_published: "{count} of {total} parts"
+series_lede: Topics we cover in several parts, in reading order.
+topics_lede: Browse our articles by subject.
+topic_count: "{count} {articles} on this topic."
+follow_topic: Follow this topic
+articles_about: "Articles about {topic}"
+no_articles: No articles yet.
+articles_page: "Articles, page {current} of {total}"
+archive_page: "Archive, page {current}"
+articles_by: "Articles by {name}"
+articles_reviewed_by: "Articles medically reviewed by {name}"
+cta_label: Talk to our team
+cta_title: Questions about your own care?
+cta_text: "The team at {clinic} is happy to talk through whether a treatment is right for you."
+cta_button: Book a consultation
+cta_more_articles: Read more articles
+not_found_title: Page not found
+not_found_text: "Sorry, we couldn't find that page. It may have moved, or the address may be mistyped."
+not_found_home: Go to the latest articles
+not_found_or_browse: or browse
+topics_lower: topics
+leave_comment: Leave a comment
+comment_thanks: Thank you — your comment awaits review.
+reply_to: Reply to
+comment_privacy: Please don't share medical details; we read every comment before it appears.
+name: Name
+email: Email
+optional: (optional)
+email_note: Private: only our team sees it, to answer you; it is never published.
+to: to
+reply: Reply
+comment_field: Comment
+leave_empty: Leave this field empty
+send_reply: Send reply
+send_comment: Send comment
+pending_not_published: Pending — not published
+flags: flags
+tag_description: "Articles from {clinic} about {topic}."
+topics_description: "Every topic {clinic} writes about."
+archive_description: "Every article from {clinic}, by year."
+series_description: "All parts of the series '{series}' from {clinic}."
+series_list_description: "Multi-part series from {clinic}."
+
+"""#),
+        ("strings/es.yaml", #"""
+# Las cadenas de la interfaz del tema, en español (ver en.yaml).
+months: enero, febrero, marzo, abril, mayo, junio, julio, agosto, septiembre, octubre, noviembre, diciembre
+date_format: "{day} de {month} de {year}"
+skip_to_content: Saltar al contenido principal
+main_navigation: Principal
+articles: Artículos
+topics: Temas
+series: Series
+archive: Archivo
+feed: Feed
+atom_feed: Feed Atom
+sitemap: Mapa del sitio
+all_articles: Todos los artículos
+medical_disclaimer: Aviso médico.
+read_more: Seguir leyendo
+min_read: "{minutes} min de lectura"
+updated: Actualizado
+written_by: Escrito por
+medically_reviewed_by: Revisado médicamente por
+medically_reviewed: Revisado médicamente
+reviewed_on: Revisado el
+draft: Borrador
+draft_not_published: Borrador — no publicado
+scheduled: Programado
+scheduled_for: "Programado para el {date} — aún no publicado"
+sources: Fuentes
+contents: Contenido
+heading_link: Enlace a esta sección
+article: artículo
+articles_count: artículos
+comment: comentario
+comments_count: comentarios
+comment_policy: "Nuestro equipo lee cada comentario antes de publicarlo. No comparta datos médicos personales en un comentario: llámenos."
+comment_by: Comentario de
+more_articles: Más artículos
+newer: Más reciente
+older: Anterior
+newer_articles: ← Artículos más recientes
+older_articles: Artículos anteriores →
+page_of: "Página {current} de {total}"
+pages: Páginas
+part: Parte
+part_of_series: "Parte {part} de {total} de la serie"
+coming_soon: Próximamente
+series_in_parts: "Una serie en {total} partes"
+published_so_far: "{count} publicadas hasta ahora"
+parts_published: "{count} de {total} partes"
+series_lede: Temas que tratamos en varias partes, en orden de lectura.
+topics_lede: Explore nuestros artículos por tema.
+topic_count: "{count} {articles} sobre este tema."
+follow_topic: Seguir este tema
+articles_about: "Artículos sobre {topic}"
+no_articles: Todavía no hay artículos.
+articles_page: "Artículos, página {current} de {total}"
+archive_page: "Archivo, página {current}"
+articles_by: "Artículos de {name}"
+articles_reviewed_by: "Artículos revisados médicamente por {name}"
+cta_label: Hable con nuestro equipo
+cta_title: ¿Tiene preguntas sobre su propio tratamiento?
+cta_text: "El equipo de {clinic} le ayudará a decidir si un tratamiento es adecuado para usted."
+cta_button: Pedir una consulta
+cta_more_articles: Leer más artículos
+not_found_title: Página no encontrada
+not_found_text: "Lo sentimos, no encontramos esa página. Puede que se haya movido o que la dirección tenga un error."
+not_found_home: Ir a los últimos artículos
+not_found_or_browse: o explorar los
+topics_lower: temas
+leave_comment: Deje un comentario
+comment_thanks: Gracias: su comentario espera revisión.
+reply_to: Responder a
+comment_privacy: No comparta datos médicos; leemos cada comentario antes de publicarlo.
+name: Nombre
+email: Correo electrónico
+optional: (opcional)
+email_note: Privado: solo lo ve nuestro equipo, para responderle; nunca se publica.
+to: a
+reply: Responder
+comment_field: Comentario
+leave_empty: Deje este campo vacío
+send_reply: Enviar respuesta
+send_comment: Enviar comentario
+pending_not_published: Pendiente — no publicado
+flags: marcas
+tag_description: "Artículos de {clinic} sobre {topic}."
+topics_description: "Todos los temas sobre los que escribe {clinic}."
+archive_description: "Todos los artículos de {clinic}, por año."
+series_description: "Todas las partes de la serie «{series}» de {clinic}."
+series_list_description: "Series en varias partes de {clinic}."
+
+"""#),
+        ("strings/fr.yaml", #"""
+# Les textes de l'interface du thème, en français (voir en.yaml).
+months: janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre
+date_format: "{day} {month} {year}"
+skip_to_content: Aller au contenu principal
+main_navigation: Principale
+articles: Articles
+topics: Thèmes
+series: Séries
+archive: Archives
+feed: Flux
+atom_feed: Flux Atom
+sitemap: Plan du site
+all_articles: Tous les articles
+medical_disclaimer: Avertissement médical.
+read_more: Lire la suite
+min_read: "{minutes} min de lecture"
+updated: Mis à jour
+written_by: Écrit par
+medically_reviewed_by: Relu sur le plan médical par
+medically_reviewed: Relu sur le plan médical
+reviewed_on: Relu le
+draft: Brouillon
+draft_not_published: Brouillon — non publié
+scheduled: Programmé
+scheduled_for: "Programmé pour le {date} — pas encore publié"
+sources: Sources
+contents: Sommaire
+heading_link: Lien vers cette section
+article: article
+articles_count: articles
+comment: commentaire
+comments_count: commentaires
+comment_policy: "Notre équipe lit chaque commentaire avant sa publication. Ne partagez pas de détails médicaux personnels dans un commentaire : appelez-nous plutôt."
+comment_by: Commentaire de
+more_articles: Autres articles
+newer: Plus récent
+older: Plus ancien
+newer_articles: ← Articles plus récents
+older_articles: Articles plus anciens →
+page_of: "Page {current} sur {total}"
+pages: Pages
+part: Partie
+part_of_series: "Partie {part} sur {total} de la série"
+coming_soon: Bientôt
+series_in_parts: "Une série en {total} parties"
+published_so_far: "{count} publiées à ce jour"
+parts_published: "{count} parties sur {total}"
+series_lede: Les sujets que nous traitons en plusieurs parties, dans l'ordre de lecture.
+topics_lede: Parcourez nos articles par thème.
+topic_count: "{count} {articles} sur ce thème."
+follow_topic: Suivre ce thème
+articles_about: "Articles sur {topic}"
+no_articles: Pas encore d'articles.
+articles_page: "Articles, page {current} sur {total}"
+archive_page: "Archives, page {current}"
+articles_by: "Articles de {name}"
+articles_reviewed_by: "Articles relus sur le plan médical par {name}"
+cta_label: Parlez à notre équipe
+cta_title: Des questions sur vos propres soins ?
+cta_text: "L'équipe de {clinic} peut examiner avec vous si un traitement vous convient."
+cta_button: Prendre rendez-vous
+cta_more_articles: Lire d'autres articles
+not_found_title: Page introuvable
+not_found_text: "Désolés, cette page est introuvable. Elle a peut-être été déplacée, ou l'adresse contient une erreur."
+not_found_home: Voir les derniers articles
+not_found_or_browse: ou parcourir les
+topics_lower: thèmes
+leave_comment: Laisser un commentaire
+comment_thanks: Merci : votre commentaire attend sa relecture.
+reply_to: Répondre à
+comment_privacy: Ne partagez pas de détails médicaux ; nous lisons chaque commentaire avant sa publication.
+name: Nom
+email: Adresse e-mail
+optional: (facultatif)
+email_note: Privée : seule notre équipe la voit, pour vous répondre ; elle n'est jamais publiée.
+to: à
+reply: Répondre
+comment_field: Commentaire
+leave_empty: Laissez ce champ vide
+send_reply: Envoyer la réponse
+send_comment: Envoyer le commentaire
+pending_not_published: En attente — non publié
+flags: signalements
+tag_description: "Les articles de {clinic} sur {topic}."
+topics_description: "Tous les thèmes abordés par {clinic}."
+archive_description: "Tous les articles de {clinic}, par année."
+series_description: "Toutes les parties de la série « {series} » de {clinic}."
+series_list_description: "Les séries en plusieurs parties de {clinic}."
+
+"""#),
         ("tag.mustache", #"""
 <div class="wrap">
   <section class="hero" aria-labelledby="page-heading">
-    <p class="eyebrow"><a href="{{site.base_path}}tags/">Topics</a></p>
+    <p class="eyebrow"><a href="{{site.base_path}}tags/">{{strings.topics}}</a></p>
     <h1 id="page-heading">{{tag.name}}</h1>
-    <p class="lede">{{tag.count}} {{tag.count_label}} on this topic.</p>
+    <p class="lede">{{tag.count_text}} <a href="{{tag.feed_url}}">{{strings.follow_topic}}</a> ({{strings.atom_feed}}).</p>
   </section>
   <ol class="post-list">
     {{#posts}}
     <li>{{> partials/post-card}}</li>
     {{/posts}}
   </ol>
+  {{> partials/pagination}}
 </div>
 
 """#),
         ("tags.mustache", #"""
 <div class="wrap narrow">
-  <h1>Topics</h1>
-  <p class="lede">Browse our articles by subject.</p>
+  <h1>{{strings.topics}}</h1>
+  <p class="lede">{{strings.topics_lede}}</p>
   <ul class="topic-list">
     {{#tags}}
     <li><a href="{{url}}">{{name}}</a> <span class="count">{{count}} {{count_label}}</span></li>

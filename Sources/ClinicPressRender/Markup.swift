@@ -1,6 +1,14 @@
 /// Escaping for text placed in HTML or XML that ClinicPress writes outside templates (feeds, sitemaps,
 /// citation lists), and for `{{values}}` inside them.
 public enum Markup {
+    /// The full stop that closes `text` as a part of a citation: "." unless the text already ends in a full stop, a
+    /// question or exclamation mark or an ellipsis (`O'Reardon JP et al.` takes none, so no "et al..").
+    public static func stop(after text: String) -> String {
+        let last = text.unicodeScalars.reversed().first { !$0.properties.isWhitespace }
+        guard let last else { return "." }
+        return [".", "?", "!", "…"].contains(Character(last)) ? "" : "."
+    }
+
     /// `&`, `<`, `>`, `"` and `'` as entities; control characters other than tab and newline removed
     /// (XML 1.0 does not allow them at all, and in HTML they only hide things) unless `droppingControlCharacters` is
     /// false, as for template values, which are escaped exactly as swift-mustache's own HTML escaping does.

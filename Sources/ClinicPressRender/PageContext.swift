@@ -12,9 +12,15 @@ struct PageContext {
     var hasSeries = false
     /// The moment of the build, to mark scheduled posts in previews.
     var now: Timestamp?
+    /// The writers and reviewers of `people.yaml`, for bylines and author pages.
+    var people = People([], isDefined: false)
+    /// The navigation menu's links.
+    var menu: [MenuItem] = []
+    /// The interface strings and date format of the site's language.
+    var strings = UIStrings.builtIn("en")
 
     /// `site`: the configuration.
-    func site() -> [String: Any] {
+    func site(current: String? = nil) -> [String: Any] {
         var site: [String: Any] = [
             "title": config.title,
             "url": config.baseURL,
@@ -24,6 +30,7 @@ struct PageContext {
             "clinic": config.clinic,
             // Without a `clinic:` of its own, the clinic's name is the title: the header shows it once.
             "clinic_is_title": config.clinic == config.title,
+            "cta_text": strings("cta_text", ["clinic": config.clinic]),
             "copyright_year": copyrightYear,
             "has_series": hasSeries,
         ]
@@ -31,6 +38,12 @@ struct PageContext {
         site["disclaimer"] = config.disclaimer
         site["author"] = config.author
         site["extra"] = Self.templateValue(.map(config.extra))
+        site["menu"] = menu.map { item -> [String: Any] in
+            let isSitePath = item.url.hasPrefix("/")
+            return ["title": item.title, "url": isSitePath ? link(String(item.url.dropFirst())) : item.url,
+                    "is_current": isSitePath && current.map { "/" + $0 == item.url || "/" + $0 == item.url + "/" } == true]
+        }
+        site["has_menu"] = !menu.isEmpty
         return site
     }
 
@@ -45,7 +58,8 @@ struct PageContext {
             "url": config.absoluteURL(path),
             "path": config.basePath + path,
             "description": description ?? config.description ?? config.title,
-            "og_type": type == "post" ? "article" : "website",
+            "og_type": type == "post" ? "article" : type == "author" ? "profile" : "website",
+            "language": config.language,
         ]
         page["is_series"] = type == "series" || type == "series-list" ? true : nil
         if type == "404" { page["noindex"] = true }
@@ -60,7 +74,7 @@ struct PageContext {
     /// address it links to the articles, as before there was a setting.
     func callToAction(_ post: Post) -> [String: Any] {
         let url = post.ctaURL ?? config.ctaURL
-        let text = post.ctaText ?? config.ctaText ?? (url == nil ? "Read more articles" : "Book a consultation")
+        let text = post.ctaText ?? config.ctaText ?? strings(url == nil ? "cta_more_articles" : "cta_button")
         return ["url": url.map(linkOrAddress) ?? config.basePath, "text": text]
     }
 
@@ -83,39 +97,47 @@ struct PageContext {
     /// A post as the lists (home, tags, archive) and the post page see it.
     func post(_ built: BuiltPost, withContent: Bool) -> [String: Any] {
         let post = built.post
-        let tags = post.tags.filter { !Slug.make($0).isEmpty }.map { tag in ["name": tag, "url": link(SitePaths.tag(tag))] }
+        let tags = post.tags.compactMap { tag -> [String: String]? in
+            let slug = Slug.make(tag)
+            return slug.isEmpty ? nil : ["name": config.tagNames[slug] ?? tag, "url": link(SitePaths.tag(slug))]
+        }
         var value: [String: Any] = [
             "title": post.title,
             "slug": post.slug,
             "url": link(post.path),
             "absolute_url": config.absoluteURL(post.path),
             "date_iso": post.date.iso8601,
-            "date_display": post.date.longDate,
+            "date_display": strings.date(post.date),
             "summary": built.summary,
             "reading_minutes": built.readingMinutes,
             "word_count": built.wordCount,
             "tags": tags,
             "has_tags": !tags.isEmpty,
             "comment_count": built.commentCount,
-            "comment_count_label": built.commentCount == 1 ? "comment" : "comments",
+            "comment_count_label": strings(built.commentCount == 1 ? "comment" : "comments_count"),
+            "min_read": strings("min_read", ["minutes": String(built.readingMinutes)]),
             "has_comments": built.commentCount > 0,
             "extra": Self.templateValue(.map(post.extra)),
         ]
         value["first_tag"] = tags.first
-        value["author"] = post.author ?? config.author
+        value["author"] = (post.author ?? config.author).map { people[$0]?.displayName ?? $0 }
+        value["author_person"] = (post.author ?? config.author).flatMap(person)
+        value["reviewer"] = post.reviewedBy.flatMap(person)
+        value["has_byline"] = post.author != nil || config.author != nil || post.reviewedBy != nil
         value["description"] = post.description
         value["is_draft"] = post.isDraft ? true : nil
         if let now, post.isScheduled(now: now), !post.isDraft {
             value["is_scheduled"] = true
+            value["scheduled_for"] = strings("scheduled_for", ["date": strings.date(post.date)])
         }
         if let updated = post.updated {
             value["updated_iso"] = updated.iso8601
-            value["updated_display"] = updated.longDate
+            value["updated_display"] = strings.date(updated)
         }
-        value["reviewed_by"] = post.reviewedBy
+        value["reviewed_by"] = post.reviewedBy.map { people[$0]?.displayName ?? $0 }
         if let reviewedOn = post.reviewedOn {
             value["reviewed_on_iso"] = reviewedOn.dayString
-            value["reviewed_on_display"] = reviewedOn.longDate
+            value["reviewed_on_display"] = strings.date(reviewedOn)
         }
         if let image = post.image {
             value["image"] = imageURL(image, absolute: false)
@@ -136,6 +158,40 @@ struct PageContext {
         return value
     }
 
+    /// A writer or reviewer as a byline shows them: from `people.yaml` by key (name, credentials, role, photo, bio, links
+    /// and their page), else the name as written. Every key is present, so an outer context never shows through.
+    func person(_ written: String) -> [String: Any]? {
+        guard let person = people[written] else {
+            return ["name": written, "display_name": written, "has_page": false, "credentials": "", "role": "", "bio": "", "photo": "",
+                    "has_photo": false, "links": [String](), "has_links": false]
+        }
+        var value: [String: Any] = [
+            "key": person.key, "name": person.name, "display_name": person.displayName, "has_page": true, "url": link(person.path),
+            "credentials": person.credentials ?? "", "role": person.role ?? "", "bio": person.bio ?? "",
+            "photo": person.photo.map { imageURL($0, absolute: false) } ?? "", "has_photo": person.photo != nil,
+            "links": person.links.map { ["url": $0] }, "has_links": !person.links.isEmpty,
+        ]
+        value["absolute_url"] = config.absoluteURL(person.path)
+        return value
+    }
+
+    /// A table of contents: the `##` headings, each with its `###` headings under it.
+    func tableOfContents(_ headings: [Heading]) -> [String: Any] {
+        var entries: [[String: Any]] = []
+        for heading in headings {
+            let entry: [String: Any] = ["id": heading.id, "text": heading.text]
+            if heading.level == 3, !entries.isEmpty {
+                var last = entries.removeLast()
+                last["children"] = (last["children"] as? [[String: Any]] ?? []) + [entry]
+                last["has_children"] = true
+                entries.append(last)
+            } else {
+                entries.append(entry.merging(["children": [[String: Any]](), "has_children": false]) { first, _ in first })
+            }
+        }
+        return ["entries": entries]
+    }
+
     /// One entry of a post's "Sources": its number and HTML, and for a `references.yaml` entry its fields (every key
     /// present, so that a missing author is false rather than the post's author from an outer context).
     static func source(_ source: CitedSource) -> [String: Any] {
@@ -143,10 +199,10 @@ struct PageContext {
         guard let reference = source.reference else { return value }
         let published = [reference.publisher, reference.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
         value["reference"] = [
-            "title": reference.title,
-            "author": reference.author ?? "", "has_author": reference.author != nil,
+            "title": reference.title, "title_stop": Markup.stop(after: reference.title),
+            "author": reference.author ?? "", "has_author": reference.author != nil, "author_stop": Markup.stop(after: reference.author ?? ""),
             "publisher": reference.publisher ?? "", "year": reference.year.map(String.init) ?? "",
-            "published": published, "has_published": !published.isEmpty,
+            "published": published, "has_published": !published.isEmpty, "published_stop": Markup.stop(after: published),
             "url": reference.link ?? "", "has_url": reference.link != nil,
         ] as [String: Any]
         return value
@@ -162,6 +218,9 @@ struct PageContext {
         }
         var value: [String: Any] = [
             "title": series.title,
+            "in_parts": strings("series_in_parts", ["total": String(series.parts.count)]),
+            "published_so_far": strings("published_so_far", ["count": String(series.publishedParts.count)]),
+            "parts_published": strings("parts_published", ["count": String(series.publishedParts.count), "total": String(series.parts.count)]),
             "url": link(series.path),
             "total": series.parts.count,
             "published_count": series.publishedParts.count,
@@ -169,6 +228,7 @@ struct PageContext {
         ]
         if let current {
             value["part"] = current
+            value["part_of_series"] = strings("part_of_series", ["part": String(current), "total": String(series.parts.count)])
             let published = series.parts.filter { $0.state == .published }
             if let previous = published.last(where: { $0.number < current }), let path = previous.path {
                 value["previous"] = ["title": previous.title ?? "", "url": link(path), "number": previous.number] as [String: Any]
@@ -187,7 +247,7 @@ struct PageContext {
             "anchor": Slug.make(comment.id),
             "author": comment.author,
             "date_iso": comment.date.iso8601,
-            "date_display": comment.date.longDate,
+            "date_display": strings.date(comment.date),
             "html": comment.html,
             "replies": comment.replies.map { self.comment($0, form: form) },
             "has_replies": !comment.replies.isEmpty,

@@ -8,30 +8,49 @@ public struct SiteRenderer: Sendable {
     public let theme: Theme
     /// The moment of the build; posts dated after it are marked "Scheduled" (they are only built in previews).
     public let now: Timestamp?
+    /// The standalone pages of `Pages/`, built.
+    public let pages: [BuiltPage]
+    /// The writers and reviewers of `people.yaml`; each has a page.
+    public let people: People
+    /// The navigation menu's links.
+    public let menu: [MenuItem]
+    /// The copyright line's year is the year of `now` (previews: a scheduled post of next year must not make it
+    /// "© next year"), not of the newest post (builds, which repeat exactly).
+    public var yearFromNow = false
 
     /// Creates a renderer.
-    public init(config: SiteConfig, theme: Theme, now: Timestamp? = nil) {
+    public init(config: SiteConfig, theme: Theme, now: Timestamp? = nil, pages: [BuiltPage] = [], people: People = People([], isDefined: false),
+                menu: [MenuItem] = []) {
         self.config = config
         self.theme = theme
         self.now = now
+        self.pages = pages
+        self.people = people
+        self.menu = menu
     }
 
     /// Every file of the site, sorted by path. `posts` must be the published posts, newest first; `series` those with
     /// a published part.
     public func render(_ posts: [BuiltPost], series: [Series] = []) -> RenderedSite {
-        let context = PageContext(config: config, copyrightYear: posts.map(\.post.date.year).max() ?? 1970, hasSeries: !series.isEmpty, now: now)
-        let tags = TagIndex(posts)
+        let context = PageContext(config: config, copyrightYear: yearFromNow ? now?.year ?? 1970 : posts.map(\.post.date.year).max() ?? 1970,
+                                  hasSeries: !series.isEmpty, now: now, people: people, menu: menu, strings: UIStrings(config, theme: theme))
+        let tags = TagIndex(posts, names: config.tagNames)
         var jobs: [PageJob] = []
         jobs += posts.indices.map { PageJob.post(index: $0) }
         jobs += homePageJobs(count: posts.count)
-        jobs += tags.entries.indices.map { PageJob.tag(index: $0) }
+        jobs += tags.entries.indices.flatMap { tagPageJobs(tags.entries[$0], index: $0) }
         jobs += series.indices.map { PageJob.series(index: $0) }
-        jobs += [.tags, .archive, .notFound]
+        jobs += pages.indices.map { PageJob.page(index: $0) }
+        jobs += people.all.indices.map { PageJob.author(index: $0) }
+        jobs += archivePageJobs(count: posts.count)
+        jobs += [.tags, .notFound]
         if !series.isEmpty { jobs.append(.seriesList) }
 
         let renderer = self
         var files = jobs.parallelMap { job in renderer.render(job, posts: posts, tags: tags, series: series, context: context) }
         files.append(feed(posts))
+        files.append(rssFeed(posts))
+        files += tags.entries.map { tagFeed($0, posts: posts) }
         files.append(sitemap(posts, tags: tags, series: series))
         files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(config.absoluteURL("sitemap.xml"))\n"))
         files += theme.assets
@@ -55,31 +74,42 @@ public struct SiteRenderer: Sendable {
         var jobs: Set<PageJob> = []
         var feedChanged = false, listsChanged = false, tagsChanged = false
         var tagSlugs: Set<String> = []
+        // A topic's feed carries its posts' bodies: any change to a post may change the feeds of its topics.
+        var feedTagSlugs: Set<String> = []
         for (index, before) in rebuilt {
             let after = posts[index]
             jobs.insert(.post(index: index))
             if index < Self.feedEntries { feedChanged = true }
+            for tag in before.post.tags + after.post.tags { feedTagSlugs.insert(Slug.make(tag)) }
             guard !listsShowTheSame(before, after) else { continue }
             listsChanged = true
             for neighbour in [index - 1, index + 1] where posts.indices.contains(neighbour) { jobs.insert(.post(index: neighbour)) }
             jobs.insert(.home(page: index / config.postsPerPage + 1, of: homePageJobs(count: posts.count).count))
-            jobs.insert(.archive)
+            jobs.insert(.archive(page: index / config.postsPerPage + 1, of: archivePageJobs(count: posts.count).count))
             for tag in before.post.tags + after.post.tags { tagSlugs.insert(Slug.make(tag)) }
+            // The author pages that list the post, before and after.
+            for key in [before.post.author, after.post.author, before.post.reviewedBy, after.post.reviewedBy, config.author].compactMap({ $0 }) {
+                if let index = people.all.firstIndex(where: { $0.key == key }) { jobs.insert(.author(index: index)) }
+            }
             if before.post.tags != after.post.tags { tagsChanged = true }
         }
         var removed: [String] = []
         if tagsChanged {
-            let tags = TagIndex(posts)
-            let kept = Set(tags.entries.map(\.slug))
-            removed = site.tags.entries.filter { !kept.contains($0.slug) }.map { SitePaths.tag($0.name) + "index.html" }
+            let tags = TagIndex(posts, names: config.tagNames)
+            // Every page and feed of the topics as they were, that the topics as they are no longer have.
+            let after = Set(tags.entries.flatMap { tagFiles($0) })
+            removed = site.tags.entries.flatMap { tagFiles($0) }.filter { !after.contains($0) }
             site.tags = tags
             jobs.insert(.tags)
         }
-        for (index, entry) in site.tags.entries.enumerated() where tagSlugs.contains(entry.slug) { jobs.insert(.tag(index: index)) }
+        for (index, entry) in site.tags.entries.enumerated() where tagSlugs.contains(entry.slug) {
+            jobs.formUnion(tagPageJobs(entry, index: index))
+        }
 
         let renderer = self, tags = site.tags, context = site.context
         var files = Array(jobs).parallelMap { renderer.render($0, posts: posts, tags: tags, series: series, context: context) }
-        if feedChanged { files.append(feed(posts)) }
+        if feedChanged { files += [feed(posts), rssFeed(posts)] }
+        files += site.tags.entries.filter { feedTagSlugs.contains($0.slug) }.map { tagFeed($0, posts: posts) }
         if listsChanged { files.append(sitemap(posts, tags: tags, series: series)) }
         site.replace(files, removing: removed)
         return (files.map(\.path).sorted(), removed.sorted())
@@ -95,13 +125,42 @@ public struct SiteRenderer: Sendable {
     }
 
     private func sitemap(_ posts: [BuiltPost], tags: TagIndex, series: [Series]) -> OutputFile {
-        OutputFile(path: "sitemap.xml", text: Sitemap.xml(posts, tags: tags.entries.map(\.name), series: series, config: config,
-                                                          homePages: homePageJobs(count: posts.count).count))
+        OutputFile(path: "sitemap.xml", text: Sitemap.xml(posts, tags: tags.entries.map(\.slug), series: series, config: config,
+                                                          homePages: homePageJobs(count: posts.count).count,
+                                                          others: listPages(posts, tags: tags) + pages.map(\.page.path) + people.all.map(\.path)))
+    }
+
+    /// The second and later pages of the topics and the archive, for the sitemap.
+    private func listPages(_ posts: [BuiltPost], tags: TagIndex) -> [String] {
+        var paths: [String] = []
+        for (index, entry) in tags.entries.enumerated() {
+            for case .tag(_, let number, _) in tagPageJobs(entry, index: index) where number > 1 { paths.append(SitePaths.tag(entry.slug) + SitePaths.home(page: number)) }
+        }
+        for case .archive(let number, _) in archivePageJobs(count: posts.count) where number > 1 { paths.append(SitePaths.archive + SitePaths.home(page: number)) }
+        return paths
     }
 
     /// The Atom feed of the newest posts.
     public func feed(_ posts: [BuiltPost]) -> OutputFile {
-        OutputFile(path: "feed.xml", text: AtomFeed.xml(posts, config: config))
+        OutputFile(path: "feed.xml", text: AtomFeed.xml(posts, config: config, people: people))
+    }
+
+    /// The RSS 2.0 feed of the same posts.
+    func rssFeed(_ posts: [BuiltPost]) -> OutputFile {
+        OutputFile(path: "rss.xml", text: RSSFeed.xml(posts, config: config, people: people))
+    }
+
+    /// A topic's Atom feed, `tags/<slug>/feed.xml`.
+    func tagFeed(_ entry: TagIndex.Entry, posts: [BuiltPost]) -> OutputFile {
+        let path = SitePaths.tag(entry.slug)
+        return OutputFile(path: path + "feed.xml", text: AtomFeed.xml(entry.postIndices.map { posts[$0] }, config: config, people: people,
+                                                                      feedPath: path + "feed.xml", pagePath: path, tag: entry.name))
+    }
+
+    /// The files of a topic: its pages and its feed.
+    private func tagFiles(_ entry: TagIndex.Entry) -> [String] {
+        let pages = max(1, (entry.postIndices.count + config.postsPerPage - 1) / config.postsPerPage)
+        return (1...pages).map { SitePaths.tag(entry.slug) + SitePaths.home(page: $0) + "index.html" } + [SitePaths.tag(entry.slug) + "feed.xml"]
     }
 
     /// How many of the newest posts the feed shows.
@@ -111,9 +170,24 @@ public struct SiteRenderer: Sendable {
     enum PageJob: Hashable, Sendable {
         case post(index: Int)
         case home(page: Int, of: Int)
-        case tag(index: Int)
+        case tag(index: Int, page: Int, of: Int)
+        case archive(page: Int, of: Int)
         case series(index: Int)
-        case tags, archive, notFound, seriesList
+        case page(index: Int)
+        case author(index: Int)
+        case tags, notFound, seriesList
+    }
+
+    /// A topic's pages, `posts_per_page` posts each: `tags/<slug>/`, `tags/<slug>/page/2/`, …
+    private func tagPageJobs(_ entry: TagIndex.Entry, index: Int) -> [PageJob] {
+        let pages = max(1, (entry.postIndices.count + config.postsPerPage - 1) / config.postsPerPage)
+        return (1...pages).map { PageJob.tag(index: index, page: $0, of: pages) }
+    }
+
+    /// The archive's pages, `posts_per_page` posts each: `archive/`, `archive/page/2/`, …
+    private func archivePageJobs(count: Int) -> [PageJob] {
+        let pages = max(1, (count + config.postsPerPage - 1) / config.postsPerPage)
+        return (1...pages).map { PageJob.archive(page: $0, of: pages) }
     }
 
     private func homePageJobs(count: Int) -> [PageJob] {
@@ -122,6 +196,7 @@ public struct SiteRenderer: Sendable {
     }
 
     private func render(_ job: PageJob, posts: [BuiltPost], tags: TagIndex, series: [Series], context: PageContext) -> OutputFile {
+        let strings = context.strings
         var values: [String: Any] = ["site": context.site()]
         let template: String
         let path: String
@@ -136,9 +211,10 @@ public struct SiteRenderer: Sendable {
             post["has_neighbours"] = posts.count > 1
             if let membership = built.series { post["series"] = context.series(membership.series, current: membership.part) }
             post["cta"] = context.callToAction(built.post)
+            if built.post.tableOfContents, !built.headings.isEmpty { post["toc"] = context.tableOfContents(built.headings) }
             values["post"] = post
             var page = context.page(type: "post", title: built.post.title, path: path, description: built.post.description ?? built.summary)
-            page["json_ld"] = StructuredData.post(built, config: config).serialized(htmlSafe: true)
+            page["json_ld"] = StructuredData.post(built, config: config, people: people).serialized(htmlSafe: true)
             if let image = built.post.image {
                 page["image"] = context.imageURL(image, absolute: true)
                 page["image_alt"] = built.post.imageAlt
@@ -151,37 +227,46 @@ public struct SiteRenderer: Sendable {
             let slice = posts.dropFirst((number - 1) * config.postsPerPage).prefix(config.postsPerPage)
             values["posts"] = slice.map { context.post($0, withContent: false) }
             values["pagination"] = pagination(number, of: total, context: context)
-            let title = number == 1 ? config.title : "\(config.title), page \(number)"
-            var page = context.page(type: "home", title: title, path: path, description: config.description, heading: number == 1 ? config.title : "Articles, page \(number) of \(total)")
+            let title = number == 1 ? config.title : "\(config.title), " + strings("page_of", ["current": String(number), "total": String(total)])
+            var page = context.page(type: "home", title: title, path: path, description: config.description, heading: number == 1 ? config.title : strings("articles_page", ["current": String(number), "total": String(total)]))
             if number == 1 { page["json_ld"] = StructuredData.blog(config: config).serialized(htmlSafe: true) }
             values["page"] = page
 
-        case .tag(let index):
+        case .tag(let index, let number, let total):
             let entry = tags.entries[index]
-            path = SitePaths.tag(entry.name)
+            let tagPath = SitePaths.tag(entry.slug)
+            path = tagPath + SitePaths.home(page: number)
             template = "tag"
-            values["tag"] = ["name": entry.name, "url": context.link(path), "count": entry.postIndices.count, "count_label": entry.postIndices.count == 1 ? "article" : "articles"]
-            values["posts"] = entry.postIndices.map { context.post(posts[$0], withContent: false) }
-            values["page"] = context.page(type: "tag", title: "Articles about \(entry.name)", path: path, description: "Articles from \(config.clinic) about \(entry.name).", heading: entry.name)
+            values["tag"] = ["name": entry.name, "count_text": strings("topic_count", ["count": String(entry.postIndices.count),
+                                                                                         "articles": strings(entry.postIndices.count == 1 ? "article" : "articles_count")]), "url": context.link(tagPath), "feed_url": context.link(tagPath + "feed.xml"),
+                             "count": entry.postIndices.count, "count_label": strings(entry.postIndices.count == 1 ? "article" : "articles_count")]
+            let slice = entry.postIndices.dropFirst((number - 1) * config.postsPerPage).prefix(config.postsPerPage)
+            values["posts"] = slice.map { context.post(posts[$0], withContent: false) }
+            values["pagination"] = pagination(number, of: total, context: context) { tagPath + SitePaths.home(page: $0) }
+            let suffix = number == 1 ? "" : ", " + strings("page_of", ["current": String(number), "total": String(total)])
+            values["page"] = context.page(type: "tag", title: strings("articles_about", ["topic": entry.name]) + suffix, path: path,
+                                          description: strings("tag_description", ["clinic": config.clinic, "topic": entry.name]), heading: entry.name)
 
         case .tags:
             path = SitePaths.tags
             template = "tags"
             values["tags"] = tags.entries.map { entry -> [String: Any] in
-                ["name": entry.name, "url": context.link(SitePaths.tag(entry.name)), "count": entry.postIndices.count, "count_label": entry.postIndices.count == 1 ? "article" : "articles"]
+                ["name": entry.name, "url": context.link(SitePaths.tag(entry.slug)), "count": entry.postIndices.count, "count_label": strings(entry.postIndices.count == 1 ? "article" : "articles_count")]
             }
-            values["page"] = context.page(type: "tags", title: "Topics", path: path, description: "Every topic \(config.clinic) writes about.")
+            values["page"] = context.page(type: "tags", title: strings("topics"), path: path, description: strings("topics_description", ["clinic": config.clinic]))
 
-        case .archive:
-            path = SitePaths.archive
+        case .archive(let number, let total):
+            path = SitePaths.archive + SitePaths.home(page: number)
             template = "archive"
             var years: [(year: Int, posts: [[String: Any]])] = []
-            for built in posts {
+            for built in posts.dropFirst((number - 1) * config.postsPerPage).prefix(config.postsPerPage) {
                 if years.last?.year != built.post.date.year { years.append((built.post.date.year, [])) }
                 years[years.count - 1].posts.append(context.post(built, withContent: false))
             }
             values["years"] = years.map { ["year": $0.year, "posts": $0.posts] as [String: Any] }
-            values["page"] = context.page(type: "archive", title: "Archive", path: path, description: "Every article from \(config.clinic), by year.")
+            values["pagination"] = pagination(number, of: total, context: context) { SitePaths.archive + SitePaths.home(page: $0) }
+            values["page"] = context.page(type: "archive", title: number == 1 ? strings("archive") : strings("archive_page", ["current": String(number)]), path: path,
+                                          description: strings("archive_description", ["clinic": config.clinic]))
 
         case .series(let index):
             let entry = series[index]
@@ -189,35 +274,70 @@ public struct SiteRenderer: Sendable {
             template = "series"
             values["series"] = context.series(entry, current: nil)
             values["page"] = context.page(type: "series", title: entry.title, path: path,
-                                          description: "All parts of the series '\(entry.title)' from \(config.clinic).")
+                                          description: strings("series_description", ["series": entry.title, "clinic": config.clinic]))
 
         case .seriesList:
             path = SitePaths.seriesList
             template = "series-list"
             values["series_list"] = series.map { context.series($0, current: nil) }
-            values["page"] = context.page(type: "series-list", title: "Series", path: path, description: "Multi-part series from \(config.clinic).")
+            values["page"] = context.page(type: "series-list", title: strings("series"), path: path, description: strings("series_list_description", ["clinic": config.clinic]))
+
+        case .page(let index):
+            let built = pages[index]
+            path = built.page.path
+            template = "page"
+            var value: [String: Any] = ["title": built.page.title, "content": built.html, "url": context.link(path)]
+            if built.page.tableOfContents, !built.headings.isEmpty { value["toc"] = context.tableOfContents(built.headings) }
+            values["standalone"] = value
+            var page = context.page(type: "page", title: built.page.title, path: path, description: built.page.description)
+            if let language = built.page.language { page["language"] = language }
+            values["page"] = page
+
+        case .author(let index):
+            let person = people.all[index]
+            path = person.path
+            template = "author"
+            let written = posts.filter { ($0.post.author ?? config.author) == person.key }
+            let reviewed = posts.filter { $0.post.reviewedBy == person.key }
+            var value = context.person(person.key) ?? [:]
+            value["posts"] = written.map { context.post($0, withContent: false) }
+            value["has_posts"] = !written.isEmpty
+            value["reviewed_posts"] = reviewed.map { context.post($0, withContent: false) }
+            value["has_reviewed_posts"] = !reviewed.isEmpty
+            value["articles_by"] = strings("articles_by", ["name": person.name])
+            value["articles_reviewed_by"] = strings("articles_reviewed_by", ["name": person.name])
+            values["person"] = value
+            var page = context.page(type: "author", title: person.displayName, path: path,
+                                    description: person.bio ?? [person.role, config.clinic].compactMap { $0 }.joined(separator: ", "))
+            page["json_ld"] = StructuredData.profile(person, config: config).serialized(htmlSafe: true)
+            values["page"] = page
 
         case .notFound:
             path = "404.html"
             template = "404"
-            values["page"] = context.page(type: "404", title: "Page not found", path: path, description: nil)
+            values["page"] = context.page(type: "404", title: strings("not_found_title"), path: path, description: nil)
         }
+        values["site"] = context.site(current: path)
+        values["strings"] = context.strings.values
         values["content"] = theme.render(template, values)
         let html = theme.render("layout", values)
         let file = path.hasSuffix(".html") ? path : path + "index.html"
         return OutputFile(path: file, text: html)
     }
 
-    private func pagination(_ number: Int, of total: Int, context: PageContext) -> [String: Any] {
-        var value: [String: Any] = ["current": number, "total": total, "has_pages": total > 1, "is_first": number == 1]
-        if number > 1 { value["prev_url"] = context.link(SitePaths.home(page: number - 1)) }
-        if number < total { value["next_url"] = context.link(SitePaths.home(page: number + 1)) }
+    /// Links between the pages of a list; `path` gives the site path of page n (the home page's by default).
+    private func pagination(_ number: Int, of total: Int, context: PageContext,
+                            path: (Int) -> String = { SitePaths.home(page: $0) }) -> [String: Any] {
+        var value: [String: Any] = ["current": number, "total": total, "has_pages": total > 1, "is_first": number == 1,
+                                    "label": context.strings("page_of", ["current": String(number), "total": String(total)])]
+        if number > 1 { value["prev_url"] = context.link(path(number - 1)) }
+        if number < total { value["next_url"] = context.link(path(number + 1)) }
         return value
     }
 }
 
 /// Tags with the posts that carry them. Tags whose slugs are equal ("IV therapy", "iv-therapy") are one tag,
-/// named as the newest post writes it.
+/// named as site.yaml's `tags:` names it, else as the newest post writes it.
 struct TagIndex: Sendable {
     struct Entry: Sendable {
         let name: String
@@ -230,7 +350,7 @@ struct TagIndex: Sendable {
     /// Sorted by tag name, case-insensitively.
     let entries: [Entry]
 
-    init(_ posts: [BuiltPost]) {
+    init(_ posts: [BuiltPost], names: [String: String] = [:]) {
         var bySlug: [String: Entry] = [:]
         var slugs: [String: String] = [:] // a site has few tags on many posts: make each slug once
         for (index, built) in posts.enumerated() {
@@ -238,7 +358,7 @@ struct TagIndex: Sendable {
                 let slug = slugs[tag] ?? Slug.make(tag)
                 slugs[tag] = slug
                 guard !slug.isEmpty, bySlug[slug]?.postIndices.last != index else { continue }
-                bySlug[slug, default: Entry(name: tag, slug: slug, postIndices: [])].postIndices.append(index)
+                bySlug[slug, default: Entry(name: names[slug] ?? tag, slug: slug, postIndices: [])].postIndices.append(index)
             }
         }
         entries = bySlug.values.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }

@@ -4,11 +4,11 @@ import ClinicPressModel
 enum StructuredData {
     /// A `BlogPosting`; when the post names a medical reviewer it sits in a `MedicalWebPage` that carries
     /// `reviewedBy` and `lastReviewed` (those properties belong to web pages, not to articles).
-    static func post(_ built: BuiltPost, config: SiteConfig) -> JSON {
+    static func post(_ built: BuiltPost, config: SiteConfig, people: People = People([], isDefined: false)) -> JSON {
         let post = built.post
         let url = config.absoluteURL(post.path)
         let publisher = JSON.object(["@type": "Organization", "name": .string(config.clinic), "url": .string(config.baseURL)])
-        let author = (post.author ?? config.author).map { JSON.object(["@type": "Person", "name": .string($0)]) } ?? publisher
+        let author = (post.author ?? config.author).map { person($0, people: people, config: config) } ?? publisher
         let image = post.image.map { JSON.string(PageContext(config: config, copyrightYear: 0).imageURL($0, absolute: true)) }
         let article = JSON.object([
             "@type": "BlogPosting",
@@ -42,12 +42,38 @@ enum StructuredData {
             "@id": .string(url),
             "url": .string(url),
             "name": .string(post.title),
-            "reviewedBy": .object(["@type": "Person", "name": .string(reviewer)]),
+            "reviewedBy": person(reviewer, people: people, config: config),
             "lastReviewed": post.reviewedOn.map { .string($0.dayString) },
             "mainEntity": .object(["@id": .string(url + "#article")]),
             "inLanguage": .string(config.language),
         ])
         return .object([JSON.Member("@context", "https://schema.org"), JSON.Member("@graph", .array([page, article]))])
+    }
+
+    /// A schema.org `Person`: from `people.yaml` by key (name, author page, role as `jobTitle`, credentials as
+    /// `honorificSuffix`, photo, profile links as `sameAs`), else the name as written.
+    static func person(_ written: String, people: People, config: SiteConfig) -> JSON {
+        guard let person = people[written] else { return .object(["@type": "Person", "name": .string(written)]) }
+        let context = PageContext(config: config, copyrightYear: 0)
+        return .object([
+            "@type": "Person",
+            "name": .string(person.name),
+            "url": .string(config.absoluteURL(person.path)),
+            "jobTitle": person.role.map(JSON.string),
+            "honorificSuffix": person.credentials.map(JSON.string),
+            "image": person.photo.map { .string(context.imageURL($0, absolute: true)) },
+            "sameAs": person.links.isEmpty ? nil : .array(person.links.map(JSON.string)),
+        ])
+    }
+
+    /// A `ProfilePage` about a person, for their author page.
+    static func profile(_ person: Person, config: SiteConfig) -> JSON {
+        withContext(.object([
+            "@type": "ProfilePage",
+            "url": .string(config.absoluteURL(person.path)),
+            "mainEntity": Self.person(person.key, people: People([person]), config: config),
+            "inLanguage": .string(config.language),
+        ]))
     }
 
     /// A `Blog` for the home page.

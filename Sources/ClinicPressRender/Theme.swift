@@ -18,11 +18,14 @@ public struct Theme: Sendable {
     /// Whether any template mentions `word_count`: then lists change with nearly every edit of a post's body, not only
     /// with its front matter, summary, reading time and comment count (see `SiteRenderer.update`).
     public let mentionsWordCount: Bool
+    /// The interface strings by language code (`en`, `es`…): `strings/<code>.yaml` of the built-in theme, with the
+    /// keys of the site's `Templates/strings/<code>.yaml` over them.
+    public let strings: [String: [String: String]]
 
     /// Whether `other` renders every page as this theme does: the same templates and assets (a template saved
     /// unchanged, say).
     public func rendersLike(_ other: Theme) -> Bool {
-        texts == other.texts && assets == other.assets
+        texts == other.texts && assets == other.assets && strings == other.strings
     }
 
     /// The default theme alone.
@@ -36,8 +39,11 @@ public struct Theme: Sendable {
     public static func load(templatesDirectory: URL?, displayPath: String = "Templates") throws -> Theme {
         var texts: [String: (source: String, text: String)] = [:]
         var assets: [String: [UInt8]] = [:]
+        var strings: [String: [String: String]] = [:]
         for file in DefaultTheme.files {
-            if file.path.hasPrefix("assets/") {
+            if let code = stringsLanguage(file.path) {
+                strings[code] = UIStrings.parse(file.text)
+            } else if file.path.hasPrefix("assets/") {
                 assets[String(file.path.dropFirst("assets/".count))] = Array(file.text.utf8)
             } else if file.path.hasSuffix(".mustache") {
                 texts[String(file.path.dropLast(".mustache".count))] = ("(built-in)/" + file.path, file.text)
@@ -50,13 +56,15 @@ public struct Theme: Sendable {
             for relative in files(under: templatesDirectory, displayPath: displayPath, diagnostics: &diagnostics) {
                 let source = "\(displayPath)/\(relative)"
                 let url = templatesDirectory.appendingPathComponent(relative)
-                guard relative.hasPrefix("assets/") || relative.hasSuffix(".mustache") else { continue }
+                guard relative.hasPrefix("assets/") || relative.hasSuffix(".mustache") || stringsLanguage(relative) != nil else { continue }
                 guard let data = FileManager.default.contents(atPath: url.path) else {
                     diagnostics.append(.error("cannot read the file", at: SourceLocation(file: source), rule: "io",
                                               hint: "check that you may read it (and that it is not a FIFO or a device)"))
                     continue
                 }
-                if relative.hasPrefix("assets/") {
+                if let code = stringsLanguage(relative) {
+                    strings[code, default: [:]].merge(UIStrings.parse(String(decoding: data, as: UTF8.self))) { _, site in site }
+                } else if relative.hasPrefix("assets/") {
                     assets[String(relative.dropFirst("assets/".count))] = Array(data)
                 } else {
                     guard let text = String(validating: data, as: UTF8.self) else {
@@ -101,8 +109,15 @@ public struct Theme: Sendable {
             texts: texts.mapValues(\.text),
             templateSources: texts.mapValues(\.source),
             assets: assets.sorted { $0.key < $1.key }.map { OutputFile(path: "assets/" + $0.key, contents: $0.value) },
-            mentionsWordCount: texts.values.contains { $0.text.contains("word_count") }
+            mentionsWordCount: texts.values.contains { $0.text.contains("word_count") },
+            strings: strings
         )
+    }
+
+    /// `es` for `strings/es.yaml`; nil for any other file.
+    private static func stringsLanguage(_ path: String) -> String? {
+        guard path.hasPrefix("strings/"), path.hasSuffix(".yaml"), !path.dropFirst("strings/".count).contains("/") else { return nil }
+        return String(path.dropFirst("strings/".count).dropLast(".yaml".count))
     }
 
     /// Renders the template `name` with `context` (dictionaries, arrays, strings, numbers and booleans).

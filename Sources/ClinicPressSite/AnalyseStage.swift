@@ -18,6 +18,29 @@ struct AnalysedPost: Sendable {
     var series: (series: Series, part: Int)?
     /// The size of the front matter's `image` when it is a picture of `static/` that could be measured.
     var imageSize: PixelSize?
+    /// The `##` and `###` headings with their ids, for a table of contents.
+    var headings: [Heading] = []
+}
+
+/// Where a body of Markdown comes from, for findings and relative addresses: a post's or a page's.
+struct BodySource {
+    /// The file (`Posts/….md`, `Pages/about.md`).
+    let file: String
+    /// The site path of the page it is shown on (`posts/a/`, `about/`).
+    let path: String
+    let firstLine: Int
+
+    init(_ post: Post) {
+        file = post.source
+        path = post.path
+        firstLine = post.bodyFirstLine
+    }
+
+    init(_ page: Page) {
+        file = page.source
+        path = page.path
+        firstLine = page.bodyFirstLine
+    }
 }
 
 /// Stage 3 of the build: reads a post's tree and returns findings and annotations; it changes nothing. Internal
@@ -29,32 +52,53 @@ struct AnalyseStage: Sendable {
     let references: [String: Reference]
     let series: SeriesIndex
     let basePath: String
+    /// What a heading's anchor link says to screen readers, before the heading's text.
+    var anchorLabel = "Link to this section"
 
     func analyse(_ post: Post, tree: MarkdownTree) -> AnalysedPost {
         let root = tree.root
         var diagnostics: [Diagnostic] = []
         var annotations = HTMLAnnotations()
-        // One walk over the tree for links, pictures and raw HTML.
-        root.forEach { node in
-            switch node.kind {
-            case .link, .image: resolveLinkOrPicture(node, post: post, annotations: &annotations, diagnostics: &diagnostics)
-            case .htmlBlock, .htmlInline:
-                reportRawHTML(node, post: post, diagnostics: &diagnostics)
-                if let html = node.literal, let rebased = RawHTMLAddresses.rewrite(html, files.rebased) {
-                    annotations.rawHTML[node.id] = rebased
-                }
-            default: break
-            }
-        }
+        checkLinksAndHTML(root, in: BodySource(post), annotations: &annotations, diagnostics: &diagnostics)
         let imageSize = checkFrontMatterImage(post, diagnostics: &diagnostics)
         annotations.replacements = embedVideos(root)
+        let headings = HeadingAnchors(root, annotations: &annotations, label: anchorLabel).headings
         let membership = series.membership(of: post)
         if let membership {
             annotations.textPieces = linkSeriesReferences(root, post: post, membership: membership, diagnostics: &diagnostics)
         }
         let analysis = claims.check(root, file: post.source)
         return AnalysedPost(post: post, tree: tree, diagnostics: diagnostics, claims: analysis, annotations: annotations,
-                            series: membership, imageSize: imageSize)
+                            series: membership, imageSize: imageSize, headings: headings)
+    }
+
+    /// A standalone page: its links, pictures, raw HTML and videos as a post's, and its heading anchors; no claim
+    /// check (a page is about the clinic, not a health article) and no series. Returns the page built, or its errors.
+    func analyse(_ page: Page, tree: MarkdownTree) -> (page: BuiltPage?, diagnostics: [Diagnostic]) {
+        let root = tree.root
+        var diagnostics: [Diagnostic] = []
+        var annotations = HTMLAnnotations()
+        checkLinksAndHTML(root, in: BodySource(page), annotations: &annotations, diagnostics: &diagnostics)
+        annotations.replacements = embedVideos(root)
+        let headings = HeadingAnchors(root, annotations: &annotations, label: anchorLabel).headings
+        guard !diagnostics.containsErrors else { return (nil, diagnostics) }
+        return (BuiltPage(page: page, html: tree.html(annotations: annotations), headings: headings), diagnostics)
+    }
+
+    /// One walk over the tree for links, pictures and raw HTML.
+    private func checkLinksAndHTML(_ root: MarkdownNode, in body: BodySource, annotations: inout HTMLAnnotations, diagnostics: inout [Diagnostic]) {
+        root.forEach { node in
+            switch node.kind {
+            case .link, .image: resolveLinkOrPicture(node, in: body, annotations: &annotations, diagnostics: &diagnostics)
+            case .htmlBlock, .htmlInline:
+                reportRawHTML(node, in: body, diagnostics: &diagnostics)
+                // Root-relative addresses in raw HTML follow a base URL with a path, as Markdown links do.
+                if let html = node.literal, let rebased = RawHTMLAddresses.rewrite(html, files.rebased) {
+                    annotations.rawHTML[node.id] = rebased
+                }
+            default: break
+            }
+        }
     }
 
     /// The citation numbers added to the annotations, and the numbered sources they point to: what the page needs
@@ -70,10 +114,10 @@ struct AnalyseStage: Sendable {
     /// each file of the site a link or image points at; a link or picture that leads nowhere is an error at its
     /// position. Pictures get `loading="lazy"` and `decoding="async"`, and their `width` and `height` when they are
     /// files of the site that could be measured; a picture without alt text is an accessibility warning.
-    private func resolveLinkOrPicture(_ node: MarkdownNode, post: Post, annotations: inout HTMLAnnotations, diagnostics: inout [Diagnostic]) {
+    private func resolveLinkOrPicture(_ node: MarkdownNode, in body: BodySource, annotations: inout HTMLAnnotations, diagnostics: inout [Diagnostic]) {
         let destination = node.destination ?? ""
         let position = node.start
-        let location = SourceLocation(file: post.source, line: position.isUnknown ? post.bodyFirstLine : position.line,
+        let location = SourceLocation(file: body.file, line: position.isUnknown ? body.firstLine : position.line,
                                       column: position.isUnknown ? 1 : position.column)
         if node.kind == .link {
             switch links.resolve(destination) {
@@ -88,7 +132,7 @@ struct AnalyseStage: Sendable {
             }
         }
         var attributes: [HTMLAttribute] = []
-        switch files.resolve(destination, page: post.path, isImage: node.kind == .image) {
+        switch files.resolve(destination, page: body.path, isImage: node.kind == .image) {
         case .notLocal:
             // A page of the site written from the root (`/posts/a/`, `/`) follows a base URL with a path.
             if let url = files.rebased(destination) { annotations.destinations[node.id] = url }
@@ -97,7 +141,7 @@ struct AnalyseStage: Sendable {
             if let size { attributes = [HTMLAttribute("width", String(size.width)), HTMLAttribute("height", String(size.height))] }
         case .missing(let path, let suggestion, let relative):
             diagnostics.append(LocalFiles.missingFile(node.kind == .image ? "image" : "link to", written: destination, path: path, suggestion: suggestion,
-                                           relativeTo: relative ? post.path : nil, at: location))
+                                           relativeTo: relative ? body.path : nil, at: location))
         }
         guard node.kind == .image else { return }
         annotations.attributes[node.id] = attributes + [HTMLAttribute("loading", "lazy"), HTMLAttribute("decoding", "async")]
@@ -112,10 +156,7 @@ struct AnalyseStage: Sendable {
     private func embedVideos(_ root: MarkdownNode) -> [Int: String] {
         var embeds: [Int: String] = [:]
         for paragraph in root.children where paragraph.kind == .paragraph {
-            // The autolink extension leaves empty text nodes around a bare address it links.
-            let content = paragraph.children.filter { $0.kind != .text || !($0.literal ?? "").allSatisfy(\.isWhitespace) }
-            guard content.count == 1, let link = content.first, link.kind == .link, let address = link.destination,
-                  let video = VideoEmbed(address: address) else { continue }
+            guard let link = Self.onlyLink(paragraph), let address = link.destination, let video = VideoEmbed(address: address) else { continue }
             let text = link.plainText.trimmingCharacters(in: .whitespaces)
             // A bare address (`https://youtu.be/…`, `<https://youtu.be/…>`, `www.youtube.com/…`) has no title of its own.
             let isBareAddress = text.isEmpty || text == address || "http://" + text == address || "https://" + text == address
@@ -124,13 +165,27 @@ struct AnalyseStage: Sendable {
         return embeds
     }
 
+    /// The paragraph's one link, when it holds nothing else but blank text (the autolink extension leaves empty text
+    /// nodes around a bare address it links).
+    private static func onlyLink(_ paragraph: MarkdownNode) -> MarkdownNode? {
+        var link: MarkdownNode?
+        for child in paragraph.children {
+            if child.kind == .link, link == nil {
+                link = child
+            } else if child.kind != .text || !(child.literal ?? "").allSatisfy(\.isWhitespace) {
+                return nil
+            }
+        }
+        return link
+    }
+
     /// A warning where raw HTML will not reach the page as written: left out because `markdown.raw_html` is false
     /// (cmark-gfm puts an HTML comment in its place), or shown as text because the tag filter escapes it (`<iframe>`,
     /// `<script>`, `<style>`… even with `raw_html: true`). A pasted YouTube `<iframe>` used to vanish, or show as code,
     /// without a word. Closing tags are not reported on their own: their opening tag is.
-    private func reportRawHTML(_ node: MarkdownNode, post: Post, diagnostics: inout [Diagnostic]) {
+    private func reportRawHTML(_ node: MarkdownNode, in body: BodySource, diagnostics: inout [Diagnostic]) {
         let position = node.start
-        let location = SourceLocation(file: post.source, line: position.isUnknown ? post.bodyFirstLine : position.line,
+        let location = SourceLocation(file: body.file, line: position.isUnknown ? body.firstLine : position.line,
                                       column: position.isUnknown ? 1 : position.column)
         if let html = node.omittedHTML {
             guard let tag = Self.firstTag(html) else { return }
@@ -330,10 +385,10 @@ struct AnalyseStage: Sendable {
     /// "Author. <cite>Title</cite>. Publisher, Year. link" from a reference-list entry.
     static func html(for reference: Reference) -> String {
         var parts: [String] = []
-        if let author = reference.author { parts.append(Markup.escape(author) + ".") }
-        parts.append("<cite>\(Markup.escape(reference.title))</cite>.")
-        let published = [reference.publisher, reference.year.map(String.init)].compactMap { $0 }.map { Markup.escape($0) }.joined(separator: ", ")
-        if !published.isEmpty { parts.append(published + ".") }
+        if let author = reference.author { parts.append(Markup.escape(author) + Markup.stop(after: author)) }
+        parts.append("<cite>\(Markup.escape(reference.title))</cite>" + Markup.stop(after: reference.title))
+        let published = [reference.publisher, reference.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
+        if !published.isEmpty { parts.append(Markup.escape(published) + Markup.stop(after: published)) }
         if let link = reference.link { parts.append("<a href=\"\(Markup.escape(link))\">\(Markup.escape(link))</a>") }
         return parts.joined(separator: " ")
     }

@@ -102,7 +102,7 @@ extension BuiltSite {
             built[index] = result.post!
         }
         // A post's `reviewed_on`, or the day, may have changed which reviews are due.
-        let reviews = ReviewSchedule(published, config: content.config, now: now)
+        let reviews = ReviewSchedule(published, config: content.config, people: content.people, now: now)
         if reviews?.diagnostics != self.reviews?.diagnostics {
             self.reviews = reviews
             report.reviews = reviews
@@ -114,7 +114,9 @@ extension BuiltSite {
 
         if let theme = changes.theme {
             self.theme = theme
-            renderer = SiteRenderer(config: content.config, theme: theme, now: now)
+            let yearFromNow = renderer.yearFromNow
+            renderer = Self.renderer(content, theme: theme, now: now, pages: pages)
+            renderer.yearFromNow = yearFromNow
             rendered = renderer.render(built, series: liveSeries)
             report.pagesRendered = rendered.files.count { $0.path.hasSuffix(".html") }
             report.pages = report.pagesRendered

@@ -28,6 +28,9 @@ struct BuiltSite: Sendable {
     var built: [BuiltPost]
     var renderer: SiteRenderer
     var rendered: RenderedSite
+    /// The standalone pages of `Pages/`, built, and their warnings.
+    let pages: [BuiltPage]
+    let pageWarnings: [Diagnostic]
     /// The posts due a medical review (`review_every`), as of `now`.
     var reviews: ReviewSchedule?
     var report: BuildReport
@@ -51,12 +54,14 @@ struct BuiltSite: Sendable {
         let series = SeriesIndex(posts: content.posts, isPublished: posts.isPublished)
         let pipeline = SiteBuilder.makePipeline(content, theme: theme, options: options, published: published, series: series)
         let results = pipeline.build(published, rendering: true, comments: content.comments, times: &times) { progress($0, content.posts.count) }
-        let reviews = ReviewSchedule(published, config: content.config, now: now)
-        let diagnostics = problems + content.warnings + series.diagnostics + results.flatMap(\.diagnostics) + (reviews?.diagnostics ?? [])
+        let reviews = ReviewSchedule(published, config: content.config, people: content.people, now: now)
+        let (builtPages, pageWarnings) = pipeline.build(content.pages)
+        let diagnostics = problems + content.warnings + series.diagnostics + results.flatMap(\.diagnostics) + pageWarnings + (reviews?.diagnostics ?? [])
         guard !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
         let built = results.compactMap(\.post)
 
-        let renderer = SiteRenderer(config: content.config, theme: theme, now: now)
+        var renderer = Self.renderer(content, theme: theme, now: now, pages: builtPages)
+        renderer.yearFromNow = options.preview
         let liveSeries = series.series.filter { !$0.publishedParts.isEmpty }
         let rendered = times.measure(.render) { renderer.render(built, series: liveSeries) }
         let pages = rendered.files.count { $0.path.hasSuffix(".html") }
@@ -76,6 +81,8 @@ struct BuiltSite: Sendable {
         self.built = built
         self.renderer = renderer
         self.rendered = rendered
+        self.pages = builtPages
+        self.pageWarnings = pageWarnings
         self.reviews = reviews
         report = BuildReport(
             posts: built.count,
@@ -98,6 +105,11 @@ struct BuiltSite: Sendable {
         report.baseURL = content.config.baseURL
     }
 
+    /// The renderer of every page of the site, with its standalone pages, people and menu.
+    static func renderer(_ content: SiteContent, theme: Theme, now: Timestamp, pages: [BuiltPage]) -> SiteRenderer {
+        SiteRenderer(config: content.config, theme: theme, now: now, pages: pages, people: content.people, menu: content.menu)
+    }
+
     /// The last build's files with `update` applied, or every file read again; and how many files were read.
     private static func read(_ siteDirectory: URL, last: SiteFiles?, update: SiteFiles.Update?) -> (SiteFiles, Int) {
         guard var files = last, let update else {
@@ -112,13 +124,15 @@ struct BuiltSite: Sendable {
     /// slugs, references, comments), the series', each published post's and the overdue medical reviews.
     func diagnostics(results: [PostPipeline.Result]? = nil, contentWarnings: [Diagnostic]? = nil) -> [Diagnostic] {
         settingsWarnings + (contentWarnings ?? content.warnings) + series.diagnostics + (results ?? self.results).flatMap(\.diagnostics)
-            + (reviews?.diagnostics ?? [])
+            + pageWarnings + (reviews?.diagnostics ?? [])
     }
 
     /// The pages with the files of `static/` beside them: the files the build writes.
     /// - Throws: `DiagnosticsError` when a static file would take a page's place, with every problem of the site.
     func output() throws -> [OutputFile] {
-        let postSources = Dictionary(built.map { ($0.post.path + "index.html", $0.post.source) }, uniquingKeysWith: { first, _ in first })
+        guard !content.staticFiles.isEmpty else { return rendered.files }
+        let postSources = Dictionary((built.map { ($0.post.path + "index.html", $0.post.source) } + pages.map { ($0.page.path + "index.html", $0.page.source) }),
+                                     uniquingKeysWith: { first, _ in first })
         return try StaticOutput.merge(rendered.files, content.staticFiles, postSources: postSources,
                                       themeAssets: Set(theme.assets.map(\.path)))
             .mapError { DiagnosticsError(diagnostics() + $0.diagnostics) }.get()

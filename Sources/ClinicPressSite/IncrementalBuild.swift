@@ -26,9 +26,9 @@ import Synchronization
 public final class IncrementalBuild: Sendable {
     /// What to build and how; `now` is the moment of a build that is not given one.
     public let options: BuildOptions
-    private let state = Mutex(State())
+    let state = Mutex(State())
 
-    private struct State {
+    struct State {
         /// The last successful build; nil before the first.
         var last: BuiltSite?
         /// Every change since the last successful build.
@@ -125,6 +125,8 @@ public final class IncrementalBuild: Sendable {
             guard let theme = try? SiteBuilder.loadTheme(options) else { return .everyPost(read) }
             // Posts may point at the theme's assets: another set of them is checked in every post again.
             guard theme.assets.map(\.path) == last.theme.assets.map(\.path) else { return .everyPost(read) }
+            // Interface strings reach post bodies too (the label of each heading's anchor link).
+            guard theme.strings == last.theme.strings else { return .everyPost(read) }
             // Saved unchanged (or a folder made): every page stays as it is.
             if !theme.rendersLike(last.theme) { plan.theme = theme }
         }

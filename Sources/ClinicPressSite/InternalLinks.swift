@@ -1,8 +1,9 @@
 import ClinicPressModel
+import ClinicPressText
 
 /// Resolves links between posts, written as the other post's file (`2026-07-14-spravato.md`, also with a
-/// folder such as `Posts/…` or `../Posts/…`), as `post:slug`, as `tag:name`, or as `series:slug`, to the page
-/// they point at.
+/// folder such as `Posts/…` or `../Posts/…`), as `post:slug`, as `tag:name`, as `series:slug`, as `page:slug` (a page
+/// of `Pages/`) or as `author:key` (a person of `people.yaml`), to the page they point at.
 struct InternalLinks: Sendable {
     private let publishedByFile: [String: Post]
     private let publishedBySlug: [String: Post]
@@ -10,9 +11,14 @@ struct InternalLinks: Sendable {
     private let unpublishedBySlug: [String: Post]
     private let basePath: String
     private let seriesBySlug: [String: Series]
+    /// The slugs of the pages of `Pages/` and the keys of `people.yaml`.
+    private let pageSlugs: [String]
+    private let personKeys: [String]
 
     /// `all` are every post of the site; `published` those this build writes.
-    init(all: [Post], published: [Post], series: [Series] = [], basePath: String) {
+    init(all: [Post], published: [Post], series: [Series] = [], basePath: String, pages: [String] = [], people: [String] = []) {
+        pageSlugs = pages
+        personKeys = people
         let publishedSources = Set(published.map(\.source))
         let unpublished = all.filter { !publishedSources.contains($0.source) }
         publishedByFile = Dictionary(published.map { ($0.fileStem + ".md", $0) }, uniquingKeysWith: { first, _ in first })
@@ -55,6 +61,16 @@ struct InternalLinks: Sendable {
                                hint: known.isEmpty ? "this site has no series yet" : "the series are: \(known.joined(separator: ", "))")
             }
             return .resolved(basePath + series.path + fragment)
+        }
+        for (scheme, known, what, path) in [("page:", pageSlugs, "page of Pages/", SitePaths.page), ("author:", personKeys, "person of people.yaml", SitePaths.author)]
+            where target.hasPrefix(scheme) {
+            let name = String(target.dropFirst(scheme.count))
+            guard known.contains(name) else {
+                let likely = Spelling.closest(to: name, among: known)
+                return .broken(message: "link to '\(destination)', which is no \(what)",
+                               hint: likely.map { "did you mean `\(scheme)\($0)`?" } ?? (known.isEmpty ? "this site has none" : "there are: \(known.joined(separator: ", "))"))
+            }
+            return .resolved(basePath + path(name) + fragment)
         }
         guard target.hasSuffix(".md"), !target.contains("://"), !target.hasPrefix("mailto:") else { return .external }
         let fileName = String(target.split(separator: "/").last ?? "")

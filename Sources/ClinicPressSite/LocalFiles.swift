@@ -125,6 +125,8 @@ struct LocalFiles: Sendable {
         let suffix: String
 
         init?(_ destination: String) {
+            // Most addresses in posts are web addresses: told apart on their bytes, without trimming a copy.
+            if Self.startsWithSchemeOrAnchor(destination.utf8) { return nil }
             let text = destination.trimmingCharacters(in: .whitespaces)
             guard let first = text.first, first != "#", first != "?", !text.hasPrefix("//") else { return nil }
             // A scheme is letters, digits, `+`, `-` and `.` before the first `:`, itself before any `/`, `?` or `#`.
@@ -139,6 +141,28 @@ struct LocalFiles: Sendable {
             absolute = path.hasPrefix("/")
             endsWithSlash = path.hasSuffix("/")
             if path.isEmpty { return nil }
+        }
+
+        /// True when, after ASCII spaces and tabs, `bytes` start with `#`, `?` or a scheme and its colon (`https:`,
+        /// `mailto:`, `post:`). False says nothing: `init` then looks closer.
+        private static func startsWithSchemeOrAnchor(_ bytes: String.UTF8View) -> Bool {
+            var index = bytes.startIndex
+            while index != bytes.endIndex, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") {
+                index = bytes.index(after: index)
+            }
+            guard index != bytes.endIndex else { return false }
+            let first = bytes[index]
+            if first == UInt8(ascii: "#") || first == UInt8(ascii: "?") { return true }
+            guard (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z") else { return false }
+            for byte in bytes[bytes.index(after: index)...] {
+                switch byte {
+                case UInt8(ascii: ":"): return true
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                     UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."): continue
+                default: return false
+                }
+            }
+            return false
         }
     }
 }

@@ -1,4 +1,5 @@
 import ClinicPressClaims
+import ClinicPressMarkdown
 import ClinicPressModel
 import ClinicPressParallel
 
@@ -49,6 +50,15 @@ struct PostPipeline: Sendable {
             }
         }
         return results
+    }
+
+    /// The standalone pages of `Pages/` through parse and analyse, on all cores: each page built, or nil where it has
+    /// errors, and every page's problems.
+    func build(_ pages: [Page]) -> (pages: [BuiltPage], diagnostics: [Diagnostic]) {
+        let results = pages.parallelMap { page in
+            analyse.analyse(page, tree: MarkdownTree(page.body, firstLine: page.bodyFirstLine, options: parse.options))
+        }
+        return (results.compactMap(\.page), results.flatMap(\.diagnostics))
     }
 
     /// Posts per chunk: enough to keep every core busy between the stages, few enough that their trees stay small

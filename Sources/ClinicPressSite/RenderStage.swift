@@ -19,6 +19,7 @@ struct RenderStage: Sendable {
         var built = BuiltPost(post: post, html: analysed.tree.html(annotations: citations.annotations), summary: summary,
                               wordCount: Self.countWords(root), sources: citations.sources, comments: published, series: analysed.series)
         built.imageSize = analysed.imageSize
+        built.headings = analysed.headings
         return built
     }
 

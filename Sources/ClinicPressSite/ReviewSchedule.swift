@@ -21,8 +21,9 @@ public struct ReviewSchedule: Sendable {
     /// The posts due, by file name.
     public let due: [Due]
 
-    /// The schedule of `posts` (drafts aside) at `now`; nil when the site does not track reviews.
-    init?(_ posts: [Post], config: SiteConfig, now: Timestamp) {
+    /// The schedule of `posts` (drafts aside) at `now`; nil when the site does not track reviews. Reviewers named by
+    /// a key of `people` are shown by name and credentials.
+    init?(_ posts: [Post], config: SiteConfig, people: People = People([], isDefined: false), now: Timestamp) {
         guard let interval = config.reviewEvery else { return nil }
         self.interval = interval
         let today = Timestamp(year: now.year, month: now.month, day: now.day)
@@ -31,7 +32,7 @@ public struct ReviewSchedule: Sendable {
             let next = interval.after(last)
             guard next <= today else { return nil }
             let line = post.keyLines["reviewed_on"] ?? post.keyLines["date"] ?? 1
-            return Due(file: post.source, title: post.title, reviewedBy: post.reviewedBy, lastReviewed: post.reviewedOn, due: next,
+            return Due(file: post.source, title: post.title, reviewedBy: post.reviewedBy.map { people[$0]?.displayName ?? $0 }, lastReviewed: post.reviewedOn, due: next,
                        location: SourceLocation(file: post.source, line: line))
         }
         .sorted { ($0.due, $0.file) < ($1.due, $1.file) }

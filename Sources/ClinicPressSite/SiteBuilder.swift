@@ -2,6 +2,7 @@ import ClinicPressClaims
 import ClinicPressComments
 import ClinicPressContent
 import ClinicPressSeries
+import ClinicPressText
 import ClinicPressMarkdown
 import ClinicPressModel
 import ClinicPressParallel
@@ -186,8 +187,9 @@ public enum SiteBuilder {
         let series = SeriesIndex(posts: content.posts, isPublished: posts.isPublished)
         let pipeline = makePipeline(content, theme: theme, options: options, published: posts.published, series: series)
         let results = pipeline.build(posts.published, rendering: false, times: &times) { progress($0, content.posts.count) }
-        let reviews = ReviewSchedule(posts.published, config: content.config, now: options.now)
-        let diagnostics = problems + content.warnings + series.diagnostics + results.flatMap(\.diagnostics) + (reviews?.diagnostics ?? [])
+        let reviews = ReviewSchedule(posts.published, config: content.config, people: content.people, now: options.now)
+        let pageWarnings = pipeline.build(content.pages).diagnostics
+        let diagnostics = problems + content.warnings + series.diagnostics + results.flatMap(\.diagnostics) + pageWarnings + (reviews?.diagnostics ?? [])
         guard !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
         return BuildReport(
             posts: posts.published.count, pages: 0, files: 0,
@@ -232,12 +234,24 @@ public enum SiteBuilder {
                                      at: content.config.baseURLLocation, rule: "site-config",
                                      hint: "set base_url in site.yaml to the address the site is published at, such as https://blog.yourclinic.com/ (or build with --base-url)"))
         }
-        // The site's link-preview picture, like a post's `image`: a file of the site, or an error at its line.
-        if let image = content.config.image,
-           case .missing(let path, let suggestion, _) = LocalFiles(staticFiles: content.staticFiles, themeAssets: theme.assets.map(\.path),
-                                                                   basePath: content.config.basePath).resolveFrontMatterImage(image) {
+        // The site's link-preview picture and people's photos, like a post's `image`: files of the site, or errors at their lines.
+        let files = LocalFiles(staticFiles: content.staticFiles, themeAssets: theme.assets.map(\.path), basePath: content.config.basePath)
+        if let image = content.config.image, case .missing(let path, let suggestion, _) = files.resolveFrontMatterImage(image) {
             problems.append(LocalFiles.missingFile("`image`", written: image, path: path, suggestion: suggestion, relativeTo: nil,
                                                    at: content.config.imageLocation))
+        }
+        // Interface strings the theme does not have are kept (a custom template may use them), with a warning.
+        let knownStrings = Set(theme.strings.values.flatMap(\.keys))
+        for (key, _, location) in content.config.strings where !knownStrings.contains(key) {
+            let likely = Spelling.closest(to: key, among: knownStrings.sorted())
+            problems.append(.warning("unknown interface string `\(key)`\(likely.map { "; did you mean `\($0)`?" } ?? "")", at: location,
+                                     rule: "site-config", hint: "the strings are listed in docs/language.md, with their English text"))
+        }
+        for person in content.people.all {
+            if let photo = person.photo, case .missing(let path, let suggestion, _) = files.resolveFrontMatterImage(photo) {
+                problems.append(LocalFiles.missingFile("`photo`", written: photo, path: path, suggestion: suggestion, relativeTo: nil,
+                                                       at: person.photoLocation ?? person.location))
+            }
         }
         return (content, theme, problems)
     }
@@ -268,10 +282,12 @@ public enum SiteBuilder {
         PostPipeline(
             parse: ParseStage(options: MarkdownOptions(allowRawHTML: content.config.allowRawHTML)),
             analyse: AnalyseStage(
-                links: InternalLinks(all: content.posts, published: published, series: series.series, basePath: content.config.basePath),
+                links: InternalLinks(all: content.posts, published: published, series: series.series, basePath: content.config.basePath,
+                                     pages: content.pages.map(\.slug), people: content.people.all.map(\.key)),
                 files: LocalFiles(staticFiles: content.staticFiles, themeAssets: theme.assets.map(\.path), basePath: content.config.basePath),
                 claims: ClaimChecker(settings: content.config.claims, references: content.references),
-                references: content.references, series: series, basePath: content.config.basePath
+                references: content.references, series: series, basePath: content.config.basePath,
+                anchorLabel: UIStrings(content.config, theme: theme)("heading_link")
             ),
             render: RenderStage(includePendingComments: options.preview)
         )

@@ -23,6 +23,7 @@ enum StaticOutput {
             if themeAssets.contains(path) { return "the theme's \(path) (from Templates/assets/ or the built-in theme)" }
             switch path {
             case "feed.xml": return "the Atom feed"
+            case "rss.xml": return "the RSS feed"
             case "sitemap.xml": return "the sitemap"
             case "robots.txt": return "robots.txt"
             case "404.html": return "the page-not-found page"

@@ -27,7 +27,20 @@ public enum TerminalText {
         // Printable ASCII (0x20…0x7E) never needs escaping: skip it in a tight loop. Every escaped character starts
         // with a byte outside it (a control, DEL, or the lead byte of its UTF-8 sequence), so the check below can
         // start there.
-        guard let first = bytes.firstIndex(where: { $0 &- 0x20 >= 0x5F }) else { return false }
+        // Eight bytes at a time first: a byte below 0x20 sets a high bit of `low`, a byte above 0x7E one of `high`
+        // (exact when no byte is out of range, which is what lets the loop skip on). Loads stay below `count`.
+        var start = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while start + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)
+                let low = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                let high = ((word &+ 0x0101_0101_0101_0101) | word) & 0x8080_8080_8080_8080
+                if low | high != 0 { break }
+                start += 8
+            }
+        }
+        guard let first = bytes[start...].firstIndex(where: { $0 &- 0x20 >= 0x5F }) else { return false }
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for byte in bytes[first...] {
             // C0 controls and DEL; C1 controls are U+0080…U+009F, encoded C2 80…C2 9F.

@@ -11,10 +11,10 @@ struct BuildCommand: ParsableCommand {
         abstract: "Build the site into Public/ (or --output), replacing it atomically.",
         discussion: """
         The previous output stays untouched when anything fails. Two builds of the same input are byte-identical.
-        The claim check runs on every build; its findings are summarised (run `clinicpress check` for the list)
+        The claim check runs on every build; its findings are summarised (run `clinicpress check` for the list) \
         and do not stop the build unless --fail-on (or --strict) says so.
-        Exit codes: 0 built; 1 not built because of --fail-on or --strict (findings at the level it names); 2 not
-        built (errors in the input, an output folder that may not be replaced, bad arguments, a report that could
+        Exit codes: 0 built; 1 not built because of --fail-on or --strict (findings at the level it names); 2 not \
+        built (errors in the input, an output folder that may not be replaced, bad arguments, a report that could \
         not be written).
         """
     )

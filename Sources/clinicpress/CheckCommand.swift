@@ -11,7 +11,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check the site without writing anything: health claims and their citations, links, front matter, templates.",
         discussion: """
         Formats: text (file:line:column: severity: message [rule]), json ({"findings": [...]}), github (workflow annotations).
-        Exit codes: 0 clean; 1 findings at error level (or warnings with --strict); 2 the site could not be read
+        Exit codes: 0 clean; 1 findings at error level (or warnings with --strict); 2 the site could not be read \
         (malformed front matter or site.yaml, broken templates, bad arguments).
         """
     )

@@ -10,16 +10,16 @@ struct CommentsCommand: ParsableCommand {
         commandName: "comments",
         abstract: "Moderate comments: list the queue, show, approve, reject, mark spam, import, screen.",
         discussion: """
-        Each comment is a file, Posts/<post-file-stem>.comments/<id>.md; its id is the file name without .md, unique
-        within its post, and its short id is the id without the date in front (2026-11-03-sam-nov → sam-nov). Name a
-        comment by either, or as post/id (the post's slug or file name) when several posts have one with that id; a
-        prefix that matches one comment is enough. Decisions are written into the file (status,
-        moderated_by, moderated_at) atomically, keeping every other line, the line ends and the file's permissions as
-        they were. `reason` explains the current rejection: reject writes it, approve and spam remove it. A decision is
-        written only if the comment's status is still the one the command read; if another moderator changed it in
+        Each comment is a file, Posts/<post-file-stem>.comments/<id>.md; its id is the file name without .md, unique \
+        within its post, and its short id is the id without the date in front (2026-11-03-sam-nov → sam-nov). Name a \
+        comment by either, or as post/id (the post's slug or file name) when several posts have one with that id; a \
+        prefix that matches one comment is enough. Decisions are written into the file (status, \
+        moderated_by, moderated_at) atomically, keeping every other line, the line ends and the file's permissions as \
+        they were. `reason` explains the current rejection: reject writes it, approve and spam remove it. A decision is \
+        written only if the comment's status is still the one the command read; if another moderator changed it in \
         between, the command says so and changes nothing. Only approved comments are published.
-        Exit codes: 0 done; 1 some rows of an import were bad (the good ones were imported), another moderator decided
-        first on some comments, or approve refused comments with contact details (the others were decided); 2 could not
+        Exit codes: 0 done; 1 some rows of an import were bad (the good ones were imported), another moderator decided \
+        first on some comments, or approve refused comments with contact details (the others were decided); 2 could not \
         run.
         """,
         subcommands: [List.self, Show.self, Approve.self, Reject.self, Spam.self, Import.self, Screen.self]

@@ -8,7 +8,7 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create a new site: site.yaml, the default Templates/ and a first post.",
         discussion: """
-        On a terminal, init asks for the address and the clinic's name when they are not given; otherwise it writes
+        On a terminal, init asks for the address and the clinic's name when they are not given; otherwise it writes \
         a placeholder address (build warns until it is replaced) and leaves the clinic's name out (the title is used).
         """
     )

@@ -79,6 +79,35 @@ import Testing
         #expect(finding.hint == "did you mean [@fda2019]?")
     }
 
+    @Test func anUnknownKeyCutShortSuggestsTheExistingKeyItStartsWith() throws {
+        let references = [
+            "fda-tms-2008": Reference(key: "fda-tms-2008", title: "TMS clearance", url: "https://www.fda.gov/tms"),
+            "nimh-depression": Reference(key: "nimh-depression", title: "Depression", url: "https://www.nimh.nih.gov/d"),
+        ]
+        let analysis = check("TMS is FDA-cleared for major depression [@fda-tms].\n", references: references)
+        let finding = try #require(analysis.findings.first)
+        #expect(finding.message == "reference [@fda-tms] is not in references.yaml")
+        #expect(finding.hint == "did you mean [@fda-tms-2008]?")
+    }
+
+    @Test(arguments: [
+        ("fda-tms", ["fda-tms-2008"]),
+        ("fda-tms-2008a", ["fda-tms-2008"]),
+        ("fda-tms-2008-review", ["fda-tms-2008"]),
+        ("nimh", ["nimh-depression", "nimh-brain-stimulation"]),
+        ("cochrane-2020", []),
+    ])
+    func likelyReferenceKeys(key: String, expected: [String]) {
+        let known = ["fda-tms-2008", "nimh-brain-stimulation", "nimh-depression"]
+        #expect(ClaimChecker.likelyReferences(for: key, among: known) == expected)
+    }
+
+    @Test func anUnknownKeyLikeNoOtherSaysToAddIt() throws {
+        let references = ["fda-tms-2008": Reference(key: "fda-tms-2008", title: "TMS clearance", url: "https://www.fda.gov/tms")]
+        let analysis = check("TMS is FDA-cleared for major depression [@cochrane-2020].\n", references: references)
+        #expect(analysis.findings.first?.hint == "add `cochrane-2020:` with a title and a url, doi or pmid to references.yaml")
+    }
+
     @Test func linksOutsideTrustedDomainsAreReportedAtInfoLevel() {
         let settings = ClaimSettings(trustedDomains: ["nih.gov", "fda.gov"])
         let analysis = check("""

@@ -233,7 +233,7 @@ import Testing
         [5/5] Writing output (500 posts)
 
         """)
-        #expect(result.stdout.hasPrefix("Built 500 posts, 560 pages in "))
+        #expect(result.stdout.hasPrefix("Built 500 posts, 658 pages in "))
     }
 
     @Test func checkRunsTheFirstThreeStagesAndTimesThem() throws {

@@ -33,7 +33,7 @@ import Testing
         #expect(page.contains(#"<form class="comment-form" method="post" action="\#(Self.endpoint)" accept-charset="utf-8">"#))
         #expect(page.contains(#"<input type="hidden" name="post" value="first-visit">"#))
         #expect(page.contains(#"<input type="hidden" name="reply_to" value="">"#))
-        #expect(page.contains("Please don't share medical details; we read every comment before it appears."))
+        #expect(page.contains("Please don&#39;t share medical details; we read every comment before it appears."))
         #expect(page.contains("Thank you — your comment awaits review."))
         // The notice shows only when the intake's redirect targets #comment-form.
         #expect(page.contains("#comment-form:target .comment-notice { display: block;"))

@@ -6,7 +6,7 @@ import Testing
 /// Whole fixture sites built into a temporary folder and compared file by file with `expected/`.
 /// `RECORD_SNAPSHOTS=1 swift test` rewrites `expected/` after a reviewed change.
 @Suite struct GoldenSiteTests {
-    @Test(arguments: ["basic", "series", "claims"])
+    @Test(arguments: ["basic", "series", "claims", "pages-people"])
     func buildMatchesGoldenFiles(site name: String) throws {
         let site = Fixtures.site(name)
         let output = TemporaryDirectory()

@@ -19,6 +19,7 @@ import Testing
         case bodySentence, firstParagraph, title, date, slug, tags, series, draft, summary, misspelledKey, brokenFrontMatter, savedUnchanged
         case postAdded, postDeleted, commentWritten, commentApproved, commentDeleted
         case template, cardShowsWordCount, brokenTemplate, settings, references, timePasses
+        case reviewed, staticPicture, staticClash
     }
 
     /// How the site is built: as the preview does (drafts and scheduled posts, pending comments, overlays), or as
@@ -39,6 +40,7 @@ import Testing
         var summary: String?
         var misspelled = false
         var broken = false
+        var reviewedOn: String?
     }
 
     /// The site on disk, and what the test knows it wrote.
@@ -55,13 +57,17 @@ import Testing
         var footer = "<footer>{{site.title}}</footer>"
         var cardShowsWordCount = false
         var lastEdited: String?
+        /// The size of static/assets/room.png, which posts may show; nil when there is no such file.
+        var picture: (width: UInt32, height: UInt32)?
+        /// Whether static/feed.xml is there, where the build writes the feed: an error.
+        var staticClash = false
 
         static let days = ["a": "2026-01-01", "b": "2026-01-02", "c": "2026-01-03", "d": "2026-01-04", "e": "2026-01-05"]
         static let sentences = [
             "Nine in ten patients feel better in a week.", "Call us to book a visit.", "See [part two](post:b).",
             "See [the first post](2026-01-01-a.md).", "See [a missing page](missing.md).", "Studies show it works for everyone.",
             "In the next part we cover costs.", "As the review explains [@smith2024].", "Read about [TMS](tag:tms).",
-            "Кетамин и депрессия.", "Most patients improve within hours.[^1]\n\n[^1]: Smith J, Trial, 2024, https://pubmed.ncbi.nlm.nih.gov/1/",
+            "Кетамин и депрессия.", "![The infusion room](/assets/room.png)", "Most patients improve within hours.[^1]\n\n[^1]: Smith J, Trial, 2024, https://pubmed.ncbi.nlm.nih.gov/1/",
         ]
         static let tagChoices = ["ketamine", "tms", "IV therapy", "iv-therapy", "Ketamine"]
 
@@ -76,6 +82,8 @@ import Testing
             writeTemplates()
             for name in posts.keys.sorted() { writePost(name) }
             writeComment("b", id: "2026-01-03-x", status: "approved")
+            picture = (4, 3)
+            writeStatic()
             changes = SiteChanges()
         }
 
@@ -111,6 +119,7 @@ import Testing
             if let series = post.series { lines += ["series: \"\(series.title)\"", "part: \(series.part)"] }
             if post.draft { lines.append("draft: true") }
             if let summary = post.summary { lines.append("summary: \"\(summary)\"") }
+            if let day = post.reviewedOn { lines += ["reviewed_on: \(day)", "reviewed_by: \"Dr. Lee\""] }
             if post.misspelled { lines.append("titel: \"typo\"") }
             lines.append("---")
             write(path(name), (lines + post.paragraphs.flatMap { [$0, ""] }).joined(separator: "\n"))
@@ -123,7 +132,28 @@ import Testing
         }
 
         func writeSettings() {
-            write("site.yaml", "title: \"\(siteTitle)\"\nbase_url: \"https://test.example/\"\nposts_per_page: \(postsPerPage)\n")
+            write("site.yaml", "title: \"\(siteTitle)\"\nbase_url: \"https://test.example/\"\nposts_per_page: \(postsPerPage)\nreview_every: 3 months\n")
+        }
+
+        /// A PNG's signature and header, enough for the build to read its size.
+        func writeStatic() {
+            let png = picture.map { size in
+                [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8)
+                    + withUnsafeBytes(of: size.width.bigEndian, Array.init) + withUnsafeBytes(of: size.height.bigEndian, Array.init) + [8, 6, 0, 0, 0]
+            }
+            writeBytes("static/assets/room.png", png)
+            writeBytes("static/feed.xml", staticClash ? Array("<feed/>\n".utf8) : nil)
+        }
+
+        func writeBytes(_ relativePath: String, _ bytes: [UInt8]?) {
+            let url = folder.url.appendingPathComponent(relativePath)
+            if let bytes {
+                try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try! Data(bytes).write(to: url)
+            } else {
+                try? FileManager.default.removeItem(at: url)
+            }
+            if let change = SiteChange(path: relativePath) { changes.insert(change) }
         }
 
         func writeReferences() {
@@ -174,6 +204,10 @@ import Testing
             referenceTitle = "Ketamine trial"
             writeReferences()
             writeTemplates()
+            // A picture posts show is put back; the file where the feed goes is taken away.
+            picture = picture ?? (4, 3)
+            staticClash = false
+            writeStatic()
         }
 
         /// Makes one edit of `kind`, on a random post where it needs one.
@@ -281,6 +315,15 @@ import Testing
                 writeReferences()
             case .timePasses:
                 now = Timestamp(secondsSinceEpoch: now.secondsSinceEpoch + int(0...10) * 86_400)
+            case .reviewed:
+                posts[name]!.reviewedOn = pick([nil, "2026-05-20", "2025-12-01", "2026-03-05"])
+                writePost(name)
+            case .staticPicture:
+                picture = pick([nil, (4, 3), (640, 480)])
+                writeStatic()
+            case .staticClash:
+                staticClash.toggle()
+                writeStatic()
             }
         }
     }
@@ -407,7 +450,7 @@ import Testing
         site.writePost("c")
         let (_, report) = try build.build(site.changes, now: site.now)
         #expect(report.postsBuilt == 1)
-        #expect(report.changedFiles == ["feed.xml", "posts/c/index.html"])
+        #expect(report.changedFiles == ["feed.xml", "posts/c/index.html", "rss.xml", "tags/tms/feed.xml"])
     }
 
     /// Settings reach every post's stages: every post is built again, from the files already read.

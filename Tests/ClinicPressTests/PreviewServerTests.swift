@@ -215,10 +215,10 @@ import Testing
         // archive. The topic index (names and counts) and the 404 page show nothing of A's text and are kept.
         #expect(secondReport.pagesRendered == 5)
         #expect(secondReport.changedFiles == ["archive/index.html", "feed.xml", "index.html", "posts/a/index.html", "posts/b/index.html",
-                                        "sitemap.xml", "tags/one/index.html"])
+                                        "rss.xml", "sitemap.xml", "tags/one/feed.xml", "tags/one/index.html"])
         let changed = zip(first, second).filter { $0.contents != $1.contents }.map(\.0.path)
         // The summary (first paragraph) changed too, so the lists showing it changed.
-        #expect(changed == ["feed.xml", "index.html", "posts/a/index.html", "tags/one/index.html"])
+        #expect(changed == ["feed.xml", "index.html", "posts/a/index.html", "rss.xml", "tags/one/feed.xml", "tags/one/index.html"])
         // A template change renders every page again and builds no post.
         site.write("Templates/partials/footer.mustache", "<footer>new</footer>\n")
         let third = builder.build(generation: "g", changed: ["Templates/partials/footer.mustache"])
@@ -242,9 +242,9 @@ import Testing
         #expect(report(edited)?.filesRead == 1)
         #expect(report(edited)?.postsBuilt == 1)
         #expect(report(edited)?.pagesRendered == 1)
-        // The post's page, and the feed, which shows the newest posts in full.
-        #expect(report(edited)?.changedFiles == ["feed.xml", "posts/a/index.html"])
-        #expect(builder.lastChangedPaths == ["feed.xml", "posts/a/index.html"])
+        // The post's page, and the feeds, which show the newest posts in full.
+        #expect(report(edited)?.changedFiles == ["feed.xml", "posts/a/index.html", "rss.xml"])
+        #expect(builder.lastChangedPaths == ["feed.xml", "posts/a/index.html", "rss.xml"])
         #expect(page(edited, "posts/a/index.html")?.contains("Second paragraph, edited.") == true)
         // Saved again unchanged: read, and nothing built.
         let saved = builder.build(generation: "g", changed: ["Posts/2026-01-01-a.md"])
@@ -269,12 +269,12 @@ import Testing
         let outcome = builder.build(generation: "g")
         let postB = page(outcome, "posts/b/index.html") ?? ""
         let home = page(outcome, "index.html") ?? ""
-        #expect(postB.contains("<script type=\"application/json\" id=\"cp-findings\">"))
+        #expect(postB.contains("<aside id=\"cp-review\" class=\"cp-review\""))
         #expect(postB.contains("uncited-statistic"))
         #expect(!postB.contains("emial"))
         #expect(home.contains("emial"))
         #expect(!home.contains("uncited-statistic"))
-        #expect(page(outcome, "posts/c/index.html")?.contains("cp-findings") == false)
+        #expect(page(outcome, "posts/c/index.html")?.contains("cp-review") == false)
         // The comment's key corrected: the home page, whose HTML is the same, loses the warning from its overlay.
         site.write("Posts/2026-01-02-b.comments/2026-01-05-x.md",
                    "---\nauthor: \"Sam\"\ndate: 2026-01-05\nstatus: approved\nemail: sam@example.com\n---\nThanks.\n")
@@ -381,11 +381,11 @@ import Testing
 
         [^1]: Smith J, Ketamine trial, 2024, https://pubmed.ncbi.nlm.nih.gov/1/
         """)
-        #expect(expectSameAsFreshBuild(builder, site, changed: ["Posts/2026-01-01-a.md"]) == ["feed.xml", "posts/a/index.html"])
+        #expect(expectSameAsFreshBuild(builder, site, changed: ["Posts/2026-01-01-a.md"]) == ["feed.xml", "posts/a/index.html", "rss.xml", "tags/ketamine/feed.xml"])
 
         // A comment edited in place: the post's page changes, its comment count does not.
         site.write("Posts/2026-01-02-b.comments/2026-01-03-x.md", "---\nauthor: \"Sam\"\ndate: 2026-01-03\nstatus: approved\n---\nThank you, very clear.\n")
-        #expect(expectSameAsFreshBuild(builder, site, changed: ["Posts/2026-01-02-b.comments/2026-01-03-x.md"]) == ["feed.xml", "posts/b/index.html"])
+        #expect(expectSameAsFreshBuild(builder, site, changed: ["Posts/2026-01-02-b.comments/2026-01-03-x.md"]) == ["feed.xml", "posts/b/index.html", "rss.xml", "tags/ketamine/feed.xml"])
 
         // A new title changes lists and series navigation: everything is built again.
         site.write("Posts/2026-01-03-c.md", "---\ntitle: \"TMS, explained\"\ntags: [tms]\n---\nPlain words.\n")
@@ -394,7 +394,8 @@ import Testing
         // A new first paragraph changes the summary the lists show: the pages listing the post.
         site.write("Posts/2026-01-03-c.md", "---\ntitle: \"TMS, explained\"\ntags: [tms]\n---\nNew opening words.\n")
         #expect(expectSameAsFreshBuild(builder, site, changed: ["Posts/2026-01-03-c.md"])
-            == ["archive/index.html", "feed.xml", "index.html", "posts/b/index.html", "posts/c/index.html", "sitemap.xml", "tags/tms/index.html"])
+            == ["archive/index.html", "feed.xml", "index.html", "posts/b/index.html", "posts/c/index.html", "rss.xml", "sitemap.xml",
+                "tags/tms/feed.xml", "tags/tms/index.html"])
 
         // A broken link fails the build; fixing it builds again, from the last successful build.
         site.write("Posts/2026-01-03-c.md", "---\ntitle: \"TMS, explained\"\ntags: [tms]\n---\nNew opening words.\n\nSee [this](missing.md).\n")
@@ -403,13 +404,13 @@ import Testing
             return
         }
         site.write("Posts/2026-01-03-c.md", "---\ntitle: \"TMS, explained\"\ntags: [tms]\n---\nNew opening words.\n\nSee [part one](2026-01-01-a.md).\n")
-        #expect(expectSameAsFreshBuild(builder, site, changed: ["Posts/2026-01-03-c.md"]) == ["feed.xml", "posts/c/index.html"])
+        #expect(expectSameAsFreshBuild(builder, site, changed: ["Posts/2026-01-03-c.md"]) == ["feed.xml", "posts/c/index.html", "rss.xml", "tags/tms/feed.xml"])
 
         // A new tag: its page is added, with the topic index; the tag it lost loses its page.
         site.write("Posts/2026-01-03-c.md", "---\ntitle: \"TMS, explained\"\ntags: [new]\n---\nNew opening words.\n\nSee [part one](2026-01-01-a.md).\n")
         #expect(expectSameAsFreshBuild(builder, site, changed: ["Posts/2026-01-03-c.md"])
-            == ["archive/index.html", "feed.xml", "index.html", "posts/b/index.html", "posts/c/index.html", "sitemap.xml", "tags/index.html",
-                "tags/new/index.html", "tags/tms/index.html"])
+            == ["archive/index.html", "feed.xml", "index.html", "posts/b/index.html", "posts/c/index.html", "rss.xml", "sitemap.xml", "tags/index.html",
+                "tags/new/feed.xml", "tags/new/index.html", "tags/tms/feed.xml", "tags/tms/index.html"])
     }
 }
 

@@ -30,6 +30,48 @@ import Testing
         #expect(String(decoding: page.contents, as: UTF8.self).contains("[1 FDA clears TMS (2008) https://fda.example/tms]"))
     }
 
+    /// An author ending in "et al." or a title ending in "?" takes no second full stop, in the default theme and in
+    /// the ready-made `html` of each source.
+    @Test func referencesNeverEndAPartWithTwoStops() throws {
+        let site = TemporaryDirectory()
+        site.write(minimalSiteYAML)
+        site.write("references.yaml", """
+        oreardon-2007:
+          title: "Efficacy and safety of TMS in major depression: a multisite randomized controlled trial."
+          author: "O'Reardon JP et al."
+          publisher: "Biol. Psychiatry"
+          year: 2007
+          url: "https://doi.example/tms"
+        ketamine-faq:
+          title: "Does ketamine work?"
+          author: "Clinic Team"
+          publisher: "Example Press Inc."
+          url: "https://example.org/faq"
+
+        """)
+        site.write("Posts/2026-01-01-tms.md", "---\ntitle: \"TMS\"\n---\nTMS helped 58% of patients [@oreardon-2007]. Ketamine helped too [@ketamine-faq].\n")
+        var options = BuildOptions(siteDirectory: site.url)
+        options.now = Fixtures.now
+        let page = try #require(try SiteBuilder.render(options).files.first { $0.path == "posts/tms/index.html" })
+        let html = String(decoding: page.contents, as: UTF8.self)
+        #expect(html.contains("O&#39;Reardon JP et al. <cite>Efficacy and safety of TMS in major depression: a multisite randomized controlled trial.</cite> Biol. Psychiatry, 2007. <a"))
+        #expect(html.contains("Clinic Team. <cite>Does ketamine work?</cite> Example Press Inc. <a"))
+        let sources = try #require(html.range(of: "<section class=\"sources\"")).lowerBound
+        #expect(!html[sources...].contains(".."))
+        #expect(!html[sources...].contains("?."))
+
+        site.write("Templates/partials/sources.mustache", "{{#sources}}<p>{{{html}}}</p>{{/sources}}\n")
+        let custom = try #require(try SiteBuilder.render(options).files.first { $0.path == "posts/tms/index.html" })
+        let customHTML = String(decoding: custom.contents, as: UTF8.self)
+        #expect(customHTML.contains("<p>O&#39;Reardon JP et al. <cite>Efficacy and safety of TMS in major depression: a multisite randomized controlled trial.</cite> Biol. Psychiatry, 2007. <a"))
+        #expect(customHTML.contains("<p>Clinic Team. <cite>Does ketamine work?</cite> Example Press Inc. <a"))
+    }
+
+    @Test(arguments: [("Smith J", "."), ("Smith J et al.", ""), ("Does it work?", ""), ("Wow!", ""), ("Notes…", ""), ("Trailing space. ", ""), ("", ".")])
+    func aCitationPartEndsWithOneStop(text: String, stop: String) {
+        #expect(Markup.stop(after: text) == stop)
+    }
+
     @Test func builtInThemeHasEveryPageTemplate() throws {
         let theme = try Theme.builtIn()
         for name in Theme.pageTemplates {

@@ -136,7 +136,12 @@ import Testing
                                      0x200D, 0x200E, 0x200F, 0x2010, 0x2027, 0x2028, 0x202E, 0x202F, 0x2065, 0x2066, 0x2069, 0x206A, 0x4E2D, 0x1F600]
         for _ in 0..<5_000 {
             let length = Int.random(in: 0...6, using: &generator)
-            let text = String(String.UnicodeScalarView((0..<length).map { _ in Unicode.Scalar(interesting.randomElement(using: &generator)!)! }))
+            // Runs of printable ASCII before and between, so that the eight-bytes-at-a-time scan meets each character at
+            // every offset of a word.
+            let text = (0..<length).map { _ in
+                String(repeating: "a", count: Int.random(in: 0...9, using: &generator))
+                    + String(Unicode.Scalar(interesting.randomElement(using: &generator)!)!)
+            }.joined() + String(repeating: "~", count: Int.random(in: 0...9, using: &generator))
             let plain = text.unicodeScalars.contains(where: TerminalTextProbe.isControl)
             #expect(TerminalText.needsEscaping(text) == plain, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }

@@ -39,8 +39,10 @@ done < <(ldd "$binary" | awk '/=> \// && $3 !~ /\/opt\// { print $3 } /^\t\/lib6
 # /proc too: the dynamic loader finds $ORIGIN (where lib/ is) through /proc/self/exe, as on any real system.
 mkdir -p "$root/dev" "$root/tmp" "$root/site" "$root/proc"
 touch "$root/dev/null"
-cp -r site.yaml references.yaml Posts static "$root/site/"
-[ -d Templates ] && cp -r Templates "$root/site/"
+# The sample site's inputs, whichever it has (the repository root is the sample site).
+for input in site.yaml references.yaml people.yaml Posts Pages static Templates; do
+  [ -e "$input" ] && cp -r "$input" "$root/site/"
+done
 echo "release-test: the root holds $(find "$root" -type f | wc -l) files, $(du -sh "$root" | cut -f1)" >&2
 [ -e "$root/usr/bin/swift" ] || [ -e "$root/opt/swift" ] && fail "a Swift toolchain is in the root"
 

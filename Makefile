@@ -1,13 +1,26 @@
 # The two set-up commands of the README:
-#   make site   installs what is missing, builds clinicpress and the sample site into Public/
-#   make test   installs what is missing, validates the generated HTML, runs the browser test and the whole
-#               test suite (CI runs this)
-.PHONY: site test theme serve train-claims
+#   make site   installs what is missing, builds clinicpress (optimised: the binary a deploy runs) and the sample site
+#               into Public/, and says how long the build of clinicpress took
+#   make test   installs what is missing, validates the generated HTML, runs the browser test and the whole test suite
+#               (CI runs this; it builds the debug configuration, which the tests need)
+# For deploys: `make release` packs a self-contained binary into dist/; `make release-test` runs it in an empty root.
+.PHONY: site test theme serve train-claims release release-test
 
 site:
 	@scripts/bootstrap.sh
-	swift build --product clinicpress
-	.build/debug/clinicpress build
+	@start=$$(date +%s); \
+	swift build -c release --product clinicpress && \
+	echo "make site: clinicpress (release) built in $$(( $$(date +%s) - start )) s" && \
+	.build/release/clinicpress build
+
+# A self-contained binary: dist/clinicpress-<version>-linux-<arch>.tar.gz and its .sha256 (docs/deploy.md).
+release:
+	scripts/release.sh
+
+# Builds the sample site with the packed binary inside an empty root holding only the binary, the libraries ldd lists
+# and the site: no Swift toolchain, no /usr/lib (scripts/release-test.sh).
+release-test: release
+	scripts/release-test.sh
 
 # The output is validated with the W3C validator, the preview is tested in headless Chromium and the red-team
 # scaling cases are timed first, so that the test runner's summary is the last line.

@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        // Already in the graph through Hummingbird; named for the tests' embedded channel (NIOEmbedded).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -104,7 +106,11 @@ let package = Package(
         .testTarget(
             name: "ClinicPressTests",
             dependencies: ["ClinicPressSite", "ClinicPressContent", "ClinicPressMarkdown", "ClinicPressClaims", "ClinicPressClaimsTraining", "ClinicPressComments", "ClinicPressSeries", "ClinicPressRender", "ClinicPressModel", "ClinicPressParallel", "ClinicPressPreview",
-                "ClinicPressIntake", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "ClinicPressIntake", .product(name: "Hummingbird", package: "hummingbird"),
+                // Router-mode tests only (Tests/ClinicPressTests/Support/RouterTesting.swift): HummingbirdTesting would
+                // build swift-nio-ssl and AsyncHTTPClient for its live mode, most of a fresh `make test`.
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
     ]

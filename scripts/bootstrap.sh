@@ -14,6 +14,10 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if [ "${CLINICPRESS_WITH_BROWSER:-0}" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
   missing+=(chromium)
 fi
+# The tests run the rsync deploy recipe (docs/deploy.md) into a temporary folder.
+if [ "${CLINICPRESS_WITH_BROWSER:-0}" = 1 ] && ! command -v rsync >/dev/null 2>&1; then
+  missing+=(rsync)
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   # Deduplicate, keep order.
@@ -30,4 +34,12 @@ if [ "${CLINICPRESS_WITH_BROWSER:-0}" = 1 ] && ! python3 -c "import websocket" 2
   echo "bootstrap: installing websocket-client with pip" >&2
   python3 -m pip install --quiet --disable-pip-version-check websocket-client >/dev/null 2>&1 \
     || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages websocket-client
+fi
+
+# The tests validate the GitHub Actions workflow `init` writes against GitHub's schema, which check-jsonschema (PyPI)
+# ships; the check runs offline.
+if [ "${CLINICPRESS_WITH_BROWSER:-0}" = 1 ] && ! command -v check-jsonschema >/dev/null 2>&1; then
+  echo "bootstrap: installing check-jsonschema with pip" >&2
+  python3 -m pip install --quiet --disable-pip-version-check check-jsonschema >/dev/null 2>&1 \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages check-jsonschema
 fi

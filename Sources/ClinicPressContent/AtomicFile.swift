@@ -50,7 +50,7 @@ package enum AtomicFile {
     /// Writes `text` to a temporary file beside `url`, flushes it, and renames it over `url`. The file gets the
     /// mode, owner and group of `original` (the file being replaced) when there is one; a new file gets the mode the
     /// user's umask gives.
-    static func write(_ text: String, replacing url: URL, like original: stat? = nil) throws {
+    package static func write(_ text: String, replacing url: URL, like original: stat? = nil) throws {
         let temporary = try writeTemporary(text, for: url, at: temporaryURL(beside: url), like: original)
         guard rename(temporary.path, url.path) == 0 else {
             let reason = String(cString: strerror(errno))

@@ -13,6 +13,9 @@ public struct HTMLAnnotations: Sendable {
     /// Attributes added to an image's `<img>` after cmark-gfm's own, in order (`width`, `height`, `loading`…), or to a
     /// heading's opening tag (its `id`).
     public var attributes: [Int: [HTMLAttribute]] = [:]
+    /// Raw HTML written in place of a raw HTML node's own (its root-relative addresses under the site's base path),
+    /// through the same tag filter.
+    public var rawHTML: [Int: String] = [:]
     /// Raw HTML written inside a heading, just before its closing tag (the link to the heading's anchor).
     public var headingEndings: [Int: String] = [:]
 
@@ -174,7 +177,7 @@ struct HTMLRenderer {
             write("</code></pre>\n")
         case .htmlBlock:
             newLine()
-            writeRawHTML(record.literal, block: true)
+            writeRawHTML(node, block: true)
             newLine()
         case .thematicBreak:
             newLine()
@@ -195,7 +198,7 @@ struct HTMLRenderer {
             escape(record.literal)
             write("</code>")
         case .htmlInline:
-            writeRawHTML(record.literal, block: false)
+            writeRawHTML(node, block: false)
         case .emphasis:
             write("<em>")
         case .strong:
@@ -355,8 +358,8 @@ struct HTMLRenderer {
 
     /// The author's HTML as written, except that the tagfilter escapes the `<` of tags that would take over the page
     /// (`<script>`, `<iframe>`, `<style>`…). In an HTML block every such tag is escaped; an inline HTML node is one tag.
-    private mutating func writeRawHTML(_ range: MarkdownTree.TextRange, block: Bool) {
-        let bytes = storage.text[range.bytes]
+    private mutating func writeRawHTML(_ node: MarkdownNode, block: Bool) {
+        let bytes = annotations.rawHTML[node.id].map { ArraySlice($0.utf8) } ?? storage.text[node.record.literal.bytes]
         if options.dropsOmittedHTML, bytes.elementsEqual(RawHTML.omitted.utf8) { return }
         var index = bytes.startIndex
         while index < bytes.endIndex {

@@ -80,7 +80,15 @@ struct PageContext {
 
     /// A site path (`/contact/`) under the base path; an address as written.
     private func linkOrAddress(_ target: String) -> String {
-        target.hasPrefix("/") ? link(String(target.dropFirst())) : target
+        target.hasPrefix("/") ? link(sitePath(rooted: target)) : target
+    }
+
+    /// The site path of an address written from the root: `/contact/` → `contact/`, and under a base path such as
+    /// `/blog/`, `/blog/contact/` → `contact/` too (the build reads it so: LocalFiles), not `blog/contact/`.
+    private func sitePath(rooted target: String) -> String {
+        let path = String(target.dropFirst())
+        let base = config.basePath.dropFirst()
+        return !base.isEmpty && path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 
     /// A site-relative link: `posts/a/` → `/posts/a/` (or `/blog/posts/a/` under a sub-folder).
@@ -253,7 +261,7 @@ struct PageContext {
     /// Images given as site paths are made relative to the base path, or absolute for Open Graph.
     func imageURL(_ image: String, absolute: Bool) -> String {
         if image.hasPrefix("http://") || image.hasPrefix("https://") { return image }
-        let path = image.hasPrefix("/") ? String(image.dropFirst()) : image
+        let path = image.hasPrefix("/") ? sitePath(rooted: image) : image
         return absolute ? config.absoluteURL(path) : link(path)
     }
 

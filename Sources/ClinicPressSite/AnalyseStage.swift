@@ -90,7 +90,12 @@ struct AnalyseStage: Sendable {
         root.forEach { node in
             switch node.kind {
             case .link, .image: resolveLinkOrPicture(node, in: body, annotations: &annotations, diagnostics: &diagnostics)
-            case .htmlBlock, .htmlInline: reportRawHTML(node, in: body, diagnostics: &diagnostics)
+            case .htmlBlock, .htmlInline:
+                reportRawHTML(node, in: body, diagnostics: &diagnostics)
+                // Root-relative addresses in raw HTML follow a base URL with a path, as Markdown links do.
+                if let html = node.literal, let rebased = RawHTMLAddresses.rewrite(html, files.rebased) {
+                    annotations.rawHTML[node.id] = rebased
+                }
             default: break
             }
         }
@@ -129,7 +134,8 @@ struct AnalyseStage: Sendable {
         var attributes: [HTMLAttribute] = []
         switch files.resolve(destination, page: body.path, isImage: node.kind == .image) {
         case .notLocal:
-            break
+            // A page of the site written from the root (`/posts/a/`, `/`) follows a base URL with a path.
+            if let url = files.rebased(destination) { annotations.destinations[node.id] = url }
         case .found(let url, let size):
             if url != destination { annotations.destinations[node.id] = url }
             if let size { attributes = [HTMLAttribute("width", String(size.width)), HTMLAttribute("height", String(size.height))] }

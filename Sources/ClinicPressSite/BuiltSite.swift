@@ -102,6 +102,7 @@ struct BuiltSite: Sendable {
             pagesRendered: pages,
             changedFiles: nil
         )
+        report.baseURL = content.config.baseURL
     }
 
     /// The renderer of every page of the site, with its standalone pages, people and menu.

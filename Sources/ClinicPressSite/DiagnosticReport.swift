@@ -89,26 +89,32 @@ public struct DiagnosticReport: Sendable {
         }
     }
 
+    /// Each diagnostic as an object of the JSON format: `file`, `line`, `column`, `rule`, `severity`, `message`,
+    /// `excerpt` (the claim sentence, else the source line) and, for claims, `reasons`. `build --report` lists a failed
+    /// build's errors in the same shape.
+    var jsonFindings: [JSON] {
+        var sources = SourceLines(siteDirectory: siteDirectory)
+        return diagnostics.map { diagnostic in
+            JSON.object([
+                "file": .string(diagnostic.location.file),
+                "line": .int(diagnostic.location.line),
+                "column": .int(diagnostic.location.column),
+                "rule": .string(diagnostic.rule),
+                "severity": .string(diagnostic.severity.rawValue),
+                "message": .string(diagnostic.message),
+                "excerpt": .string(diagnostic.excerpt ?? sources.line(diagnostic.location)?.trimmingCharacters(in: .whitespaces) ?? ""),
+                "reasons": diagnostic.reasons.isEmpty ? nil : .array(diagnostic.reasons.map(JSON.string)),
+            ])
+        }
+    }
+
     /// The JSON and GitHub formats, in parts (`write` formats the text one itself).
     private func formattedParts(_ format: Format) -> [String] {
         switch format {
         case .text:
             preconditionFailure("the text report is written by write(_:to:)")
         case .json:
-            var sources = SourceLines(siteDirectory: siteDirectory)
-            let findings = diagnostics.map { diagnostic in
-                JSON.object([
-                    "file": .string(diagnostic.location.file),
-                    "line": .int(diagnostic.location.line),
-                    "column": .int(diagnostic.location.column),
-                    "rule": .string(diagnostic.rule),
-                    "severity": .string(diagnostic.severity.rawValue),
-                    "message": .string(diagnostic.message),
-                    "excerpt": .string(diagnostic.excerpt ?? sources.line(diagnostic.location)?.trimmingCharacters(in: .whitespaces) ?? ""),
-                    "reasons": diagnostic.reasons.isEmpty ? nil : .array(diagnostic.reasons.map(JSON.string)),
-                ])
-            }
-            var document = [JSON.Member("findings", .array(findings))]
+            var document = [JSON.Member("findings", .array(jsonFindings))]
             if let reviews {
                 document.append(JSON.Member("reviews_due", .array(reviews.due.map { due in
                     JSON.object([

@@ -70,6 +70,19 @@ struct LocalFiles: Sendable {
         return .missing(path: lookup, suggestion: closest(to: lookup), relative: !address.absolute)
     }
 
+    /// A root-relative address (`/posts/a/`, `/`, `/contact#hours`) under the site's base path, when `base_url` has one
+    /// (`https://example.org/blog/` → `/blog/posts/a/`); nil when it is left as written: the base path is `/`, the
+    /// address is not root-relative (a web address, `//cdn…`, `page/`, `#anchor`), or it already starts with the base
+    /// path (`/blog/posts/a/`). A link meant for the clinic's main site outside the blog is written in full
+    /// (`https://clinic.example/contact`).
+    func rebased(_ destination: String) -> String? {
+        guard !baseSegments.isEmpty, let address = Address(destination), address.absolute else { return nil }
+        let segments = address.path.split(separator: "/")
+        if segments.starts(with: baseSegments) { return nil }
+        let text = destination.trimmingCharacters(in: .whitespaces)
+        return basePath + text.dropFirst()
+    }
+
     /// The site path a front matter `image:` names (`/assets/a.jpg` and `assets/a.jpg` both mean the site's
     /// `assets/a.jpg`), resolved like an image in the body; web addresses are not local.
     func resolveFrontMatterImage(_ value: String) -> Resolution {

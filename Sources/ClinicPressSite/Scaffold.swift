@@ -60,6 +60,8 @@ public enum Scaffold {
             OutputFile(path: "Posts/\(today.dayString)-welcome.md", text: post),
             // The output, and the staging folders a build writes beside it (`.Public.staging-<pid>`).
             OutputFile(path: ".gitignore", text: "Public/\n.*.staging-*\n"),
+            // Build and publish on GitHub Pages, with the claim check on pull requests (docs/deploy.md).
+            OutputFile(path: ".github/workflows/clinicpress.yml", text: githubWorkflow()),
         ]
         files += Theme.defaultFiles.map { OutputFile(path: "Templates/" + $0.path, contents: $0.contents) }
         for file in files {

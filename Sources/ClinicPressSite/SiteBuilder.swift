@@ -21,8 +21,16 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// The moment that decides which posts are scheduled. Tests fix it; the command line uses the clock.
     public var now: Timestamp
-    /// Fail, writing nothing, when there are warnings or claim findings at warning or error level.
-    public var strict: Bool
+    /// When the build fails, writing nothing (`build --fail-on`); `.never` by default.
+    public var failOn: FailurePolicy
+    /// `--strict`: fail, writing nothing, when there are warnings or claim findings at warning or error level. The same
+    /// as `failOn == .warning`.
+    public var strict: Bool {
+        get { failOn == .warning }
+        set { failOn = newValue ? .warning : .never }
+    }
+    /// Compute `BuildReport.digest` (`build --report`): one hash over every file written.
+    public var computeDigest = false
     /// A preview for editors (the `serve` command): pending comments are shown, marked, under the approved ones.
     /// Never for output that is deployed.
     public var preview = false
@@ -37,7 +45,7 @@ public struct BuildOptions: Sendable {
         self.includeDrafts = includeDrafts
         self.baseURL = baseURL
         self.now = now
-        self.strict = strict
+        self.failOn = strict ? .warning : .never
     }
 }
 
@@ -79,9 +87,41 @@ public struct BuildReport: Sendable {
     /// file is the last build's, byte for byte; nil when any file may have changed, been added or been removed.
     public var changedFiles: [String]?
 
+    /// The base URL the pages were built for (`base_url`, or `--base-url`), with its final `/`.
+    public var baseURL = ""
+    /// `OutputDigest.of` the files written, when the options asked for it and the output was written.
+    public var digest: String?
+
     /// True when a `--strict` build must fail: any warning, or any finding at warning or error level.
-    public var failsStrictMode: Bool {
-        !warnings.isEmpty || claims.errors + claims.warnings > 0
+    public var failsStrictMode: Bool { FailurePolicy.warning.fails(self) }
+}
+
+/// `build --fail-on`: which findings make a build fail (exit 1) without writing anything. Errors in the input always
+/// fail a build (exit 2), whatever the policy.
+public enum FailurePolicy: String, Sendable, CaseIterable {
+    /// Claim findings at error level (the ones that make `check` exit 1).
+    case error
+    /// Any warning of the build, or claim findings at warning or error level: the same as `--strict`.
+    case warning
+    /// Nothing but errors in the input: every build that can be built is written. The default.
+    case never
+
+    /// True when `report`'s findings fail a build under this policy.
+    public func fails(_ report: BuildReport) -> Bool {
+        switch self {
+        case .error: report.claims.errors > 0 || report.warnings.containsErrors
+        case .warning: !report.warnings.isEmpty || report.claims.errors + report.claims.warnings > 0
+        case .never: false
+        }
+    }
+
+    /// The lowest severity that fails a build under this policy (nil for `.never`).
+    public var threshold: Diagnostic.Severity? {
+        switch self {
+        case .error: .error
+        case .warning: .warning
+        case .never: nil
+        }
     }
 }
 
@@ -120,9 +160,10 @@ public struct ClaimCounts: Sendable {
     }
 }
 
-/// A strict build that found warnings or claim findings: nothing was written.
+/// A build whose findings fail its `--fail-on` policy (or `--strict`): nothing was written.
 public struct StrictModeFailure: Error, Sendable {
     public let report: BuildReport
+    public let policy: FailurePolicy
 }
 
 /// The build: load → parse → analyse → render → write (`BuildStage`). The per-post stages are in `PostPipeline`; a
@@ -267,11 +308,12 @@ public enum SiteBuilder {
                 DispatchQueue.global().async(group: folders) { writer.prepare(directories) }
             })
             folders.wait()
-            if options.strict, report.failsStrictMode {
-                throw StrictModeFailure(report: report)
+            if options.failOn.fails(report) {
+                throw StrictModeFailure(report: report, policy: options.failOn)
             }
             progress(.write, report.posts)
             report.files = try report.times.measure(.write) { try writer.finish(files) }
+            if options.computeDigest { report.digest = OutputDigest.of(files) }
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             return report
         } catch {

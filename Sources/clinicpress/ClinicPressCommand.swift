@@ -12,7 +12,7 @@ struct ClinicPressCommand: AsyncParsableCommand {
         Exit codes: 0 success; 1 findings at error level (or warnings with --strict); 2 the command could not run \
         (bad input or bad arguments).
         """,
-        version: "0.1.0",
+        version: ClinicPressVersion.current,
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, CommentsCommand.self, IntakeCommand.self, InitCommand.self, NewCommand.self]
     )
 

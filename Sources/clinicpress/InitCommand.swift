@@ -55,6 +55,7 @@ struct InitCommand: ParsableCommand {
             } else {
                 print("  edit \(directory)/site.yaml, then run: clinicpress build --site \(directory)")
             }
+            print("  to publish on GitHub Pages: .github/workflows/clinicpress.yml (see ClinicPress's docs/deploy.md)")
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)

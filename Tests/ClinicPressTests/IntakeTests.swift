@@ -4,7 +4,6 @@ import ClinicPressModel
 import ClinicPressSite
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import Testing
 
 /// `clinicpress intake`: the comment form's submissions become pending, screened comment files. The router is tested

@@ -3,7 +3,6 @@ import ClinicPressContent
 import ClinicPressPreview
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import Testing
 
 /// The preview's moderation queue at `/_moderation`: what it lists, and that its decisions are written by the same

@@ -4,7 +4,6 @@ import ClinicPressSite
 import Foundation
 import Glibc
 import Hummingbird
-import HummingbirdTesting
 import Testing
 
 /// The review panel beside the text, `editor:` links, `/_review`, and `serve`'s port check, year and `--open`.

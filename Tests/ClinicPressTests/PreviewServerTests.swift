@@ -4,7 +4,6 @@ import ClinicPressModel
 import ClinicPressSite
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import Testing
 
 /// The preview server's routes, without a socket (Hummingbird's router test framework).

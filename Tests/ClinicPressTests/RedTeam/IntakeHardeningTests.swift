@@ -3,7 +3,6 @@ import ClinicPressContent
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import Testing
 
 /// Hostile submissions to `clinicpress intake`: each gets its 4xx answer and writes nothing.

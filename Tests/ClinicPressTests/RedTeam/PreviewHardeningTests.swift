@@ -2,7 +2,6 @@ import ClinicPressModel
 @testable import ClinicPressPreview
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import Testing
 
 /// The preview serves drafts and pending comments: it must answer only its own loopback names (DNS rebinding),

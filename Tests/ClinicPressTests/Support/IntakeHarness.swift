@@ -3,7 +3,6 @@ import ClinicPressContent
 import ClinicPressModel
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import Synchronization
 
 /// A small site for `clinicpress intake` tests, and the intake's router run without a socket

@@ -3,25 +3,27 @@ public enum Slug {
     /// Lowercase ASCII letters and digits joined by single hyphens: `"IV Therapy & NAD+"` → `"iv-therapy-nad"`.
     /// Accented Latin letters lose their accents; other characters separate words.
     public static func make(_ text: String) -> String {
-        // Plain ASCII (nearly every tag and file name) has nothing to decompose: its bytes are its scalars.
-        let scalars = text.utf8.allSatisfy { $0 < 0x80 } ? text.unicodeScalars : text.decomposedStringWithCanonicalMappingLite.unicodeScalars
-        var result = ""
+        var slug: [UInt8] = []
+        slug.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
-        for scalar in scalars {
-            let value = scalar.value
-            let isLetterOrDigit = (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value)
-            if isLetterOrDigit {
-                if pendingHyphen, !result.isEmpty { result.append("-") }
+        func add(_ value: UInt32) {
+            if (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) {
+                if pendingHyphen, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
                 pendingHyphen = false
-                result.unicodeScalars.append(Unicode.Scalar(UInt8(value)).lowercasedASCII)
+                slug.append((0x41...0x5A).contains(value) ? UInt8(value + 0x20) : UInt8(value))
             } else if (0x300...0x36F).contains(value) || value == 0x27 || value == 0x2019 {
                 // combining accents and apostrophes vanish: "Men's" → "mens"
-                continue
             } else {
                 pendingHyphen = true
             }
         }
-        return result
+        // Plain ASCII (nearly every tag, heading and file name) has nothing to decompose: its bytes are its scalars.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in text.utf8 { add(UInt32(byte)) }
+        } else {
+            for scalar in text.decomposedStringWithCanonicalMappingLite.unicodeScalars { add(scalar.value) }
+        }
+        return String(decoding: slug, as: UTF8.self)
     }
 
     /// A slug for a title in any script: `make` of its Cyrillic or Greek letters spelled in Latin ones (`"Кетамин"` →
@@ -55,12 +57,6 @@ public enum Slug {
     public static func isValid(_ text: String) -> Bool {
         guard !text.isEmpty, !text.hasPrefix("-"), !text.hasSuffix("-"), !text.contains("--") else { return false }
         return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-    }
-}
-
-private extension Unicode.Scalar {
-    var lowercasedASCII: Unicode.Scalar {
-        (0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : self
     }
 }
 

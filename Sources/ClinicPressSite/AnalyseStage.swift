@@ -18,8 +18,6 @@ struct AnalysedPost: Sendable {
     var series: (series: Series, part: Int)?
     /// The size of the front matter's `image` when it is a picture of `static/` that could be measured.
     var imageSize: PixelSize?
-    /// The `##` and `###` headings with their ids, for a table of contents.
-    var headings: [Heading] = []
 }
 
 /// Where a body of Markdown comes from, for findings and relative addresses: a post's or a page's.
@@ -52,7 +50,8 @@ struct AnalyseStage: Sendable {
     let references: [String: Reference]
     let series: SeriesIndex
     let basePath: String
-    /// What a heading's anchor link says to screen readers, before the heading's text.
+    /// What a heading's anchor link says to screen readers, before the heading's text (pages; a post's headings get
+    /// their anchors when it is rendered: `check` has no use for them).
     var anchorLabel = "Link to this section"
 
     func analyse(_ post: Post, tree: MarkdownTree) -> AnalysedPost {
@@ -62,14 +61,13 @@ struct AnalyseStage: Sendable {
         checkLinksAndHTML(root, in: BodySource(post), annotations: &annotations, diagnostics: &diagnostics)
         let imageSize = checkFrontMatterImage(post, diagnostics: &diagnostics)
         annotations.replacements = embedVideos(root)
-        let headings = HeadingAnchors(root, annotations: &annotations, label: anchorLabel).headings
         let membership = series.membership(of: post)
         if let membership {
             annotations.textPieces = linkSeriesReferences(root, post: post, membership: membership, diagnostics: &diagnostics)
         }
         let analysis = claims.check(root, file: post.source)
         return AnalysedPost(post: post, tree: tree, diagnostics: diagnostics, claims: analysis, annotations: annotations,
-                            series: membership, imageSize: imageSize, headings: headings)
+                            series: membership, imageSize: imageSize)
     }
 
     /// A standalone page: its links, pictures, raw HTML and videos as a post's, and its heading anchors; no claim

@@ -8,6 +8,8 @@ import ClinicPressText
 struct RenderStage: Sendable {
     /// Previews show pending comments, marked, under the approved ones.
     let includePendingComments: Bool
+    /// What a heading's anchor link says to screen readers, before the heading's text.
+    var anchorLabel = "Link to this section"
 
     /// The longest summary taken from a first paragraph, in characters.
     static let summaryLimit = 280
@@ -17,10 +19,13 @@ struct RenderStage: Sendable {
         let post = analysed.post, root = analysed.tree.root
         let summary = post.summary ?? Self.summary(root, replaced: citations.annotations.replacements)
         let published = CommentRenderer.publish(CommentThreads.approved(comments, includingPending: includePendingComments))
-        var built = BuiltPost(post: post, html: analysed.tree.html(annotations: citations.annotations), summary: summary,
+        // Heading ids and anchor links, and the headings for a table of contents.
+        var annotations = citations.annotations
+        let headings = HeadingAnchors(root, annotations: &annotations, label: anchorLabel).headings
+        var built = BuiltPost(post: post, html: analysed.tree.html(annotations: annotations), summary: summary,
                               wordCount: Self.countWords(root), sources: citations.sources, comments: published, series: analysed.series)
         built.imageSize = analysed.imageSize
-        built.headings = analysed.headings
+        built.headings = headings
         return built
     }
 

@@ -279,7 +279,8 @@ public enum SiteBuilder {
 
     /// The per-post stages, set up for this site.
     static func makePipeline(_ content: SiteContent, theme: Theme, options: BuildOptions, published: [Post], series: SeriesIndex) -> PostPipeline {
-        PostPipeline(
+        let anchorLabel = UIStrings(content.config, theme: theme)("heading_link")
+        return PostPipeline(
             parse: ParseStage(options: MarkdownOptions(allowRawHTML: content.config.allowRawHTML)),
             analyse: AnalyseStage(
                 links: InternalLinks(all: content.posts, published: published, series: series.series, basePath: content.config.basePath,
@@ -287,9 +288,9 @@ public enum SiteBuilder {
                 files: LocalFiles(staticFiles: content.staticFiles, themeAssets: theme.assets.map(\.path), basePath: content.config.basePath),
                 claims: ClaimChecker(settings: content.config.claims, references: content.references),
                 references: content.references, series: series, basePath: content.config.basePath,
-                anchorLabel: UIStrings(content.config, theme: theme)("heading_link")
+                anchorLabel: anchorLabel
             ),
-            render: RenderStage(includePendingComments: options.preview)
+            render: RenderStage(includePendingComments: options.preview, anchorLabel: anchorLabel)
         )
     }
 

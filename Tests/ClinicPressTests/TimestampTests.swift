@@ -35,6 +35,8 @@ import Testing
         ("Men's Health — Café Talk", "mens-health-cafe-talk"),
         ("  --Weird__Spacing--  ", "weird-spacing"),
         ("日本語", ""),
+        ("ÉTUDE: Qué es la Depresión?", "etude-que-es-la-depresion"),
+        ("2026’s Top 10 TMS FAQs", "2026s-top-10-tms-faqs"),
     ])
     func makesSlugs(text: String, slug: String) {
         #expect(Slug.make(text) == slug)
@@ -48,6 +50,11 @@ import Testing
             let text = String(decoding: (0..<length).map { _ in UInt8.random(in: 0...0x7F, using: &generator) }, as: UTF8.self)
             #expect(Array(text.decomposedStringWithCanonicalMappingLite.unicodeScalars) == Array(text.unicodeScalars))
         }
+    }
+
+    @Test func titlesInOtherScriptsAreSpelledInLatinLetters() {
+        #expect(Slug.make(title: "What to Expect: Part 2") == "what-to-expect-part-2")
+        #expect(Slug.make(title: "Кетамин и депрессия") == "ketamin-i-depressiia")
     }
 
     @Test func validatesSlugs() {

@@ -125,15 +125,10 @@ struct LocalFiles: Sendable {
         let suffix: String
 
         init?(_ destination: String) {
-            // Most addresses in posts are web addresses: told apart on their bytes, without trimming a copy.
-            if Self.startsWithSchemeOrAnchor(destination.utf8) { return nil }
-            let text = destination.trimmingCharacters(in: .whitespaces)
-            guard let first = text.first, first != "#", first != "?", !text.hasPrefix("//") else { return nil }
-            // A scheme is letters, digits, `+`, `-` and `.` before the first `:`, itself before any `/`, `?` or `#`.
-            if let colon = text.firstIndex(of: ":"), !text[..<colon].contains(where: { "/?#".contains($0) }) {
-                let scheme = text[..<colon]
-                if let head = scheme.first, head.isASCII, head.isLetter,
-                   scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) { return nil }
+            // Trimmed only when an end may be white space: most addresses have none, and most are web addresses.
+            let text = Self.mayNeedTrimming(destination.utf8) ? destination.trimmingCharacters(in: .whitespaces) : destination
+            guard let first = text.first, first != "#", first != "?", !text.hasPrefix("//"), !Self.startsWithScheme(text.utf8) else {
+                return nil
             }
             let cut = text.firstIndex { $0 == "?" || $0 == "#" } ?? text.endIndex
             path = String(text[..<cut])
@@ -143,18 +138,18 @@ struct LocalFiles: Sendable {
             if path.isEmpty { return nil }
         }
 
-        /// True when, after ASCII spaces and tabs, `bytes` start with `#`, `?` or a scheme and its colon (`https:`,
-        /// `mailto:`, `post:`). False says nothing: `init` then looks closer.
-        private static func startsWithSchemeOrAnchor(_ bytes: String.UTF8View) -> Bool {
-            var index = bytes.startIndex
-            while index != bytes.endIndex, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") {
-                index = bytes.index(after: index)
-            }
-            guard index != bytes.endIndex else { return false }
-            let first = bytes[index]
-            if first == UInt8(ascii: "#") || first == UInt8(ascii: "?") { return true }
-            guard (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z") else { return false }
-            for byte in bytes[bytes.index(after: index)...] {
+        /// False when both ends are ASCII other than a space or tab: then there is no white space to trim.
+        private static func mayNeedTrimming(_ bytes: String.UTF8View) -> Bool {
+            func mayBeSpace(_ byte: UInt8) -> Bool { byte >= 0x80 || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return mayBeSpace(first) || mayBeSpace(last)
+        }
+
+        /// True when `bytes` start with a scheme and its colon (`https:`, `mailto:`, `post:`): an ASCII letter, then
+        /// letters, digits, `+`, `-` and `.`, then `:`.
+        private static func startsWithScheme(_ bytes: String.UTF8View) -> Bool {
+            guard let first = bytes.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z") else { return false }
+            for byte in bytes.dropFirst() {
                 switch byte {
                 case UInt8(ascii: ":"): return true
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),

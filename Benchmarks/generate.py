@@ -7,7 +7,11 @@ ClinicPress. The Hugo site gets minimal templates with the same pages, as a typi
 tag pages paginated ten to a page with a summary partial, post pages, RSS
 (Hugo's equivalent of the Atom feed) and sitemap.
 
-Usage: generate.py N OUT_DIR   → OUT_DIR/clinicpress/ and OUT_DIR/hugo/
+With `--dense`, the prose is written the way clinic pages are, claim after claim: most sentences assert an outcome,
+a figure, a safety promise or a comparison (about half of them without a source), the rest are logistics and
+descriptions. The claim checker then has a finding for most paragraphs, as on a real clinic blog full of claims.
+
+Usage: generate.py [--dense] N OUT_DIR   → OUT_DIR/clinicpress/ and OUT_DIR/hugo/
 """
 import os
 import random
@@ -30,6 +34,66 @@ CITED = [
 ]
 
 
+# Dense prose: original sentence patterns in the voices clinics write in (owner, nurse, marketer, physician).
+TREATMENTS = {"ketamine": "ketamine infusions", "esketamine": "esketamine treatment", "tms": "TMS therapy",
+              "iv-therapy": "IV hydration", "weight-loss": "semaglutide", "med-spa": "microneedling",
+              "anxiety": "our anxiety program", "ptsd": "stellate ganglion block", "depression": "our depression program",
+              "nad": "NAD+ therapy"}
+DENSE_CLAIMS = [
+    "{T} relieves stubborn depression in as little as {b} days.",
+    "Most patients notice clearer thinking after their first {t} session.",
+    "Around {a} out of 10 people feel calmer by the end of the first week.",
+    "{T} is completely safe for adults of every age.",
+    "Side effects are rare and fade within {b} hours.",
+    "Results typically hold for {b} to {c} months.",
+    "Unlike pills, {t} works directly on the brain's mood circuits.",
+    "{T} is far more effective than talk therapy alone.",
+    "Patients lose an average of {p} pounds over the first {b} months.",
+    "Nearly {p}% of our clients report better sleep within a month.",
+    "This approach cuts cravings so you eat less without feeling hungry.",
+    "There is no downtime, and the results start showing right away.",
+    "{T} boosts energy, sharpens focus and strengthens the immune system.",
+    "According to the national psychiatric association, {t} is a proven option for resistant cases.",
+    "Doctors agree that {t} is the most reliable treatment available today.",
+    "{T} does not cause weight gain or sexual side effects.",
+    "Relief lasts longer when sessions are spaced {b} weeks apart.",
+    "Suicidal thoughts ease within hours for many people who try {t}.",
+    "Every skin type tolerates the treatment without irritation.",
+    "Between {a}0 and {c}0 percent of patients go into remission.",
+]
+DENSE_CITED = [
+    "In a controlled study, {p}% of participants responded to {t}.[^{n}]",
+    "A large review found that {t} halved symptom scores within {b} weeks.[^{n}]",
+    "Researchers reported that relief lasted at least {c} months for most responders.[^{n}]",
+]
+DENSE_PLAIN = [
+    "Your first visit starts with a short conversation about your history.",
+    "Each session takes about {b}0 minutes, and you rest in a quiet room afterwards.",
+    "Bring a list of your current medications to the consultation.",
+    "A nurse checks your blood pressure before and after the treatment.",
+    "You will need someone to drive you home after the appointment.",
+    "We will call you the day before to confirm the time.",
+    "In this article we look at what a typical course of {t} involves.",
+    "Our team includes a psychiatrist, two nurses and a care coordinator.",
+]
+
+
+def dense_sentence(rng, topic, footnotes):
+    values = dict(a=rng.randint(5, 8), b=rng.randint(2, 6), c=rng.randint(6, 9), p=rng.randint(40, 90),
+                  t=TREATMENTS[topic], T=TREATMENTS[topic][0].upper() + TREATMENTS[topic][1:])
+    roll = rng.random()
+    if roll < 0.6:
+        return rng.choice(DENSE_CLAIMS).format(**values)
+    if roll < 0.75:
+        footnotes.append(len(footnotes) + 1)
+        return rng.choice(DENSE_CITED).format(n=footnotes[-1], **values)
+    return rng.choice(DENSE_PLAIN).format(**values)
+
+
+def dense_paragraph(rng, topic, footnotes):
+    return " ".join(dense_sentence(rng, topic, footnotes) for _ in range(rng.randint(3, 6)))
+
+
 def sentence(rng, words):
     text = " ".join(rng.choice(WORDS) for _ in range(words))
     return text[0].upper() + text[1:] + "."
@@ -39,13 +103,22 @@ def paragraph(rng):
     return " ".join(sentence(rng, rng.randint(9, 18)) for _ in range(rng.randint(3, 6)))
 
 
-def post_body(rng, topic, footnotes):
+def post_body(rng, topic, footnotes, dense=False):
+    if dense:
+        paragraph = lambda rng: dense_paragraph(rng, topic, footnotes)
+    else:
+        paragraph = globals()["paragraph"]
     parts = [paragraph(rng)]
     target = rng.randint(600, 1500)
     section = 0
     while sum(len(p.split()) for p in parts) < target:
         section += 1
         parts.append(f"## Section {section}: {rng.choice(WORDS).capitalize()} and {rng.choice(WORDS)}")
+        if dense:
+            parts.append(paragraph(rng))
+            if section % 3 == 0:
+                parts.append("\n".join(f"- {dense_sentence(rng, topic, footnotes)}" for _ in range(4)))
+            continue
         parts.append(paragraph(rng) + " " + rng.choice(CLAIMS).format(a=rng.randint(5, 9), b=rng.randint(2, 8), p=rng.randint(40, 90), t=topic))
         if section % 2 == 0:
             footnotes.append(len(footnotes) + 1)
@@ -61,7 +134,11 @@ def post_body(rng, topic, footnotes):
 
 
 def main():
-    count, out = int(sys.argv[1]), sys.argv[2]
+    arguments = sys.argv[1:]
+    dense = "--dense" in arguments
+    if dense:
+        arguments.remove("--dense")
+    count, out = int(arguments[0]), arguments[1]
     rng = random.Random(20261122)
     cp = os.path.join(out, "clinicpress")
     hugo = os.path.join(out, "hugo")
@@ -76,7 +153,7 @@ def main():
         title = f"{topic.replace('-', ' ').title()} Guide {i}"
         tags = [topic, TOPICS[(i * 7) % len(TOPICS)]]
         series = f'series: "{topic.title()} Series {i // 100}"\npart: {(i // 10) % 10 + 1}\n' if i % 10 == 0 else ""
-        body = post_body(rng, topic, [])
+        body = post_body(rng, topic, [], dense)
         with open(os.path.join(cp, "Posts", f"{day}-{slug}.md"), "w") as f:
             f.write(f'---\ntitle: "{title}"\nauthor: "Dana Whitfield, PMHNP"\ntags: [{", ".join(tags)}]\n{series}---\n{body}')
         with open(os.path.join(hugo, "content", "posts", f"{slug}.md"), "w") as f:

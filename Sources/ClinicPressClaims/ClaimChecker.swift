@@ -57,6 +57,12 @@ public struct ClaimChecker: Sendable {
         self.trustedDomains = settings.trustedDomains
     }
 
+    /// Reads the shipped word lists and weights now (they are read once, on first use), so that a caller can do it
+    /// beside other work.
+    public static func readWordLists() {
+        _ = ClaimClassifier.shipped
+    }
+
     /// Diagnostics for rule ids and categories in `site.yaml` that do not exist.
     public static func validate(_ settings: ClaimSettings) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []

@@ -55,3 +55,18 @@ private struct UncheckedBox<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }
+
+/// Runs `background` on another thread while `foreground` runs on this one, and returns both results once both are
+/// done: two independent pieces of work of different kinds (reading a site's posts, compiling its templates).
+public func concurrently<A, B: Sendable>(_ foreground: () -> A, _ background: @escaping @Sendable () -> B) -> (A, B) {
+    let done = DispatchSemaphore(value: 0)
+    let slot = ResultSlots<B>(count: 1)
+    DispatchQueue.global().async {
+        slot.store(background(), at: 0)
+        done.signal()
+    }
+    let a = foreground()
+    // The wait orders the background's write before the read.
+    done.wait()
+    return (a, slot.collect()[0])
+}

@@ -212,16 +212,17 @@ public enum SiteBuilder {
         var problems: [Diagnostic] = []
         var content: SiteContent?
         var theme: Theme?
-        do {
-            content = try loadContent()
-        } catch let error as DiagnosticsError {
-            problems += error.diagnostics
+        // The templates compile, and the claim checker reads its word lists and weights, on another core while the
+        // posts are read: a tenth of a second of serial work on a 10,000-post site.
+        let (loaded, themeResult) = concurrently({ Result { try loadContent() } }) {
+            ClaimChecker.readWordLists()
+            return Result { try loadTheme(options) }
         }
-        do {
-            theme = try loadTheme(options)
-        } catch let error as DiagnosticsError {
-            problems += error.diagnostics
+        for result in [loaded.map { _ in () }, themeResult.map { _ in () }] {
+            if case .failure(let error) = result { try absorb(error, into: &problems) }
         }
+        content = try? loaded.get()
+        theme = try? themeResult.get()
         if let content {
             problems += ClaimChecker.validate(content.config.claims) + CommentScreener.validate(content.config.comments)
         }
@@ -254,6 +255,12 @@ public enum SiteBuilder {
             }
         }
         return (content, theme, problems)
+    }
+
+    /// Adds a loading error's diagnostics to `problems`; any other error is thrown on.
+    private static func absorb(_ error: any Error, into problems: inout [Diagnostic]) throws {
+        guard let error = error as? DiagnosticsError else { throw error }
+        problems += error.diagnostics
     }
 
     /// The default theme with the site's `Templates/` in its place.

@@ -47,6 +47,17 @@ struct PageContext {
         return site
     }
 
+    /// The values every page shows the same, by the names templates give them: `strings.<key>` for each interface
+    /// string, `site.<key>` for each text of `site` (the menu, which marks the current page, is no text).
+    var constants: [String: String] {
+        var constants: [String: String] = [:]
+        for (key, value) in strings.values { constants["strings." + key] = value }
+        for (key, value) in site() {
+            if let text = value as? String { constants["site." + key] = text }
+        }
+        return constants
+    }
+
     /// `page`: what the `<head>` and header need.
     func page(type: String, title: String, path: String, description: String?, heading: String? = nil) -> [String: Any] {
         var page: [String: Any] = [

@@ -7,13 +7,16 @@ public struct RenderedSite: Sendable {
     public private(set) var files: [OutputFile]
     var tags: TagIndex
     let context: PageContext
+    /// The theme with the build's constants written in, for the pages an update renders again.
+    let templates: Theme
     /// Where each file is in `files`; made by the first update (a one-shot build never needs it).
     private var positions: [String: Int]?
 
-    init(files: [OutputFile], tags: TagIndex, context: PageContext) {
+    init(files: [OutputFile], tags: TagIndex, context: PageContext, templates: Theme) {
         self.files = files
         self.tags = tags
         self.context = context
+        self.templates = templates
     }
 
     /// Puts `replacements` in place of the files at their paths (adding those that are new, where their paths sort),

@@ -46,15 +46,16 @@ public struct SiteRenderer: Sendable {
         jobs += [.tags, .notFound]
         if !series.isEmpty { jobs.append(.seriesList) }
 
+        let templates = theme.baking(context.constants)
         let renderer = self
-        var files = jobs.parallelMap { job in renderer.render(job, posts: posts, tags: tags, series: series, context: context) }
+        var files = jobs.parallelMap { job in renderer.render(job, posts: posts, tags: tags, series: series, context: context, templates: templates) }
         files.append(feed(posts))
         files.append(rssFeed(posts))
         files += tags.entries.map { tagFeed($0, posts: posts) }
         files.append(sitemap(posts, tags: tags, series: series))
         files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(config.absoluteURL("sitemap.xml"))\n"))
         files += theme.assets
-        return RenderedSite(files: files.sorted { $0.path < $1.path }, tags: tags, context: context)
+        return RenderedSite(files: files.sorted { $0.path < $1.path }, tags: tags, context: context, templates: templates)
     }
 
     /// Renders again, in `site`, the files that show the posts at `rebuilt` of `posts`, which went through the per-post
@@ -107,7 +108,8 @@ public struct SiteRenderer: Sendable {
         }
 
         let renderer = self, tags = site.tags, context = site.context
-        var files = Array(jobs).parallelMap { renderer.render($0, posts: posts, tags: tags, series: series, context: context) }
+        let templates = site.templates
+        var files = Array(jobs).parallelMap { renderer.render($0, posts: posts, tags: tags, series: series, context: context, templates: templates) }
         if feedChanged { files += [feed(posts), rssFeed(posts)] }
         files += site.tags.entries.filter { feedTagSlugs.contains($0.slug) }.map { tagFeed($0, posts: posts) }
         if listsChanged { files.append(sitemap(posts, tags: tags, series: series)) }
@@ -195,7 +197,8 @@ public struct SiteRenderer: Sendable {
         return (1...pages).map { PageJob.home(page: $0, of: pages) }
     }
 
-    private func render(_ job: PageJob, posts: [BuiltPost], tags: TagIndex, series: [Series], context: PageContext) -> OutputFile {
+    /// One page; `templates` is the theme with the build's constants written in (`Theme.baking`).
+    private func render(_ job: PageJob, posts: [BuiltPost], tags: TagIndex, series: [Series], context: PageContext, templates: Theme) -> OutputFile {
         let strings = context.strings
         var values: [String: Any] = ["site": context.site()]
         let template: String
@@ -319,8 +322,8 @@ public struct SiteRenderer: Sendable {
         }
         values["site"] = context.site(current: path)
         values["strings"] = context.strings.values
-        values["content"] = theme.render(template, values)
-        let html = theme.render("layout", values)
+        values["content"] = templates.render(template, values)
+        let html = templates.render("layout", values)
         let file = path.hasSuffix(".html") ? path : path + "index.html"
         return OutputFile(path: file, text: html)
     }

@@ -120,6 +120,20 @@ public struct Theme: Sendable {
         return String(path.dropFirst("strings/".count).dropLast(".yaml".count))
     }
 
+    /// This theme with `constants` (values by the name templates give them, `strings.read_more`) written into its
+    /// templates' text wherever that renders the same pages (`TemplateConstants`); itself when nothing was written.
+    public func baking(_ constants: [String: String]) -> Theme {
+        let baked = TemplateConstants.bake(texts, constants: constants) { HTMLEscaping.bytes.escapeText($0) }
+        guard baked != texts else { return self }
+        var library = MustacheLibrary()
+        for (name, text) in baked.sorted(by: { $0.key < $1.key }) {
+            guard let template = try? MustacheTemplate(string: HTMLEscaping.pragma + text) else { return self }
+            library.register(template, named: name)
+        }
+        return Theme(library: library, texts: texts, templateSources: templateSources, assets: assets, mentionsWordCount: mentionsWordCount,
+                     strings: strings)
+    }
+
     /// Renders the template `name` with `context` (dictionaries, arrays, strings, numbers and booleans).
     public func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""

@@ -20,6 +20,16 @@ struct AnalysedPost: Sendable {
     var imageSize: PixelSize?
 }
 
+/// What the analyses found in one standalone page, and what they want changed in its HTML.
+struct AnalysedPage: Sendable {
+    let page: Page
+    let tree: MarkdownTree
+    /// Build problems (errors stop the build): broken links, missing pictures, raw HTML left out.
+    var diagnostics: [Diagnostic]
+    /// Resolved links, picture sizes, rebased raw HTML and video embeds, applied when the body is rendered.
+    var annotations: HTMLAnnotations
+}
+
 /// Where a body of Markdown comes from, for findings and relative addresses: a post's or a page's.
 struct BodySource {
     /// The file (`Posts/….md`, `Pages/about.md`).
@@ -41,8 +51,9 @@ struct BodySource {
     }
 }
 
-/// Stage 3 of the build: reads a post's tree and returns findings and annotations; it changes nothing. Internal
-/// links are resolved, series references linked, claims checked against their citations, and citations numbered.
+/// Stage 3 of the build: reads a post's or a page's tree and returns findings and annotations; it changes nothing and
+/// renders nothing. Internal links are resolved, series references linked, claims checked against their citations, and
+/// citations numbered.
 struct AnalyseStage: Sendable {
     let links: InternalLinks
     let files: LocalFiles
@@ -50,9 +61,6 @@ struct AnalyseStage: Sendable {
     let references: [String: Reference]
     let series: SeriesIndex
     let basePath: String
-    /// What a heading's anchor link says to screen readers, before the heading's text (pages; a post's headings get
-    /// their anchors when it is rendered: `check` has no use for them).
-    var anchorLabel = "Link to this section"
 
     func analyse(_ post: Post, tree: MarkdownTree) -> AnalysedPost {
         let root = tree.root
@@ -70,17 +78,15 @@ struct AnalyseStage: Sendable {
                             series: membership, imageSize: imageSize)
     }
 
-    /// A standalone page: its links, pictures, raw HTML and videos as a post's, and its heading anchors; no claim
-    /// check (a page is about the clinic, not a health article) and no series. Returns the page built, or its errors.
-    func analyse(_ page: Page, tree: MarkdownTree) -> (page: BuiltPage?, diagnostics: [Diagnostic]) {
+    /// A standalone page: its links, pictures, raw HTML and videos as a post's; no claim check (a page is about the
+    /// clinic, not a health article) and no series. Its heading anchors are made when it is rendered, as a post's.
+    func analyse(_ page: Page, tree: MarkdownTree) -> AnalysedPage {
         let root = tree.root
         var diagnostics: [Diagnostic] = []
         var annotations = HTMLAnnotations()
         checkLinksAndHTML(root, in: BodySource(page), annotations: &annotations, diagnostics: &diagnostics)
         annotations.replacements = embedVideos(root)
-        let headings = HeadingAnchors(root, annotations: &annotations, label: anchorLabel).headings
-        guard !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (BuiltPage(page: page, html: tree.html(annotations: annotations), headings: headings), diagnostics)
+        return AnalysedPage(page: page, tree: tree, diagnostics: diagnostics, annotations: annotations)
     }
 
     /// One walk over the tree for links, pictures and raw HTML.

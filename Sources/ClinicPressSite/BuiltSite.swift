@@ -55,7 +55,8 @@ struct BuiltSite: Sendable {
         let pipeline = SiteBuilder.makePipeline(content, theme: theme, options: options, published: published, series: series)
         let results = pipeline.build(published, rendering: true, comments: content.comments, times: &times) { progress($0, content.posts.count) }
         let reviews = ReviewSchedule(published, config: content.config, people: content.people, now: now)
-        let (builtPages, pageWarnings) = pipeline.build(content.pages)
+        let pageResults = pipeline.build(content.pages, rendering: true, times: &times)
+        let builtPages = pageResults.compactMap(\.page), pageWarnings = pageResults.flatMap(\.diagnostics)
         let diagnostics = problems + content.warnings + series.diagnostics + results.flatMap(\.diagnostics) + pageWarnings + (reviews?.diagnostics ?? [])
         guard !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
         let built = results.compactMap(\.post)

@@ -3,7 +3,7 @@ import ClinicPressMarkdown
 import ClinicPressModel
 import ClinicPressParallel
 
-/// The per-post stages in order, parse → analyse → render, and what they make of one post.
+/// The per-post stages in order, parse → analyse → render, and what they make of one post or standalone page.
 struct PostPipeline: Sendable {
     let parse: ParseStage
     let analyse: AnalyseStage
@@ -18,6 +18,15 @@ struct PostPipeline: Sendable {
         var diagnostics: [Diagnostic]
         /// The claim checker's findings and counts.
         var claims: ClaimAnalysis
+    }
+
+    /// What the stages make of one standalone page.
+    struct PageResult: Sendable {
+        /// The page with its body rendered; nil when the page has errors that stop the build, or when bodies are not
+        /// rendered (`check`).
+        var page: BuiltPage?
+        /// Build problems (errors stop the build).
+        var diagnostics: [Diagnostic]
     }
 
     /// One post through all three stages (a rebuild's changed posts), with all of its comments.
@@ -52,13 +61,15 @@ struct PostPipeline: Sendable {
         return results
     }
 
-    /// The standalone pages of `Pages/` through parse and analyse, on all cores: each page built, or nil where it has
-    /// errors, and every page's problems.
-    func build(_ pages: [Page]) -> (pages: [BuiltPage], diagnostics: [Diagnostic]) {
-        let results = pages.parallelMap { page in
-            analyse.analyse(page, tree: MarkdownTree(page.body, firstLine: page.bodyFirstLine, options: parse.options))
+    /// The standalone pages of `Pages/` through the same stages as posts, each stage over every page on all cores, and
+    /// timed. `rendering` false (`check`) stops after the analyses.
+    func build(_ pages: [Page], rendering: Bool, times: inout StageTimes) -> [PageResult] {
+        let trees = times.measure(.parse) { pages.parallelMap { parse.parse($0) } }
+        let analysed = times.measure(.analyse) { Array(pages.indices).parallelMap { analyse.analyse(pages[$0], tree: trees[$0]) } }
+        guard rendering else { return analysed.map { PageResult(page: nil, diagnostics: $0.diagnostics) } }
+        return times.measure(.render) {
+            analysed.parallelMap { PageResult(page: $0.diagnostics.containsErrors ? nil : render.render($0), diagnostics: $0.diagnostics) }
         }
-        return (results.compactMap(\.page), results.flatMap(\.diagnostics))
     }
 
     /// Posts per chunk: enough to keep every core busy between the stages, few enough that their trees stay small

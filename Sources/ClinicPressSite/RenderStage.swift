@@ -3,8 +3,9 @@ import ClinicPressMarkdown
 import ClinicPressModel
 import ClinicPressText
 
-/// Stage 4 of the build, for one post: its body as HTML with the analyses' annotations applied, its summary, word
-/// count and published comments. (`SiteRenderer` then renders the pages around the bodies.)
+/// Stage 4 of the build, for one post or standalone page: its body as HTML with the analyses' annotations applied and
+/// its headings' anchors; for a post also its summary, word count and published comments. (`SiteRenderer` then renders
+/// the pages around the bodies.)
 struct RenderStage: Sendable {
     /// Previews show pending comments, marked, under the approved ones.
     let includePendingComments: Bool
@@ -19,14 +20,26 @@ struct RenderStage: Sendable {
         let post = analysed.post, root = analysed.tree.root
         let summary = post.summary ?? Self.summary(root, replaced: citations.annotations.replacements)
         let published = CommentRenderer.publish(CommentThreads.approved(comments, includingPending: includePendingComments))
-        // Heading ids and anchor links, and the headings for a table of contents.
-        var annotations = citations.annotations
-        let headings = HeadingAnchors(root, annotations: &annotations, label: anchorLabel).headings
-        var built = BuiltPost(post: post, html: analysed.tree.html(annotations: annotations), summary: summary,
+        let body = html(analysed.tree, annotations: citations.annotations)
+        var built = BuiltPost(post: post, html: body.html, summary: summary,
                               wordCount: Self.countWords(root), sources: citations.sources, comments: published, series: analysed.series)
         built.imageSize = analysed.imageSize
-        built.headings = headings
+        built.headings = body.headings
         return built
+    }
+
+    /// A standalone page's body.
+    func render(_ analysed: AnalysedPage) -> BuiltPage {
+        let body = html(analysed.tree, annotations: analysed.annotations)
+        return BuiltPage(page: analysed.page, html: body.html, headings: body.headings)
+    }
+
+    /// A post's or page's body as HTML with `annotations` applied, each heading given its id and anchor link; and the
+    /// `##` and `###` headings for a table of contents.
+    private func html(_ tree: MarkdownTree, annotations: HTMLAnnotations) -> (html: String, headings: [Heading]) {
+        var annotations = annotations
+        let headings = HeadingAnchors(tree.root, annotations: &annotations, label: anchorLabel).headings
+        return (tree.html(annotations: annotations), headings)
     }
 
     /// The first paragraph with words in it, as plain text (the text of links kept, pictures and raw HTML left out, runs

@@ -188,7 +188,7 @@ public enum SiteBuilder {
         let pipeline = makePipeline(content, theme: theme, options: options, published: posts.published, series: series)
         let results = pipeline.build(posts.published, rendering: false, times: &times) { progress($0, content.posts.count) }
         let reviews = ReviewSchedule(posts.published, config: content.config, people: content.people, now: options.now)
-        let pageWarnings = pipeline.build(content.pages).diagnostics
+        let pageWarnings = pipeline.build(content.pages, rendering: false, times: &times).flatMap(\.diagnostics)
         let diagnostics = problems + content.warnings + series.diagnostics + results.flatMap(\.diagnostics) + pageWarnings + (reviews?.diagnostics ?? [])
         guard !diagnostics.containsErrors else { throw DiagnosticsError(diagnostics) }
         return BuildReport(
@@ -286,18 +286,16 @@ public enum SiteBuilder {
 
     /// The per-post stages, set up for this site.
     static func makePipeline(_ content: SiteContent, theme: Theme, options: BuildOptions, published: [Post], series: SeriesIndex) -> PostPipeline {
-        let anchorLabel = UIStrings(content.config, theme: theme)("heading_link")
-        return PostPipeline(
+        PostPipeline(
             parse: ParseStage(options: MarkdownOptions(allowRawHTML: content.config.allowRawHTML)),
             analyse: AnalyseStage(
                 links: InternalLinks(all: content.posts, published: published, series: series.series, basePath: content.config.basePath,
                                      pages: content.pages.map(\.slug), people: content.people.all.map(\.key)),
                 files: LocalFiles(staticFiles: content.staticFiles, themeAssets: theme.assets.map(\.path), basePath: content.config.basePath),
                 claims: ClaimChecker(settings: content.config.claims, references: content.references),
-                references: content.references, series: series, basePath: content.config.basePath,
-                anchorLabel: anchorLabel
+                references: content.references, series: series, basePath: content.config.basePath
             ),
-            render: RenderStage(includePendingComments: options.preview, anchorLabel: anchorLabel)
+            render: RenderStage(includePendingComments: options.preview, anchorLabel: UIStrings(content.config, theme: theme)("heading_link"))
         )
     }
 

@@ -19,7 +19,7 @@ import Testing
         case bodySentence, firstParagraph, title, date, slug, tags, series, draft, summary, misspelledKey, brokenFrontMatter, savedUnchanged
         case postAdded, postDeleted, commentWritten, commentApproved, commentDeleted
         case template, cardShowsWordCount, brokenTemplate, settings, references, timePasses
-        case reviewed, staticPicture, staticClash
+        case reviewed, staticPicture, staticClash, page
     }
 
     /// How the site is built: as the preview does (drafts and scheduled posts, pending comments, overlays), or as
@@ -61,6 +61,8 @@ import Testing
         var picture: (width: UInt32, height: UInt32)?
         /// Whether static/feed.xml is there, where the build writes the feed: an error.
         var staticClash = false
+        /// The paragraphs of Pages/about.md (with a table of contents); nil when there is no such page.
+        var page: [String]? = ["## Who we are", "A small clinic."]
 
         static let days = ["a": "2026-01-01", "b": "2026-01-02", "c": "2026-01-03", "d": "2026-01-04", "e": "2026-01-05"]
         static let sentences = [
@@ -68,6 +70,10 @@ import Testing
             "See [the first post](2026-01-01-a.md).", "See [a missing page](missing.md).", "Studies show it works for everyone.",
             "In the next part we cover costs.", "As the review explains [@smith2024].", "Read about [TMS](tag:tms).",
             "Кетамин и депрессия.", "![The infusion room](/assets/room.png)", "Most patients improve within hours.[^1]\n\n[^1]: Smith J, Trial, 2024, https://pubmed.ncbi.nlm.nih.gov/1/",
+        ]
+        static let pageParagraphs = [
+            "## Our room", "### Parking", "See [the first post](../Posts/2026-01-01-a.md).", "Read [part two](post:b).", "See [a missing page](missing.md).",
+            "![The infusion room](/assets/room.png)", "https://www.youtube.com/watch?v=abcdefghijk", "<iframe src=\"https://example.com/\"></iframe>",
         ]
         static let tagChoices = ["ketamine", "tms", "IV therapy", "iv-therapy", "Ketamine"]
 
@@ -84,6 +90,7 @@ import Testing
             writeComment("b", id: "2026-01-03-x", status: "approved")
             picture = (4, 3)
             writeStatic()
+            writePage()
             changes = SiteChanges()
         }
 
@@ -156,6 +163,10 @@ import Testing
             if let change = SiteChange(path: relativePath) { changes.insert(change) }
         }
 
+        func writePage() {
+            write("Pages/about.md", page.map { "---\ntitle: \"About\"\ntoc: true\n---\n" + $0.joined(separator: "\n\n") + "\n" })
+        }
+
         func writeReferences() {
             write("references.yaml", referenceTitle.map {
                 "smith2024:\n  title: \"\($0)\"\n  author: \"Smith J\"\n  year: 2024\n  url: \"https://pubmed.ncbi.nlm.nih.gov/1/\"\n"
@@ -208,6 +219,8 @@ import Testing
             picture = picture ?? (4, 3)
             staticClash = false
             writeStatic()
+            page = page?.filter { !$0.contains("](") || $0.hasPrefix("![") }
+            writePage()
         }
 
         /// Makes one edit of `kind`, on a random post where it needs one.
@@ -324,6 +337,11 @@ import Testing
             case .staticClash:
                 staticClash.toggle()
                 writeStatic()
+            case .page:
+                // Mostly a paragraph added to the page (a heading, a link that may lead nowhere, a picture, a video);
+                // sometimes the page deleted, or written anew.
+                if page != nil, chance(1, in: 5) { page = nil } else { page = (page ?? ["A new page."]) + [pick(Self.pageParagraphs)] }
+                writePage()
             }
         }
     }

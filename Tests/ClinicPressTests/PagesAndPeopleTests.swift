@@ -2,6 +2,7 @@ import ClinicPressContent
 @testable import ClinicPressMarkdown
 import ClinicPressModel
 @testable import ClinicPressSite
+import ClinicPressSeries
 import Foundation
 import Testing
 
@@ -132,6 +133,62 @@ import Testing
         #expect(zip(files, fresh).allSatisfy { $0.contents == $1.contents })
         let post = try #require(files.first { $0.path == "posts/a/index.html" }).text
         #expect(post.contains("Ana Ortiz, MD, PhD") && post.contains("<li><a href=\"/about/\">About us</a></li>"))
+    }
+
+    /// A page with a heading and a picture without alt text (a warning), as a post's stages see it.
+    private static let pageSite = minimalSiteYAML + """
+
+        -- Posts/2026-01-01-a.md --
+        ---
+        title: "A"
+        ---
+        Body.
+        -- Pages/about.md --
+        ---
+        title: "About"
+        ---
+        ## Who we are
+
+        ![](https://example.com/room.png)
+        """
+
+    /// The pipeline of the site in `folder`, and its pages.
+    private func pipeline(_ folder: TemporaryDirectory) throws -> (PostPipeline, [Page]) {
+        let options = BuildOptions(siteDirectory: folder.url, now: Fixtures.now)
+        let content = try SiteContent.load(from: folder.url)
+        let series = SeriesIndex(posts: content.posts, isPublished: { _ in true })
+        let pipeline = SiteBuilder.makePipeline(content, theme: try SiteBuilder.loadTheme(options), options: options, published: content.posts,
+                                                series: series)
+        return (pipeline, content.pages)
+    }
+
+    @Test func pagesAreAnalysedWithoutRenderingAndRenderedByTheRenderStage() throws {
+        let site = TemporaryDirectory()
+        site.write(Self.pageSite)
+        let (pipeline, pages) = try pipeline(site)
+        var times = StageTimes()
+        let analysed = pipeline.build(pages, rendering: false, times: &times)
+        // `check`'s way: findings, no HTML, and no time spent rendering.
+        #expect(analysed.count == 1 && analysed[0].page == nil)
+        #expect(analysed[0].diagnostics.map { "\($0.location.line):\($0.location.column) \($0.rule)" } == ["6:1 accessibility"])
+        #expect(times[.parse] > 0 && times[.analyse] > 0 && times[.render] == 0)
+        let rendered = pipeline.build(pages, rendering: true, times: &times)
+        #expect(rendered[0].diagnostics == analysed[0].diagnostics)
+        #expect(times[.render] > 0)
+        let page = try #require(rendered[0].page)
+        #expect(page.headings == [Heading(level: 2, id: "who-we-are", text: "Who we are")])
+        #expect(page.html.hasPrefix("<h2 id=\"who-we-are\">Who we are <a class=\"heading-anchor\" href=\"#who-we-are\" aria-label=\"Link to this section: Who we are\">#</a></h2>"))
+    }
+
+    @Test func checkReportsAPagesFindingsAsABuildDoesWithoutRenderingIt() throws {
+        let site = TemporaryDirectory()
+        site.write(Self.pageSite)
+        let options = BuildOptions(siteDirectory: site.url, now: Fixtures.now)
+        let check = try SiteBuilder.check(options)
+        let build = try SiteBuilder.render(options).report
+        let pageWarnings = check.warnings.filter { $0.location.file == "Pages/about.md" }
+        #expect(pageWarnings.count == 1 && pageWarnings == build.warnings.filter { $0.location.file == "Pages/about.md" })
+        #expect(check.times[.render] == 0 && build.times[.render] > 0)
     }
 
     @Test func withoutPeopleYAMLAuthorsAreNamesAsWritten() throws {

@@ -365,6 +365,13 @@ import Testing
         tags: [tms]
         ---
         Plain words.
+        -- Pages/about.md --
+        ---
+        title: "About"
+        ---
+        ## Who we are
+
+        See [part one](post:a).
         """)
         let builder = PreviewBuilder(siteDirectory: site.url, baseURL: "http://127.0.0.1:8000/")
         _ = builder.build(generation: "g", changed: [])
@@ -411,6 +418,26 @@ import Testing
         #expect(expectSameAsFreshBuild(builder, site, changed: ["Posts/2026-01-03-c.md"])
             == ["archive/index.html", "feed.xml", "index.html", "posts/b/index.html", "posts/c/index.html", "rss.xml", "sitemap.xml", "tags/index.html",
                 "tags/new/feed.xml", "tags/new/index.html", "tags/tms/feed.xml", "tags/tms/index.html"])
+
+        // A page edited: a new heading (its anchor and id) and a link to another post; every page is rendered again.
+        site.write("Pages/about.md", "---\ntitle: \"About\"\n---\n## Who we are\n\n## Where to find us\n\nSee [TMS](post:c).\n")
+        #expect(expectSameAsFreshBuild(builder, site, changed: ["Pages/about.md"]) == nil)
+        guard case .built(let files, _) = builder.build(generation: "g", changed: []) else {
+            Issue.record("the edited page should build")
+            return
+        }
+        let about = String(decoding: try #require(files.first { $0.path == "about/index.html" }).contents, as: UTF8.self)
+        #expect(about.contains("<h2 id=\"where-to-find-us\">Where to find us <a class=\"heading-anchor\"") && about.contains("href=\"/posts/c/\""))
+
+        // A broken link in the page fails the build; fixing it builds again.
+        site.write("Pages/about.md", "---\ntitle: \"About\"\n---\n## Who we are\n\nSee [this](missing.md).\n")
+        guard case .failed(_, let diagnostics) = builder.build(generation: "g", changed: ["Pages/about.md"]) else {
+            Issue.record("a broken link in a page should fail the build")
+            return
+        }
+        #expect(diagnostics.contains { $0.location.file == "Pages/about.md" && $0.location.line == 6 && $0.rule == "broken-link" })
+        site.write("Pages/about.md", "---\ntitle: \"About\"\n---\n## Who we are\n")
+        #expect(expectSameAsFreshBuild(builder, site, changed: ["Pages/about.md"]) == nil)
     }
 }
 

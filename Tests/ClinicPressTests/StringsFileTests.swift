@@ -31,7 +31,7 @@ import Testing
         for code in ["es", "fr", "de"] {
             #expect(Set(try #require(tables[code]).keys) == Set(english.keys), "strings/\(code).yaml")
         }
-        // Placeholders, apostrophes, colons followed by a space, accents and arrows, as the line reader read them.
+        // Placeholders, apostrophes, colons followed by a space, accents and arrows, as the old line reader read them.
         #expect(english["published_so_far"] == "{count} published so far")
         #expect(english["date_format"] == "{month} {day}, {year}")
         #expect(english["series_description"] == "All parts of the series '{series}' from {clinic}.")

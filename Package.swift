@@ -61,7 +61,8 @@ let package = Package(
         ),
         .target(
             name: "ClinicPressRender",
-            dependencies: ["ClinicPressModel", "ClinicPressParallel", .product(name: "Mustache", package: "swift-mustache")]
+            // Content reads the theme's strings files (YAML) with the same diagnostics as every other YAML file.
+            dependencies: ["ClinicPressModel", "ClinicPressContent", "ClinicPressParallel", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(
             name: "ClinicPressSite",

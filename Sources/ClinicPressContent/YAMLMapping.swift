@@ -275,7 +275,8 @@ struct YAMLMapping {
         return SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column)
     }
 
-    private static func describe(_ node: Node) -> String {
+    /// What a value is, for messages: `'text'`, `nothing`, `a list`, `a nested mapping`.
+    static func describe(_ node: Node) -> String {
         switch node {
         case .scalar(let scalar): node.null != nil ? "nothing" : "'\(scalar.string)'"
         case .sequence: "a list"
@@ -292,8 +293,13 @@ struct YAMLMapping {
             guard let context else {
                 return .error("invalid YAML: \(problem)", at: problemLocation, rule: "yaml", hint: hint)
             }
-            // Point at where the broken construct starts (an unclosed quote, say): that is what the author fixes.
+            // Point at where the broken construct starts (an unclosed quote, say): that is what the author fixes. A block
+            // mapping or list is the whole file, though: there the line where reading stopped is the one to fix.
             let start = shiftedLocation(context.mark, file: file, firstLine: firstLine)
+            if context.text.hasPrefix("while parsing a block") {
+                return .error("invalid YAML: \(problem) \(context.text) that starts at line \(start.line), column \(start.column)",
+                              at: problemLocation, rule: "yaml", hint: hint)
+            }
             return .error("invalid YAML: \(problem) \(context.text) that starts here (noticed at line \(problemLocation.line), column \(problemLocation.column))",
                           at: start, rule: "yaml", hint: context.text.contains("quoted") ? "close the quote, or escape quotes inside the value" : hint)
         case let .duplicatedKeysInMapping(duplicates, context):

@@ -773,7 +773,7 @@ comment_privacy: Bitte teilen Sie keine medizinischen Details; wir lesen jeden K
 name: Name
 email: E-Mail
 optional: (optional)
-email_note: Privat: Nur unser Team sieht sie, um Ihnen zu antworten; sie wird nie veröffentlicht.
+email_note: "Privat: Nur unser Team sieht sie, um Ihnen zu antworten; sie wird nie veröffentlicht."
 to: an
 reply: Antworten
 comment_field: Kommentar
@@ -790,9 +790,9 @@ series_list_description: "Mehrteilige Serien von {clinic}."
 
 """#),
         ("strings/en.yaml", #"""
-# The default theme's interface strings in English: one `key: text` per line. Other languages are in es.yaml, fr.yaml
-# and de.yaml; a site changes any of them with `strings:` in site.yaml (docs/language.md). `{name}` marks a value
-# ClinicPress fills in.
+# The default theme's interface strings in English, in YAML: one `key: text` per line, the text in double quotes when
+# it starts with `{` or holds `: ` or ` #`. Other languages are in es.yaml, fr.yaml and de.yaml; a site changes any of
+# them with `strings:` in site.yaml (docs/language.md). `{name}` marks a value ClinicPress fills in.
 months: January, February, March, April, May, June, July, August, September, October, November, December
 date_format: "{month} {day}, {year}"
 skip_to_content: Skip to main content
@@ -866,7 +866,7 @@ comment_privacy: Please don't share medical details; we read every comment befor
 name: Name
 email: Email
 optional: (optional)
-email_note: Private: only our team sees it, to answer you; it is never published.
+email_note: "Private: only our team sees it, to answer you; it is never published."
 to: to
 reply: Reply
 comment_field: Comment
@@ -951,13 +951,13 @@ not_found_home: Ir a los últimos artículos
 not_found_or_browse: o explorar los
 topics_lower: temas
 leave_comment: Deje un comentario
-comment_thanks: Gracias: su comentario espera revisión.
+comment_thanks: "Gracias: su comentario espera revisión."
 reply_to: Responder a
 comment_privacy: No comparta datos médicos; leemos cada comentario antes de publicarlo.
 name: Nombre
 email: Correo electrónico
 optional: (opcional)
-email_note: Privado: solo lo ve nuestro equipo, para responderle; nunca se publica.
+email_note: "Privado: solo lo ve nuestro equipo, para responderle; nunca se publica."
 to: a
 reply: Responder
 comment_field: Comentario
@@ -1042,13 +1042,13 @@ not_found_home: Voir les derniers articles
 not_found_or_browse: ou parcourir les
 topics_lower: thèmes
 leave_comment: Laisser un commentaire
-comment_thanks: Merci : votre commentaire attend sa relecture.
+comment_thanks: "Merci : votre commentaire attend sa relecture."
 reply_to: Répondre à
 comment_privacy: Ne partagez pas de détails médicaux ; nous lisons chaque commentaire avant sa publication.
 name: Nom
 email: Adresse e-mail
 optional: (facultatif)
-email_note: Privée : seule notre équipe la voit, pour vous répondre ; elle n'est jamais publiée.
+email_note: "Privée : seule notre équipe la voit, pour vous répondre ; elle n'est jamais publiée."
 to: à
 reply: Répondre
 comment_field: Commentaire

@@ -1,3 +1,4 @@
+import ClinicPressContent
 import ClinicPressModel
 import Foundation
 import Mustache
@@ -21,6 +22,8 @@ public struct Theme: Sendable {
     /// The interface strings by language code (`en`, `es`…): `strings/<code>.yaml` of the built-in theme, with the
     /// keys of the site's `Templates/strings/<code>.yaml` over them.
     public let strings: [String: [String: String]]
+    /// What loading found that does not stop the build: keys of the site's strings files that the theme does not have.
+    public let warnings: [Diagnostic]
 
     /// Whether `other` renders every page as this theme does: the same templates and assets (a template saved
     /// unchanged, say).
@@ -39,17 +42,16 @@ public struct Theme: Sendable {
     public static func load(templatesDirectory: URL?, displayPath: String = "Templates") throws -> Theme {
         var texts: [String: (source: String, text: String)] = [:]
         var assets: [String: [UInt8]] = [:]
-        var strings: [String: [String: String]] = [:]
+        var diagnostics: [Diagnostic] = []
+        var strings = builtInStrings(diagnostics: &diagnostics)
+        let builtInKeys = Set(strings.values.flatMap(\.keys)).sorted()
         for file in DefaultTheme.files {
-            if let code = stringsLanguage(file.path) {
-                strings[code] = UIStrings.parse(file.text)
-            } else if file.path.hasPrefix("assets/") {
+            if file.path.hasPrefix("assets/") {
                 assets[String(file.path.dropFirst("assets/".count))] = Array(file.text.utf8)
             } else if file.path.hasSuffix(".mustache") {
                 texts[String(file.path.dropLast(".mustache".count))] = ("(built-in)/" + file.path, file.text)
             }
         }
-        var diagnostics: [Diagnostic] = []
         if let templatesDirectory {
             // Anything that cannot be read is an error: falling back to the built-in template would publish a site
             // that looks nothing like the clinic's, without a word.
@@ -63,7 +65,12 @@ public struct Theme: Sendable {
                     continue
                 }
                 if let code = stringsLanguage(relative) {
-                    strings[code, default: [:]].merge(UIStrings.parse(String(decoding: data, as: UTF8.self))) { _, site in site }
+                    guard let text = String(validating: data, as: UTF8.self) else {
+                        diagnostics.append(.error("the strings file is not UTF-8 text", at: SourceLocation(file: source), rule: "template"))
+                        continue
+                    }
+                    let site = StringsFile.parse(text, file: source, known: builtInKeys, diagnostics: &diagnostics)
+                    strings[code, default: [:]].merge(site) { _, site in site }
                 } else if relative.hasPrefix("assets/") {
                     assets[String(relative.dropFirst("assets/".count))] = Array(data)
                 } else {
@@ -110,8 +117,19 @@ public struct Theme: Sendable {
             templateSources: texts.mapValues(\.source),
             assets: assets.sorted { $0.key < $1.key }.map { OutputFile(path: "assets/" + $0.key, contents: $0.value) },
             mentionsWordCount: texts.values.contains { $0.text.contains("word_count") },
-            strings: strings
+            strings: strings,
+            warnings: diagnostics
         )
+    }
+
+    /// The built-in theme's strings by language code, from its `strings/<code>.yaml` files.
+    static func builtInStrings(diagnostics: inout [Diagnostic]) -> [String: [String: String]] {
+        var strings: [String: [String: String]] = [:]
+        for file in DefaultTheme.files {
+            guard let code = stringsLanguage(file.path) else { continue }
+            strings[code] = StringsFile.parse(file.text, file: "(built-in)/" + file.path, diagnostics: &diagnostics)
+        }
+        return strings
     }
 
     /// `es` for `strings/es.yaml`; nil for any other file.
@@ -131,7 +149,7 @@ public struct Theme: Sendable {
             library.register(template, named: name)
         }
         return Theme(library: library, texts: texts, templateSources: templateSources, assets: assets, mentionsWordCount: mentionsWordCount,
-                     strings: strings)
+                     strings: strings, warnings: warnings)
     }
 
     /// Renders the template `name` with `context` (dictionaries, arrays, strings, numbers and booleans).

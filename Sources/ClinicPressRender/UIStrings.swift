@@ -31,11 +31,11 @@ public struct UIStrings: Sendable {
         UIStrings(language: language, tables: builtInTables)
     }
 
-    private static let builtInTables: [String: [String: String]] = Dictionary(
-        DefaultTheme.files.compactMap { file -> (String, [String: String])? in
-            guard file.path.hasPrefix("strings/"), file.path.hasSuffix(".yaml") else { return nil }
-            return (String(file.path.dropFirst("strings/".count).dropLast(".yaml".count)), parse(file.text))
-        }, uniquingKeysWith: { first, _ in first })
+    /// (The built-in files read without a problem: `ThemeTests` checks it.)
+    private static let builtInTables: [String: [String: String]] = {
+        var ignored: [Diagnostic] = []
+        return Theme.builtInStrings(diagnostics: &ignored)
+    }()
 
     /// `de-DE` → `de`, `pt_BR` → `pt`.
     public static func code(of language: String) -> String {
@@ -74,18 +74,5 @@ public struct UIStrings: Sendable {
     public func date(_ timestamp: Timestamp) -> String {
         let month = months.isEmpty ? String(timestamp.month) : months[timestamp.month - 1]
         return self("date_format", ["month": month, "day": String(timestamp.day), "year": String(timestamp.year)])
-    }
-
-    /// Reads a strings file: one `key: text` per line, the text optionally in double quotes; `#` starts a comment line.
-    public static func parse(_ text: String) -> [String: String] {
-        var values: [String: String] = [:]
-        for line in text.split(separator: "\n") {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), let colon = trimmed.range(of: ": ") else { continue }
-            var value = trimmed[colon.upperBound...].trimmingCharacters(in: .whitespaces)
-            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
-            values[String(trimmed[..<colon.lowerBound])] = value
-        }
-        return values
     }
 }

@@ -127,6 +127,8 @@ public final class IncrementalBuild: Sendable {
             guard theme.assets.map(\.path) == last.theme.assets.map(\.path) else { return .everyPost(read) }
             // Interface strings reach post bodies too (the label of each heading's anchor link).
             guard theme.strings == last.theme.strings else { return .everyPost(read) }
+            // Its warnings are reported with every problem of the site (a strings file's unknown key moved to another line).
+            guard theme.warnings == last.theme.warnings else { return .everyPost(read) }
             // Saved unchanged (or a folder made): every page stays as it is.
             if !theme.rendersLike(last.theme) { plan.theme = theme }
         }

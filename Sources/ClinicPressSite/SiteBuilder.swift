@@ -223,6 +223,7 @@ public enum SiteBuilder {
         }
         content = try? loaded.get()
         theme = try? themeResult.get()
+        problems += theme?.warnings ?? []
         if let content {
             problems += ClaimChecker.validate(content.config.claims) + CommentScreener.validate(content.config.comments)
         }
@@ -244,9 +245,7 @@ public enum SiteBuilder {
         // Interface strings the theme does not have are kept (a custom template may use them), with a warning.
         let knownStrings = Set(theme.strings.values.flatMap(\.keys))
         for (key, _, location) in content.config.strings where !knownStrings.contains(key) {
-            let likely = Spelling.closest(to: key, among: knownStrings.sorted())
-            problems.append(.warning("unknown interface string `\(key)`\(likely.map { "; did you mean `\($0)`?" } ?? "")", at: location,
-                                     rule: "site-config", hint: "the strings are listed in docs/language.md, with their English text"))
+            problems.append(StringsFile.unknownKey(key, known: knownStrings.sorted(), at: location, rule: "site-config"))
         }
         for person in content.people.all {
             if let photo = person.photo, case .missing(let path, let suggestion, _) = files.resolveFrontMatterImage(photo) {

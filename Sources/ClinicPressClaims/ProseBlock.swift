@@ -95,11 +95,32 @@ struct ProseBlock: Sendable {
         text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
-    /// The number of scalars in UTF-8 bytes: every byte but the continuation bytes (10xxxxxx) starts one.
+    /// The number of scalars in UTF-8 bytes: every byte but the continuation bytes (10xxxxxx) starts one. Eight bytes
+    /// at a time where the bytes are contiguous (every block's text is counted once, for its checkpoints).
     static func scalarCount<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int {
-        var count = 0
-        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-        return count
+        bytes.withContiguousStorageIfAvailable(scalarCount(contiguous:)) ?? bytes.reduce(0) { $1 & 0xC0 != 0x80 ? $0 + 1 : $0 }
+    }
+
+    /// `scalarCount` over a buffer: eight bytes are loaded at once (`loadUnaligned` reads `offset..<offset + 8`, inside
+    /// the buffer) and their continuation bytes counted by their top two bits; the last few bytes one by one.
+    /// `UnsafeCodeTests.scalarCountMatchesAPlainCount` compares it with a plain count on random text.
+    static func scalarCount(contiguous bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        var continuations = 0
+        var offset = 0
+        if let base = bytes.baseAddress {
+            while offset + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+                // A continuation byte has bit 7 set and bit 6 clear.
+                continuations += (word & ~(word << 1) & high).nonzeroBitCount
+                offset += 8
+            }
+        }
+        while offset < bytes.count {
+            if bytes[offset] & 0xC0 == 0x80 { continuations += 1 }
+            offset += 1
+        }
+        return bytes.count - continuations
     }
 
     // MARK: - Building from the Markdown tree

@@ -122,11 +122,25 @@ import Testing
         #expect(words[1].range == 3..<6)
     }
 
+    /// Every ASCII character at every place of the eight-byte scan, inside a word: same words, same ranges as read plainly.
+    @Test func everyASCIICharacterEndsOrContinuesAWordAsReadPlainly() {
+        for byte in 0x20..<0x7F {
+            for before in 0...9 {
+                let text = String(repeating: "k", count: before + 1) + String(UnicodeScalar(UInt8(byte))) + "abcdefghij"
+                let fast = ClaimWords.tokenize(text)
+                let plain = PlainTokenizer.tokenize(text)
+                #expect(fast.map(\.kind) == plain.map(\.0) && fast.map(\.range) == plain.map(\.1), "\(text.debugDescription)")
+            }
+        }
+    }
+
     /// The byte scanner against a plain reading of the same rules on random text: same words, same ranges.
     @Test func tokenizerMatchesAPlainImplementation() {
         var generator = SeededGenerator(seed: 2026)
         let pieces = ["study", "Studies", " ", "  ", "-", "’", "'", "don't", "50", "%", "1,200", "0.5", ".", ",", "é", "FDA", "percent", "?", "\n",
-                      "x", "“", "”", "—", "\u{00A0}", "°", "日本", "€", "$", "£"]
+                      "x", "“", "”", "—", "\u{00A0}", "°", "日本", "€", "$", "£",
+                      // The ASCII neighbours of digits and letters, and runs long enough for the eight-byte scan.
+                      "/", ":", "@", "[", "`", "{", "Zz9", "treatments", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"]
         for _ in 0..<500 {
             let text = (0..<Int.random(in: 1...20, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             let words = ClaimWords.tokenize(text)

@@ -164,6 +164,22 @@ private func scalarOffsets(_ text: String) -> [Int] {
 // MARK: - ClinicPressClaims
 
 @Suite struct ClaimsUnsafeCodeTests {
+    /// `ProseBlock.scalarCount(contiguous:)` (unaligned 8-byte loads) against a count of the bytes that are no UTF-8
+    /// continuation byte, at every alignment, with continuation bytes right before and after the range.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func scalarCountMatchesAPlainCount(seed: UInt64) {
+        var generator = SeededGenerator(seed: seed)
+        let pieces = ["a", " ", "é", "’", "日本", "😀", "\u{00A0}", "x1"]
+        for _ in 0..<2000 {
+            let text = generator.text(pieces, count: 0...generator.pick([3, 9, 40]))
+            let bytes = Array(text.utf8)
+            let offset = generator.int(0...7)
+            let buffer = [UInt8](repeating: 0x80, count: offset) + bytes + [UInt8](repeating: 0x80, count: 8)
+            let fast = buffer.withUnsafeBufferPointer { ProseBlock.scalarCount(contiguous: UnsafeBufferPointer(rebasing: $0[offset..<(offset + bytes.count)])) }
+            #expect(fast == text.unicodeScalars.count, "\(text.debugDescription) at offset \(offset)")
+        }
+    }
+
     /// `UTF8Text.nextCandidateMark` (8 bytes at a time) against `firstIndex`, from every start offset.
     @Test(arguments: [1, 2, 3] as [UInt64])
     func nextCandidateMarkMatchesFirstIndex(seed: UInt64) {

@@ -76,6 +76,20 @@ enum ClaimWords {
                 let start = i
                 var length = 0
                 while i < n {
+                    // Eight bytes at a time while they are ASCII letters and digits: lower-cased together into the
+                    // spelling. The load reads `i..<i + 8` (inside `bytes`), the store `length..<length + 8` (inside the
+                    // buffer, whose capacity is `maximumSpelling`); bytes stored past the run are overwritten or never read.
+                    if i + 8 <= n, length + 8 <= maximumSpelling, let base = bytes.baseAddress, let out = spelling.baseAddress {
+                        let chunk = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        let run = asciiLettersAndDigits(leading: chunk)
+                        if run > 0 {
+                            UnsafeMutableRawPointer(out + length).storeBytes(of: chunk | 0x2020_2020_2020_2020, as: UInt64.self)
+                            length += run
+                            i += run
+                            if run == 8 { continue }
+                            if i >= n { break }
+                        }
+                    }
                     let b = bytes[i]
                     if b < 0x80 {
                         // ASCII: a letter or digit joins the word (lower-cased: digits have the 0x20 bit already), an
@@ -115,6 +129,19 @@ enum ClaimWords {
                 i += max(1, punctuationLength(bytes, at: i))
             }
         }
+    }
+
+    /// How many of the eight bytes of `chunk` (first byte lowest) are ASCII letters or digits before the first that is
+    /// not, 0 to 8: per byte, `0x30...0x39`, or `0x61...0x7A` once lower-cased, with the high bit clear. Each sum stays
+    /// below 0x100 within its byte (the high bits are cleared first), so no carry crosses bytes.
+    @inline(__always) static func asciiLettersAndDigits(leading chunk: UInt64) -> Int {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low = chunk & 0x7F7F_7F7F_7F7F_7F7F
+        let digit = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646)
+        let lower = low | 0x2020_2020_2020_2020
+        let letter = (lower &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lower &+ 0x0505_0505_0505_0505)
+        let wordBytes = (digit | letter) & ~chunk & high
+        return (~wordBytes & high).trailingZeroBitCount >> 3
     }
 
     /// A currency sign right before `start`: `$`, `£` (C2 A3) or `€` (E2 82 AC). A price is no health figure.

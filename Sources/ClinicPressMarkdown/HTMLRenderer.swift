@@ -415,18 +415,31 @@ struct HTMLRenderer {
         text.withUTF8 { escape($0[...]) }
     }
 
-    /// Text in HTML: `&`, `<`, `>` and `"` as entities.
+    /// Text in HTML: `&`, `<`, `>` and `"` as entities. The bytes between them are copied a run at a time.
     private mutating func escape<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
-        for byte in bytes {
+        var run = bytes.startIndex
+        var index = run
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            guard Self.escapedInText[Int(byte)] else {
+                bytes.formIndex(after: &index)
+                continue
+            }
+            output.append(contentsOf: bytes[run..<index])
             switch byte {
             case UInt8(ascii: "&"): write("&amp;")
             case UInt8(ascii: "<"): write("&lt;")
             case UInt8(ascii: ">"): write("&gt;")
-            case UInt8(ascii: "\""): write("&quot;")
-            default: output.append(byte)
+            default: write("&quot;")
             }
+            bytes.formIndex(after: &index)
+            run = index
         }
+        output.append(contentsOf: bytes[run..<index])
     }
+
+    /// The bytes `escape` writes as entities.
+    private static let escapedInText: [Bool] = (0..<256).map { [0x26, 0x3C, 0x3E, 0x22].contains($0) }
 
     /// An address in an attribute: letters, digits and `-_.+!*(),%#@?=;:/$~` as they are, `&` and `'` as entities,
     /// every other byte percent-encoded.

@@ -29,6 +29,14 @@ public enum Markup {
         var index = 0
         while index < input.count {
             let byte = input[index]
+            // Plain printable ASCII (and bytes of other characters) in runs, copied at once.
+            if byte >= 0x20, byte < 0x7F, !special(byte) {
+                var end = index + 1
+                while end < input.count, input[end] >= 0x20, input[end] < 0x7F, !special(input[end]) { end += 1 }
+                out.append(contentsOf: input[index..<end])
+                index = end
+                continue
+            }
             switch byte {
             case 0x26: out.append(contentsOf: "&amp;".utf8)
             case 0x3C: out.append(contentsOf: "&lt;".utf8)

@@ -158,14 +158,19 @@ struct PageContext {
                 value["image_height"] = size.height
             }
         }
-        if withContent {
-            value["content"] = built.html
-            value["sources"] = built.sources.map(Self.source)
-            value["has_sources"] = !built.sources.isEmpty
-            let form = config.comments.endpoint.map { CommentForm(action: $0, post: post.slug, maxLength: config.comments.maxLength) }
-            value["comments"] = built.comments.map { comment($0, form: form) }
-            value["comment_form"] = form?.values(replyingTo: nil)
-        }
+        return withContent ? self.post(built, card: value) : value
+    }
+
+    /// A post as its own page sees it: `card` (the post as lists see it) with its body, sources, comments and form.
+    func post(_ built: BuiltPost, card: [String: Any]) -> [String: Any] {
+        let post = built.post
+        var value = card
+        value["content"] = built.html
+        value["sources"] = built.sources.map(Self.source)
+        value["has_sources"] = !built.sources.isEmpty
+        let form = config.comments.endpoint.map { CommentForm(action: $0, post: post.slug, maxLength: config.comments.maxLength) }
+        value["comments"] = built.comments.map { comment($0, form: form) }
+        value["comment_form"] = form?.values(replyingTo: nil)
         return value
     }
 

@@ -47,8 +47,13 @@ public struct SiteRenderer: Sendable {
         if !series.isEmpty { jobs.append(.seriesList) }
 
         let templates = theme.baking(context.constants)
+        // Each post as lists show it, made once: a post is on a home page, the archive, its topics' and its author's
+        // pages and beside its neighbours.
+        let cards = posts.parallelMap { PostCard(context.post($0, withContent: false)) }
         let renderer = self
-        var files = jobs.parallelMap { job in renderer.render(job, posts: posts, tags: tags, series: series, context: context, templates: templates) }
+        var files = jobs.parallelMap { job in
+            renderer.render(job, posts: posts, tags: tags, series: series, context: context, templates: templates, cards: cards)
+        }
         files.append(feed(posts))
         files.append(rssFeed(posts))
         files += tags.entries.map { tagFeed($0, posts: posts) }
@@ -197,10 +202,13 @@ public struct SiteRenderer: Sendable {
         return (1...pages).map { PageJob.home(page: $0, of: pages) }
     }
 
-    /// One page; `templates` is the theme with the build's constants written in (`Theme.baking`).
-    private func render(_ job: PageJob, posts: [BuiltPost], tags: TagIndex, series: [Series], context: PageContext, templates: Theme) -> OutputFile {
+    /// One page; `templates` is the theme with the build's constants written in (`Theme.baking`), `cards` each post as
+    /// lists show it (an update, which renders a few pages, makes only the cards they show).
+    private func render(_ job: PageJob, posts: [BuiltPost], tags: TagIndex, series: [Series], context: PageContext, templates: Theme,
+                        cards: [PostCard]? = nil) -> OutputFile {
         let strings = context.strings
-        var values: [String: Any] = ["site": context.site()]
+        let card = { (index: Int) in cards?[index].values ?? context.post(posts[index], withContent: false) }
+        var values: [String: Any] = [:]
         let template: String
         let path: String
         switch job {
@@ -208,9 +216,9 @@ public struct SiteRenderer: Sendable {
             let built = posts[index]
             path = built.post.path
             template = "post"
-            var post = context.post(built, withContent: true)
-            if index > 0 { post["newer"] = context.post(posts[index - 1], withContent: false) }
-            if index + 1 < posts.count { post["older"] = context.post(posts[index + 1], withContent: false) }
+            var post = context.post(built, card: card(index))
+            if index > 0 { post["newer"] = card(index - 1) }
+            if index + 1 < posts.count { post["older"] = card(index + 1) }
             post["has_neighbours"] = posts.count > 1
             if let membership = built.series { post["series"] = context.series(membership.series, current: membership.part) }
             post["cta"] = context.callToAction(built.post)
@@ -227,8 +235,7 @@ public struct SiteRenderer: Sendable {
         case .home(let number, let total):
             path = SitePaths.home(page: number)
             template = "home"
-            let slice = posts.dropFirst((number - 1) * config.postsPerPage).prefix(config.postsPerPage)
-            values["posts"] = slice.map { context.post($0, withContent: false) }
+            values["posts"] = posts.indices.dropFirst((number - 1) * config.postsPerPage).prefix(config.postsPerPage).map(card)
             values["pagination"] = pagination(number, of: total, context: context)
             let title = number == 1 ? config.title : "\(config.title), " + strings("page_of", ["current": String(number), "total": String(total)])
             var page = context.page(type: "home", title: title, path: path, description: config.description, heading: number == 1 ? config.title : strings("articles_page", ["current": String(number), "total": String(total)]))
@@ -244,7 +251,7 @@ public struct SiteRenderer: Sendable {
                                                                                          "articles": strings(entry.postIndices.count == 1 ? "article" : "articles_count")]), "url": context.link(tagPath), "feed_url": context.link(tagPath + "feed.xml"),
                              "count": entry.postIndices.count, "count_label": strings(entry.postIndices.count == 1 ? "article" : "articles_count")]
             let slice = entry.postIndices.dropFirst((number - 1) * config.postsPerPage).prefix(config.postsPerPage)
-            values["posts"] = slice.map { context.post(posts[$0], withContent: false) }
+            values["posts"] = slice.map(card)
             values["pagination"] = pagination(number, of: total, context: context) { tagPath + SitePaths.home(page: $0) }
             let suffix = number == 1 ? "" : ", " + strings("page_of", ["current": String(number), "total": String(total)])
             values["page"] = context.page(type: "tag", title: strings("articles_about", ["topic": entry.name]) + suffix, path: path,
@@ -262,9 +269,10 @@ public struct SiteRenderer: Sendable {
             path = SitePaths.archive + SitePaths.home(page: number)
             template = "archive"
             var years: [(year: Int, posts: [[String: Any]])] = []
-            for built in posts.dropFirst((number - 1) * config.postsPerPage).prefix(config.postsPerPage) {
-                if years.last?.year != built.post.date.year { years.append((built.post.date.year, [])) }
-                years[years.count - 1].posts.append(context.post(built, withContent: false))
+            for index in posts.indices.dropFirst((number - 1) * config.postsPerPage).prefix(config.postsPerPage) {
+                let year = posts[index].post.date.year
+                if years.last?.year != year { years.append((year, [])) }
+                years[years.count - 1].posts.append(card(index))
             }
             values["years"] = years.map { ["year": $0.year, "posts": $0.posts] as [String: Any] }
             values["pagination"] = pagination(number, of: total, context: context) { SitePaths.archive + SitePaths.home(page: $0) }
@@ -300,12 +308,12 @@ public struct SiteRenderer: Sendable {
             let person = people.all[index]
             path = person.path
             template = "author"
-            let written = posts.filter { ($0.post.author ?? config.author) == person.key }
-            let reviewed = posts.filter { $0.post.reviewedBy == person.key }
+            let written = posts.indices.filter { (posts[$0].post.author ?? config.author) == person.key }
+            let reviewed = posts.indices.filter { posts[$0].post.reviewedBy == person.key }
             var value = context.person(person.key) ?? [:]
-            value["posts"] = written.map { context.post($0, withContent: false) }
+            value["posts"] = written.map(card)
             value["has_posts"] = !written.isEmpty
-            value["reviewed_posts"] = reviewed.map { context.post($0, withContent: false) }
+            value["reviewed_posts"] = reviewed.map(card)
             value["has_reviewed_posts"] = !reviewed.isEmpty
             value["articles_by"] = strings("articles_by", ["name": person.name])
             value["articles_reviewed_by"] = strings("articles_reviewed_by", ["name": person.name])
@@ -366,4 +374,14 @@ struct TagIndex: Sendable {
         }
         entries = bySlug.values.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
     }
+}
+
+/// A post's template values as lists show it (`PageContext.post(_:withContent: false)`).
+///
+/// `@unchecked Sendable`: the values are dictionaries and arrays of strings, numbers and booleans (no references to
+/// anything mutable), made before the pages are rendered and only read while they are. A rebuild renders its pages
+/// without these cards and must match a fresh build that uses them: `IncrementalBuildTests` compares the two.
+struct PostCard: @unchecked Sendable {
+    let values: [String: Any]
+    init(_ values: [String: Any]) { self.values = values }
 }

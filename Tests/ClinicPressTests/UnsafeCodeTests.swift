@@ -23,6 +23,8 @@ import Testing
 // - `TerminalText.needsEscaping(bytes:)`: `ControlCharacterTests.fastCheckAgreesWithThePlainDefinition`.
 // - `HTMLRenderer`'s escaping, `escapeHref`, raw HTML and tables: `HTMLRendererTests`, against cmark-gfm's renderer.
 // - `MarkdownParser`'s shared-table lock: `MarkdownTreeTests.parallelParsesRenderLikeSerialOnes`.
+// - `PostCard` (`@unchecked Sendable` template values shared by the pages of a render): a rebuild renders without
+//   them, and `IncrementalBuildTests.randomEditSequencesGiveTheSameSiteAsAFreshBuild` compares it with a fresh build.
 // Below, one test per remaining site; the mutations each was seen to catch are in the commit message.
 
 /// Byte counts around the 8- and 16-byte strides of the word-at-a-time scanners and of inotify's name padding.

@@ -31,7 +31,11 @@ struct CitationMark: Sendable, Equatable {
 ///
 /// Text comes from text and code nodes; soft breaks become spaces; links keep their text; images, raw HTML and
 /// footnote markers add nothing to the text but marks are recorded for citations. Offsets are byte offsets.
-struct ProseBlock: Sendable {
+///
+/// A class: each of a block's sentences refers to it while the checker reads them, and a struct would copy (and
+/// retain) its five arrays for every sentence. It is filled in by `init` and by the walker that makes it (suppression,
+/// lead-in), and only read after that.
+final class ProseBlock {
     var text: [UInt8] = []
     var marks: [CitationMark] = []
     /// `claim-ok` reason that applies to this block, if a comment before it gave one.
@@ -78,7 +82,7 @@ struct ProseBlock: Sendable {
     /// `checkpoints[k]` is the number of scalars that start before byte `k * checkpointStride` of the text.
     private var checkpoints: [Int] = []
 
-    private mutating func makeCheckpoints() {
+    private func makeCheckpoints() {
         var counts = [0]
         counts.reserveCapacity(text.count / Self.checkpointStride + 1)
         var start = 0
@@ -161,7 +165,7 @@ struct ProseBlock: Sendable {
     /// from the tree for this call only (copied into `text`). Reads stay below `literal.count`: a bracket is used only
     /// when `bracket + 2 < count`, and `end` is found inside the literal. `UnsafeCodeTests` compares the text and
     /// marks with a plain scan of each text node.
-    private mutating func appendText(_ literal: UnsafeBufferPointer<UInt8>, at start: TextPosition) {
+    private func appendText(_ literal: UnsafeBufferPointer<UInt8>, at start: TextPosition) {
         let open = UInt8(ascii: "["), close = UInt8(ascii: "]"), space = UInt8(ascii: " ")
         var runStart = 0
         var index = 0
@@ -185,7 +189,7 @@ struct ProseBlock: Sendable {
         appendRun(literal[runStart...], at: shifted(start, by: Self.scalarCount(literal[..<runStart])))
     }
 
-    private mutating func appendRun(_ run: Slice<UnsafeBufferPointer<UInt8>>, at position: TextPosition) {
+    private func appendRun(_ run: Slice<UnsafeBufferPointer<UInt8>>, at position: TextPosition) {
         guard !run.isEmpty else { return }
         anchors.append((text.count, position.isUnknown ? estimatedPosition() : position))
         text.append(contentsOf: run)

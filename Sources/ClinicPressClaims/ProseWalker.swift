@@ -51,7 +51,7 @@ struct ProseWalker {
                     handleComment(only.literal ?? "", at: node.start, pending: &levels[top].pending)
                     continue
                 }
-                var block = ProseBlock(inlinesOf: node)
+                let block = ProseBlock(inlinesOf: node)
                 block.suppression = levels[top].pending ?? inherited ?? region
                 block.leadIn = levels[top].leadIn
                 levels[top].lastIntroduction = Self.introduces(block.text) ? block.text : []
@@ -59,7 +59,7 @@ struct ProseWalker {
                 levels[top].pending = nil
                 continue
             case .tableCell:
-                var block = ProseBlock(inlinesOf: node)
+                let block = ProseBlock(inlinesOf: node)
                 block.suppression = levels[top].pending ?? inherited ?? region
                 blocks.append(block)
             case .footnoteDefinition:

@@ -262,7 +262,7 @@ public struct ClaimChecker: Sendable {
             // The sentence is reported once, under its most severe kind (precedence breaks ties).
             func severity(_ kind: ClaimCategory) -> Int { checker.severity(of: .uncited(kind)).map { Diagnostic.Severity.allCases.firstIndex(of: $0)! } ?? -1 }
             guard let category = decision.kinds.sorted().max(by: { severity($0) < severity($1) }) else { return }
-            var message = "\(category.description) without a citation"
+            var message = category.uncitedMessage
             if !weakFootnotes.isEmpty {
                 message += ": footnote \(weakFootnotes.map { "[^\($0)]" }.joined(separator: ", ")) names no source"
             }
@@ -375,6 +375,21 @@ extension ClaimCategory {
         case .comparative: "comparative claim"
         case .safety: "safety claim"
         case .efficacy: "efficacy claim"
+        }
+    }
+
+    /// "statistic without a citation", …: the message of an uncited claim of this kind, one string shared by every
+    /// finding (a large site has hundreds of thousands) rather than one built for each.
+    var uncitedMessage: String {
+        switch self {
+        case .statistic: "statistic without a citation"
+        case .research: "research claim without a citation"
+        case .timeToEffect: "time-to-effect claim without a citation"
+        case .regulatory: "regulatory claim without a citation"
+        case .absolute: "absolute promise without a citation"
+        case .comparative: "comparative claim without a citation"
+        case .safety: "safety claim without a citation"
+        case .efficacy: "efficacy claim without a citation"
         }
     }
 

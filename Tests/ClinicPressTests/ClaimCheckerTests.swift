@@ -1,4 +1,4 @@
-import ClinicPressClaims
+@testable import ClinicPressClaims
 import ClinicPressMarkdown
 import ClinicPressModel
 import Testing
@@ -6,6 +6,13 @@ import Testing
 /// The claim checker over whole Markdown bodies: where findings point, what counts as a citation, suppressions,
 /// configuration. The body starts on line 5 of its file, as after a three-key front matter.
 @Suite struct ClaimCheckerTests {
+    /// Each kind's message names the kind as everywhere else, then says what is missing.
+    @Test func uncitedMessagesNameTheirKind() {
+        for category in ClaimCategory.allCases {
+            #expect(category.uncitedMessage == category.description + " without a citation")
+        }
+    }
+
     let file = "Posts/2026-01-01-test.md"
 
     func check(_ body: String, settings: ClaimSettings = ClaimSettings(), references: [String: Reference] = [:]) -> ClaimAnalysis {

@@ -243,10 +243,12 @@ public final class ClaimClassifier: Sendable {
         }
         .sorted { ($0.weight, $1.words.lowerBound) > ($1.weight, $0.words.lowerBound) }
         .map(\.words)
-        let ranked = forced + kindPhrases + weighty
         var chosen: [Range<Int>] = []
-        for range in ranked where chosen.count < 3 && !chosen.contains(where: { $0.overlaps(range) || $0 == range }) {
-            chosen.append(range)
+        chosen.reserveCapacity(3)
+        for ranked in [forced, kindPhrases, weighty] {
+            for range in ranked where chosen.count < 3 && !chosen.contains(where: { $0.overlaps(range) || $0 == range }) {
+                chosen.append(range)
+            }
         }
         chosen.sort { $0.lowerBound < $1.lowerBound }
         var merged: [Range<Int>] = []

@@ -46,11 +46,15 @@ public final class CommentIntake: Sendable {
     let log: @Sendable (String) -> Void
     /// The server's clock, in milliseconds since 1970 (tests move it).
     let clock: @Sendable () -> Int64
+    /// The monotonic clock the rate limit counts its minute on (tests stop it: a test machine paused for a minute
+    /// would otherwise let a fourth submission through).
+    let rateLimitClock: @Sendable () -> ContinuousClock.Instant
 
     /// Prepares intake for the site in `siteDirectory` with its settings `config`.
     /// - Throws: `StartFailure` when `base_url` has no origin, or `--commit` cannot work.
     public init(siteDirectory: URL, config: SiteConfig, options: Options = Options(), log: @escaping @Sendable (String) -> Void = { _ in },
-                clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }) throws {
+                clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) },
+                rateLimitClock: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }) throws {
         guard let origin = OriginPolicy(baseURL: config.baseURL, allowsMissing: options.allowMissingOrigin) else {
             throw StartFailure(description: "base_url in site.yaml (\(config.baseURL)) is not an absolute http(s) address")
         }
@@ -71,6 +75,7 @@ public final class CommentIntake: Sendable {
         self.store = CommentStore(siteDirectory: siteDirectory)
         self.log = log
         self.clock = clock
+        self.rateLimitClock = rateLimitClock
     }
 
     /// The site's origin, which is the only one allowed to submit.
@@ -108,7 +113,7 @@ public final class CommentIntake: Sendable {
 
     private func accept(_ request: IntakeRequest, readBody: @Sendable (Int) async throws -> [UInt8]) async throws(IntakeRejection) -> (String, PublishedPosts.Entry) {
         guard origin.allows(origin: request.origin, referer: request.referer) else { throw .foreignOrigin }
-        if let wait = await rateLimiter.admit(clientAddress(request)) {
+        if let wait = await rateLimiter.admit(clientAddress(request), at: rateLimitClock()) {
             throw .tooManyRequests(retryAfterSeconds: max(1, Int(wait.components.seconds) + (wait.components.attoseconds > 0 ? 1 : 0)))
         }
         let isJSON: Bool

@@ -59,11 +59,14 @@ struct IntakeHarness {
     }
 
     /// Runs `body` with a client of an intake over this site.
+    /// `clock` is intake's wall clock (the real one by default); the rate limit's clock stands still, so that a slow or
+    /// paused test machine cannot let a minute pass between two submissions.
     func test(options: CommentIntake.Options = CommentIntake.Options(), clock: (@Sendable () -> Int64)? = nil,
               _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let config = try SiteContent.loadConfig(from: site.url)
-        let intake = try clock.map { try CommentIntake(siteDirectory: site.url, config: config, options: options, clock: $0) }
-            ?? CommentIntake(siteDirectory: site.url, config: config, options: options)
+        let now = ContinuousClock.now
+        let intake = try CommentIntake(siteDirectory: site.url, config: config, options: options,
+                                       clock: clock ?? { Int64(Date().timeIntervalSince1970 * 1000) }, rateLimitClock: { now })
         let app = Application(router: IntakeRouter.make(intake: intake))
         try await app.test(.router) { client in try await body(client) }
     }

@@ -56,19 +56,45 @@ struct RenderStage: Sendable {
         return shorten(summary, to: summaryLimit)
     }
 
-    /// Words a reader reads: text and inline code, not raw HTML or code blocks.
+    /// Words a reader reads: text and inline code, not raw HTML or code blocks. Each text or code node's words are
+    /// counted on their own.
     static func countWords(_ tree: MarkdownNode) -> Int {
         var count = 0
         tree.forEach { node in
             guard node.kind == .text || node.kind == .code else { return }
-            node.withLiteralUTF8 { literal in
-                var inWord = false
-                for byte in literal {
-                    let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A
-                    if !isSpace, !inWord { count += 1 }
-                    inWord = !isSpace
-                }
+            node.withLiteralUTF8 { count += wordCount($0) }
+        }
+        return count
+    }
+
+    /// The words of `bytes`: runs of bytes other than space, tab and line feed. Eight bytes at a time: a word starts at
+    /// a byte that is no white space after one that is (or at the start); the loads read `offset..<offset + 8`, inside
+    /// `bytes`. `UnsafeCodeTests.wordCountMatchesAPlainCount` compares it with a byte-by-byte count.
+    static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let high: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        /// The high bit of each byte of `chunk` equal to `byte` (exactly: no carry crosses bytes).
+        func equal(_ chunk: UInt64, _ byte: UInt8) -> UInt64 {
+            let difference = chunk ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+            return ~(((difference & low) &+ low) | difference) & high
+        }
+        var count = 0
+        var offset = 0
+        var afterSpace: UInt64 = 0x80  // the start counts as after white space
+        if let base = bytes.baseAddress {
+            while offset + 8 <= bytes.count {
+                let chunk = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+                let space = equal(chunk, 0x20) | equal(chunk, 0x09) | equal(chunk, 0x0A)
+                count += (~space & high & ((space << 8) | afterSpace)).nonzeroBitCount
+                afterSpace = space >> 56
+                offset += 8
             }
+        }
+        var inWord = afterSpace == 0
+        while offset < bytes.count {
+            let isSpace = bytes[offset] == 0x20 || bytes[offset] == 0x09 || bytes[offset] == 0x0A
+            if !isSpace, !inWord { count += 1 }
+            inWord = !isSpace
+            offset += 1
         }
         return count
     }

@@ -620,6 +620,31 @@ enum PlainNumberedMarks {
 
 // MARK: - Files: ClinicPressContent, ClinicPressRender, ClinicPressSite
 
+// MARK: - ClinicPressSite
+
+@Suite struct SiteUnsafeCodeTests {
+    /// `RenderStage.wordCount` (unaligned 8-byte loads) against a byte-by-byte count, at every alignment, with words
+    /// right before and after the range.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func wordCountMatchesAPlainCount(seed: UInt64) {
+        var generator = SeededGenerator(seed: seed)
+        let pieces = [" ", "  ", "\t", "\n", "a", "word", "é", "日本", "-", "\r", "x y"]
+        for _ in 0..<2000 {
+            let bytes = Array(generator.text(pieces, count: 0...generator.pick([3, 9, 40])).utf8)
+            var plain = 0, inWord = false
+            for byte in bytes {
+                let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A
+                if !isSpace, !inWord { plain += 1 }
+                inWord = !isSpace
+            }
+            let offset = generator.int(0...7)
+            let buffer = [UInt8](repeating: 0x61, count: offset) + bytes + [UInt8](repeating: 0x61, count: 8)
+            let fast = buffer.withUnsafeBufferPointer { RenderStage.wordCount(UnsafeBufferPointer(rebasing: $0[offset..<(offset + bytes.count)])) }
+            #expect(fast == plain, "\(bytes) at offset \(offset)")
+        }
+    }
+}
+
 @Suite struct FileUnsafeCodeTests {
     /// File names of random lengths (boundary lengths and the 255-byte maximum among them), in several scripts.
     static func randomNames(_ generator: inout SeededGenerator, count: Int) -> [String] {

@@ -68,7 +68,8 @@ public struct SiteRenderer: Sendable {
     /// settings, templates, which posts are published, their order and what one post's page shows of the others
     /// (title, date, series) — must be as `site` was rendered with; posts that changed any of that need `render`.
     ///
-    /// - A post's own page is always rendered again, and the feed when the post is among its newest entries.
+    /// - A post's own page is always rendered again, and the feeds (the site's and its topics') that show it among their
+    ///   newest entries.
     /// - When what lists show of the post changed (front matter, summary, reading time, comment count), so are the
     ///   pages that list it: its neighbours' pages, its home page, the archive, its tag pages and the sitemap; and
     ///   when its tags changed, the topic index and the pages of the tags it gained or lost.
@@ -80,7 +81,7 @@ public struct SiteRenderer: Sendable {
         var jobs: Set<PageJob> = []
         var feedChanged = false, listsChanged = false, tagsChanged = false
         var tagSlugs: Set<String> = []
-        // A topic's feed carries its posts' bodies: any change to a post may change the feeds of its topics.
+        // A topic's feed carries the bodies of its newest posts: a change to one of those changes the feed.
         var feedTagSlugs: Set<String> = []
         for (index, before) in rebuilt {
             let after = posts[index]
@@ -99,6 +100,13 @@ public struct SiteRenderer: Sendable {
             }
             if before.post.tags != after.post.tags { tagsChanged = true }
         }
+        // The topics whose feeds show a rebuilt post, before the update (a post leaving a topic lets an older one in)
+        // and after it.
+        let rebuiltIndices = Set(rebuilt.map(\.index))
+        func feedShowsRebuiltPost(_ entry: TagIndex.Entry) -> Bool {
+            feedTagSlugs.contains(entry.slug) && entry.postIndices.prefix(Self.feedEntries).contains(where: rebuiltIndices.contains)
+        }
+        var changedFeeds = Set(site.tags.entries.filter(feedShowsRebuiltPost).map(\.slug))
         var removed: [String] = []
         if tagsChanged {
             let tags = TagIndex(posts, names: config.tagNames)
@@ -112,11 +120,12 @@ public struct SiteRenderer: Sendable {
             jobs.formUnion(tagPageJobs(entry, index: index))
         }
 
+        changedFeeds.formUnion(site.tags.entries.filter(feedShowsRebuiltPost).map(\.slug))
         let renderer = self, tags = site.tags, context = site.context
         let templates = site.templates
         var files = Array(jobs).parallelMap { renderer.render($0, posts: posts, tags: tags, series: series, context: context, templates: templates) }
         if feedChanged { files += [feed(posts), rssFeed(posts)] }
-        files += site.tags.entries.filter { feedTagSlugs.contains($0.slug) }.map { tagFeed($0, posts: posts) }
+        files += site.tags.entries.filter { changedFeeds.contains($0.slug) }.map { tagFeed($0, posts: posts) }
         if listsChanged { files.append(sitemap(posts, tags: tags, series: series)) }
         site.replace(files, removing: removed)
         return (files.map(\.path).sorted(), removed.sorted())

@@ -471,6 +471,36 @@ import Testing
         #expect(report.changedFiles == ["feed.xml", "posts/c/index.html", "rss.xml", "tags/tms/feed.xml"])
     }
 
+    /// A topic's feed shows its 20 newest posts: editing an older post leaves the feed alone, editing one of the newest
+    /// or taking it out of the topic (an older post then comes in) writes the feed again; each result is a fresh build's.
+    @Test func aTopicFeedIsWrittenAgainOnlyWhenItShowsTheEditedPost() throws {
+        let site = TemporaryDirectory()
+        site.write(minimalSiteYAML)
+        func write(_ number: Int, tags: String = "[TMS]", body: String = "Body.") {
+            site.write(String(format: "Posts/2026-01-%02d-p%d.md", number, number), "---\ntitle: \"P\(number)\"\ntags: \(tags)\n---\n\(body)\n")
+        }
+        for number in 1...22 { write(number) }
+        let options = BuildOptions(siteDirectory: site.url, now: Fixtures.now)
+        let build = IncrementalBuild(options)
+        _ = try build.build(.everything)
+        func rebuild(_ number: Int) throws -> [String] {
+            let (files, report) = try build.build(SiteChanges([SiteChange(path: String(format: "Posts/2026-01-%02d-p%d.md", number, number))!]))
+            let fresh = try SiteBuilder.render(options).files
+            #expect(files.map(\.path) == fresh.map(\.path))
+            #expect(zip(files, fresh).allSatisfy { $0.contents == $1.contents })
+            return report.changedFiles ?? []
+        }
+        write(1, body: "Body, longer now.")  // the oldest post: not among the feed's 20
+        let oldest = try rebuild(1)
+        #expect(oldest.contains("posts/p1/index.html") && !oldest.contains("tags/tms/feed.xml") && !oldest.contains("feed.xml"), "\(oldest)")
+        write(22, body: "Body, longer now.")  // the newest
+        let newest = try rebuild(22)
+        #expect(newest.contains("tags/tms/feed.xml"), "\(newest)")
+        write(22, tags: "[Sleep]")  // out of the topic: the 21st newest comes into its feed
+        let moved = try rebuild(22)
+        #expect(moved.contains("tags/tms/feed.xml"), "\(moved)")
+    }
+
     /// Settings reach every post's stages: every post is built again, from the files already read.
     @Test func aSettingsChangeBuildsEveryPostWithoutReadingThem() throws {
         let site = EditedSite(seed: 10)

@@ -91,8 +91,8 @@ public struct SiteRenderer: Sendable {
             guard !listsShowTheSame(before, after) else { continue }
             listsChanged = true
             for neighbour in [index - 1, index + 1] where posts.indices.contains(neighbour) { jobs.insert(.post(index: neighbour)) }
-            jobs.insert(.home(page: index / config.postsPerPage + 1, of: homePageJobs(count: posts.count).count))
-            jobs.insert(.archive(page: index / config.postsPerPage + 1, of: archivePageJobs(count: posts.count).count))
+            jobs.insert(.home(page: index / config.postsPerPage + 1, of: pageCount(posts.count)))
+            jobs.insert(.archive(page: index / config.postsPerPage + 1, of: pageCount(posts.count)))
             for tag in before.post.tags + after.post.tags { tagSlugs.insert(Slug.make(tag)) }
             // The author pages that list the post, before and after.
             for key in [before.post.author, after.post.author, before.post.reviewedBy, after.post.reviewedBy, config.author].compactMap({ $0 }) {
@@ -142,7 +142,7 @@ public struct SiteRenderer: Sendable {
 
     private func sitemap(_ posts: [BuiltPost], tags: TagIndex, series: [Series]) -> OutputFile {
         OutputFile(path: "sitemap.xml", text: Sitemap.xml(posts, tags: tags.entries.map(\.slug), series: series, config: config,
-                                                          homePages: homePageJobs(count: posts.count).count,
+                                                          homePages: pageCount(posts.count),
                                                           others: listPages(posts, tags: tags) + pages.map(\.page.path) + people.all.map(\.path)))
     }
 
@@ -175,8 +175,7 @@ public struct SiteRenderer: Sendable {
 
     /// The files of a topic: its pages and its feed.
     private func tagFiles(_ entry: TagIndex.Entry) -> [String] {
-        let pages = max(1, (entry.postIndices.count + config.postsPerPage - 1) / config.postsPerPage)
-        return (1...pages).map { SitePaths.tag(entry.slug) + SitePaths.home(page: $0) + "index.html" } + [SitePaths.tag(entry.slug) + "feed.xml"]
+        (1...pageCount(entry.postIndices.count)).map { SitePaths.tag(entry.slug) + SitePaths.home(page: $0) + "index.html" } + [SitePaths.tag(entry.slug) + "feed.xml"]
     }
 
     /// How many of the newest posts the feed shows.
@@ -196,19 +195,24 @@ public struct SiteRenderer: Sendable {
 
     /// A topic's pages, `posts_per_page` posts each: `tags/<slug>/`, `tags/<slug>/page/2/`, …
     private func tagPageJobs(_ entry: TagIndex.Entry, index: Int) -> [PageJob] {
-        let pages = max(1, (entry.postIndices.count + config.postsPerPage - 1) / config.postsPerPage)
+        let pages = pageCount(entry.postIndices.count)
         return (1...pages).map { PageJob.tag(index: index, page: $0, of: pages) }
     }
 
     /// The archive's pages, `posts_per_page` posts each: `archive/`, `archive/page/2/`, …
     private func archivePageJobs(count: Int) -> [PageJob] {
-        let pages = max(1, (count + config.postsPerPage - 1) / config.postsPerPage)
+        let pages = pageCount(count)
         return (1...pages).map { PageJob.archive(page: $0, of: pages) }
     }
 
     private func homePageJobs(count: Int) -> [PageJob] {
-        let pages = max(1, (count + config.postsPerPage - 1) / config.postsPerPage)
+        let pages = pageCount(count)
         return (1...pages).map { PageJob.home(page: $0, of: pages) }
+    }
+
+    /// How many pages a list of `count` posts takes, `posts_per_page` each: at least one, for an empty list.
+    private func pageCount(_ count: Int) -> Int {
+        max(1, (count + config.postsPerPage - 1) / config.postsPerPage)
     }
 
     /// One page; `templates` is the theme with the build's constants written in (`Theme.baking`), `cards` each post as

@@ -36,9 +36,7 @@ extension SiteConfig {
                                    hint: "write `- {title: About, url: /about/}`"))
                 continue
             }
-            let lower = url.lowercased()
-            let allowed = ["https://", "http://", "mailto:", "tel:"].contains { lower.hasPrefix($0) } || (url.hasPrefix("/") && !url.hasPrefix("//"))
-            guard allowed, !url.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) else {
+            guard YAMLMapping.isLinkAddress(url) else {
                 yaml.report(.error("a `menu` url must be a path of the site such as `/about/`, or an address such as `https://…`, found '\(url)'",
                                    at: location, rule: "site-config"))
                 continue

@@ -186,15 +186,21 @@ struct YAMLMapping {
     /// Anything else (`javascript:…`, a relative `book.html`) is an error at the value.
     mutating func link(_ key: String) -> String? {
         guard let text = string(key) else { return nil }
-        let lower = text.lowercased()
-        let allowed = ["https://", "http://", "mailto:", "tel:"].contains { lower.hasPrefix($0) && lower.count > $0.count }
-            || (text.hasPrefix("/") && !text.hasPrefix("//"))
-        guard allowed, !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) else {
+        guard Self.isLinkAddress(text) else {
             report(.error("`\(key)` must be an address such as `https://clinic.example/book/`, `tel:+15550100`, or a path of the site such as `/contact/`",
                           at: location(of: self[key]!.value), rule: "front-matter"))
             return nil
         }
         return text
+    }
+
+    /// `https://…`, `http://…`, `mailto:…` or `tel:…` with something after the scheme, or a path of the site (`/book/`,
+    /// not `//host`); no white space, quotes or angle brackets. What a button or a menu entry may link to.
+    static func isLinkAddress(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        let allowed = ["https://", "http://", "mailto:", "tel:"].contains { lower.hasPrefix($0) && lower.count > $0.count }
+            || (text.hasPrefix("/") && !text.hasPrefix("//"))
+        return allowed && !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
     }
 
     /// A list of texts; a single text with commas (`tags: ketamine, depression`) is accepted as a list.

@@ -102,6 +102,28 @@ import Testing
         #expect(SiteChange(path: "people.yaml") == .settings(path: "people.yaml"))
     }
 
+    /// A menu entry links to a path of the site or a web, mail or phone address; anything else is an error at the entry.
+    @Test func aMenuAddressThatIsNoLinkIsAnErrorAtItsEntry() throws {
+        let site = TemporaryDirectory()
+        site.write(minimalSiteYAML + """
+
+        menu:
+          - {title: Evil, url: "javascript:alert(1)"}
+          - {title: Bare, url: "https://"}
+          - {title: Fine, url: "https://clinic.example/"}
+        -- Posts/2026-01-01-a.md --
+        ---
+        title: "A"
+        ---
+        Body.
+        """)
+        let error = try #require(throws: DiagnosticsError.self) { try SiteBuilder.render(BuildOptions(siteDirectory: site.url, now: Fixtures.now)) }
+        #expect(error.errors.map(\.description) == [
+            "site.yaml:4:5: error: a `menu` url must be a path of the site such as `/about/`, or an address such as `https://…`, found 'javascript:alert(1)' [site-config]",
+            "site.yaml:5:5: error: a `menu` url must be a path of the site such as `/about/`, or an address such as `https://…`, found 'https://' [site-config]",
+        ])
+    }
+
     @Test func editingAPageOrPeopleRebuildsAsAFreshBuildWould() throws {
         let site = TemporaryDirectory()
         site.write(minimalSiteYAML + """

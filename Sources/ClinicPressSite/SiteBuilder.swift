@@ -218,11 +218,8 @@ public enum SiteBuilder {
             ClaimChecker.readWordLists()
             return Result { try loadTheme(options) }
         }
-        for result in [loaded.map { _ in () }, themeResult.map { _ in () }] {
-            if case .failure(let error) = result { try absorb(error, into: &problems) }
-        }
-        content = try? loaded.get()
-        theme = try? themeResult.get()
+        do { content = try loaded.get() } catch { try absorb(error, into: &problems) }
+        do { theme = try themeResult.get() } catch { try absorb(error, into: &problems) }
         problems += theme?.warnings ?? []
         if let content {
             problems += ClaimChecker.validate(content.config.claims) + CommentScreener.validate(content.config.comments)

@@ -34,7 +34,7 @@ struct BuildCommand: ParsableCommand {
     var strict = false
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("""
-        When findings fail the build (exit 1, output untouched): error (claim findings at error level), warning         (any warning too; the same as --strict) or never (the default: only errors in the input stop a build).
+        When findings fail the build (exit 1, output untouched): error (claim findings at error level), warning (any warning too; the same as --strict) or never (the default: only errors in the input stop a build).
         """, valueName: "error|warning|never"))
     var failOn: FailurePolicy?
 

@@ -42,8 +42,8 @@ public struct Theme: Sendable {
     public static func load(templatesDirectory: URL?, displayPath: String = "Templates") throws -> Theme {
         var texts: [String: (source: String, text: String)] = [:]
         var assets: [String: [UInt8]] = [:]
-        var diagnostics: [Diagnostic] = []
-        var strings = builtInStrings(diagnostics: &diagnostics)
+        var diagnostics = builtInStringFiles.diagnostics
+        var strings = builtInStringFiles.strings
         let builtInKeys = Set(strings.values.flatMap(\.keys)).sorted()
         for file in DefaultTheme.files {
             if file.path.hasPrefix("assets/") {
@@ -121,6 +121,13 @@ public struct Theme: Sendable {
             warnings: diagnostics
         )
     }
+
+    /// The built-in theme's strings files as read, once: they are part of the binary.
+    static let builtInStringFiles: (strings: [String: [String: String]], diagnostics: [Diagnostic]) = {
+        var diagnostics: [Diagnostic] = []
+        let strings = builtInStrings(diagnostics: &diagnostics)
+        return (strings, diagnostics)
+    }()
 
     /// The built-in theme's strings by language code, from its `strings/<code>.yaml` files.
     static func builtInStrings(diagnostics: inout [Diagnostic]) -> [String: [String: String]] {

@@ -31,11 +31,8 @@ public struct UIStrings: Sendable {
         UIStrings(language: language, tables: builtInTables)
     }
 
-    /// (The built-in files read without a problem: `ThemeTests` checks it.)
-    private static let builtInTables: [String: [String: String]] = {
-        var ignored: [Diagnostic] = []
-        return Theme.builtInStrings(diagnostics: &ignored)
-    }()
+    /// (The built-in files read without a problem: `StringsFileTests` checks it.)
+    private static var builtInTables: [String: [String: String]] { Theme.builtInStringFiles.strings }
 
     /// `de-DE` → `de`, `pt_BR` → `pt`.
     public static func code(of language: String) -> String {

@@ -1,10 +1,15 @@
 import ClinicPressModel
 
 /// Every file of a rendered site, with what `SiteRenderer.update` needs to render some of them again: the tag index
-/// and the page context they were rendered with, and where each file is.
+/// and the page context they were rendered with, and where each file is. A site whose files were written as they were
+/// rendered (a one-shot build) keeps only their paths, and cannot be updated.
 public struct RenderedSite: Sendable {
-    /// Every file, sorted by path.
+    /// Every file kept, sorted by path.
     public private(set) var files: [OutputFile]
+    /// The paths of the files written as they were rendered instead of kept, sorted.
+    public let written: [String]
+    /// The path of every file, kept or written.
+    public var paths: [String] { files.map(\.path) + written }
     var tags: TagIndex
     let context: PageContext
     /// The theme with the build's constants written in, for the pages an update renders again.
@@ -12,8 +17,9 @@ public struct RenderedSite: Sendable {
     /// Where each file is in `files`; made by the first update (a one-shot build never needs it).
     private var positions: [String: Int]?
 
-    init(files: [OutputFile], tags: TagIndex, context: PageContext, templates: Theme) {
+    init(files: [OutputFile], written: [String], tags: TagIndex, context: PageContext, templates: Theme) {
         self.files = files
+        self.written = written
         self.tags = tags
         self.context = context
         self.templates = templates
@@ -22,6 +28,7 @@ public struct RenderedSite: Sendable {
     /// Puts `replacements` in place of the files at their paths (adding those that are new, where their paths sort),
     /// and removes the files at `removed`.
     mutating func replace(_ replacements: [OutputFile], removing removed: [String]) {
+        precondition(written.isEmpty, "a site written as it was rendered has no files to update")
         var positions = self.positions.take() ?? Self.positions(of: files)
         var added: [OutputFile] = []
         for file in replacements {

@@ -30,8 +30,9 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Every file of the site, sorted by path. `posts` must be the published posts, newest first; `series` those with
-    /// a published part.
-    public func render(_ posts: [BuiltPost], series: [Series] = []) -> RenderedSite {
+    /// a published part. With `write`, each file is handed to it as soon as it is made and not kept (a one-shot build
+    /// writes the site without holding it in memory): the result then has the files' paths, not the files.
+    public func render(_ posts: [BuiltPost], series: [Series] = [], writing write: (@Sendable (OutputFile) -> Void)? = nil) -> RenderedSite {
         let context = PageContext(config: config, copyrightYear: yearFromNow ? now?.year ?? 1970 : posts.map(\.post.date.year).max() ?? 1970,
                                   hasSeries: !series.isEmpty, now: now, people: people, menu: menu, strings: UIStrings(config, theme: theme))
         let tags = TagIndex(posts, names: config.tagNames)
@@ -51,16 +52,21 @@ public struct SiteRenderer: Sendable {
         // pages and beside its neighbours.
         let cards = posts.parallelMap { PostCard(context.post($0, withContent: false)) }
         let renderer = self
-        var files = jobs.parallelMap { job in
-            renderer.render(job, posts: posts, tags: tags, series: series, context: context, templates: templates, cards: cards)
+        // A file is kept (nil) or written (its path).
+        let pass = { @Sendable (file: OutputFile) -> (kept: OutputFile?, path: String) in
+            guard let write else { return (file, file.path) }
+            write(file)
+            return (nil, file.path)
         }
-        files.append(feed(posts))
-        files.append(rssFeed(posts))
-        files += tags.entries.map { tagFeed($0, posts: posts) }
-        files.append(sitemap(posts, tags: tags, series: series))
-        files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(config.absoluteURL("sitemap.xml"))\n"))
-        files += theme.assets
-        return RenderedSite(files: files.sorted { $0.path < $1.path }, tags: tags, context: context, templates: templates)
+        var made = jobs.parallelMap { job in
+            pass(renderer.render(job, posts: posts, tags: tags, series: series, context: context, templates: templates, cards: cards))
+        }
+        var others = [feed(posts), rssFeed(posts)] + tags.entries.map { tagFeed($0, posts: posts) }
+        others += [sitemap(posts, tags: tags, series: series),
+                   OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(config.absoluteURL("sitemap.xml"))\n")]
+        made += (others + theme.assets).parallelMap(pass)
+        return RenderedSite(files: made.compactMap(\.kept).sorted { $0.path < $1.path },
+                            written: write == nil ? [] : made.map(\.path).sorted(), tags: tags, context: context, templates: templates)
     }
 
     /// Renders again, in `site`, the files that show the posts at `rebuilt` of `posts`, which went through the per-post

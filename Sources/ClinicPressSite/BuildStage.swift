@@ -8,9 +8,10 @@ public enum BuildStage: Int, CaseIterable, Sendable {
     case parse
     /// Links, series references, claims and citations, read from the trees (`AnalyseStage`).
     case analyse
-    /// Post bodies (`RenderStage`), then every page, feed and sitemap (`SiteRenderer`).
+    /// Post bodies (`RenderStage`), then every page, feed and sitemap (`SiteRenderer`). A one-shot build writes each
+    /// into the staging folder as soon as it is made, so this stage's time includes writing them.
     case render
-    /// The output folder, replaced atomically (`OutputWriter`).
+    /// The rest of the output (`static/`, the stamp), then the output folder replaced atomically (`OutputWriter`).
     case write
 
     /// The stages `check` runs.

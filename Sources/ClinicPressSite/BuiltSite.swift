@@ -36,10 +36,11 @@ struct BuiltSite: Sendable {
     var report: BuildReport
 
     /// Builds every post and renders every page: stage by stage, load → parse → analyse → render (`BuildStage`),
-    /// from the last build's files with `update` applied, or (without) from every file read again.
+    /// from the last build's files with `update` applied, or (without) from every file read again. With `write`, each
+    /// file is handed to it as it is rendered, and not kept (`SiteRenderer.render`).
     /// - Throws: `DiagnosticsError` with every problem of the site when any is an error.
     init(_ options: BuildOptions, files last: SiteFiles?, update: SiteFiles.Update?, now: Timestamp, progress: SiteBuilder.Progress,
-         published onPublished: ([Post]) -> Void) throws {
+         published onPublished: ([Post]) -> Void, write: (@Sendable (OutputFile) -> Void)? = nil) throws {
         var options = options
         options.now = now
         var times = StageTimes()
@@ -64,8 +65,9 @@ struct BuiltSite: Sendable {
         var renderer = Self.renderer(content, theme: theme, now: now, pages: builtPages)
         renderer.yearFromNow = options.preview
         let liveSeries = series.series.filter { !$0.publishedParts.isEmpty }
-        let rendered = times.measure(.render) { renderer.render(built, series: liveSeries) }
-        let pages = rendered.files.count { $0.path.hasSuffix(".html") }
+        let rendered = times.measure(.render) { renderer.render(built, series: liveSeries, writing: write) }
+        let paths = rendered.paths
+        let pages = paths.count { $0.hasSuffix(".html") }
 
         self.files = files
         self.content = content
@@ -88,7 +90,7 @@ struct BuiltSite: Sendable {
         report = BuildReport(
             posts: built.count,
             pages: pages,
-            files: rendered.files.count,
+            files: paths.count,
             skippedDrafts: options.includeDrafts ? 0 : posts.drafts,
             skippedScheduled: options.includeDrafts ? 0 : posts.scheduled,
             warnings: diagnostics.sorted(),
@@ -128,13 +130,14 @@ struct BuiltSite: Sendable {
             + pageWarnings + (reviews?.diagnostics ?? [])
     }
 
-    /// The pages with the files of `static/` beside them: the files the build writes.
+    /// The pages with the files of `static/` beside them: the files the build writes (without those written as they
+    /// were rendered).
     /// - Throws: `DiagnosticsError` when a static file would take a page's place, with every problem of the site.
     func output() throws -> [OutputFile] {
         guard !content.staticFiles.isEmpty else { return rendered.files }
         let postSources = Dictionary((built.map { ($0.post.path + "index.html", $0.post.source) } + pages.map { ($0.page.path + "index.html", $0.page.source) }),
                                      uniquingKeysWith: { first, _ in first })
-        return try StaticOutput.merge(rendered.files, content.staticFiles, postSources: postSources,
+        return try StaticOutput.merge(rendered.files, written: rendered.written, content.staticFiles, postSources: postSources,
                                       themeAssets: Set(theme.assets.map(\.path)))
             .mapError { DiagnosticsError(diagnostics() + $0.diagnostics) }.get()
     }

@@ -51,17 +51,19 @@ public final class IncrementalBuild: Sendable {
     }
 
     /// `build`, calling `published` with the posts to publish as soon as they are known (before any is parsed) when
-    /// every post is built.
-    func build(_ changes: SiteChanges, now: Timestamp?, progress: SiteBuilder.Progress, published: ([Post]) -> Void)
-        throws -> (files: [OutputFile], report: BuildReport) {
+    /// every post is built. With `write` (a one-shot build), every page is handed to it as it is rendered and only the
+    /// other files are returned; such a build keeps nothing for the next one, which then builds everything.
+    func build(_ changes: SiteChanges, now: Timestamp?, progress: SiteBuilder.Progress, published: ([Post]) -> Void,
+               write: (@Sendable (OutputFile) -> Void)? = nil) throws -> (files: [OutputFile], report: BuildReport) {
         let started = DispatchTime.now()
         let now = now ?? options.now
         return try state.withLock { state in
             state.unbuilt.formUnion(changes)
             var site: BuiltSite
-            switch plan(state.unbuilt, last: state.last, now: now) {
+            switch write == nil ? plan(state.unbuilt, last: state.last, now: now) : .everyPost(nil) {
             case .everyPost(let update):
-                site = try BuiltSite(options, files: state.last?.files, update: update, now: now, progress: progress, published: published)
+                site = try BuiltSite(options, files: state.last?.files, update: update, now: now, progress: progress, published: published,
+                                     write: write)
             case .changedPosts(let changes):
                 let update = try state.last!.prepare(changes)
                 // Taken out of the state, so that it alone holds its arrays and `apply` changes them in place.
@@ -71,10 +73,10 @@ public final class IncrementalBuild: Sendable {
             // A static file that would take a page's place fails the build (a rebuild that took the last build out
             // leaves none: the next build starts afresh, with every change since).
             let files = try site.output()
-            site.report.files = files.count
+            site.report.files = files.count + site.rendered.written.count
             site.report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            state.last = site
-            state.unbuilt = SiteChanges()
+            state.last = write == nil ? site : nil
+            state.unbuilt = write == nil ? SiteChanges() : .everything
             return (files, site.report)
         }
     }

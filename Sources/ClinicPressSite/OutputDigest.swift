@@ -12,13 +12,22 @@ import ClinicPressParallel
 /// The stamp file (`.clinicpress-output`) is not part of the site and is left out. (`sha256sum` writes a name holding a
 /// backslash or a line break differently; ClinicPress writes no such name, and `static/` files are copied as named.)
 public enum OutputDigest {
+    /// A file's line of the manifest: its path and the SHA-256 of its bytes, in hex.
+    public struct Entry: Sendable, Equatable {
+        public let path: String
+        public let hash: String
+    }
+
     /// `sha256:` and the manifest's digest, for `files`.
     public static func of(_ files: [OutputFile]) -> String {
-        let sorted = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        let hashes = sorted.parallelMap { SHA256.hex($0.contents) }
+        of(files.parallelMap { Entry(path: $0.path, hash: SHA256.hex($0.contents)) })
+    }
+
+    /// `sha256:` and the digest of the manifest of `entries` (in any order).
+    public static func of(_ entries: [Entry]) -> String {
         var manifest = SHA256()
-        for (file, hash) in zip(sorted, hashes) {
-            manifest.add(Array("\(hash)  \(file.path)\n".utf8))
+        for entry in entries.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+            manifest.add(Array("\(entry.hash)  \(entry.path)\n".utf8))
         }
         return "sha256:" + manifest.finish()
     }

@@ -2,6 +2,7 @@ import CSystemShims
 import ClinicPressModel
 import ClinicPressParallel
 import Foundation
+import Synchronization
 
 /// Writes the generated files into a staging folder beside the output folder, then swaps it into place in
 /// one atomic step. A build that fails at any point leaves the previous output exactly as it was, and a
@@ -9,16 +10,13 @@ import Foundation
 ///
 /// Creating folders is slow on some file systems (0.4 ms each on the development machine, and not faster in
 /// parallel), so a build can `prepare` the folders it already knows (one per post) on a background thread while it
-/// renders, then `finish`.
+/// renders. A one-shot build hands each page to `write` as soon as it is rendered, so the site is never held in memory
+/// whole; `finish` writes the rest (the `static/` files, the stamp) and swaps the staging folder in.
 ///
 /// What may be replaced is `OutputGuard`'s decision, made on real paths. An output that is a symbolic link to a
 /// folder is followed: the staging folder is built beside the link's target and swapped with it, so the link keeps
 /// pointing at the new site. Every output gets `OutputGuard.stampName`, which marks it as replaceable next time.
-///
-/// `@unchecked Sendable`: `stagingCreated` is its only mutable state. `prepare` runs on a background queue, and the
-/// build waits for it (`DispatchGroup.wait`) before it calls `finish` or `discard`, so the two never run at once and
-/// the wait orders the write before the reads. `UnsafeCodeTests` writes random files and reads them back.
-final class OutputWriter: @unchecked Sendable {
+final class OutputWriter: Sendable {
     /// The site folder, which the output must never replace or contain.
     let siteDirectory: URL
     /// The output folder as given, standardized, for messages.
@@ -28,12 +26,26 @@ final class OutputWriter: @unchecked Sendable {
     /// Why the output path could not be resolved (a dangling link), reported by `finish`.
     private let resolutionError: OutputError?
     private let staging: URL
+    /// The previous output with a final `/`, when there is one: its files are hard-linked where a new file is the same.
+    private let previous: String?
     private let outputGuard: OutputGuard
-    /// Set once `prepare` or `finish` created the staging folder.
-    private var stagingCreated = false
+    /// Whether `write` keeps the SHA-256 of each file it writes, for `OutputDigest`.
+    private let hashesFiles: Bool
+    /// `prepare` runs on a background queue and `write` on the render's threads: what they share is behind a lock.
+    private let state = Mutex(State())
 
-    /// A writer for `outputDirectory`; `force` is `--force-output` (see `OutputGuard`).
-    init(outputDirectory: URL, siteDirectory: URL, force: Bool = false) {
+    private struct State {
+        /// Set once the staging folder was created.
+        var stagingCreated = false
+        /// The path of each file `write` wrote, with its SHA-256 when `hashesFiles`.
+        var written: [OutputDigest.Entry] = []
+        /// The first file `write` could not write, thrown by `finish`.
+        var failure: OutputError?
+    }
+
+    /// A writer for `outputDirectory`; `force` is `--force-output` (see `OutputGuard`), `hashFiles` keeps what
+    /// `OutputDigest` needs of the files `write` writes.
+    init(outputDirectory: URL, siteDirectory: URL, force: Bool = false, hashFiles: Bool = false) {
         self.siteDirectory = siteDirectory
         requested = outputDirectory.standardizedFileURL.path
         do {
@@ -44,6 +56,8 @@ final class OutputWriter: @unchecked Sendable {
             resolutionError = error as? OutputError
         }
         outputGuard = OutputGuard(siteDirectory: siteDirectory, force: force)
+        hashesFiles = hashFiles
+        previous = FileManager.default.fileExists(atPath: output.path) ? output.path + "/" : nil
         staging = output.deletingLastPathComponent()
             .appendingPathComponent(Self.stagingPrefix(output) + String(ProcessInfo.processInfo.processIdentifier))
     }
@@ -54,24 +68,44 @@ final class OutputWriter: @unchecked Sendable {
     /// Creates the staging folder and `directories` in it (paths relative to the output, parents first), when the
     /// output folder may be replaced. Errors are left for `finish`, which creates whatever is missing.
     func prepare(_ directories: [String]) {
-        guard (try? checkOutputIsSafeToReplace()) != nil, (try? createStaging()) != nil else { return }
+        guard (try? createStaging()) != nil else { return }
         for directory in directories { _ = mkdir(staging.path + "/" + directory, 0o777) }
+    }
+
+    /// Writes one file into the staging folder now (a page, as soon as it is rendered), creating its folders as needed.
+    /// A failure is kept and thrown by `finish`; so is an output that may not be replaced.
+    func write(_ file: OutputFile) {
+        let failure: OutputError?
+        do {
+            try createStaging()
+            failure = put(file, previous: previous)
+        } catch {
+            failure = error as? OutputError ?? OutputError(path: requested, message: "\(error)", hint: nil)
+        }
+        let entry = OutputDigest.Entry(path: file.path, hash: hashesFiles ? SHA256.hex(file.contents) : "")
+        state.withLock { state in
+            state.written.append(entry)
+            if state.failure == nil { state.failure = failure }
+        }
     }
 
     /// Removes the staging folder after a failed build.
     func discard() {
-        if stagingCreated { removeTree(staging.path) }
+        if state.withLock({ $0.stagingCreated }) { removeTree(staging.path) }
     }
 
-    /// Writes `files` and the stamp, then swaps them in. Returns how many files were written (the stamp not counted).
+    /// Writes `files` and the stamp, then swaps them in, with the files `write` wrote. Returns how many files the
+    /// output has (the stamp not counted), and the path and SHA-256 of each (the hash only when the writer was made to
+    /// hash files).
     ///
     /// A file whose bytes equal the file at the same path in the previous output is hard-linked into the staging
     /// folder instead of written again: a rebuild that changes one post writes a handful of files, and unchanged
     /// files keep their modification times, which keeps `rsync`-style deploys small.
-    func finish(_ files: [OutputFile]) throws -> Int {
+    @discardableResult
+    func finish(_ files: [OutputFile]) throws -> (count: Int, entries: [OutputDigest.Entry]) {
         try checkOutputIsSafeToReplace()
-        let requested = requested
         do {
+            if let failure = state.withLock({ $0.failure }) { throw failure }
             try createStaging()
             let written = files + [OutputFile(path: OutputGuard.stampName, text: OutputGuard.stampText)]
             // Folders first, parents before children (sorted paths put "a" before "a/b"), then the files in parallel.
@@ -86,34 +120,61 @@ final class OutputWriter: @unchecked Sendable {
             for directory in directories.sorted() where mkdir(staging.path + "/" + directory, 0o777) != 0 && errno != EEXIST {
                 throw OutputError.system(requested, "cannot create \(directory)/", code: errno)
             }
-            let previous = FileManager.default.fileExists(atPath: output.path) ? output.path + "/" : nil
-            let staging = staging
-            let failures = written.parallelMap { file -> OutputError? in
-                let target = staging.path + "/" + file.path
-                // The C helpers read exactly `bytes.count` bytes from the base address (none for an empty file, whose
-                // base address may be nil) and keep no pointer after they return.
-                let code = file.contents.withUnsafeBytes { bytes -> Int32 in
-                    if let previous, clinicpress_file_equals(previous + file.path, bytes.baseAddress, bytes.count) == 1,
-                       link(previous + file.path, target) == 0 {
-                        return 0
-                    }
-                    return clinicpress_write_file(target, bytes.baseAddress, bytes.count)
-                }
-                return code == 0 ? nil : OutputError.system(requested, "cannot write \(file.path)", code: code)
-            }
+            let failures = written.parallelMap { file in self.put(file, previous: previous) }
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
             try swapIntoPlace()
-            stagingCreated = false
+            state.withLock { $0.stagingCreated = false }
         } catch {
             discard()
             throw error
         }
-        return files.count
+        let hashesFiles = hashesFiles
+        let entries = state.withLock { $0.written } + files.parallelMap { OutputDigest.Entry(path: $0.path, hash: hashesFiles ? SHA256.hex($0.contents) : "") }
+        return (entries.count, entries)
     }
 
-    /// Creates an empty staging folder (removing one a crashed build left, and those of other dead builds), once.
+
+    /// Puts `file` into the staging folder: a hard link to the same file of `previous` when its bytes are equal, else
+    /// written. A missing folder is created (with its parents) and the write tried again.
+    private func put(_ file: OutputFile, previous: String?) -> OutputError? {
+        let target = staging.path + "/" + file.path
+        // The C helpers read exactly `bytes.count` bytes from the base address (none for an empty file, whose base
+        // address may be nil) and keep no pointer after they return.
+        let attempt = {
+            file.contents.withUnsafeBytes { bytes -> Int32 in
+                if let previous, clinicpress_file_equals(previous + file.path, bytes.baseAddress, bytes.count) == 1,
+                   link(previous + file.path, target) == 0 {
+                    return 0
+                }
+                return clinicpress_write_file(target, bytes.baseAddress, bytes.count)
+            }
+        }
+        var code = attempt()
+        if code == ENOENT, file.path.contains("/") {
+            var folder = staging.path
+            for component in file.path.split(separator: "/").dropLast() {
+                folder += "/" + component
+                if mkdir(folder, 0o777) != 0 && errno != EEXIST {
+                    return OutputError.system(requested, "cannot create \(folder.dropFirst(staging.path.count + 1))/", code: errno)
+                }
+            }
+            code = attempt()
+        }
+        return code == 0 ? nil : OutputError.system(requested, "cannot write \(file.path)", code: code)
+    }
+
+    /// Creates an empty staging folder (removing one a crashed build left, and those of other dead builds), once, when
+    /// the output may be replaced.
     private func createStaging() throws {
-        guard !stagingCreated else { return }
+        try state.withLock { state in
+            guard !state.stagingCreated else { return }
+            try checkOutputIsSafeToReplace()
+            try createStagingFolder()
+            state.stagingCreated = true
+        }
+    }
+
+    private func createStagingFolder() throws {
         let parent = output.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -125,7 +186,6 @@ final class OutputWriter: @unchecked Sendable {
         guard mkdir(staging.path, 0o777) == 0 else {
             throw OutputError.system(requested, "cannot create the staging folder \(staging.path)", code: errno)
         }
-        stagingCreated = true
     }
 
     /// Removes the staging folders (and their `.previous` leftovers) of builds of this output whose process no

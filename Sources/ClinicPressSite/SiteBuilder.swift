@@ -299,7 +299,8 @@ public enum SiteBuilder {
     /// - Throws: `DiagnosticsError` for problems in the site's files; other errors for the file system.
     public static func build(_ options: BuildOptions, progress: Progress = { _, _ in }) throws -> BuildReport {
         let started = DispatchTime.now()
-        let writer = OutputWriter(outputDirectory: options.outputDirectory, siteDirectory: options.siteDirectory, force: options.forceOutput)
+        let writer = OutputWriter(outputDirectory: options.outputDirectory, siteDirectory: options.siteDirectory, force: options.forceOutput,
+                                  hashFiles: options.computeDigest)
         // Each post's folder is created in the background while the posts are parsed and the pages rendered.
         let folders = DispatchGroup()
         // An output that may not be replaced is reported before the site is read, not after a long build.
@@ -308,14 +309,15 @@ public enum SiteBuilder {
             var (files, report) = try IncrementalBuild(options).build(.everything, now: options.now, progress: progress, published: { posts in
                 let directories = ["posts"] + posts.map { String(SitePaths.post($0.slug).dropLast()) }
                 DispatchQueue.global().async(group: folders) { writer.prepare(directories) }
-            })
+            }, write: { writer.write($0) })
             folders.wait()
             if options.failOn.fails(report) {
                 throw StrictModeFailure(report: report, policy: options.failOn)
             }
             progress(.write, report.posts)
-            report.files = try report.times.measure(.write) { try writer.finish(files) }
-            if options.computeDigest { report.digest = OutputDigest.of(files) }
+            let (count, entries) = try report.times.measure(.write) { try writer.finish(files) }
+            report.files = count
+            if options.computeDigest { report.digest = OutputDigest.of(entries) }
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             return report
         } catch {

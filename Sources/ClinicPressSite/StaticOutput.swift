@@ -4,12 +4,13 @@ import ClinicPressModel
 /// the feed or a theme file, nor stands where the build needs a folder (or the reverse): each such clash is an error
 /// at the static file, naming what the build writes there.
 enum StaticOutput {
-    /// `generated` and the static files together, sorted by path; or the clashes.
-    /// `postSources` names the post file behind each post page (`posts/a/index.html` → `Posts/2026-01-01-a.md`).
-    static func merge(_ generated: [OutputFile], _ staticFiles: [StaticFile], postSources: [String: String],
+    /// `generated` and the static files together, sorted by path; or the clashes with those and with the files
+    /// `written` already (paths). `postSources` names the post file behind each post page (`posts/a/index.html` →
+    /// `Posts/2026-01-01-a.md`).
+    static func merge(_ generated: [OutputFile], written: [String] = [], _ staticFiles: [StaticFile], postSources: [String: String],
                       themeAssets: Set<String>) -> Result<[OutputFile], DiagnosticsError> {
         guard !staticFiles.isEmpty else { return .success(generated) }
-        let paths = Set(generated.map(\.path))
+        let paths = Set(generated.map(\.path) + written)
         var folders: Set<String> = []
         for path in paths {
             var folder = Substring(path)

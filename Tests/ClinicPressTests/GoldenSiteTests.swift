@@ -35,6 +35,25 @@ import Testing
         }
     }
 
+    /// A one-shot build writes each page as it renders it instead of keeping the site: what it writes is what a build that
+    /// keeps its files (the preview's, the tests') holds, byte for byte, and the report counts and digests the same files.
+    @Test func aBuildWritesExactlyTheFilesARenderKeeps() throws {
+        let output = TemporaryDirectory()
+        var options = BuildOptions(siteDirectory: Fixtures.repository, outputDirectory: output.url.appendingPathComponent("Public"),
+                                   includeDrafts: true, now: Fixtures.now)
+        options.computeDigest = true
+        let report = try SiteBuilder.build(options)
+        let kept = try SiteBuilder.render(options).files
+        let written = filesBelow(options.outputDirectory).filter { $0.key != ".clinicpress-output" }
+        #expect(written.keys.sorted() == kept.map(\.path))
+        for file in kept where written[file.path].map({ [UInt8]($0) }) != file.contents {
+            Issue.record("\(file.path) was written otherwise than it was rendered")
+        }
+        #expect(report.files == kept.count)
+        #expect(report.pages == kept.count { $0.path.hasSuffix(".html") })
+        #expect(report.digest == OutputDigest.of(kept))
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         for site in [Fixtures.site("basic"), Fixtures.repository] {
             let first = try SiteBuilder.render(BuildOptions(siteDirectory: site, now: Fixtures.now)).files

@@ -38,7 +38,6 @@ import Testing
 
     @Test func theQueueListsPendingCommentsWithFlagsAndReplyContext() async throws {
         let site = makeSite()
-        let root = site.url
         defer { withExtendedLifetime(site) {} }
         try await test(site) { client, _ in
             try await client.execute(uri: "/_moderation", method: .get) { response in

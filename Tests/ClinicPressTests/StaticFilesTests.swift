@@ -65,6 +65,23 @@ import Testing
         ])
     }
 
+    /// A one-shot build writes its pages as it renders them, before it puts the static files beside them: a clash still
+    /// fails it with the same errors, and leaves the last output as it was, with no staging folder.
+    @Test func aClashFailsABuildWithoutTouchingTheOutput() throws {
+        let site = site()
+        let output = site.url.appendingPathComponent("Public")
+        _ = try SiteBuilder.build(BuildOptions(siteDirectory: site.url, now: Fixtures.now))
+        let before = filesBelow(output)
+        try FileManager.default.createDirectory(at: site.url.appendingPathComponent("static"), withIntermediateDirectories: true)
+        try "<feed/>".write(to: site.url.appendingPathComponent("static/feed.xml"), atomically: true, encoding: .utf8)
+        let error = try #require(throws: DiagnosticsError.self) { try SiteBuilder.build(BuildOptions(siteDirectory: site.url, now: Fixtures.now)) }
+        #expect(error.diagnostics.map(\.description) == [
+            "static/feed.xml:1:1: error: static/feed.xml would replace the Atom feed, which the build writes at feed.xml [static-file]\n    hint: rename or move the static file: the build writes feed.xml itself",
+        ])
+        #expect(filesBelow(output) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.url.path).filter { $0.hasPrefix(".Public.staging") }.isEmpty)
+    }
+
     @Test func aSymbolicLinkOutOfTheSiteIsAnErrorAndOneInsideIsFollowed() throws {
         let site = site(["files/price-list.pdf": "%PDF prices"])
         let fileManager = FileManager.default

@@ -742,8 +742,9 @@ enum PlainNumberedMarks {
         }
     }
 
-    /// `OutputWriter` (`@unchecked Sendable`, `prepare` on another thread; file bytes handed to C): random files, some
-    /// kept, some changed in one byte at the same length (so not hard-linked from the previous output), read back.
+    /// `OutputWriter` (`prepare` on another thread, `write` from several at once; file bytes handed to C): random files,
+    /// some kept, some changed in one byte at the same length (so not hard-linked from the previous output), about half
+    /// written as they come and the rest by `finish`, read back; the digest is the one of the files in memory.
     @Test func outputWriterWritesExactlyTheFilesItIsGiven() throws {
         var generator = SeededGenerator(seed: 43)
         let root = TemporaryDirectory()
@@ -767,7 +768,7 @@ enum PlainNumberedMarks {
                 let count = generator.next() % 10 == 0 ? generator.int(60_000...70_000) : generator.pick(boundaryLengths + [small])
                 files[path] = (0..<count).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
             }
-            let writer = OutputWriter(outputDirectory: output, siteDirectory: site)
+            let writer = OutputWriter(outputDirectory: output, siteDirectory: site, hashFiles: true)
             var directories: Set<String> = []
             for path in files.keys {
                 var folder = Substring(path)
@@ -776,12 +777,18 @@ enum PlainNumberedMarks {
                     directories.insert(String(folder))
                 }
             }
+            let all = files.map { OutputFile(path: $0.key, contents: $0.value) }.sorted { $0.path < $1.path }
+            let streamed = all.filter { _ in generator.next() % 2 == 0 }
+            let streamedPaths = Set(streamed.map(\.path))
             let group = DispatchGroup()
             let sorted = directories.sorted()
+            // Folders are made in the background while the first files are written: `write` makes what it needs.
             DispatchQueue.global().async(group: group) { writer.prepare(sorted) }
+            DispatchQueue.concurrentPerform(iterations: streamed.count) { writer.write(streamed[$0]) }
             group.wait()
-            let written = try writer.finish(files.map { OutputFile(path: $0.key, contents: $0.value) })
+            let (written, entries) = try writer.finish(all.filter { !streamedPaths.contains($0.path) })
             #expect(written == files.count)
+            #expect(OutputDigest.of(entries) == OutputDigest.of(all))
             let onDisk = filesBelow(output)
             #expect(Set(onDisk.keys) == Set(files.keys).union([OutputGuard.stampName]))
             for (path, contents) in files { #expect(onDisk[path].map { [UInt8]($0) } == contents, "\(path)") }

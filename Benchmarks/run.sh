@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the same generated clinic posts with ClinicPress (release build) and Hugo (Debian's package), in
+# Builds the same generated clinic posts with ClinicPress (the release binary of `make release`) and Hugo (Debian's package), in
 # alternation, and prints median wall time, peak memory and the ClinicPress/Hugo ratio for each size. On the largest
 # size it also measures: a rebuild with nothing changed (both tools, into their existing output), `clinicpress check`
 # alone, and one-post edits through the preview server's own code path (Benchmarks/incremental.py).
@@ -14,8 +14,9 @@ runs=${RUNS:-3}
 
 scripts/bootstrap.sh
 command -v hugo >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null; }
-swift build -c release --product clinicpress >/dev/null
-clinicpress=$PWD/.build/release/clinicpress
+# The binary deploys use (`make release`: the Swift runtime and Foundation linked in, as Hugo's Go runtime is).
+scripts/release.sh --no-pack >/dev/null
+clinicpress=$PWD/.build-release/release/clinicpress
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -36,11 +37,12 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(hugo 
 for n in "${sizes[@]}"; do
   python3 Benchmarks/generate.py "$n" "$work/site-$n" >/dev/null
   : > "$work/cp-$n"; : > "$work/hugo-$n"
-  for _ in $(seq "$runs"); do
-    # A full build into an empty output folder, as a deploy from a fresh checkout does.
-    rm -rf "$work/out-cp" "$work/out-hugo"
-    measure "$clinicpress" build --site "$work/site-$n/clinicpress" --output "$work/out-cp" >> "$work/cp-$n"
-    (cd "$work/site-$n/hugo" && measure hugo --quiet -d "$work/out-hugo") >> "$work/hugo-$n"
+  for run in $(seq "$runs"); do
+    # A full build into a new output folder, as a deploy from a fresh checkout does. Each run has its own folders, removed
+    # only at the end: ext4 passes over inodes freed in the last half minute when it makes files, so a run right after
+    # removing the last run's 10,000 files would mostly measure that (and whichever tool ran second less of it).
+    measure "$clinicpress" build --site "$work/site-$n/clinicpress" --output "$work/out-cp-$n-$run" >> "$work/cp-$n"
+    (cd "$work/site-$n/hugo" && measure hugo --quiet -d "$work/out-hugo-$n-$run") >> "$work/hugo-$n"
   done
   compare "full" "$work/cp-$n" "$work/hugo-$n" "$n"
 done
@@ -50,8 +52,8 @@ site=$work/site-$last
 # Nothing changed since the last build of each tool: build again into the same output.
 : > "$work/cp-again"; : > "$work/hugo-again"
 for _ in $(seq "$runs"); do
-  measure "$clinicpress" build --site "$site/clinicpress" --output "$work/out-cp" >> "$work/cp-again"
-  (cd "$site/hugo" && measure hugo --quiet -d "$work/out-hugo") >> "$work/hugo-again"
+  measure "$clinicpress" build --site "$site/clinicpress" --output "$work/out-cp-$last-$runs" >> "$work/cp-again"
+  (cd "$site/hugo" && measure hugo --quiet -d "$work/out-hugo-$last-$runs") >> "$work/hugo-again"
 done
 compare "no-change" "$work/cp-again" "$work/hugo-again" "$last"
 

@@ -2,9 +2,12 @@
 """Doubles each hostile input and checks that the time of `clinicpress build` roughly doubles with it.
 
 Each case builds a site of size n, 2n, 4n, … in a temporary folder, runs `clinicpress build` (or `check`) on it and takes its
-CPU time (the least of --runs), subtracts the time of a one-post site (process start-up), and fails when one doubling multiplies the
-time by 3.5 or more (a quadratic cost gives 4): that is a cost that grows faster than the input, the way 2,000 tags (52 s) or 10,000 footnotes
-(11 s) once did. A doubling from a time too small to measure (under --floor seconds) is not judged. `make test` runs it.
+CPU time (the least of --runs), subtracts the time of a one-post site (process start-up), and fails on a cost that grows faster than
+the input, the way 2,000 tags (52 s) or 10,000 footnotes (11 s) once did. It judges the growth over every doubling it can measure
+together: from the first size whose time is over --floor seconds to the last, time must grow slower than n^1.5 (linear gives n^1,
+n log n about n^1.1, quadratic n^2). One doubling alone is noisy on a shared machine (the same debug build has measured 4,000 → 8,000
+paragraphs at 1.6x and at 3.6x), so where only one doubling is measurable it must stay under --max-ratio (3.5; quadratic gives 4),
+and no single doubling may reach 6x. `make test` runs it.
 
     scripts/red-team-scaling.py                       # uses .build/debug/clinicpress (or $CLINICPRESS)
     scripts/red-team-scaling.py --binary .build/release/clinicpress --runs 3
@@ -12,6 +15,7 @@ time by 3.5 or more (a quadratic cost gives 4): that is a cost that grows faster
 Python 3 standard library only; exit 0 when every case is linear, 1 otherwise.
 """
 import argparse
+import math
 import os
 import shutil
 import subprocess
@@ -100,7 +104,7 @@ def main():
                         help="build (renders every page: default) or check (reads and analyses only)")
     parser.add_argument("--runs", type=int, default=3, help="runs per size; the best counts (default 3)")
     parser.add_argument("--max-ratio", type=float, default=3.5,
-                        help="fail when one doubling multiplies the time by this (default 3.5; a quadratic cost gives 4)")
+                        help="where one doubling alone is measurable, fail when it multiplies the time by this (default 3.5; quadratic gives 4)")
     # 0.1 s let one fresh-clone run fail: 2,000 paragraphs measured 0.1 s above the baseline, 4,000 then 0.6 s (6.2x);
     # the next run gave 0.44, 0.61, 1.36, 2.09 s. A quadratic cost still shows in the doublings above 0.3 s.
     parser.add_argument("--floor", type=float, default=0.3, help="seconds under which a time is noise (default 0.3)")
@@ -126,15 +130,26 @@ def main():
             ratio = after / before if before > 0 else float("inf")
             ratios.append(ratio)
             # Both times must be measurable: a doubling from a time at the noise floor says nothing.
-            if before >= args.floor and ratio >= args.max_ratio:
+            if before >= args.floor and ratio >= 6:
                 failures.append(f"{name}: doubling from n={n} multiplied the time by {ratio:.1f}")
+        measured = [(n, t) for n, t in zip(sizes, times) if t >= args.floor]
+        growth = ""
+        if len(measured) >= 2 and measured[0][1] > 0:
+            (first_n, first_t), (last_n, last_t) = measured[0], measured[-1]
+            exponent = math.log(last_t / first_t) / math.log(last_n / first_n)
+            growth = f"  time ~ n^{exponent:.2f} from n={first_n}"
+            if last_n == 2 * first_n:
+                if last_t / first_t >= args.max_ratio:
+                    failures.append(f"{name}: doubling from n={first_n} multiplied the time by {last_t / first_t:.1f}")
+            elif exponent >= 1.5:
+                failures.append(f"{name}: from n={first_n} to n={last_n} the time grew as n^{exponent:.2f}")
         cells = "  ".join(f"n={n}: {t:.3f}s" for n, t in zip(sizes, times))
         shown = ", ".join("-" if r == float("inf") else f"{r:.2f}" for r in ratios)
-        print(f"{name:48} {cells}  ratios {shown}")
+        print(f"{name:48} {cells}  ratios {shown}{growth}")
     if failures:
         print("\nNOT LINEAR:\n  " + "\n  ".join(failures))
         return 1
-    print(f"\nevery doubling stayed under {args.max_ratio}x the time (or under {args.floor} s)")
+    print(f"\nevery case grew slower than n^1.5 over its measurable sizes (over {args.floor} s), no doubling reached 6x")
     return 0
 
 

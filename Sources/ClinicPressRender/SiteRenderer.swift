@@ -52,7 +52,7 @@ public struct SiteRenderer: Sendable {
         // pages and beside its neighbours.
         let cards = posts.parallelMap { PostCard(context.post($0, withContent: false)) }
         let renderer = self
-        // A file is kept (nil) or written (its path).
+        // Each file is kept, or handed to `write` and only its path kept.
         let pass = { @Sendable (file: OutputFile) -> (kept: OutputFile?, path: String) in
             guard let write else { return (file, file.path) }
             write(file)

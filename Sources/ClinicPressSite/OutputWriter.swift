@@ -78,7 +78,7 @@ final class OutputWriter: Sendable {
         let failure: OutputError?
         do {
             try createStaging()
-            failure = put(file, previous: previous)
+            failure = put(file)
         } catch {
             failure = error as? OutputError ?? OutputError(path: requested, message: "\(error)", hint: nil)
         }
@@ -120,7 +120,7 @@ final class OutputWriter: Sendable {
             for directory in directories.sorted() where mkdir(staging.path + "/" + directory, 0o777) != 0 && errno != EEXIST {
                 throw OutputError.system(requested, "cannot create \(directory)/", code: errno)
             }
-            let failures = written.parallelMap { file in self.put(file, previous: previous) }
+            let failures = written.parallelMap { file in self.put(file) }
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
             try swapIntoPlace()
             state.withLock { $0.stagingCreated = false }
@@ -133,11 +133,10 @@ final class OutputWriter: Sendable {
         return (entries.count, entries)
     }
 
-
     /// Puts `file` into the staging folder: a hard link to the same file of `previous` when its bytes are equal, else
     /// written. A missing folder is created (with its parents) and the write tried again.
-    private func put(_ file: OutputFile, previous: String?) -> OutputError? {
-        let target = staging.path + "/" + file.path
+    private func put(_ file: OutputFile) -> OutputError? {
+        let target = staging.path + "/" + file.path, previous = previous
         // The C helpers read exactly `bytes.count` bytes from the base address (none for an empty file, whose base
         // address may be nil) and keep no pointer after they return.
         let attempt = {

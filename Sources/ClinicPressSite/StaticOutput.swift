@@ -7,7 +7,7 @@ enum StaticOutput {
     /// `generated` and the static files together, sorted by path; or the clashes with those and with the files
     /// `written` already (paths). `postSources` names the post file behind each post page (`posts/a/index.html` →
     /// `Posts/2026-01-01-a.md`).
-    static func merge(_ generated: [OutputFile], written: [String] = [], _ staticFiles: [StaticFile], postSources: [String: String],
+    static func merge(_ generated: [OutputFile], written: [String], _ staticFiles: [StaticFile], postSources: [String: String],
                       themeAssets: Set<String>) -> Result<[OutputFile], DiagnosticsError> {
         guard !staticFiles.isEmpty else { return .success(generated) }
         let paths = Set(generated.map(\.path) + written)

@@ -31,17 +31,19 @@ public indirect enum JSON: Sendable, Hashable, ExpressibleByStringLiteral, Expre
     /// Compact JSON text. With `htmlSafe`, `<`, `>` and `&` are escaped as `\u003c` … so the text can sit inside
     /// a `<script>` element without ending it.
     public func serialized(htmlSafe: Bool = false, pretty: Bool = false) -> String {
-        var out = ""
+        // Written as UTF-8 bytes and made a string once: every post page carries its JSON-LD, and appending to a
+        // String piece by piece (and an escaped string scalar by scalar) was most of the time its pages took.
+        var out: [UInt8] = []
         write(to: &out, htmlSafe: htmlSafe, indent: pretty ? "" : nil)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, htmlSafe: Bool, indent: String?) {
+    private func write(to out: inout [UInt8], htmlSafe: Bool, indent: String?) {
         switch self {
         case .string(let value): Self.writeString(value, to: &out, htmlSafe: htmlSafe)
-        case .int(let value): out += String(value)
-        case .bool(let value): out += value ? "true" : "false"
-        case .null: out += "null"
+        case .int(let value): Self.append(String(value), to: &out)
+        case .bool(let value): Self.append(value ? "true" : "false", to: &out)
+        case .null: Self.append("null", to: &out)
         case .array(let values):
             writeContainer(values, open: "[", close: "]", to: &out, indent: indent) { value, out, inner in
                 value.write(to: &out, htmlSafe: htmlSafe, indent: inner)
@@ -49,61 +51,79 @@ public indirect enum JSON: Sendable, Hashable, ExpressibleByStringLiteral, Expre
         case .object(let members):
             writeContainer(members, open: "{", close: "}", to: &out, indent: indent) { member, out, inner in
                 Self.writeString(member.key, to: &out, htmlSafe: htmlSafe)
-                out += inner == nil ? ":" : ": "
+                Self.append(inner == nil ? ":" : ": ", to: &out)
                 member.value.write(to: &out, htmlSafe: htmlSafe, indent: inner)
             }
         }
     }
 
-    private func writeContainer<T>(_ items: [T], open: String, close: String, to out: inout String, indent: String?,
-                                   element: (T, inout String, String?) -> Void) {
-        out += open
+    private func writeContainer<T>(_ items: [T], open: String, close: String, to out: inout [UInt8], indent: String?,
+                                   element: (T, inout [UInt8], String?) -> Void) {
+        Self.append(open, to: &out)
         guard !items.isEmpty else {
-            out += close
+            Self.append(close, to: &out)
             return
         }
         let inner = indent.map { $0 + "  " }
         for (index, item) in items.enumerated() {
-            if index > 0 { out += "," }
-            if let inner { out += "\n" + inner }
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            if let inner {
+                out.append(UInt8(ascii: "\n"))
+                Self.append(inner, to: &out)
+            }
             element(item, &out, inner)
         }
-        if let indent { out += "\n" + indent }
-        out += close
+        if let indent {
+            out.append(UInt8(ascii: "\n"))
+            Self.append(indent, to: &out)
+        }
+        Self.append(close, to: &out)
     }
 
-    private static func writeString(_ value: String, to out: inout String, htmlSafe: Bool) {
-        out += "\""
-        // Most strings need no escape at all (a check report writes hundreds of thousands): copy them whole.
-        let plain = value.utf8.allSatisfy { byte in
-            byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 && !(htmlSafe && (byte == 0x3C || byte == 0x3E || byte == 0x26))
-        }
-        if plain {
-            out += value
-            out += "\""
-            return
-        }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<" where htmlSafe: out += "\\u003c"
-            case ">" where htmlSafe: out += "\\u003e"
-            case "&" where htmlSafe: out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+    /// `text`'s UTF-8 bytes, copied at once.
+    private static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    /// `value` as a JSON string, quotes included. The text is valid UTF-8, so each escaped character is found by its
+    /// bytes: the ASCII ones are single bytes, and U+2028 and U+2029 are E2 80 A8 and E2 80 A9. Runs of bytes that need
+    /// no escape are copied whole. `JSONTests` compares the result with an escaping of Unicode scalars on random text.
+    private static func writeString(_ value: String, to out: inout [UInt8], htmlSafe: Bool) {
+        out.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { bytes in
+            // Reads are at `index` below `bytes.count`, or at `index + 1` and `index + 2` after checking `index + 2 < bytes.count`.
+            var copied = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var width = 1
+                let escape: String
+                switch byte {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x3C where htmlSafe: escape = "\\u003c"
+                case 0x3E where htmlSafe: escape = "\\u003e"
+                case 0x26 where htmlSafe: escape = "\\u0026"
+                case ..<0x20: escape = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                default:
+                    index += 1
+                    continue
                 }
+                out.append(contentsOf: bytes[copied..<index])
+                append(escape, to: &out)
+                index += width
+                copied = index
             }
+            out.append(contentsOf: bytes[copied...])
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -40,6 +40,9 @@ struct InternalLinks: Sendable {
     }
 
     func resolve(_ destination: String) -> Resolution {
+        // Most links are web addresses, which the last check below leaves alone: let them go before the address is
+        // read by Character for its fragment.
+        if destination.utf8.starts(with: "https://".utf8) || destination.utf8.starts(with: "http://".utf8) { return .external }
         let (target, fragment) = splitFragment(destination)
         if target.hasPrefix("post:") {
             let slug = String(target.dropFirst("post:".count))

@@ -22,12 +22,23 @@ extension StringProtocol {
     /// the quick test hot loops make before looking closer.
     @inlinable
     public func containsBytes(_ needle: String) -> Bool {
-        let needle = Array(needle.utf8)
+        // Over the bytes in place when the text has them contiguous (a String or Substring does): no copy of either.
+        var needle = needle
+        return needle.withUTF8 { needle in
+            if let found = utf8.withContiguousStorageIfAvailable({ Self.find(needle, in: $0) }) { return found }
+            return Array(utf8).withUnsafeBufferPointer { Self.find(needle, in: $0) }
+        }
+    }
+
+    /// Whether `bytes` holds `needle`; every read is at an index below the buffer's count (checked subscripts).
+    @usableFromInline
+    static func find(_ needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = needle.first else { return true }
-        let bytes = Array(utf8)
         guard bytes.count >= needle.count else { return false }
         for start in 0...(bytes.count - needle.count) where bytes[start] == first {
-            if bytes[start..<(start + needle.count)].elementsEqual(needle) { return true }
+            var index = 1
+            while index < needle.count, bytes[start + index] == needle[index] { index += 1 }
+            if index == needle.count { return true }
         }
         return false
     }

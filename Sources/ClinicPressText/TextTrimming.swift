@@ -2,6 +2,8 @@ extension StringProtocol {
     /// Without leading and trailing spaces, tabs and line breaks.
     public var trimmingWhitespace: String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        // Most texts have nothing to trim: told from their first and last Characters, without reading the rest.
+        if let first, let last, !isSpace(first), !isSpace(last) { return String(self) }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[first...last])
     }

@@ -603,6 +603,51 @@ enum PlainNumberedMarks {
         }
     }
 
+    /// `JSON`'s string escaping (found by bytes, plain runs copied whole) against an escaping of Unicode scalars, with
+    /// and without `htmlSafe`, inside an object and an array, compact and pretty.
+    @Test(arguments: [1, 2] as [UInt64])
+    func jsonStringEscapingMatchesAPlainEscaping(seed: UInt64) {
+        var generator = SeededGenerator(seed: seed)
+        let pieces = ["a", "Z", "&", "<", ">", "\"", "\\", "/", "\t", "\n", "\r", "\u{0}", "\u{1}", "\u{F}", "\u{10}", "\u{1F}", "\u{7F}",
+                      "é", "’", "–", "\u{2027}", "\u{2028}", "\u{2029}", "\u{202A}", "\u{E2}", "抑", "𝔘", "e\u{301}"]
+        func plain(_ text: String, htmlSafe: Bool) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "<" where htmlSafe: out += "\\u003c"
+                case ">" where htmlSafe: out += "\\u003e"
+                case "&" where htmlSafe: out += "\\u0026"
+                case "\u{2028}": out += "\\u2028"
+                case "\u{2029}": out += "\\u2029"
+                default:
+                    if scalar.value < 0x20 {
+                        let hex = String(scalar.value, radix: 16)
+                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return out + "\""
+        }
+        for _ in 0..<3000 {
+            let key = generator.text(pieces, count: 0...4), text = generator.text(pieces, count: 0...12)
+            for htmlSafe in [false, true] {
+                #expect(JSON.string(text).serialized(htmlSafe: htmlSafe) == plain(text, htmlSafe: htmlSafe), "\(text.debugDescription)")
+                let object = JSON.object([JSON.Member(key, .array([.string(text), .int(-7), .bool(true), .null]))])
+                #expect(object.serialized(htmlSafe: htmlSafe)
+                        == "{" + plain(key, htmlSafe: htmlSafe) + ":[" + plain(text, htmlSafe: htmlSafe) + ",-7,true,null]}")
+                #expect(object.serialized(htmlSafe: htmlSafe, pretty: true)
+                        == "{\n  " + plain(key, htmlSafe: htmlSafe) + ": [\n    " + plain(text, htmlSafe: htmlSafe) + ",\n    -7,\n    true,\n    null\n  ]\n}")
+            }
+        }
+    }
+
     /// `containsBytes`, `String(scalars:)` and `Array(scalarsOf:)` against the plain library calls.
     @Test func scalarTextHelpersMatchTheLibrary() {
         var generator = SeededGenerator(seed: 29)
@@ -611,6 +656,8 @@ enum PlainNumberedMarks {
             let haystack = generator.text(pieces, count: 0...8), needle = generator.text(pieces, count: 0...2)
             let plain = needle.isEmpty || Array(haystack.utf8).firstRange(of: Array(needle.utf8)) != nil
             #expect(haystack.containsBytes(needle) == plain, "\(haystack.debugDescription) \(needle.debugDescription)")
+            let tail = haystack.dropFirst()
+            #expect(tail.containsBytes(needle) == (needle.isEmpty || Array(tail.utf8).firstRange(of: Array(needle.utf8)) != nil))
             let scalars = Array(haystack.unicodeScalars)
             #expect(String(scalars: scalars[...]) == String(String.UnicodeScalarView(scalars)))
             #expect([Unicode.Scalar](scalarsOf: haystack) == scalars)

@@ -14,14 +14,17 @@ public enum Markup {
     /// false, as for template values, which are escaped exactly as swift-mustache's own HTML escaping does.
     public static func escape(_ text: String, droppingControlCharacters: Bool = true) -> String {
         // Byte by byte (the text is valid UTF-8): pages, feeds and sitemaps escape every title and address of a site.
-        let bytes = text.utf8
         // Most text needs nothing: none of the five special characters, and no control character to drop.
         let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
-        let plain = droppingControlCharacters
-            ? bytes.allSatisfy { ($0 >= 0x20 && $0 < 0x7F && !special($0)) || $0 == 0x0A || $0 == 0x09 }
-            : !bytes.contains(where: special)
-        if plain { return text }
-        let input = Array(bytes)
+        // Checked over the bytes in place (a String's are contiguous): the view's own iterator went byte by byte.
+        let isPlain = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+            droppingControlCharacters
+                ? bytes.allSatisfy { ($0 >= 0x20 && $0 < 0x7F && !special($0)) || $0 == 0x0A || $0 == 0x09 }
+                : !bytes.contains(where: special)
+        }
+        var text = text
+        if text.withUTF8(isPlain) { return text }
+        let input = Array(text.utf8)
         // The multi-byte cases check `index + k < input.count` before reading ahead and skip only bytes they read.
         // `UnsafeCodeTests` compares the result with a plain escaping of Unicode scalars.
         var out: [UInt8] = []

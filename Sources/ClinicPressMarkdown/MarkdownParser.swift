@@ -28,6 +28,9 @@ package enum MarkdownParser {
         // cmark_parser_finish runs the inline parser, which adds and then removes the extensions' special
         // characters in a table shared by the whole process. Two documents finishing at once would strip
         // each other's characters (bare URLs then stay unlinked at random), so only one finishes at a time.
+        // (Adding the characters once for good and emptying the extensions' own lists does not work: the emphasis pass
+        // finds strikethrough's handler for a `~` closer through that list, and without it no branch moves past the
+        // closer, so the parse never ends.)
         let root = Extensions.finishLock.withLock { cmark_parser_finish(parser)! }
         defer { cmark_node_free(root) }
         let (lineStarts, asciiLines) = lines(of: source)

@@ -258,8 +258,7 @@ struct AnalyseStage: Sendable {
                 // The text as the series links left it, each remaining piece of text searched for `[@key]`. Text the
                 // series links left alone and without `[@` stays as it is, and is not made a string to find that out.
                 let edited = annotations.textPieces[node.id]
-                guard edited != nil || node.withLiteralUTF8({ bytes in bytes.indices.dropLast().contains { bytes[$0] == 0x5B && bytes[$0 + 1] == 0x40 } })
-                else { break }
+                guard edited != nil || node.withLiteralUTF8({ $0.containsBytes("[@") }) else { break }
                 let pieces = edited ?? [.text(node.literal ?? "")]
                 let numbered = pieces.flatMap { piece -> [TextPiece] in
                     guard case .text(let text) = piece else { return [piece] }

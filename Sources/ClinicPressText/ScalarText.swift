@@ -22,25 +22,27 @@ extension StringProtocol {
     /// the quick test hot loops make before looking closer.
     @inlinable
     public func containsBytes(_ needle: String) -> Bool {
-        // Over the bytes in place when the text has them contiguous (a String or Substring does): no copy of either.
+        // Over the bytes in place when the text has them contiguous (a String or Substring does): no copy.
+        if let found = utf8.withContiguousStorageIfAvailable({ $0.containsBytes(needle) }) { return found }
+        return Array(utf8).withUnsafeBufferPointer { $0.containsBytes(needle) }
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// True when these bytes hold `needle`'s UTF-8 bytes (`StringProtocol.containsBytes` over bytes in hand, such as a
+    /// tree node's literal). Every read is at an index below its buffer's count (checked subscripts).
+    public func containsBytes(_ needle: String) -> Bool {
         var needle = needle
         return needle.withUTF8 { needle in
-            if let found = utf8.withContiguousStorageIfAvailable({ Self.find(needle, in: $0) }) { return found }
-            return Array(utf8).withUnsafeBufferPointer { Self.find(needle, in: $0) }
+            guard let first = needle.first else { return true }
+            guard count >= needle.count else { return false }
+            for start in 0...(count - needle.count) where self[start] == first {
+                var index = 1
+                while index < needle.count, self[start + index] == needle[index] { index += 1 }
+                if index == needle.count { return true }
+            }
+            return false
         }
-    }
-
-    /// Whether `bytes` holds `needle`; every read is at an index below the buffer's count (checked subscripts).
-    @usableFromInline
-    static func find(_ needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = needle.first else { return true }
-        guard bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) where bytes[start] == first {
-            var index = 1
-            while index < needle.count, bytes[start + index] == needle[index] { index += 1 }
-            if index == needle.count { return true }
-        }
-        return false
     }
 }
 

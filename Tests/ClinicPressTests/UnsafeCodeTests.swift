@@ -656,6 +656,7 @@ enum PlainNumberedMarks {
             let haystack = generator.text(pieces, count: 0...8), needle = generator.text(pieces, count: 0...2)
             let plain = needle.isEmpty || Array(haystack.utf8).firstRange(of: Array(needle.utf8)) != nil
             #expect(haystack.containsBytes(needle) == plain, "\(haystack.debugDescription) \(needle.debugDescription)")
+            #expect(Array(haystack.utf8).withUnsafeBufferPointer { $0.containsBytes(needle) } == plain)
             let tail = haystack.dropFirst()
             #expect(tail.containsBytes(needle) == (needle.isEmpty || Array(tail.utf8).firstRange(of: Array(needle.utf8)) != nil))
             let scalars = Array(haystack.unicodeScalars)

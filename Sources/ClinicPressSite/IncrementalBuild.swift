@@ -57,10 +57,12 @@ public final class IncrementalBuild: Sendable {
                write: (@Sendable (OutputFile) -> Void)? = nil) throws -> (files: [OutputFile], report: BuildReport) {
         let started = DispatchTime.now()
         let now = now ?? options.now
+        // A build that writes as it renders keeps no files, so it builds everything and leaves nothing to build on.
+        let keepsSite = write == nil
         return try state.withLock { state in
             state.unbuilt.formUnion(changes)
             var site: BuiltSite
-            switch write == nil ? plan(state.unbuilt, last: state.last, now: now) : .everyPost(nil) {
+            switch keepsSite ? plan(state.unbuilt, last: state.last, now: now) : .everyPost(nil) {
             case .everyPost(let update):
                 site = try BuiltSite(options, files: state.last?.files, update: update, now: now, progress: progress, published: published,
                                      write: write)
@@ -75,8 +77,8 @@ public final class IncrementalBuild: Sendable {
             let files = try site.output()
             site.report.files = files.count + site.rendered.written.count
             site.report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            state.last = write == nil ? site : nil
-            state.unbuilt = write == nil ? SiteChanges() : .everything
+            state.last = keepsSite ? site : nil
+            state.unbuilt = keepsSite ? SiteChanges() : .everything
             return (files, site.report)
         }
     }

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the same generated clinic posts with ClinicPress (the release binary of `make release`) and Hugo (Debian's package), in
-# alternation, and prints median wall time, peak memory and the ClinicPress/Hugo ratio for each size. On the largest
+# alternation, and prints median wall time, peak memory and the ClinicPress/Hugo ratio for each size, then the same for a
+# "floor" build (ClinicPress with templates that write next to nothing: what the build costs without its template engine,
+# the least any engine could give). On the largest
 # size it also measures: a rebuild with nothing changed (both tools, into their existing output), `clinicpress check`
 # alone, and one-post edits through the preview server's own code path (Benchmarks/incremental.py).
 #
@@ -36,15 +38,26 @@ compare() { # label file-cp file-hugo n
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(hugo version | cut -d' ' -f1-2); clinicpress $(git rev-parse --short HEAD)"
 for n in "${sizes[@]}"; do
   python3 Benchmarks/generate.py "$n" "$work/site-$n" >/dev/null
-  : > "$work/cp-$n"; : > "$work/hugo-$n"
+  : > "$work/cp-$n"; : > "$work/hugo-$n"; : > "$work/floor-$n"
+  # The same site with a theme whose templates write next to nothing (one character a page): every stage runs, each
+  # post's HTML is made and every page is written, but the templates have almost no work left. No template engine can
+  # make a build much faster than this.
+  floor=$work/site-$n/floor
+  mkdir -p "$floor/Templates"
+  ln -s "$work/site-$n/clinicpress/Posts" "$floor/Posts"
+  cp "$work/site-$n/clinicpress/site.yaml" "$floor/"
+  for template in Templates/*.mustache; do echo "-" > "$floor/Templates/$(basename "$template")"; done
+  echo "{{{content}}}" > "$floor/Templates/layout.mustache"
   for run in $(seq "$runs"); do
     # A full build into a new output folder, as a deploy from a fresh checkout does. Each run has its own folders, removed
     # only at the end: ext4 passes over inodes freed in the last half minute when it makes files, so a run right after
     # removing the last run's 10,000 files would mostly measure that (and whichever tool ran second less of it).
     measure "$clinicpress" build --site "$work/site-$n/clinicpress" --output "$work/out-cp-$n-$run" >> "$work/cp-$n"
     (cd "$work/site-$n/hugo" && measure hugo --quiet -d "$work/out-hugo-$n-$run") >> "$work/hugo-$n"
+    measure "$clinicpress" build --site "$floor" --output "$work/out-floor-$n-$run" >> "$work/floor-$n"
   done
   compare "full" "$work/cp-$n" "$work/hugo-$n" "$n"
+  compare "floor" "$work/floor-$n" "$work/hugo-$n" "$n"
 done
 
 last=${sizes[${#sizes[@]}-1]}

@@ -57,8 +57,10 @@ def main():
         processes.append(serve)
         assert serve.stdout.readline().startswith("Previewing"), "the preview did not start"
         intake = subprocess.Popen([args.binary, "intake", "--site", site, "--port", str(intake_port)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         processes.append(intake)
+        # Its first line says it is listening: a form sent before that (a slow start on a loaded CI machine) would fail.
+        assert intake.stdout.readline().startswith("Receiving comments"), "the intake did not start"
         browser = Browser(free_port(), os.path.join(work, "profile"))
 
         # A reader fills the form (after the 3 s a robot would not wait) and is sent back to the post.

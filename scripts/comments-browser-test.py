@@ -52,12 +52,14 @@ def main():
     processes = []
     browser = None
     try:
+        # What the two servers print goes to files (a pipe nobody reads could fill and stall them), shown on failure.
+        serve_log, intake_log = os.path.join(work, "serve.log"), os.path.join(work, "intake.log")
         serve = subprocess.Popen([args.binary, "serve", "--site", site, "--port", str(preview_port)],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                 stdout=subprocess.PIPE, stderr=open(serve_log, "w"), text=True)
         processes.append(serve)
         assert serve.stdout.readline().startswith("Previewing"), "the preview did not start"
         intake = subprocess.Popen([args.binary, "intake", "--site", site, "--port", str(intake_port)],
-                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                                  stdout=subprocess.PIPE, stderr=open(intake_log, "w"), text=True)
         processes.append(intake)
         # Its first line says it is listening: a form sent before that (a slow start on a loaded CI machine) would fail.
         assert intake.stdout.readline().startswith("Receiving comments"), "the intake did not start"
@@ -111,6 +113,8 @@ def main():
                     assert EMAIL.encode() not in handle.read(), f"the reader's email is in {os.path.join(folder, name)}"
         print("comments browser test: form → intake → pending file with flags → /_moderation approval without contact "
               "details → build publishes it; the email is nowhere in the output")
+    except AssertionError as error:
+        raise AssertionError(f"{error}\n{context(browser, serve_log, intake_log)}") from None
     finally:
         if browser:
             browser.close()
@@ -121,6 +125,22 @@ def main():
             except subprocess.TimeoutExpired:
                 process.kill()
         shutil.rmtree(work, ignore_errors=True)
+
+
+def context(browser, *logs):
+    """What the page and the two servers showed when a step failed."""
+    lines = []
+    if browser:
+        try:
+            lines.append(f"page: {browser.evaluate('location.href')}")
+            lines.append("page text: " + " ".join(browser.text().split())[:600])
+        except Exception as error:  # the browser itself may be what failed
+            lines.append(f"page: unreadable ({error})")
+    for log in logs:
+        if os.path.exists(log):
+            with open(log, encoding="utf-8", errors="replace") as handle:
+                lines.append(f"{os.path.basename(log)}:\n" + "".join(handle.readlines()[-20:]))
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -193,6 +193,54 @@ def main():
     for name, text in templates.items():
         with open(os.path.join(layouts, name), "w") as f:
             f.write(text)
+    write_themed_hugo(hugo)
+
+
+def write_themed_hugo(hugo):
+    """A second configuration of the same Hugo site (config-theme.toml, layouts-theme/) whose pages carry what a
+    typical Hugo theme puts on them and ClinicPress's default theme also writes: a description, Open Graph, Twitter and
+    schema.org tags (Hugo's own internal templates), an RSS link, a menu, the post's tags, reading time, a table of
+    contents and links to the neighbouring posts. Same content, same pagination."""
+    with open(os.path.join(hugo, "config-theme.toml"), "w") as f:
+        f.write('baseURL = "https://bench.example/"\ntitle = "Benchmark Clinic"\nlanguageCode = "en"\n[pagination]\n'
+                'pagerSize = 10\npaginate = 10\n[taxonomies]\ntag = "tags"\n[markup.goldmark.renderer]\nunsafe = true\n'
+                '[[menus.main]]\nname = "Articles"\nurl = "/"\nweight = 1\n[[menus.main]]\nname = "Topics"\nurl = "/tags/"\n'
+                'weight = 2\n[params]\ndescription = "A clinic blog"\n')
+    layouts = os.path.join(hugo, "layouts-theme")
+    os.makedirs(os.path.join(layouts, "_default"), exist_ok=True)
+    os.makedirs(os.path.join(layouts, "partials"), exist_ok=True)
+    base = ('<!DOCTYPE html><html lang="{{ site.LanguageCode }}"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1"><title>{{ .Title }} · {{ site.Title }}</title>'
+            '<meta name="description" content="{{ with .Description }}{{ . }}{{ else }}{{ if .IsPage }}{{ .Summary | plainify | truncate 160 }}'
+            '{{ else }}{{ site.Params.description }}{{ end }}{{ end }}">'
+            '{{ template "_internal/opengraph.html" . }}{{ template "_internal/twitter_cards.html" . }}{{ template "_internal/schema.html" . }}'
+            '<link rel="canonical" href="{{ .Permalink }}">{{ with .OutputFormats.Get "rss" }}<link rel="alternate" '
+            'type="application/rss+xml" href="{{ .Permalink }}" title="{{ site.Title }}">{{ end }}</head><body>'
+            '<header><a href="/">{{ site.Title }}</a><nav aria-label="Main"><ul>{{ range site.Menus.main }}<li><a href="{{ .URL }}">'
+            '{{ .Name }}</a></li>{{ end }}</ul></nav></header><main>{{ block "main" . }}{{ end }}</main>'
+            '<footer>{{ site.Title }} · Not medical advice. · <a href="/index.xml">RSS</a></footer></body></html>\n')
+    tags = '{{ with .Params.tags }}<ul class="tags">{{ range . }}<li><a href="{{ "tags/" | relURL }}{{ . | urlize }}/">{{ . }}</a></li>{{ end }}</ul>{{ end }}'
+    summary = ('<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p><time datetime="{{ .Date.Format "2006-01-02" }}">'
+               '{{ .Date.Format "January 2, 2006" }}</time> · {{ .ReadingTime }} min read{{ with .Params.author }} · {{ . }}{{ end }}</p>'
+               '<p>{{ .Summary }}</p>' + tags + '</article>')
+    paginated = '{{ range .Paginator.Pages }}{{ partial "summary.html" . }}{{ end }}{{ template "_internal/pagination.html" . }}'
+    single = ('{{ define "main" }}<article><h1>{{ .Title }}</h1><p><time datetime="{{ .Date.Format "2006-01-02" }}">'
+              '{{ .Date.Format "January 2, 2006" }}</time> · {{ .ReadingTime }} min read · {{ .WordCount }} words'
+              '{{ with .Params.author }} · {{ . }}{{ end }}</p>' + tags + '<nav class="toc">{{ .TableOfContents }}</nav>{{ .Content }}'
+              '<nav class="neighbours">{{ with .PrevInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}'
+              '{{ with .NextInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav></article>{{ end }}\n')
+    templates = {
+        "_default/baseof.html": base,
+        "partials/summary.html": summary + "\n",
+        "index.html": '{{ define "main" }}{{ $pages := .Paginate (where site.RegularPages "Type" "posts") }}' + paginated + '{{ end }}\n',
+        "_default/single.html": single,
+        "_default/list.html": '{{ define "main" }}<h1>{{ .Title }}</h1>' + paginated + '{{ end }}\n',
+        "_default/terms.html": '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.Alphabetical }}<li><a href="'
+                               '{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}\n',
+    }
+    for name, text in templates.items():
+        with open(os.path.join(layouts, name), "w") as f:
+            f.write(text)
 
 
 if __name__ == "__main__":

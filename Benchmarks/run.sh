@@ -2,7 +2,8 @@
 # Builds the same generated clinic posts with ClinicPress (the release binary of `make release`) and Hugo (Debian's package), in
 # alternation, and prints median wall time, peak memory and the ClinicPress/Hugo ratio for each size, then the same for a
 # "floor" build (ClinicPress with templates that write next to nothing: what the build costs without its template engine,
-# the least any engine could give). On the largest
+# the least any engine could give), and the full build against Hugo with a typical theme's page features ("themed":
+# Open Graph, Twitter and schema.org tags, menu, tags, table of contents, neighbour links; see generate.py). On the largest
 # size it also measures: a rebuild with nothing changed (both tools, into their existing output), `clinicpress check`
 # alone, and one-post edits through the preview server's own code path (Benchmarks/incremental.py).
 #
@@ -38,7 +39,7 @@ compare() { # label file-cp file-hugo n
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(hugo version | cut -d' ' -f1-2); clinicpress $(git rev-parse --short HEAD)"
 for n in "${sizes[@]}"; do
   python3 Benchmarks/generate.py "$n" "$work/site-$n" >/dev/null
-  : > "$work/cp-$n"; : > "$work/hugo-$n"; : > "$work/floor-$n"
+  : > "$work/cp-$n"; : > "$work/hugo-$n"; : > "$work/floor-$n"; : > "$work/hugo-theme-$n"
   # The same site with a theme whose templates write next to nothing (one character a page): every stage runs, each
   # post's HTML is made and every page is written, but the templates have almost no work left. No template engine can
   # make a build much faster than this.
@@ -55,9 +56,12 @@ for n in "${sizes[@]}"; do
     measure "$clinicpress" build --site "$work/site-$n/clinicpress" --output "$work/out-cp-$n-$run" >> "$work/cp-$n"
     (cd "$work/site-$n/hugo" && measure hugo --quiet -d "$work/out-hugo-$n-$run") >> "$work/hugo-$n"
     measure "$clinicpress" build --site "$floor" --output "$work/out-floor-$n-$run" >> "$work/floor-$n"
+    (cd "$work/site-$n/hugo" && measure hugo --quiet --config config-theme.toml --layoutDir layouts-theme \
+      -d "$work/out-hugo-theme-$n-$run") >> "$work/hugo-theme-$n"
   done
   compare "full" "$work/cp-$n" "$work/hugo-$n" "$n"
   compare "floor" "$work/floor-$n" "$work/hugo-$n" "$n"
+  compare "themed" "$work/cp-$n" "$work/hugo-theme-$n" "$n"
 done
 
 last=${sizes[${#sizes[@]}-1]}

@@ -165,70 +165,56 @@ def main():
                 with open(os.path.join(folder, f"{day}-reader-{c}.md"), "w") as f:
                     f.write(f"---\nauthor: Reader {c}\ndate: {day}T1{c}:00:00Z\nstatus: {'approved' if c == 0 else 'pending'}\n---\n{sentence(rng, 14)}\n")
 
-    with open(os.path.join(hugo, "config.toml"), "w") as f:
-        f.write('baseURL = "https://bench.example/"\ntitle = "Benchmark Clinic"\n[pagination]\npagerSize = 10\n'
-                'paginate = 10\n[taxonomies]\ntag = "tags"\n[markup.goldmark.renderer]\nunsafe = true\n')
-    layouts = os.path.join(hugo, "layouts")
-    os.makedirs(os.path.join(layouts, "_default"), exist_ok=True)
-    os.makedirs(os.path.join(layouts, "partials"), exist_ok=True)
-    base = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title>'
-            '<link rel="canonical" href="{{ .Permalink }}"></head><body><header><a href="/">{{ site.Title }}</a></header>'
-            '<main>{{ block "main" . }}{{ end }}</main><footer>Not medical advice.</footer></body></html>\n')
     # A typical Hugo blog: every list (home, tags, sections) paginated ten to a page, each entry through a summary
-    # partial, as Hugo's own themes do.
-    summary = ('<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Date.Format "January 2, 2006" }}</p>'
-               '<p>{{ .Summary }}</p></article>')
-    paginated = '{{ range .Paginator.Pages }}{{ partial "summary.html" . }}{{ end }}{{ template "_internal/pagination.html" . }}'
-    templates = {
-        "_default/baseof.html": base,
-        "partials/summary.html": summary + "\n",
-        "index.html": '{{ define "main" }}{{ $pages := .Paginate (where site.RegularPages "Type" "posts") }}'
-                      + paginated + '{{ end }}\n',
-        "_default/single.html": '{{ define "main" }}<article><h1>{{ .Title }}</h1><p>{{ .Date.Format "January 2, 2006" }} · '
-                                '{{ .ReadingTime }} min read</p>{{ .Content }}</article>{{ end }}\n',
-        "_default/list.html": '{{ define "main" }}<h1>{{ .Title }}</h1>' + paginated + '{{ end }}\n',
-        "_default/terms.html": '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.Alphabetical }}<li><a href="'
-                               '{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}\n',
-    }
-    for name, text in templates.items():
-        with open(os.path.join(layouts, name), "w") as f:
-            f.write(text)
-    write_themed_hugo(hugo)
+    # partial, as Hugo's own themes do. This minimal site writes a title, a date and the body.
+    write_hugo_site(
+        hugo, "config.toml", "layouts", config="",
+        base='<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title>'
+             '<link rel="canonical" href="{{ .Permalink }}"></head><body><header><a href="/">{{ site.Title }}</a></header>'
+             '<main>{{ block "main" . }}{{ end }}</main><footer>Not medical advice.</footer></body></html>\n',
+        summary='<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Date.Format "January 2, 2006" }}</p>'
+                '<p>{{ .Summary }}</p></article>',
+        single='{{ define "main" }}<article><h1>{{ .Title }}</h1><p>{{ .Date.Format "January 2, 2006" }} · '
+               '{{ .ReadingTime }} min read</p>{{ .Content }}</article>{{ end }}\n')
+    # A second configuration of the same site whose pages carry what a typical Hugo theme puts on them and
+    # ClinicPress's default theme also writes: a description, Open Graph, Twitter and schema.org tags (Hugo's own
+    # internal templates), an RSS link, a menu, the post's tags, reading time, a table of contents and links to the
+    # neighbouring posts. Same content, same pagination: `hugo --config config-theme.toml --layoutDir layouts-theme`.
+    tags = '{{ with .Params.tags }}<ul class="tags">{{ range . }}<li><a href="{{ "tags/" | relURL }}{{ . | urlize }}/">{{ . }}</a></li>{{ end }}</ul>{{ end }}'
+    write_hugo_site(
+        hugo, "config-theme.toml", "layouts-theme",
+        config='languageCode = "en"\n[[menus.main]]\nname = "Articles"\nurl = "/"\nweight = 1\n[[menus.main]]\nname = "Topics"\n'
+               'url = "/tags/"\nweight = 2\n[params]\ndescription = "A clinic blog"\n',
+        base='<!DOCTYPE html><html lang="{{ site.LanguageCode }}"><head><meta charset="utf-8">'
+             '<meta name="viewport" content="width=device-width, initial-scale=1"><title>{{ .Title }} · {{ site.Title }}</title>'
+             '<meta name="description" content="{{ with .Description }}{{ . }}{{ else }}{{ if .IsPage }}{{ .Summary | plainify | truncate 160 }}'
+             '{{ else }}{{ site.Params.description }}{{ end }}{{ end }}">'
+             '{{ template "_internal/opengraph.html" . }}{{ template "_internal/twitter_cards.html" . }}{{ template "_internal/schema.html" . }}'
+             '<link rel="canonical" href="{{ .Permalink }}">{{ with .OutputFormats.Get "rss" }}<link rel="alternate" '
+             'type="application/rss+xml" href="{{ .Permalink }}" title="{{ site.Title }}">{{ end }}</head><body>'
+             '<header><a href="/">{{ site.Title }}</a><nav aria-label="Main"><ul>{{ range site.Menus.main }}<li><a href="{{ .URL }}">'
+             '{{ .Name }}</a></li>{{ end }}</ul></nav></header><main>{{ block "main" . }}{{ end }}</main>'
+             '<footer>{{ site.Title }} · Not medical advice. · <a href="/index.xml">RSS</a></footer></body></html>\n',
+        summary='<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p><time datetime="{{ .Date.Format "2006-01-02" }}">'
+                '{{ .Date.Format "January 2, 2006" }}</time> · {{ .ReadingTime }} min read{{ with .Params.author }} · {{ . }}{{ end }}</p>'
+                '<p>{{ .Summary }}</p>' + tags + '</article>',
+        single='{{ define "main" }}<article><h1>{{ .Title }}</h1><p><time datetime="{{ .Date.Format "2006-01-02" }}">'
+               '{{ .Date.Format "January 2, 2006" }}</time> · {{ .ReadingTime }} min read · {{ .WordCount }} words'
+               '{{ with .Params.author }} · {{ . }}{{ end }}</p>' + tags + '<nav class="toc">{{ .TableOfContents }}</nav>{{ .Content }}'
+               '<nav class="neighbours">{{ with .PrevInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}'
+               '{{ with .NextInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav></article>{{ end }}\n')
 
 
-def write_themed_hugo(hugo):
-    """A second configuration of the same Hugo site (config-theme.toml, layouts-theme/) whose pages carry what a
-    typical Hugo theme puts on them and ClinicPress's default theme also writes: a description, Open Graph, Twitter and
-    schema.org tags (Hugo's own internal templates), an RSS link, a menu, the post's tags, reading time, a table of
-    contents and links to the neighbouring posts. Same content, same pagination."""
-    with open(os.path.join(hugo, "config-theme.toml"), "w") as f:
-        f.write('baseURL = "https://bench.example/"\ntitle = "Benchmark Clinic"\nlanguageCode = "en"\n[pagination]\n'
-                'pagerSize = 10\npaginate = 10\n[taxonomies]\ntag = "tags"\n[markup.goldmark.renderer]\nunsafe = true\n'
-                '[[menus.main]]\nname = "Articles"\nurl = "/"\nweight = 1\n[[menus.main]]\nname = "Topics"\nurl = "/tags/"\n'
-                'weight = 2\n[params]\ndescription = "A clinic blog"\n')
-    layouts = os.path.join(hugo, "layouts-theme")
+def write_hugo_site(hugo, config_name, layouts_name, config, base, summary, single):
+    """One configuration of the Hugo site: its config file (the shared settings, then `config`) and its layouts, whose
+    home, list and term pages are the same in every configuration."""
+    with open(os.path.join(hugo, config_name), "w") as f:
+        f.write('baseURL = "https://bench.example/"\ntitle = "Benchmark Clinic"\n' + config + '[pagination]\npagerSize = 10\n'
+                'paginate = 10\n[taxonomies]\ntag = "tags"\n[markup.goldmark.renderer]\nunsafe = true\n')
+    layouts = os.path.join(hugo, layouts_name)
     os.makedirs(os.path.join(layouts, "_default"), exist_ok=True)
     os.makedirs(os.path.join(layouts, "partials"), exist_ok=True)
-    base = ('<!DOCTYPE html><html lang="{{ site.LanguageCode }}"><head><meta charset="utf-8">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1"><title>{{ .Title }} · {{ site.Title }}</title>'
-            '<meta name="description" content="{{ with .Description }}{{ . }}{{ else }}{{ if .IsPage }}{{ .Summary | plainify | truncate 160 }}'
-            '{{ else }}{{ site.Params.description }}{{ end }}{{ end }}">'
-            '{{ template "_internal/opengraph.html" . }}{{ template "_internal/twitter_cards.html" . }}{{ template "_internal/schema.html" . }}'
-            '<link rel="canonical" href="{{ .Permalink }}">{{ with .OutputFormats.Get "rss" }}<link rel="alternate" '
-            'type="application/rss+xml" href="{{ .Permalink }}" title="{{ site.Title }}">{{ end }}</head><body>'
-            '<header><a href="/">{{ site.Title }}</a><nav aria-label="Main"><ul>{{ range site.Menus.main }}<li><a href="{{ .URL }}">'
-            '{{ .Name }}</a></li>{{ end }}</ul></nav></header><main>{{ block "main" . }}{{ end }}</main>'
-            '<footer>{{ site.Title }} · Not medical advice. · <a href="/index.xml">RSS</a></footer></body></html>\n')
-    tags = '{{ with .Params.tags }}<ul class="tags">{{ range . }}<li><a href="{{ "tags/" | relURL }}{{ . | urlize }}/">{{ . }}</a></li>{{ end }}</ul>{{ end }}'
-    summary = ('<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p><time datetime="{{ .Date.Format "2006-01-02" }}">'
-               '{{ .Date.Format "January 2, 2006" }}</time> · {{ .ReadingTime }} min read{{ with .Params.author }} · {{ . }}{{ end }}</p>'
-               '<p>{{ .Summary }}</p>' + tags + '</article>')
     paginated = '{{ range .Paginator.Pages }}{{ partial "summary.html" . }}{{ end }}{{ template "_internal/pagination.html" . }}'
-    single = ('{{ define "main" }}<article><h1>{{ .Title }}</h1><p><time datetime="{{ .Date.Format "2006-01-02" }}">'
-              '{{ .Date.Format "January 2, 2006" }}</time> · {{ .ReadingTime }} min read · {{ .WordCount }} words'
-              '{{ with .Params.author }} · {{ . }}{{ end }}</p>' + tags + '<nav class="toc">{{ .TableOfContents }}</nav>{{ .Content }}'
-              '<nav class="neighbours">{{ with .PrevInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}'
-              '{{ with .NextInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav></article>{{ end }}\n')
     templates = {
         "_default/baseof.html": base,
         "partials/summary.html": summary + "\n",
@@ -241,7 +227,6 @@ def write_themed_hugo(hugo):
     for name, text in templates.items():
         with open(os.path.join(layouts, name), "w") as f:
             f.write(text)
-
 
 if __name__ == "__main__":
     main()

@@ -88,7 +88,7 @@ public indirect enum JSON: Sendable, Hashable, ExpressibleByStringLiteral, Expre
 
     /// `value` as a JSON string, quotes included. The text is valid UTF-8, so each escaped character is found by its
     /// bytes: the ASCII ones are single bytes, and U+2028 and U+2029 are E2 80 A8 and E2 80 A9. Runs of bytes that need
-    /// no escape are copied whole. `JSONTests` compares the result with an escaping of Unicode scalars on random text.
+    /// no escape are copied whole. `UnsafeCodeTests` compares the result with an escaping of Unicode scalars on random text.
     private static func writeString(_ value: String, to out: inout [UInt8], htmlSafe: Bool) {
         out.append(UInt8(ascii: "\""))
         var value = value
